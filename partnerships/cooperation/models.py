@@ -1,0 +1,212 @@
+"""Engagements and the roles organisations take in them: the core relation."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from partnerships.core.dates import Precision
+from partnerships.core.languages import localized, translated_fields
+from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
+from partnerships.registry.models import KEY_PATTERN, Organisation
+
+
+class Kind(models.TextChoices):
+    AGREEMENT = "agreement", "agreement"
+    PROJECT = "project", "project or programme"
+    FUNDING = "funding", "funding"
+    NETWORK = "network", "network, task force or advisory body"
+    EVENT = "event", "event"
+    PUBLICATION = "publication", "publication"
+    COORDINATION = "coordination", "inter-agency coordination"
+    GOVERNANCE = "governance", "resolution or decision"
+    COMMITMENT = "commitment", "commitment"
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", "planned or under negotiation"
+    ONGOING = "ongoing", "ongoing"
+    COMPLETED = "completed", "completed"
+    CANCELLED = "cancelled", "cancelled"
+    UNKNOWN = "unknown", "unknown"
+
+
+class Role(models.TextChoices):
+    LEAD = "lead", "lead"
+    PARTNER = "partner", "partner"
+    FUNDER = "funder", "funder"
+    IMPLEMENTER = "implementer", "implementer"
+    SIGNATORY = "signatory", "signatory"
+    MEMBER = "member", "member"
+    CHAIR = "chair", "chair"
+    CO_CHAIR = "co-chair", "co-chair"
+    HOST = "host", "host"
+    ORGANISER = "organiser", "organiser"
+    BENEFICIARY = "beneficiary", "beneficiary"
+    AUTHOR = "author", "author"
+    PARTICIPANT = "participant", "participant"
+
+
+def _date_pair(prefix: str) -> Q:
+    """A date and its precision are both set or both empty."""
+    return Q(**{f"{prefix}_date__isnull": True, f"{prefix}_precision": ""}) | Q(
+        **{f"{prefix}_date__isnull": False, f"{prefix}_precision__in": Precision.values}
+    )
+
+
+class Engagement(
+    translated_fields("title", max_length=500, verbose="title"),
+    translated_fields("summary", max_length=None, verbose="summary"),
+    models.Model,
+):
+    """Any piece of cooperation: an agreement, a project, an event, a network ..."""
+
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.UNKNOWN
+    )
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=Precision.choices, blank=True, default=""
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=5, choices=Precision.choices, blank=True, default=""
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="engagements")
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, blank=True, related_name="engagements"
+    )
+    is_synthetic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[themes, sdg_targets])
+
+    class Meta:
+        ordering = ["start_date", "key"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=Kind.values), name="engagement_kind_allowed"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="engagement_status_allowed"
+            ),
+            models.CheckConstraint(
+                condition=Q(key__regex=KEY_PATTERN), name="engagement_key_shape"
+            ),
+            models.CheckConstraint(
+                condition=_date_pair("start"), name="engagement_start_precision"
+            ),
+            models.CheckConstraint(
+                condition=_date_pair("end"), name="engagement_end_precision"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="engagement_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("id")), name="engagement_not_own_parent"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "start_date"]),
+            models.Index(fields=["end_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return localized(self, "title", "en").text or self.key
+
+
+class Place(translated_fields("city", max_length=200, verbose="city"), models.Model):
+    """Where an engagement happens: a country (and city), or a whole region."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="places"
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["engagement", "country", "region", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country__isnull=False) & Q(region__isnull=True))
+                | (Q(country__isnull=True) & Q(region__isnull=False)),
+                name="place_country_or_region",
+            ),
+        ]
+        indexes = [models.Index(fields=["country"])]
+
+    def __str__(self) -> str:
+        where = self.country_id or f"region {self.region_id}"
+        city = localized(self, "city", "en").text
+        return f"{city}, {where}" if city else str(where)
+
+
+class Participation(models.Model):
+    """An organisation takes a role in an engagement."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["engagement", "role", "organisation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engagement", "organisation", "role"],
+                name="participation_unique_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="participation_role_allowed"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.key} {self.role} {self.engagement.key}"
+
+
+class Contribution(models.Model):
+    """Money tied to a participation, in its own currency and at its value date."""
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="contributions"
+    )
+    amount = models.DecimalField(max_digits=18, decimal_places=2)
+    currency = models.ForeignKey(Currency, on_delete=models.PROTECT)
+    value_date = models.DateField(null=True, blank=True)
+    value_precision = models.CharField(
+        max_length=5, choices=Precision.choices, blank=True, default=""
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["participation", "value_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="contribution_amount_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=_date_pair("value"), name="contribution_value_date_precision"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.currency_id} {self.amount}"

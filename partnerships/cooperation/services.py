@@ -1,0 +1,120 @@
+"""Writes to engagements, places, participations and contributions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from partnerships.cooperation.models import (
+    Contribution,
+    Engagement,
+    Participation,
+    Place,
+    Status,
+)
+from partnerships.core.dates import FuzzyDate
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.upsert import save_if_changed
+from partnerships.registry.models import Organisation
+
+
+@dataclass
+class PlaceSpec:
+    country: str | None = None
+    region: str | None = None
+    city: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ContributionSpec:
+    amount: Decimal
+    currency: str
+    value: FuzzyDate | None = None
+
+
+@dataclass
+class EngagementSpec:
+    key: str
+    kind: str
+    title: dict[str, str] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    status: str = Status.UNKNOWN
+    parent: str | None = None
+    themes: list[str] = field(default_factory=list)
+    sdg_targets: list[str] = field(default_factory=list)
+    places: list[PlaceSpec] = field(default_factory=list)
+    is_synthetic: bool = False
+
+
+def engagement_upsert(
+    *, spec: EngagementSpec, parent: Engagement | None, reason: str = ""
+) -> tuple[Engagement, bool]:
+    values: dict[str, object] = {
+        "kind": spec.kind,
+        "status": spec.status,
+        "parent": parent,
+        "start_date": spec.start.value if spec.start else None,
+        "start_precision": spec.start.precision if spec.start else "",
+        "end_date": spec.end.value if spec.end else None,
+        "end_precision": spec.end.precision if spec.end else "",
+        "is_synthetic": spec.is_synthetic,
+    }
+    for lang in UN_LANGUAGES:
+        values[f"title_{lang}"] = spec.title.get(lang, "")
+        values[f"summary_{lang}"] = spec.summary.get(lang, "")
+    engagement, written = save_if_changed(
+        Engagement, lookup={"key": spec.key}, values=values, reason=reason
+    )
+    if set(engagement.themes.values_list("code", flat=True)) != set(spec.themes):
+        engagement.themes.set(spec.themes)
+        written = True
+    if set(engagement.sdg_targets.values_list("code", flat=True)) != set(
+        spec.sdg_targets
+    ):
+        engagement.sdg_targets.set(spec.sdg_targets)
+        written = True
+    for place in spec.places:
+        written |= place_ensure(engagement=engagement, spec=place, reason=reason)
+    return engagement, written
+
+
+def place_ensure(*, engagement: Engagement, spec: PlaceSpec, reason: str = "") -> bool:
+    values = {f"city_{lang}": spec.city.get(lang, "") for lang in UN_LANGUAGES}
+    # A place is the same place when its country or region and English city match.
+    lookup = {
+        "engagement": engagement,
+        "country_id": spec.country,
+        "region_id": spec.region,
+        "city_en": values["city_en"],
+    }
+    _, written = save_if_changed(Place, lookup=lookup, values=values, reason=reason)
+    return written
+
+
+def participation_ensure(
+    *, engagement: Engagement, organisation: Organisation, role: str, reason: str = ""
+) -> tuple[Participation, bool]:
+    return save_if_changed(
+        Participation,
+        lookup={"engagement": engagement, "organisation": organisation, "role": role},
+        values={},
+        reason=reason,
+    )
+
+
+def contribution_ensure(
+    *, participation: Participation, spec: ContributionSpec, reason: str = ""
+) -> tuple[Contribution, bool]:
+    return save_if_changed(
+        Contribution,
+        lookup={
+            "participation": participation,
+            "amount": spec.amount,
+            "currency_id": spec.currency,
+            "value_date": spec.value.value if spec.value else None,
+        },
+        values={"value_precision": spec.value.precision if spec.value else ""},
+        reason=reason,
+    )

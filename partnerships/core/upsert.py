@@ -1,0 +1,41 @@
+"""Write a row only when it changed, so that loading the same data twice writes nothing."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models
+
+M = TypeVar("M", bound=models.Model)
+
+
+def save_if_changed(
+    model: type[M],
+    *,
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    reason: str = "",
+) -> tuple[M, bool]:
+    """Create the row found by `lookup`, or update the `values` that differ.
+
+    Runs `full_clean()` before any write; returns (object, written).
+    """
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model(**{**lookup, **values})
+        _save(obj, reason)
+        return obj, True
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if not changed:
+        return obj, False
+    for name in changed:
+        setattr(obj, name, values[name])
+    _save(obj, reason)
+    return obj, True
+
+
+def _save(obj: models.Model, reason: str) -> None:
+    obj.full_clean(validate_unique=False, validate_constraints=False)
+    if reason:
+        obj._change_reason = reason  # type: ignore[attr-defined]  # read by simple-history
+    obj.save()

@@ -1,0 +1,192 @@
+"""The registry as one JSON document (format described in docs/dump-format.md).
+
+Written as a stream, one record at a time, so that a registry of a million
+engagements is dumped in bounded memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from django.db.models import Prefetch, QuerySet
+
+from partnerships.cooperation.models import Engagement, Participation
+from partnerships.core.dates import format_fuzzy
+from partnerships.core.languages import as_dict
+from partnerships.registry.models import Organisation
+from partnerships.sources.models import Evidence, SourceDocument
+
+FORMAT = "partnerships-dump"
+VERSION = 1
+CHUNK = 2000
+
+
+def _citations(evidence: list[Evidence]) -> list[dict[str, Any]]:
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for item in evidence:
+        by_document[item.passage.document.symbol].append(item.passage.number)
+    return [
+        {"document": symbol, "paragraphs": sorted(numbers)}
+        for symbol, numbers in sorted(by_document.items())
+    ]
+
+
+def document_record(doc: SourceDocument) -> dict[str, Any]:
+    return {
+        "symbol": doc.symbol,
+        "title": as_dict(doc, "title"),
+        "language": doc.language,
+        "original_language": doc.original_language,
+        "date": doc.date.isoformat() if doc.date else None,
+        "period_start": doc.period_start.isoformat() if doc.period_start else None,
+        "period_end": doc.period_end.isoformat() if doc.period_end else None,
+        "body": doc.body,
+        "session": doc.session,
+        "agenda_item": doc.agenda_item,
+        "distribution": doc.distribution,
+        "file_name": doc.file_name,
+        "metadata": doc.metadata,
+        "passages": [
+            {
+                "number": p.number,
+                "chapter": p.chapter,
+                "chapter_title": p.chapter_title,
+                "section": p.section,
+                "section_title": p.section_title,
+                "text": p.text,
+            }
+            for p in doc.passages.all()
+        ],
+    }
+
+
+def organisation_record(org: Organisation) -> dict[str, Any]:
+    grouped: dict[str, dict[str, list[str]]] = {"acronym": {}, "short": {}}
+    aliases = []
+    for name in org.other_names.all():
+        if name.kind in grouped:
+            grouped[name.kind].setdefault(name.lang, []).append(name.value)
+        else:
+            aliases.append({"kind": name.kind, "lang": name.lang, "value": name.value})
+    return {
+        "id": org.key,
+        "names": as_dict(org, "name"),
+        "acronyms": grouped["acronym"],
+        "short_names": grouped["short"],
+        "aliases": aliases,
+        "category": org.category,
+        "iati_type": org.iati_type_code,
+        "iati_type_override": org.iati_type_id,
+        "country": org.country_id,
+        "parent": org.parent.key if org.parent_id else None,
+        "website": org.website,
+        "identifiers": [
+            {"scheme": i.scheme, "value": i.value} for i in org.identifiers.all()
+        ],
+        "is_synthetic": org.is_synthetic,
+        "mentions": _citations(list(org.mentions.all())),
+    }
+
+
+def _participant(part: Participation) -> dict[str, Any]:
+    return {
+        "organisation": part.organisation.key,
+        "role": part.role,
+        "contributions": [
+            {
+                "amount": str(c.amount),
+                "currency": c.currency_id,
+                "value_date": format_fuzzy(c.value_date, c.value_precision),
+            }
+            for c in part.contributions.all()
+        ],
+        "evidence": _citations(list(part.evidence.all())),
+    }
+
+
+def engagement_record(eng: Engagement) -> dict[str, Any]:
+    return {
+        "id": eng.key,
+        "kind": eng.kind,
+        "title": as_dict(eng, "title"),
+        "summary": as_dict(eng, "summary"),
+        "start": format_fuzzy(eng.start_date, eng.start_precision),
+        "end": format_fuzzy(eng.end_date, eng.end_precision),
+        "status": eng.status,
+        "parent": eng.parent.key if eng.parent_id else None,
+        "places": [
+            {"country": p.country_id, "region": p.region_id, "city": as_dict(p, "city")}
+            for p in eng.places.all()
+        ],
+        "themes": sorted(t.code for t in eng.themes.all()),
+        "sdg_targets": sorted(t.code for t in eng.sdg_targets.all()),
+        "participants": [_participant(p) for p in eng.participations.all()],
+        "evidence": [
+            {
+                "document": e.passage.document.symbol,
+                "paragraph": e.passage.number,
+                "quote": e.quote,
+            }
+            for e in eng.evidence.all()
+        ],
+        "is_synthetic": eng.is_synthetic,
+    }
+
+
+_EVIDENCE = Evidence.objects.select_related("passage__document").order_by(
+    "passage__document__symbol", "passage__number"
+)
+
+
+def documents() -> QuerySet[SourceDocument]:
+    return SourceDocument.objects.order_by("symbol").prefetch_related("passages")
+
+
+def organisations() -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.order_by("key")
+        .select_related("parent")
+        .prefetch_related("other_names", "identifiers", Prefetch("mentions", _EVIDENCE))
+    )
+
+
+def engagements() -> QuerySet[Engagement]:
+    participations = (
+        Participation.objects.select_related("organisation")
+        .prefetch_related("contributions", Prefetch("evidence", _EVIDENCE))
+        .order_by("organisation__key", "role")
+    )
+    return (
+        Engagement.objects.order_by("key")
+        .select_related("parent")
+        .prefetch_related(
+            "places",
+            "themes",
+            "sdg_targets",
+            Prefetch("participations", participations),
+            Prefetch("evidence", _EVIDENCE),
+        )
+    )
+
+
+def _stream(name: str, records: Iterator[dict[str, Any]], out: TextIO) -> None:
+    out.write(f'"{name}": [')
+    for index, record in enumerate(records):
+        out.write(",\n" if index else "\n")
+        out.write(json.dumps(record, ensure_ascii=False, sort_keys=True))
+    out.write("\n]")
+
+
+def write_dump(out: TextIO) -> None:
+    out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n')
+    _stream("source_documents", (document_record(d) for d in documents()), out)
+    out.write(",\n")
+    orgs = (organisation_record(o) for o in organisations().iterator(chunk_size=CHUNK))
+    _stream("organisations", orgs, out)
+    out.write(",\n")
+    engs = (engagement_record(e) for e in engagements().iterator(chunk_size=CHUNK))
+    _stream("engagements", engs, out)
+    out.write("\n}\n")

@@ -1,0 +1,210 @@
+"""Load a dump written by `partnerships dump` (docs/dump-format.md).
+
+Everything is checked and written in one transaction: a bad record stops the load
+with a message naming it, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.services import (
+    ContributionSpec,
+    EngagementSpec,
+    PlaceSpec,
+    contribution_ensure,
+    engagement_upsert,
+    participation_ensure,
+)
+from partnerships.core.dates import parse_fuzzy
+from partnerships.interop.dump import FORMAT, VERSION
+from partnerships.registry.models import Organisation
+from partnerships.registry.services import OrganisationSpec, organisation_upsert
+from partnerships.sources.models import Passage
+from partnerships.sources.services import (
+    document_upsert,
+    evidence_ensure,
+    parse_date,
+    passage_upsert,
+)
+
+REASON = "load"
+
+
+class DumpError(Exception):
+    pass
+
+
+class DumpLoader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT or data.get("version") != VERSION:
+            raise DumpError(f"Not a {FORMAT} version {VERSION} file.")
+        self.data = data
+        self.passages: dict[tuple[str, int], Passage] = {}
+        self.orgs: dict[str, Organisation] = {}
+        self.engagements: dict[str, Engagement] = {}
+        self.written = 0
+
+    def load(self) -> int:
+        with transaction.atomic():
+            for index, doc in enumerate(self.data.get("source_documents", [])):
+                self._guard(f"source_documents[{index}]", self._document, doc)
+            records = {o["id"]: o for o in self.data.get("organisations", [])}
+            for index, org in enumerate(self.data.get("organisations", [])):
+                self._guard(
+                    f"organisations[{index}] ({org.get('id')})", self._org, org, records
+                )
+            records = {e["id"]: e for e in self.data.get("engagements", [])}
+            for index, eng in enumerate(self.data.get("engagements", [])):
+                self._guard(
+                    f"engagements[{index}] ({eng.get('id')})", self._eng, eng, records
+                )
+        return self.written
+
+    def _guard(self, where: str, func: Any, *args: Any) -> None:
+        try:
+            func(*args)
+        except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
+            raise DumpError(f"{where}: missing or malformed value: {exc!r}") from exc
+        except (ValidationError, IntegrityError) as exc:
+            raise DumpError(f"{where}: refused by the database: {exc}") from exc
+
+    def _document(self, raw: dict[str, Any]) -> None:
+        values = {f"title_{lang}": text for lang, text in raw.get("title", {}).items()}
+        values.update(
+            {
+                name: raw.get(name) or ""
+                for name in (
+                    "language",
+                    "original_language",
+                    "body",
+                    "session",
+                    "agenda_item",
+                    "distribution",
+                    "file_name",
+                )
+            }
+        )
+        for name in ("date", "period_start", "period_end"):
+            values[name] = parse_date(raw.get(name))
+        values["metadata"] = raw.get("metadata") or {}
+        doc, written = document_upsert(
+            symbol=raw["symbol"], values=values, reason=REASON
+        )
+        self.written += written
+        for p in raw.get("passages", []):
+            fields = ("chapter", "chapter_title", "section", "section_title", "text")
+            passage, written = passage_upsert(
+                document=doc,
+                number=int(p["number"]),
+                values={name: p.get(name) or "" for name in fields},
+                reason=REASON,
+            )
+            self.written += written
+            self.passages[(doc.symbol, passage.number)] = passage
+
+    def _org(self, raw: dict[str, Any], records: dict[str, Any]) -> Organisation:
+        key = raw["id"]
+        if key in self.orgs:
+            return self.orgs[key]
+        parent = (
+            self._org(records[raw["parent"]], records) if raw.get("parent") else None
+        )
+        spec = OrganisationSpec(
+            key=key,
+            category=raw["category"],
+            names=dict(raw.get("names") or {}),
+            acronyms={k: set(v) for k, v in (raw.get("acronyms") or {}).items()},
+            short_names={k: set(v) for k, v in (raw.get("short_names") or {}).items()},
+            aliases={
+                (a["kind"], a["lang"], a["value"]) for a in raw.get("aliases", [])
+            },
+            country=raw.get("country"),
+            iati_type=raw.get("iati_type_override"),
+            website=raw.get("website") or "",
+            identifiers={(i["scheme"], i["value"]) for i in raw.get("identifiers", [])},
+            is_synthetic=bool(raw.get("is_synthetic")),
+        )
+        org, written = organisation_upsert(spec=spec, parent=parent, reason=REASON)
+        self.written += written
+        self.orgs[key] = org
+        for passage in self._cited(raw.get("mentions", [])):
+            self.written += evidence_ensure(
+                passage=passage, organisation=org, reason=REASON
+            )[1]
+        return org
+
+    def _cited(self, citations: list[dict[str, Any]]) -> list[Passage]:
+        return [
+            self.passages[(c["document"], int(n))]
+            for c in citations
+            for n in c["paragraphs"]
+        ]
+
+    def _eng(self, raw: dict[str, Any], records: dict[str, Any]) -> Engagement:
+        key = raw["id"]
+        if key in self.engagements:
+            return self.engagements[key]
+        parent = (
+            self._eng(records[raw["parent"]], records) if raw.get("parent") else None
+        )
+        spec = EngagementSpec(
+            key=key,
+            kind=raw["kind"],
+            title=dict(raw.get("title") or {}),
+            summary=dict(raw.get("summary") or {}),
+            start=parse_fuzzy(raw["start"]) if raw.get("start") else None,
+            end=parse_fuzzy(raw["end"], end=True) if raw.get("end") else None,
+            status=raw["status"],
+            themes=list(raw.get("themes", [])),
+            sdg_targets=list(raw.get("sdg_targets", [])),
+            places=[
+                PlaceSpec(
+                    country=p.get("country"),
+                    region=p.get("region"),
+                    city=p.get("city") or {},
+                )
+                for p in raw.get("places", [])
+            ],
+            is_synthetic=bool(raw.get("is_synthetic")),
+        )
+        engagement, written = engagement_upsert(spec=spec, parent=parent, reason=REASON)
+        self.written += written
+        self.engagements[key] = engagement
+        for ev in raw.get("evidence", []):
+            passage = self.passages[(ev["document"], int(ev["paragraph"]))]
+            self.written += evidence_ensure(
+                passage=passage,
+                engagement=engagement,
+                quote=ev.get("quote", ""),
+                reason=REASON,
+            )[1]
+        for part in raw.get("participants", []):
+            self._participant(engagement, part)
+        return engagement
+
+    def _participant(self, engagement: Engagement, raw: dict[str, Any]) -> None:
+        org = self.orgs[raw["organisation"]]
+        participation, written = participation_ensure(
+            engagement=engagement, organisation=org, role=raw["role"], reason=REASON
+        )
+        self.written += written
+        for money in raw.get("contributions", []):
+            value = money.get("value_date")
+            spec = ContributionSpec(
+                amount=Decimal(money["amount"]),
+                currency=money["currency"],
+                value=parse_fuzzy(value) if value else None,
+            )
+            self.written += contribution_ensure(
+                participation=participation, spec=spec, reason=REASON
+            )[1]
+        for passage in self._cited(raw.get("evidence", [])):
+            self.written += evidence_ensure(
+                passage=passage, participation=participation, reason=REASON
+            )[1]

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from partnerships.sources.models import Evidence, Passage, SourceDocument
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["symbol", "title_en", "language", "date"]
+    search_fields = ["symbol", "title_en", "title_zh"]
+
+
+@admin.register(Passage)
+class PassageAdmin(SimpleHistoryAdmin):
+    list_display = ["document", "number", "chapter", "section"]
+    list_filter = ["document"]
+    search_fields = ["text", "document__symbol"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["passage", "engagement", "participation", "organisation"]
+    list_filter = ["passage__document"]
+    search_fields = ["quote", "engagement__key", "organisation__key"]
+    raw_id_fields = ["passage", "engagement", "participation", "organisation"]
