@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check -q partnerships tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/synth_speed.py
+	$(BIN)/python bench/synth_speed.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
 clean:
 	rm -rf $(VENV) var/partnerships.sqlite3*
