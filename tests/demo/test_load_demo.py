@@ -90,3 +90,14 @@ def test_malformed_yaml_is_reported_with_its_file(tmp_path):
     (copy / "organisations.yaml").write_text("- key: [unclosed\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"organisations.yaml: cannot be read"):
         call_command("load_demo", dataset=copy, stdout=io.StringIO())
+
+
+def test_an_unquoted_comma_that_splits_a_title_is_reported(tmp_path):
+    copy = _broken_copy(
+        tmp_path,
+        "engagements/shared.yaml",
+        "en: Ninth session of the World Urban Forum}",
+        "en: Ninth session, World Urban Forum}",
+    )
+    with pytest.raises(CommandError, match=r"title has 'World Urban Forum': 'None'"):
+        call_command("load_demo", dataset=copy, stdout=io.StringIO())

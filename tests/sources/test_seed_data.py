@@ -128,3 +128,11 @@ def test_dates_keep_the_precision_the_seed_gives():
     )
     forum = Engagement.objects.get(key="p057-ap-partners-forum")
     assert forum.places.get().country_id == "TH"
+
+
+def test_every_engagement_has_a_chinese_and_an_english_title():
+    untitled = Engagement.objects.filter(is_synthetic=False).filter(
+        title_zh="", title_en=""
+    ) | Engagement.objects.filter(is_synthetic=False, title_en="")
+    assert list(untitled.values_list("key", flat=True)) == []
+    assert not Engagement.objects.filter(is_synthetic=False, title_zh="").exists()

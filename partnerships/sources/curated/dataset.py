@@ -6,6 +6,7 @@ every problem; only a clean dataset reaches `write_dataset()`, inside one transa
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,7 @@ def read_dataset(directory: Path, reference_dir: Path) -> Dataset:
         _entries(directory / "organisations.yaml", problems), 1
     ):
         merger.add(raw, f"organisations.yaml entry {index}")
+    _identifiers(reference_dir / "identifiers.csv", merger.entries, problems)
     reader = EngagementReader(problems)
     eng_files = sorted((directory / "engagements").glob("*.yaml"))
     eng_files.sort(key=lambda p: p.name != "shared.yaml")
@@ -84,6 +86,19 @@ def read_dataset(directory: Path, reference_dir: Path) -> Dataset:
     if problems:
         raise DatasetError(problems)
     return dataset
+
+
+def _identifiers(path: Path, entries: dict[str, OrgEntry], problems: list[str]) -> None:
+    """Identifiers of data/reference/identifiers.csv (IATI and CRS codes)."""
+    with open(path, encoding="utf-8") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            entry = entries.get(row["key"])
+            if entry is None:
+                problems.append(
+                    f"{path.name} line {line}: no organisation {row['key']!r}."
+                )
+                continue
+            entry.spec.identifiers.add((row["scheme"], row["value"]))
 
 
 class Checker:
@@ -142,8 +157,21 @@ class Checker:
                     f"{where}: cites paragraph {number}, which does not exist."
                 )
 
+    def _texts(self, texts: dict[str, str], what: str, where: str) -> None:
+        # A comma in an unquoted YAML flow mapping silently makes a new key: catch it.
+        for lang, text in texts.items():
+            if lang not in UN_LANGUAGES or not text or text == "None":
+                self.problems.append(
+                    f"{where}: {what} has {lang!r}: {text!r}; keys must be UN "
+                    "languages with text (quote texts that hold a comma)."
+                )
+
     def _engagement(self, entry: EngagementEntry) -> None:
         spec, where = entry.spec, entry.origin
+        self._texts(spec.title, "title", where)
+        self._texts(spec.summary, "summary", where)
+        for place in spec.places:
+            self._texts(place.city, "city", where)
         if spec.parent and spec.parent not in self.ds.engagements:
             self.problems.append(f"{where}: parent {spec.parent!r} is not defined.")
         for theme in set(spec.themes) - self.themes:

@@ -153,6 +153,9 @@ class OrganisationMerger:
                 values = values if isinstance(values, list) else [values]
                 store.setdefault(lang, set()).update(str(v).strip() for v in values)
         for alias in raw.get("aliases") or []:
+            if not isinstance(alias, dict) or set(alias) - {"name", "lang", "kind"}:
+                self.problems.append(f"{where}: alias {alias!r} has unknown keys.")
+                continue
             kind = {"variant": "alias", "translation": "alias"}.get(
                 alias.get("kind", "variant"), alias.get("kind")
             )
