@@ -19,6 +19,7 @@ setup: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/partnerships migrate --no-input
+	$(BIN)/partnerships collectstatic --no-input -v0
 	$(BIN)/partnerships load-demo
 	$(BIN)/partnerships demo-admin
 	$(BIN)/partnerships runserver $(HOST):$(PORT)

@@ -61,10 +61,12 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=100_000)
     parser.add_argument("--engagements", type=int, default=1_000_000)
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", ""))
+    parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/bench.sqlite3"
-        measure("sqlite", url, args.organisations, args.engagements)
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{tmp}/bench.sqlite3"
+            measure("sqlite", url, args.organisations, args.engagements)
     if args.postgres:
         import psycopg
 

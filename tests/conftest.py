@@ -14,6 +14,19 @@ from django.core.management import call_command
 SEED_SYMBOL = "HSP/HA/1/2/Add.2"
 
 
+def pytest_configure(config):  # noqa: ANN001, ANN201
+    from django.conf import settings
+
+    # Tests render templates without running collectstatic first.
+    settings.STATIC_ROOT = None
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
     with django_db_blocker.unblock():

@@ -230,11 +230,17 @@ class RowWriter:
             values.append(tuple(self._value(f, row, row_id) for f in fields))
         table = connection.ops.quote_name(model._meta.db_table)
         names = ", ".join(connection.ops.quote_name(c) for c in columns)
-        marks = ", ".join(["%s"] * len(columns))
-        # Table and column names come from the models, never from input.
-        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.executemany(sql, values)
+            if connection.vendor == "postgresql":
+                # COPY is PostgreSQL's bulk path, an order of magnitude faster.
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in values:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(columns))
+                # Table and column names come from the models, never from input.
+                sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+                cursor.executemany(sql, values)
         return list(ids)
 
     def _value(
