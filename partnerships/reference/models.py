@@ -7,6 +7,7 @@ refuses a code that is not on the list.
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from partnerships.core.languages import translated_fields
 
@@ -18,6 +19,7 @@ class Country(models.Model):
     name_en = models.CharField(max_length=200)
     name_fr = models.CharField(max_length=200, blank=True, default="")
     withdrawn = models.BooleanField(default=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -39,6 +41,7 @@ class Currency(models.Model):
     code = models.CharField(primary_key=True, max_length=3)
     name_en = models.CharField(max_length=200)
     withdrawn = models.BooleanField(default=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -60,6 +63,7 @@ class Region(models.Model):
     code = models.CharField(primary_key=True, max_length=4)
     name_en = models.CharField(max_length=200)
     withdrawn = models.BooleanField(default=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -73,6 +77,7 @@ class OrganisationType(models.Model):
 
     code = models.CharField(primary_key=True, max_length=3)
     name_en = models.CharField(max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -86,6 +91,7 @@ class IatiOrganisationRole(models.Model):
 
     code = models.CharField(primary_key=True, max_length=2)
     name_en = models.CharField(max_length=100)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -98,6 +104,7 @@ class SdgGoal(models.Model):
     code = models.CharField(primary_key=True, max_length=2)
     title_en = models.TextField()
     title_zh = models.TextField(blank=True, default="")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -113,6 +120,7 @@ class SdgTarget(models.Model):
     goal = models.ForeignKey(SdgGoal, on_delete=models.PROTECT, related_name="targets")
     title_en = models.TextField()
     title_zh = models.TextField(blank=True, default="")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["goal", "code"]
@@ -134,6 +142,7 @@ class SdgIndicator(models.Model):
     status = models.CharField(max_length=20, blank=True, default="")
     tier_current = models.CharField(max_length=20, blank=True, default="")
     tier_history = models.TextField(blank=True, default="")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -147,6 +156,7 @@ class Theme(translated_fields("name", max_length=200, verbose="name"), models.Mo
 
     code = models.SlugField(primary_key=True, max_length=40)
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "code"]
