@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint clean bench
+.PHONY: run test setup lint clean bench bench-api
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -36,6 +36,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/synth_speed.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+
+bench-api: $(STAMP)
+	$(BIN)/python bench/api_latency.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
 clean:
 	rm -rf $(VENV) var/partnerships.sqlite3*

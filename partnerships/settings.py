@@ -31,11 +31,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
     "partnerships.core",
     "partnerships.reference",
     "partnerships.registry",
     "partnerships.cooperation",
     "partnerships.sources",
+    "partnerships.accounts",
+    "partnerships.api",
     "partnerships.interop",
     "partnerships.demo",
 ]
@@ -51,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -137,10 +145,72 @@ CSRF_COOKIE_SECURE = _TLS
 SECURE_SSL_REDIRECT = _TLS
 SECURE_HSTS_SECONDS = 31536000 if _TLS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _TLS
+# Only marks the site as fit for browsers' built-in HTTPS list (check --deploy asks
+# for it); being listed still takes a submission at hstspreload.org, which binds
+# every sub-domain and is slow to undo.
+SECURE_HSTS_PRELOAD = _TLS
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# --- Cache (rate limits) ----------------------------------------------------------
+# One process by default; set CACHE_URL=redis://127.0.0.1:6379/1 when several
+# processes serve the site, so that rate limits are counted across them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if _cache_url := env_str("CACHE_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
+    }
+RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
+LOGIN_RATE = env_str("LOGIN_RATE", "10/m")
+TOKEN_RATE = env_str("TOKEN_RATE", "20/m")
+
+# --- REST API -----------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "partnerships.accounts.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["partnerships.api.permissions.ScopedAccess"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "partnerships.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "partnerships.api.pagination.KeyCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"token": TOKEN_RATE},
+    "EXCEPTION_HANDLER": "partnerships.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "partnerships API",
+    "DESCRIPTION": "Organisations, their cooperation and its sources.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Content Security Policy (django-csp) ---------------------------------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
 }

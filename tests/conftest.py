@@ -17,6 +17,8 @@ SEED_SYMBOL = "HSP/HA/1/2/Add.2"
 def pytest_configure(config):  # noqa: ANN001, ANN201
     from django.conf import settings
 
+    # Hashing passwords slowly is the point in production and a waste in tests.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests render templates without running collectstatic first.
     settings.STATIC_ROOT = None
     settings.STORAGES = {

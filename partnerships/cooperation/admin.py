@@ -1,12 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.accounts import policies
+from partnerships.cooperation import editing
 from partnerships.cooperation.models import (
+    ChangeProposal,
     Contribution,
     Engagement,
     Participation,
     Place,
 )
+from partnerships.core.admin import VersionedAdmin
+from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
 
 
@@ -30,9 +35,61 @@ class ContributionInline(admin.TabularInline):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(SimpleHistoryAdmin):
-    list_display = ["key", "title_en", "kind", "status", "start_date", "end_date"]
-    list_filter = ["kind", "status", "themes", "is_synthetic"]
+class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "key",
+        "title_en",
+        "kind",
+        "status",
+        "start_date",
+        "is_published",
+        "is_confidential",
+    ]
+    list_filter = [
+        "kind",
+        "status",
+        "is_published",
+        "is_confidential",
+        "themes",
+        "is_synthetic",
+    ]
+    readonly_fields = ["deleted_at"]
+    actions = ["soft_delete", "restore"]
+
+    def get_queryset(self, request):  # noqa: ANN001, ANN201
+        actor = self.actor(request)
+        if actor.is_admin:
+            return Engagement.objects.all()
+        return policies.engagements_visible_to(actor)
+
+    def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (
+            obj is None or policies.can_edit_engagement(self.actor(request), obj)
+        )
+
+    @admin.action(description="Delete the selected engagements (they can be restored)")
+    def soft_delete(self, request, queryset):  # noqa: ANN001, ANN201
+        for engagement in queryset:
+            try:
+                editing.engagement_delete(
+                    actor=self.actor(request),
+                    engagement=engagement,
+                    expected_version=engagement.version,
+                )
+            except (NotAllowed, StaleVersion) as exc:
+                messages.error(request, f"{engagement.key}: {exc}")
+
+    @admin.action(description="Restore the selected engagements")
+    def restore(self, request, queryset):  # noqa: ANN001, ANN201
+        for engagement in queryset.filter(deleted_at__isnull=False):
+            try:
+                editing.engagement_restore(
+                    actor=self.actor(request), engagement=engagement
+                )
+            except NotAllowed as exc:
+                messages.error(request, f"{engagement.key}: {exc}")
+
     search_fields = [
         "key",
         *field_names("title"),
@@ -67,3 +124,40 @@ class PlaceAdmin(SimpleHistoryAdmin):
     list_filter = ["region"]
     search_fields = ["engagement__key", "city_en", "city_zh", "country__name_en"]
     autocomplete_fields = ["engagement", "country"]
+
+
+@admin.register(ChangeProposal)
+class ChangeProposalAdmin(SimpleHistoryAdmin):
+    list_display = ["engagement", "organisation", "proposed_by", "status", "created_at"]
+    list_filter = ["status"]
+    readonly_fields = [
+        "engagement",
+        "organisation",
+        "proposed_by",
+        "changes",
+        "base_version",
+        "reason",
+        "status",
+        "decided_by",
+        "decided_at",
+    ]
+    actions = ["approve", "reject"]
+
+    def _decide(self, request, queryset, approve):  # noqa: ANN001, ANN202
+        for proposal in queryset:
+            try:
+                editing.proposal_decide(
+                    actor=policies.actor_for(request.user),
+                    proposal=proposal,
+                    approve=approve,
+                )
+            except (NotAllowed, StaleVersion) as exc:
+                messages.error(request, f"proposal {proposal.pk}: {exc}")
+
+    @admin.action(description="Approve and apply the selected proposals")
+    def approve(self, request, queryset):  # noqa: ANN001, ANN201
+        self._decide(request, queryset, True)
+
+    @admin.action(description="Reject the selected proposals")
+    def reject(self, request, queryset):  # noqa: ANN001, ANN201
+        self._decide(request, queryset, False)

@@ -83,6 +83,17 @@ class Engagement(
         SdgTarget, blank=True, related_name="engagements"
     )
     is_synthetic = models.BooleanField(default=False)
+    is_published = models.BooleanField(
+        default=True, help_text="Shown to the public and in the API without login."
+    )
+    is_confidential = models.BooleanField(
+        default=False,
+        help_text="Seen only by administrators, editors in charge and the partners in it.",
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every update; a stale write is refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[themes, sdg_targets])
@@ -210,3 +221,49 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.currency_id} {self.amount}"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    APPROVED = "approved", "approved"
+    REJECTED = "rejected", "rejected"
+
+
+class ChangeProposal(models.Model):
+    """A partner focal point's proposed change to an engagement, for staff to decide."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="proposals"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    proposed_by = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, related_name="proposals_made"
+    )
+    changes = models.JSONField(help_text="Field name → proposed value.")
+    base_version = models.PositiveIntegerField()
+    reason = models.TextField(blank=True, default="")
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values), name="proposal_status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"proposal {self.pk} on {self.engagement.key} ({self.status})"

@@ -26,6 +26,7 @@ from partnerships.reference.models import (
     SdgIndicator,
     SdgTarget,
     Theme,
+    UnRegion,
 )
 
 
@@ -152,10 +153,34 @@ def load_themes() -> int:
     return written
 
 
+def load_un_regions() -> int:
+    """UN M49 regions and sub-regions, and the sub-region of each country."""
+    written = 0
+    with open(reference_dir() / "country_regions.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        written += upsert(
+            UnRegion, {"code": row["region_m49"]}, {"name_en": row["region"]}
+        )
+    for row in rows:
+        written += upsert(
+            UnRegion,
+            {"code": row["subregion_m49"]},
+            {"name_en": row["subregion"], "parent_id": row["region_m49"]},
+        )
+    for row in rows:
+        written += (
+            Country.objects.filter(code=row["country"])
+            .exclude(un_subregion_id=row["subregion_m49"])
+            .update(un_subregion_id=row["subregion_m49"])
+        )
+    return written
+
+
 @transaction.atomic
 def load_reference() -> int:
     """Load every codelist and taxonomy; returns the number of rows written."""
-    return load_codelists() + load_sdgs() + load_themes()
+    return load_codelists() + load_sdgs() + load_themes() + load_un_regions()
 
 
 def load_after_migrate(using: str = "default", **kwargs: Any) -> None:

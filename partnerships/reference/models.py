@@ -12,10 +12,38 @@ from simple_history.models import HistoricalRecords
 from partnerships.core.languages import translated_fields
 
 
+class UnRegion(models.Model):
+    """A region or sub-region of the UN M49 standard (data/reference/country_regions.csv)."""
+
+    code = models.CharField(primary_key=True, max_length=3)
+    name_en = models.CharField(max_length=100)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subregions",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_en}"
+
+
 class Country(models.Model):
     """ISO 3166-1 alpha-2, as in IATI's Country codelist (which includes XK, Kosovo)."""
 
     code = models.CharField(primary_key=True, max_length=2)
+    un_subregion = models.ForeignKey(
+        UnRegion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="countries",
+    )
     name_en = models.CharField(max_length=200)
     name_fr = models.CharField(max_length=200, blank=True, default="")
     withdrawn = models.BooleanField(default=False)

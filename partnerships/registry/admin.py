@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.accounts import policies
+from partnerships.core.admin import VersionedAdmin
+from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
+from partnerships.registry import editing
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
 
 
@@ -16,9 +20,56 @@ class IdentifierInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["key", "name_en", "name_zh", "category", "country", "is_synthetic"]
-    list_filter = ["category", "is_synthetic"]
+class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "key",
+        "name_en",
+        "name_zh",
+        "category",
+        "country",
+        "is_published",
+        "deleted_at",
+    ]
+    list_filter = ["category", "is_published", "is_synthetic"]
+    readonly_fields = ["deleted_at"]
+    actions = ["soft_delete", "restore"]
+
+    def get_queryset(self, request):  # noqa: ANN001, ANN201
+        actor = self.actor(request)
+        if actor.is_admin:
+            return Organisation.objects.all()
+        return policies.organisations_visible_to(actor)
+
+    def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (
+            obj is None or policies.can_edit_organisation(self.actor(request), obj)
+        )
+
+    @admin.action(
+        description="Delete the selected organisations (they can be restored)"
+    )
+    def soft_delete(self, request, queryset):  # noqa: ANN001, ANN201
+        for org in queryset:
+            try:
+                editing.organisation_delete(
+                    actor=self.actor(request),
+                    organisation=org,
+                    expected_version=org.version,
+                )
+            except (NotAllowed, StaleVersion) as exc:
+                messages.error(request, f"{org.key}: {exc}")
+
+    @admin.action(description="Restore the selected organisations")
+    def restore(self, request, queryset):  # noqa: ANN001, ANN201
+        for org in queryset.filter(deleted_at__isnull=False):
+            try:
+                editing.organisation_restore(
+                    actor=self.actor(request), organisation=org
+                )
+            except NotAllowed as exc:
+                messages.error(request, f"{org.key}: {exc}")
+
     # A search for 开发署 (a short form) or UNDP (an acronym) finds the organisation.
     search_fields = [
         "key",

@@ -50,6 +50,13 @@ class Organisation(
     is_synthetic = models.BooleanField(
         default=False, help_text="Made by `partnerships synth`, not real data."
     )
+    is_published = models.BooleanField(
+        default=True, help_text="Shown to the public and in the API without login."
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every update; a stale write is refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

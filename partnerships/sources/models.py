@@ -34,6 +34,7 @@ class SourceDocument(
     distribution = models.CharField(max_length=50, blank=True, default="")
     file_name = models.CharField(max_length=300, blank=True, default="")
     metadata = models.JSONField(default=dict, blank=True)
+    is_published = models.BooleanField(default=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,157 @@
+"""Filters of the API lists. Joins go through EXISTS subqueries, so no row repeats."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from partnerships.cooperation.models import (
+    Engagement,
+    Kind,
+    Participation,
+    Place,
+    Role,
+    Status,
+)
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.reference.models import UnRegion
+from partnerships.registry.categories import Category
+from partnerships.registry.models import Organisation
+from partnerships.registry.selectors import organisation_search
+from partnerships.sources.models import Passage
+
+
+def _subregions(code: str) -> list[str]:
+    """A M49 region stands for itself and its sub-regions."""
+    return [
+        code,
+        *UnRegion.objects.filter(parent_id=code).values_list("code", flat=True),
+    ]
+
+
+class OrganisationFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        method="search", label="Any name, acronym, short form or identifier"
+    )
+    category = filters.ChoiceFilter(choices=Category.choices)
+    country = filters.CharFilter(field_name="country_id")
+    region = filters.CharFilter(
+        method="in_region", label="UN M49 region or sub-region code"
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "category", "country", "region"]
+
+    def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(pk__in=organisation_search(query=value).values("pk"))
+
+    def in_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(country__un_subregion__in=_subregions(value))
+
+
+class EngagementFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        method="search", label="Words of a title or summary, or a partner's name"
+    )
+    kind = filters.ChoiceFilter(choices=Kind.choices)
+    status = filters.ChoiceFilter(choices=Status.choices)
+    theme = filters.CharFilter(method="by_theme")
+    sdg_target = filters.CharFilter(method="by_target")
+    organisation = filters.CharFilter(
+        method="by_organisation", label="Key of a participating organisation"
+    )
+    role = filters.ChoiceFilter(choices=Role.choices, method="by_role")
+    category = filters.ChoiceFilter(choices=Category.choices, method="by_category")
+    country = filters.CharFilter(method="by_country")
+    region = filters.CharFilter(
+        method="by_region", label="UN M49 region or sub-region code"
+    )
+    start = filters.DateFilter(
+        method="from_date", label="Active on or after this date (YYYY-MM-DD)"
+    )
+    end = filters.DateFilter(
+        method="to_date", label="Active on or before this date (YYYY-MM-DD)"
+    )
+
+    class Meta:
+        model = Engagement
+        fields = ["q", "kind", "status"]
+
+    def _with(self, qs: QuerySet, model: type, **lookup: object) -> QuerySet:
+        return qs.filter(
+            Exists(model.objects.filter(engagement=OuterRef("pk"), **lookup))
+        )
+
+    def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for lang in UN_LANGUAGES:
+            condition |= Q(**{f"title_{lang}__icontains": value})
+            condition |= Q(**{f"summary_{lang}__icontains": value})
+        partners = Participation.objects.filter(
+            engagement=OuterRef("pk"),
+            organisation__in=organisation_search(query=value).values("pk"),
+        )
+        return qs.filter(condition | Q(Exists(partners)))
+
+    def by_theme(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(
+            Exists(
+                Engagement.themes.through.objects.filter(
+                    engagement_id=OuterRef("pk"), theme_id=value
+                )
+            )
+        )
+
+    def by_target(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        through = Engagement.sdg_targets.through
+        return qs.filter(
+            Exists(
+                through.objects.filter(engagement_id=OuterRef("pk"), sdgtarget_id=value)
+            )
+        )
+
+    def by_organisation(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with(qs, Participation, organisation__key=value)
+
+    def by_role(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        organisation = self.data.get("organisation")
+        lookup: dict[str, object] = {"role": value}
+        if organisation:
+            lookup["organisation__key"] = organisation
+        return self._with(qs, Participation, **lookup)
+
+    def by_category(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with(qs, Participation, organisation__category=value)
+
+    def by_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with(qs, Place, country_id=value)
+
+    def by_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return self._with(qs, Place, country__un_subregion__in=_subregions(value))
+
+    def from_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
+        # Undated engagements stay in: their period is unknown, not outside.
+        return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))
+
+    def to_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
+        return qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
+
+
+class PassageFilter(filters.FilterSet):
+    q = filters.CharFilter(field_name="text", lookup_expr="icontains")
+    document = filters.CharFilter(field_name="document__symbol")
+
+    class Meta:
+        model = Passage
+        fields = ["q", "document"]
+
+
+class ParticipationFilter(filters.FilterSet):
+    engagement = filters.CharFilter(field_name="engagement__key")
+    organisation = filters.CharFilter(field_name="organisation__key")
+    role = filters.ChoiceFilter(choices=Role.choices)
+
+    class Meta:
+        model = Participation
+        fields = ["engagement", "organisation", "role"]

@@ -1,0 +1,369 @@
+"""REST API views: reads through the permission layer, writes through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from partnerships.accounts import policies
+from partnerships.accounts.policies import Actor, actor_for
+from partnerships.api import serializers as s
+from partnerships.api.etag import etag_of, expected_version, not_modified
+from partnerships.api.filters import (
+    EngagementFilter,
+    OrganisationFilter,
+    ParticipationFilter,
+    PassageFilter,
+)
+from partnerships.api.history import history_of
+from partnerships.api.pagination import IdCursorPagination
+from partnerships.cooperation import editing as engagements
+from partnerships.registry import editing as organisations
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag of the version the change is based on, e.g. "v3".',
+)
+EXPAND = OpenApiParameter(
+    "expand",
+    OpenApiTypes.STR,
+    enum=["participants"],
+    description="`participants`: include the participants the reader may see.",
+)
+
+
+class ActorMixin:
+    request: Request
+
+    @property
+    def actor(self) -> Actor:
+        if not hasattr(self, "_actor"):
+            self._actor = actor_for(self.request.user)
+        return self._actor
+
+
+class VersionedDetail(ActorMixin):
+    """GET with an ETag (and If-None-Match); writes need If-Match."""
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.get_object()  # type: ignore[attr-defined]
+        if not_modified(request, obj.version):
+            return Response(
+                status=status.HTTP_304_NOT_MODIFIED,
+                headers={"ETag": etag_of(obj.version)},
+            )
+        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
+        return Response(data, headers={"ETag": etag_of(obj.version)})
+
+    def _written(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
+        obj.refresh_from_db()
+        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
+        return Response(data, status=code, headers={"ETag": etag_of(obj.version)})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations the reader may see"),
+    retrieve=extend_schema(summary="One organisation (ETag: its version)"),
+)
+class OrganisationViewSet(
+    VersionedDetail,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = s.OrganisationOut
+    filterset_class = OrganisationFilter
+    lookup_field = "key"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            policies.organisations_visible_to(self.actor)
+            .select_related("parent")
+            .prefetch_related("other_names", "identifiers")
+        )
+
+    @extend_schema(responses=s.CountOut)
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def count(self, request: Request) -> Response:
+        """How many records the reader may see that match the filters."""
+        return Response({"count": self.filter_queryset(self.get_queryset()).count()})
+
+    @extend_schema(request=s.OrganisationIn, responses={201: s.OrganisationOut})
+    def create(self, request: Request) -> Response:
+        data = s.OrganisationIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        key = data.validated_data.get("key")
+        if not key:
+            return Response({"key": ["A key is required."]}, status=400)
+        org = organisations.organisation_create(
+            actor=self.actor,
+            key=key,
+            changes={k: v for k, v in data.changes().items() if k != "key"},
+            reason=data.validated_data.get("reason", ""),
+        )
+        return self._written(org, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.OrganisationIn,
+        parameters=[IF_MATCH],
+        responses={200: s.OrganisationOut},
+    )
+    def partial_update(self, request: Request, key: str) -> Response:
+        org = self.get_object()
+        data = s.OrganisationIn(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = {k: v for k, v in data.changes().items() if k != "key"}
+        org = organisations.organisation_update(
+            actor=self.actor,
+            organisation=org,
+            expected_version=expected_version(request),
+            changes=changes,
+            reason=data.validated_data.get("reason", ""),
+        )
+        return self._written(org)
+
+    @extend_schema(parameters=[IF_MATCH], responses={204: None})
+    def destroy(self, request: Request, key: str) -> Response:
+        org = self.get_object()
+        organisations.organisation_delete(
+            actor=self.actor,
+            organisation=org,
+            expected_version=expected_version(request),
+            reason=request.query_params.get("reason", ""),
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={200: s.OrganisationOut})
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, key: str) -> Response:
+        org = policies.deleted_organisations_for(self.actor).filter(key=key).first()
+        if org is None:
+            raise Http404
+        return self._written(
+            organisations.organisation_restore(actor=self.actor, organisation=org)
+        )
+
+    @extend_schema(responses=s.HistoryOut(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def history(self, request: Request, key: str) -> Response:
+        return Response(s.HistoryOut(history_of(self.get_object()), many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Engagements the reader may see", parameters=[EXPAND]),
+    retrieve=extend_schema(
+        summary="One engagement (ETag: its version)", parameters=[EXPAND]
+    ),
+)
+class EngagementViewSet(
+    VersionedDetail,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    filterset_class = EngagementFilter
+    lookup_field = "key"
+    lookup_value_regex = "[^/]+"
+
+    def _expanded(self) -> bool:
+        return self.request.query_params.get("expand") == "participants"
+
+    def get_serializer_class(self) -> type:
+        return s.EngagementExpandedOut if self._expanded() else s.EngagementOut
+
+    def get_queryset(self) -> QuerySet:
+        qs = (
+            policies.engagements_visible_to(self.actor)
+            .select_related("parent")
+            .prefetch_related("places", "themes", "sdg_targets")
+        )
+        if self._expanded():
+            visible = (
+                policies.participations_visible_to(self.actor)
+                .select_related("organisation")
+                .prefetch_related("contributions")
+            )
+            qs = qs.prefetch_related(
+                Prefetch("participations", visible, to_attr="visible_participations")
+            )
+        return qs
+
+    @extend_schema(responses=s.CountOut)
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def count(self, request: Request) -> Response:
+        """How many records the reader may see that match the filters."""
+        return Response({"count": self.filter_queryset(self.get_queryset()).count()})
+
+    @extend_schema(request=s.EngagementIn, responses={201: s.EngagementOut})
+    def create(self, request: Request) -> Response:
+        data = s.EngagementIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        key = data.validated_data.get("key")
+        if not key:
+            return Response({"key": ["A key is required."]}, status=400)
+        engagement = engagements.engagement_create(
+            actor=self.actor,
+            key=key,
+            changes={k: v for k, v in data.changes().items() if k != "key"},
+            reason=data.validated_data.get("reason", ""),
+        )
+        return self._written(engagement, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.EngagementIn, parameters=[IF_MATCH], responses={200: s.EngagementOut}
+    )
+    def partial_update(self, request: Request, key: str) -> Response:
+        engagement = self.get_object()
+        data = s.EngagementIn(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = {k: v for k, v in data.changes().items() if k != "key"}
+        engagement = engagements.engagement_update(
+            actor=self.actor,
+            engagement=engagement,
+            expected_version=expected_version(request),
+            changes=changes,
+            reason=data.validated_data.get("reason", ""),
+        )
+        return self._written(engagement)
+
+    @extend_schema(parameters=[IF_MATCH], responses={204: None})
+    def destroy(self, request: Request, key: str) -> Response:
+        engagement = self.get_object()
+        engagements.engagement_delete(
+            actor=self.actor,
+            engagement=engagement,
+            expected_version=expected_version(request),
+            reason=request.query_params.get("reason", ""),
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={200: s.EngagementOut})
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, key: str) -> Response:
+        engagement = (
+            policies.deleted_engagements_for(self.actor).filter(key=key).first()
+        )
+        if engagement is None:
+            raise Http404
+        return self._written(
+            engagements.engagement_restore(actor=self.actor, engagement=engagement)
+        )
+
+    @extend_schema(responses=s.HistoryOut(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def history(self, request: Request, key: str) -> Response:
+        return Response(s.HistoryOut(history_of(self.get_object()), many=True).data)
+
+    @extend_schema(request=s.ProposalIn, responses={201: s.ProposalOut})
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def proposals(self, request: Request, key: str) -> Response:
+        engagement = self.get_object()
+        data = s.ProposalIn(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = {k: v for k, v in data.changes().items() if k != "key"}
+        proposal = engagements.proposal_create(
+            actor=self.actor,
+            engagement=engagement,
+            changes=changes,
+            reason=data.validated_data.get("reason", ""),
+        )
+        return Response(s.ProposalOut(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class ProposalViewSet(
+    ActorMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = s.ProposalOut
+    pagination_class = IdCursorPagination
+
+    def get_queryset(self) -> QuerySet:
+        return policies.proposals_visible_to(self.actor).select_related(
+            "engagement", "organisation", "proposed_by"
+        )
+
+    def _decide(self, request: Request, approve: bool) -> Response:
+        data = s.DecisionIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        proposal = engagements.proposal_decide(
+            actor=self.actor,
+            proposal=self.get_object(),
+            approve=approve,
+            note=data.validated_data.get("note", ""),
+        )
+        return Response(s.ProposalOut(proposal).data)
+
+    @extend_schema(request=s.DecisionIn, responses={200: s.ProposalOut})
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str) -> Response:
+        return self._decide(request, approve=True)
+
+    @extend_schema(request=s.DecisionIn, responses={200: s.ProposalOut})
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        return self._decide(request, approve=False)
+
+
+class ParticipationViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.ParticipationOut
+    filterset_class = ParticipationFilter
+    pagination_class = IdCursorPagination
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            policies.participations_visible_to(self.actor)
+            .select_related("engagement", "organisation")
+            .prefetch_related("contributions")
+        )
+
+
+class ContributionViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.ContributionListOut
+    pagination_class = IdCursorPagination
+    filterset_fields = ["currency"]
+
+    def get_queryset(self) -> QuerySet:
+        return policies.contributions_visible_to(self.actor).select_related(
+            "participation__engagement", "participation__organisation"
+        )
+
+
+class PlaceViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.PlaceOut
+    pagination_class = IdCursorPagination
+    filterset_fields = ["country", "region"]
+
+    def get_queryset(self) -> QuerySet:
+        return policies.places_visible_to(self.actor).select_related("engagement")
+
+
+class DocumentViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.DocumentOut
+    pagination_class = IdCursorPagination
+    filterset_fields = ["symbol", "language"]
+
+    def get_queryset(self) -> QuerySet:
+        return policies.documents_visible_to(self.actor)
+
+
+class PassageViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.PassageOut
+    filterset_class = PassageFilter
+    pagination_class = IdCursorPagination
+
+    def get_queryset(self) -> QuerySet:
+        return policies.passages_visible_to(self.actor).select_related("document")

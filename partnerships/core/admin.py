@@ -1,0 +1,97 @@
+"""Admin support shared by the registry and cooperation apps.
+
+The admin writes through the same versioned update as the API (lock, version
+check, audit with the user), and asks the permission layer what a user may see
+and change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+
+from partnerships.accounts.policies import actor_for
+from partnerships.core.errors import NotAllowed, StaleVersion
+from partnerships.core.versioned import versioned_update
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user loaded; refuses the save if it is stale."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and cleaned.get("version") != current:
+                raise ValidationError(
+                    "Someone else changed this record while you were editing it. "
+                    "Open it again to see their change, then make yours. Nothing was saved."
+                )
+        return cleaned
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    form = VersionedForm
+    # Django 6 will assume https for scheme-less URLs; say so now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: models.Model,
+        form: forms.ModelForm,
+        change: bool,
+    ) -> None:
+        reason = "changed in the back office"
+        if not change:
+            obj._history_user = request.user  # type: ignore[attr-defined]
+            obj._change_reason = "created in the back office"  # type: ignore[attr-defined]
+            obj.save()
+            return
+        fields = [
+            f.attname
+            for f in obj._meta.concrete_fields
+            if f.name in form.changed_data or f.attname in form.changed_data
+        ]
+
+        def apply(target: models.Model) -> None:
+            for name in fields:
+                setattr(target, name, getattr(obj, name))
+
+        try:
+            saved = versioned_update(
+                type(obj),
+                pk=obj.pk,
+                expected_version=form.cleaned_data.get("version") or obj.version,  # type: ignore[attr-defined]
+                apply=apply,
+                user_id=request.user.pk,
+                reason=reason,
+            )
+        except StaleVersion as exc:
+            messages.error(request, str(exc))
+            return
+        obj.version = saved.version  # type: ignore[attr-defined]
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        raise NotAllowed("Records are deleted softly; use the 'delete' action.")
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: models.Model | None = None
+    ) -> bool:
+        # Organisations and engagements are soft-deleted through the actions below.
+        return False
+
+    def actor(self, request: HttpRequest):  # noqa: ANN201
+        return actor_for(request.user)
