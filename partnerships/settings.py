@@ -199,6 +199,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a name get distinct, stable names in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "EngagementStatusEnum": "partnerships.cooperation.models.Status",
+        "ProposalStatusEnum": "partnerships.cooperation.models.ProposalStatus",
+        "LanguageEnum": "partnerships.core.languages.LANGUAGE_CHOICES",
+    },
 }
 
 # --- Content Security Policy (django-csp) ---------------------------------------

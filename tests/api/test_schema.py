@@ -7,7 +7,6 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from partnerships.wsgi import application
 
-
 # Generating the schema needs no database; calling the operations does (`db`).
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
