@@ -10,7 +10,7 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
-from partnerships.core.admin import VersionedAdmin
+from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
 
@@ -103,7 +103,8 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = policies.participations_visible_to
     list_display = ["engagement", "organisation", "role"]
     list_filter = ["role"]
     search_fields = ["engagement__key", "organisation__key", "organisation__name_en"]
@@ -112,14 +113,16 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = policies.contributions_visible_to
     list_display = ["participation", "amount", "currency", "value_date"]
     list_filter = ["currency"]
     autocomplete_fields = ["participation"]
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = policies.places_visible_to
     list_display = ["engagement", "country", "region", "city_en"]
     list_filter = ["region"]
     search_fields = ["engagement__key", "city_en", "city_zh", "country__name_en"]
@@ -127,7 +130,8 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ChangeProposal)
-class ChangeProposalAdmin(SimpleHistoryAdmin):
+class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = policies.proposals_visible_to
     list_display = ["engagement", "organisation", "proposed_by", "status", "created_at"]
     list_filter = ["status"]
     readonly_fields = [

@@ -20,6 +20,23 @@ from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.versioned import versioned_update
 
 
+class PolicyScopedAdmin(admin.ModelAdmin):
+    """Lists only what the permission layer lets the user see.
+
+    `visible_to` is one of the `*_visible_to(actor)` selectors; administrators see
+    everything.
+    """
+
+    visible_to: Any = None
+
+    def get_queryset(self, request: HttpRequest):  # noqa: ANN201
+        actor = actor_for(request.user)
+        queryset = super().get_queryset(request)
+        if actor.is_admin or self.visible_to is None:
+            return queryset
+        return queryset.filter(pk__in=type(self).visible_to(actor).values("pk"))
+
+
 class VersionedForm(forms.ModelForm):
     """Carries the version the user loaded; refuses the save if it is stale."""
 

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.accounts import policies
-from partnerships.core.admin import VersionedAdmin
+from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
 from partnerships.registry import editing
@@ -81,8 +81,21 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
     inlines = [OrganisationNameInline, IdentifierInline]
 
 
+def _names_visible_to(actor):  # noqa: ANN001, ANN202
+    return OrganisationName.objects.filter(
+        organisation__in=policies.organisations_visible_to(actor)
+    )
+
+
+def _identifiers_visible_to(actor):  # noqa: ANN001, ANN202
+    return Identifier.objects.filter(
+        organisation__in=policies.organisations_visible_to(actor)
+    )
+
+
 @admin.register(OrganisationName)
-class OrganisationNameAdmin(SimpleHistoryAdmin):
+class OrganisationNameAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = _names_visible_to
     list_display = ["value", "kind", "lang", "organisation"]
     list_filter = ["kind", "lang"]
     search_fields = ["value", "organisation__key"]
@@ -90,7 +103,8 @@ class OrganisationNameAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Identifier)
-class IdentifierAdmin(SimpleHistoryAdmin):
+class IdentifierAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
+    visible_to = _identifiers_visible_to
     list_display = ["scheme", "value", "organisation"]
     list_filter = ["scheme"]
     search_fields = ["value", "organisation__key"]

@@ -1,0 +1,47 @@
+"""The back office asks the same permission layer as the API."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, cast):  # noqa: ANN001, ANN201
+    call_command(
+        "set_role",
+        "editor-ps",
+        "editor",
+        category=["private_sector"],
+        stdout=io.StringIO(),
+    )
+    client.force_login(cast["editor-private"])
+    return client
+
+
+def test_an_editor_lists_only_records_it_may_see(records, editor_client):
+    page = editor_client.get("/admin/cooperation/engagement/", {"q": "zebrafinch"})
+    assert page.status_code == 200
+    keys = {e.key for e in page.context["cl"].result_list}
+    assert keys == {"matrix-published"}
+    parts = editor_client.get("/admin/cooperation/participation/", {"q": "matrix"})
+    engagements = {p.engagement.key for p in parts.context["cl"].result_list}
+    assert "matrix-confidential" not in engagements
+
+
+def test_an_editor_cannot_open_a_record_outside_its_charge(records, editor_client):
+    hidden = records["confidential"]
+    response = editor_client.get(f"/admin/cooperation/engagement/{hidden.pk}/change/")
+    assert response.status_code == 302  # back to the admin index: "does not exist"
+    visible = records["published"]
+    response = editor_client.get(f"/admin/cooperation/engagement/{visible.pk}/change/")
+    # Visible but not in its charge (no private-sector partner): read only.
+    assert response.status_code == 200
+    assert response.context["has_change_permission"] is False
+
+
+def test_set_role_refuses_a_focal_point_without_organisation(cast):
+    with pytest.raises(CommandError, match="--organisation"):
+        call_command("set_role", "reader", "focal_point", stdout=io.StringIO())
