@@ -20,6 +20,8 @@ from partnerships.registry.models import Organisation
 from partnerships.registry.selectors import organisation_search
 from partnerships.sources.models import Passage
 
+PARTNER_LIMIT = 1000
+
 
 def _subregions(code: str) -> list[str]:
     """A M49 region stands for itself and its sub-regions."""
@@ -88,11 +90,17 @@ class EngagementFilter(filters.FilterSet):
         for lang in UN_LANGUAGES:
             condition |= Q(**{f"title_{lang}__icontains": value})
             condition |= Q(**{f"summary_{lang}__icontains": value})
-        partners = Participation.objects.filter(
-            engagement=OuterRef("pk"),
-            organisation__in=organisation_search(query=value).values("pk"),
+        # The partners are looked up once, not once per engagement; a word that
+        # names more than PARTNER_LIMIT organisations is too vague to follow them all.
+        partners = list(
+            organisation_search(query=value).values_list("pk", flat=True)[
+                :PARTNER_LIMIT
+            ]
         )
-        return qs.filter(condition | Q(Exists(partners)))
+        if partners:
+            with_partner = Participation.objects.filter(organisation_id__in=partners)
+            condition |= Q(pk__in=with_partner.values("engagement_id"))
+        return qs.filter(condition)
 
     def by_theme(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(

@@ -90,7 +90,9 @@ class Engagement(
         default=False,
         help_text="Seen only by administrators, editors in charge and the partners in it.",
     )
-    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # No index: almost every row is NULL, and an index tempts planners away from
+    # the key index that serves the ordered lists.
+    deleted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(
         default=1, help_text="Raised by every update; a stale write is refused."
     )

@@ -329,6 +329,9 @@ def synthesise(
             _engagement_batch(maker, writer, chunk, org_ids, counts)
             progress(f"engagements: {counts['engagements']}/{engagements}")
         writer.reset_sequences()
+    # Fresh statistics, or the query planners guess badly on a million new rows.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return dict(counts)
 
 

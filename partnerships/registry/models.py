@@ -53,7 +53,9 @@ class Organisation(
     is_published = models.BooleanField(
         default=True, help_text="Shown to the public and in the API without login."
     )
-    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # No index: almost every row is NULL, and an index tempts planners away from
+    # the key index that serves the ordered lists.
+    deleted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(
         default=1, help_text="Raised by every update; a stale write is refused."
     )
