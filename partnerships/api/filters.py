@@ -86,7 +86,7 @@ class EngagementFilter(filters.FilterSet):
         )
 
     def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
+        condition = Q(key=value.strip())
         for lang in UN_LANGUAGES:
             condition |= Q(**{f"title_{lang}__icontains": value})
             condition |= Q(**{f"summary_{lang}__icontains": value})

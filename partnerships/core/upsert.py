@@ -39,3 +39,12 @@ def _save(obj: models.Model, reason: str) -> None:
     if reason:
         obj._change_reason = reason  # type: ignore[attr-defined]  # read by simple-history
     obj.save()
+
+
+def refresh_statistics() -> None:
+    """Let the query planner see what a bulk load changed (PostgreSQL here may run
+    without autovacuum, and SQLite never gathers statistics by itself)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -29,6 +29,7 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
+from partnerships.core.upsert import refresh_statistics
 from partnerships.reference.models import Country, Theme
 from partnerships.registry.models import Organisation
 from partnerships.sources.curated.dataset import Dataset, read_dataset
@@ -330,8 +331,7 @@ def synthesise(
             progress(f"engagements: {counts['engagements']}/{engagements}")
         writer.reset_sequences()
     # Fresh statistics, or the query planners guess badly on a million new rows.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    refresh_statistics()
     return dict(counts)
 
 

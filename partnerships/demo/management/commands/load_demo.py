@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from partnerships.core.upsert import refresh_statistics
 from partnerships.reference.loading import load_reference
 from partnerships.sources.curated.dataset import read_dataset
 from partnerships.sources.curated.errors import DatasetError
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         summary = DatasetWriter(dataset, reason="load-demo").write(
             data_dir / "reference" / "un_entities.csv"
         )
+        refresh_statistics()
         self.stdout.write(
             f"{summary.organisations} organisations and {summary.engagements} engagements "
             f"loaded from {dataset.document['symbol']}; "

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from partnerships.core.upsert import refresh_statistics
 from partnerships.interop.load import DumpError, DumpLoader
 
 
@@ -28,4 +29,5 @@ class Command(BaseCommand):
             written = DumpLoader(data).load()
         except DumpError as exc:
             raise CommandError(f"{path}: {exc} Nothing was written.") from exc
+        refresh_statistics()
         self.stdout.write(f"{path}: loaded; {written} rows written.")
