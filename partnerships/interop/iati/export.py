@@ -1,0 +1,251 @@
+"""IATI 2.03 activity and organisation files (mapping in docs/iati.md).
+
+Everything is read through the permission layer: an engagement, a participant,
+money, a place or a related activity the actor may not see never reaches the
+file. Activities are written one at a time with lxml's incremental writer, so the
+memory held is one activity plus one chunk of prefetched rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import BinaryIO
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from lxml import etree
+
+from partnerships.accounts.policies import (
+    Actor,
+    contributions_visible_to,
+    engagements_visible_to,
+    organisations_visible_to,
+    participations_visible_to,
+    places_visible_to,
+)
+from partnerships.cooperation.models import Engagement
+from partnerships.interop.iati.activity import Context, OnSkip, build_activity
+from partnerships.interop.iati.codelists import active_codes
+from partnerships.interop.iati.elements import (
+    IATI_SCHEME,
+    XML_LANG,
+    add_narratives,
+    identifier,
+    iso_datetime,
+    org_element,
+    texts,
+)
+from partnerships.interop.iati.mapping import (
+    DEFAULT_LANG,
+    IDENTIFIER_FORBIDDEN,
+    VERSION,
+)
+from partnerships.registry.models import Organisation
+
+CHUNK = 500
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message says why, as a full sentence."""
+
+
+def _ignore(key: str, reason: str) -> None:
+    return None
+
+
+def activities_xml(
+    *,
+    engagements: QuerySet[Engagement],
+    actor: Actor,
+    reporting_org: Organisation,
+    generated: dt.datetime,
+    on_skip: OnSkip | None = None,
+) -> bytes:
+    """The engagements the actor may see, as an iati-activities file."""
+    buffer = io.BytesIO()
+    write_activities(
+        buffer,
+        engagements=engagements,
+        actor=actor,
+        reporting_org=reporting_org,
+        generated=generated,
+        on_skip=on_skip,
+    )
+    return buffer.getvalue()
+
+
+def write_activities(
+    stream: BinaryIO,
+    *,
+    engagements: QuerySet[Engagement],
+    actor: Actor,
+    reporting_org: Organisation,
+    generated: dt.datetime,
+    on_skip: OnSkip | None = None,
+) -> int:
+    """Write the iati-activities file to `stream`; returns how many activities.
+
+    `on_skip(key, reason)` hears of every engagement, or part of one, left out.
+    """
+    ctx = Context(
+        reporting_org=reporting_org,
+        reporting_ref=_reporting_ref(reporting_org, actor),
+        generated=generated,
+        crs_codes=active_codes("CRSChannelCode"),
+        on_skip=on_skip or _ignore,
+    )
+    rows = _activity_rows(engagements, actor)
+    root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
+    count = 0
+    with etree.xmlfile(stream, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("iati-activities", root):
+            xf.write("\n")
+            for engagement in rows.iterator(chunk_size=CHUNK):
+                activity = build_activity(engagement, ctx)
+                if activity is not None:
+                    xf.write(activity, pretty_print=True)
+                    count += 1
+    if not count:
+        raise ExportError(
+            "No engagement can be exported: none matches, the reader may see "
+            "none, or none has what IATI requires (a date and a participant)."
+        )
+    return count
+
+
+def _reporting_ref(org: Organisation, actor: Actor) -> str:
+    if not organisations_visible_to(actor).filter(pk=org.pk).exists():
+        raise ExportError(f"The reporting organisation {org.key} cannot be seen.")
+    ref = org.identifiers.filter(scheme=IATI_SCHEME).values_list("value", flat=True)
+    value = ref.first()
+    if not value:
+        raise ExportError(
+            f"The reporting organisation {org.key} has no IATI organisation "
+            "identifier, which IATI requires of a publisher: add an identifier "
+            "with scheme IATI (for example XM-DAC-41120) first."
+        )
+    if IDENTIFIER_FORBIDDEN & set(value):
+        raise ExportError(
+            f"The IATI identifier {value!r} of {org.key} holds a character "
+            "IATI identifiers may not contain."
+        )
+    return value
+
+
+def _activity_rows(
+    engagements: QuerySet[Engagement], actor: Actor
+) -> QuerySet[Engagement]:
+    visible = engagements_visible_to(actor)
+    # Related activities are named only when the reader may see them and they
+    # can be exported at all (IATI needs a date).
+    related = visible.filter(Q(start_date__isnull=False) | Q(end_date__isnull=False))
+    participations = (
+        participations_visible_to(actor)
+        .select_related("organisation")
+        .prefetch_related(
+            "organisation__identifiers",
+            Prefetch(
+                "contributions",
+                queryset=contributions_visible_to(actor),
+                to_attr="visible_contributions",
+            ),
+        )
+    )
+    return (
+        visible.filter(pk__in=engagements.values("pk"))
+        .annotate(
+            parent_key=Subquery(
+                related.filter(pk=OuterRef("parent_id")).values("key")[:1]
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=participations,
+                to_attr="visible_participations",
+            ),
+            Prefetch(
+                "places", queryset=places_visible_to(actor), to_attr="visible_places"
+            ),
+            Prefetch(
+                "children",
+                queryset=related.order_by("key").only("pk", "key", "parent_id"),
+                to_attr="visible_children",
+            ),
+            "themes",
+            "sdg_targets",
+        )
+        .order_by("key")
+    )
+
+
+def organisations_xml(
+    *,
+    organisations: QuerySet[Organisation],
+    actor: Actor,
+    generated: dt.datetime,
+    on_skip: OnSkip | None = None,
+) -> bytes:
+    """The organisations the actor may see, as an iati-organisations file."""
+    buffer = io.BytesIO()
+    write_organisations(
+        buffer,
+        organisations=organisations,
+        actor=actor,
+        generated=generated,
+        on_skip=on_skip,
+    )
+    return buffer.getvalue()
+
+
+def write_organisations(
+    stream: BinaryIO,
+    *,
+    organisations: QuerySet[Organisation],
+    actor: Actor,
+    generated: dt.datetime,
+    on_skip: OnSkip | None = None,
+) -> int:
+    """Each organisation reports on itself, as IATI's organisation files do; one
+    without an IATI identifier cannot be named in the file and is left out."""
+    skip = on_skip or _ignore
+    rows = (
+        organisations_visible_to(actor)
+        .filter(pk__in=organisations.values("pk"))
+        .prefetch_related("identifiers")
+        .order_by("key")
+    )
+    root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
+    count = 0
+    with etree.xmlfile(stream, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("iati-organisations", root):
+            xf.write("\n")
+            for org in rows.iterator(chunk_size=CHUNK):
+                element = _organisation(org)
+                if element is None:
+                    skip(org.key, "organisation left out: no IATI identifier")
+                    continue
+                xf.write(element, pretty_print=True)
+                count += 1
+    if not count:
+        raise ExportError(
+            "No organisation can be exported: none the reader may see has an "
+            "IATI organisation identifier."
+        )
+    return count
+
+
+def _organisation(org: Organisation) -> etree._Element | None:
+    ref = identifier(org, IATI_SCHEME)
+    if not ref:
+        return None
+    element = etree.Element(
+        "iati-organisation", {"last-updated-datetime": iso_datetime(org.updated_at)}
+    )
+    element.set(XML_LANG, DEFAULT_LANG)
+    etree.SubElement(element, "organisation-identifier").text = ref
+    add_narratives(etree.SubElement(element, "name"), texts(org, "name"))
+    org_element(element, "reporting-org", org)
+    return element

@@ -1,0 +1,255 @@
+"""`partnerships iati-export`: an IATI 2.03 activity or organisation file.
+
+The file is written beside its destination under a temporary name, checked
+against the XSD and the codelists, and renamed into place only when valid: an
+invalid export leaves nothing behind (docs/iati.md).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from partnerships.accounts.policies import (
+    ANONYMOUS,
+    Actor,
+    actor_for,
+    engagements_visible_to,
+    organisations_visible_to,
+)
+from partnerships.api.filters import EngagementFilter
+from partnerships.cooperation.models import Engagement, Kind, Role
+from partnerships.core.dates import parse_fuzzy
+from partnerships.interop.iati import export, validate
+from partnerships.interop.iati.activity import OnSkip
+from partnerships.interop.iati.elements import IATI_SCHEME
+from partnerships.registry.models import Organisation
+
+ACTIVITIES, ORGANISATIONS = "activities", "organisations"
+NOUNS = {
+    ACTIVITIES: ("activity", "activities"),
+    ORGANISATIONS: ("organisation", "organisations"),
+}
+SHOWN_ERRORS = 10
+
+
+class Command(BaseCommand):
+    help = (
+        "Write an IATI 2.03 activity or organisation file, checked before it is kept."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--kind", choices=[ACTIVITIES, ORGANISATIONS], required=True
+        )
+        parser.add_argument(
+            "--reporting-org",
+            metavar="KEY",
+            help="Publisher of an activity file; for an organisation file, the "
+            "organisation exported when --organisation is not given.",
+        )
+        parser.add_argument(
+            "--from",
+            dest="date_from",
+            metavar="DATE",
+            help="Engagements active on or after DATE (YYYY, YYYY-MM or "
+            "YYYY-MM-DD); undated ones stay in, as in the API.",
+        )
+        parser.add_argument(
+            "--to",
+            dest="date_to",
+            metavar="DATE",
+            help="Engagements active on or before DATE.",
+        )
+        parser.add_argument(
+            "--organisation",
+            metavar="KEY",
+            help="Activities: only engagements it takes part in (with --role: in "
+            "that role). Organisations: the organisation to export.",
+        )
+        parser.add_argument("--role", choices=Role.values)
+        parser.add_argument("--kind-of-engagement", choices=Kind.values)
+        parser.add_argument(
+            "--as",
+            dest="username",
+            metavar="USERNAME",
+            help="Export what this user may see (default: the public's view).",
+        )
+        parser.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        actor = _actor(options["username"])
+        output = Path(options["output"])
+        if not output.parent.is_dir():
+            raise CommandError(f"The folder {output.parent} does not exist.")
+        left_out: list[tuple[str, str]] = []
+
+        def on_skip(key: str, reason: str) -> None:
+            left_out.append((key, reason))
+
+        try:
+            if options["kind"] == ACTIVITIES:
+                count = self._activities(options, actor, output, on_skip)
+            else:
+                count = self._organisations(options, actor, output, on_skip)
+        finally:
+            # Said even when the export fails: it may be why nothing was left.
+            self._report(left_out)
+        noun = NOUNS[options["kind"]][count != 1]
+        self.stdout.write(
+            self.style.SUCCESS(f"Wrote {count} {noun} to {output} (valid IATI 2.03).")
+        )
+
+    def _report(self, left_out: list[tuple[str, str]]) -> None:
+        if left_out:
+            self.stdout.write(f"Left out ({len(left_out)}, see docs/iati.md):")
+        for key, reason in left_out:
+            self.stdout.write(f"  {key}: {reason}.")
+
+    def _activities(
+        self, options: dict[str, Any], actor: Actor, output: Path, on_skip: OnSkip
+    ) -> int:
+        if not options["reporting_org"]:
+            raise CommandError("An activity file needs --reporting-org KEY.")
+        reporting_org = _organisation(options["reporting_org"], actor)
+        engagements = _engagements(options, actor)
+
+        def write(stream: BinaryIO) -> int:
+            return export.write_activities(
+                stream,
+                engagements=engagements,
+                actor=actor,
+                reporting_org=reporting_org,
+                generated=timezone.now(),
+                on_skip=on_skip,
+            )
+
+        return _write_checked(output, write, validate.validate_activities)
+
+    def _organisations(
+        self, options: dict[str, Any], actor: Actor, output: Path, on_skip: OnSkip
+    ) -> int:
+        for option in ("date_from", "date_to", "role", "kind_of_engagement"):
+            if options[option]:
+                raise CommandError(
+                    f"--{option.replace('_', '-')} applies to activity files only."
+                )
+        key = options["organisation"] or options["reporting_org"]
+        if not key:
+            raise CommandError(
+                "An organisation file needs --organisation KEY or --reporting-org KEY."
+            )
+        org = _organisation(key, actor)
+        if not org.identifiers.filter(scheme=IATI_SCHEME).exists():
+            raise CommandError(
+                f"The organisation {key} has no IATI organisation identifier, by "
+                "which an organisation file must name it."
+            )
+
+        def write(stream: BinaryIO) -> int:
+            return export.write_organisations(
+                stream,
+                organisations=Organisation.objects.filter(pk=org.pk),
+                actor=actor,
+                generated=timezone.now(),
+                on_skip=on_skip,
+            )
+
+        return _write_checked(output, write, validate.validate_organisations)
+
+
+def _actor(username: str | None) -> Actor:
+    if not username:
+        return ANONYMOUS
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"There is no user {username!r}.")
+    if not user.is_active:
+        raise CommandError(f"The user {username!r} is inactive.")
+    return actor_for(user)
+
+
+def _organisation(key: str, actor: Actor) -> Organisation:
+    org = organisations_visible_to(actor).filter(key=key).first()
+    if org is None:
+        raise CommandError(
+            f"There is no organisation {key!r} that this reader may see."
+        )
+    return org
+
+
+def _engagements(options: dict[str, Any], actor: Actor) -> QuerySet[Engagement]:
+    """The API's filter, with its period rule: undated engagements stay in."""
+    data = {}
+    if options["date_from"]:
+        data["start"] = _date(options["date_from"], "--from", end=False)
+    if options["date_to"]:
+        data["end"] = _date(options["date_to"], "--to", end=True)
+    if "start" in data and "end" in data and data["start"] > data["end"]:
+        raise CommandError("--from must not be after --to.")
+    if options["organisation"]:
+        data["organisation"] = _organisation(options["organisation"], actor).key
+    if options["role"]:
+        data["role"] = options["role"]
+    if options["kind_of_engagement"]:
+        data["kind"] = options["kind_of_engagement"]
+    chosen = EngagementFilter(data, queryset=engagements_visible_to(actor))
+    if not chosen.is_valid():
+        problems = "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in chosen.errors.items()
+        )
+        raise CommandError(f"Bad filter: {problems}")
+    return chosen.qs
+
+
+def _date(text: str, option: str, *, end: bool) -> str:
+    try:
+        return parse_fuzzy(text, end=end).value.isoformat()
+    except ValueError as error:
+        raise CommandError(f"{option}: {error}") from error
+
+
+def _write_checked(
+    output: Path,
+    write: Callable[[BinaryIO], int],
+    check: Callable[[bytes], list[str]],
+) -> int:
+    """Write to a temporary file beside `output`, check it, then rename it."""
+    handle, name = tempfile.mkstemp(
+        dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
+    )
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            count = write(stream)
+        errors = check(temporary.read_bytes())
+        if errors:
+            shown = "\n".join(errors[:SHOWN_ERRORS])
+            more = len(errors) - SHOWN_ERRORS
+            tail = f"\n... and {more} more." if more > 0 else ""
+            raise CommandError(
+                "The export is not valid IATI 2.03; nothing was written.\n"
+                f"{shown}{tail}"
+            )
+        # mkstemp makes the file private; the export gets the usual permissions.
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    except export.ExportError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
