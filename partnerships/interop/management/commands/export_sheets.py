@@ -1,0 +1,83 @@
+"""`partnerships export-sheets`: organisations, engagements and participations.
+
+`--format xlsx` writes one workbook with three sheets; `--format csv` writes a zip
+of three CSV files when FILE ends in .zip, else the three files into the folder
+FILE. `--template` writes the empty import template (docs/spreadsheets.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from partnerships.accounts.policies import ANONYMOUS, Actor, actor_for
+from partnerships.interop.sheets.export import EXPORTERS
+from partnerships.interop.sheets.template import SHEETS, template_bytes
+
+
+class Command(BaseCommand):
+    help = "Export organisations, engagements and participations as XLSX or CSV."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            metavar="USERNAME",
+            help="Export what this user may see (default: the public's view).",
+        )
+        parser.add_argument(
+            "--template",
+            action="store_true",
+            help="Write the empty import template (an .xlsx workbook) instead.",
+        )
+        parser.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            metavar="FILE",
+            help="The .xlsx file; with --format csv a .zip file or a folder.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        output = Path(options["output"])
+        if options["template"]:
+            if options["format"] != "xlsx":
+                raise CommandError("The template is an .xlsx workbook only.")
+            self._write(output, template_bytes())
+            return
+        actor = user_actor(options["username"])
+        if options["format"] == "xlsx":
+            self._write(output, EXPORTERS["workbook"]().render(actor)[2])
+        elif output.suffix.lower() == ".zip":
+            self._write(output, EXPORTERS["csv-bundle"]().render(actor)[2])
+        else:
+            if not output.is_dir():
+                raise CommandError(
+                    f"{output} is not a folder; give a folder for the three CSV "
+                    "files, or a file name ending in .zip."
+                )
+            for name in SHEETS:
+                filename, _, body = EXPORTERS[name]().render(actor)
+                self._write(output / filename, body)
+
+    def _write(self, path: Path, body: bytes) -> None:
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder {path.parent} does not exist.")
+        path.write_bytes(body)
+        self.stdout.write(f"Wrote {path}.")
+
+
+def user_actor(username: str | None) -> Actor:
+    """The actor for --as USERNAME; without it, the public."""
+    if not username:
+        return ANONYMOUS
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"There is no user {username!r}.")
+    if not user.is_active:
+        raise CommandError(f"The user {username!r} is inactive.")
+    return actor_for(user)

@@ -1,0 +1,249 @@
+"""Spreadsheet exports of organisations, engagements and participations.
+
+Each exporter is a small registered class whose `render` returns
+`(filename, mimetype, bytes)`. They read only through the permission layer
+(`*_visible_to(actor)`), so an export shows what its reader may see and no more.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from django.db.models import Prefetch, QuerySet
+
+from partnerships.accounts.policies import (
+    Actor,
+    engagements_visible_to,
+    evidence_visible_to,
+    organisations_visible_to,
+    participations_visible_to,
+)
+from partnerships.core.dates import format_fuzzy
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.interop.sheets.template import (
+    COLUMNS,
+    ENGAGEMENTS,
+    FORMULA_START,
+    ORGANISATIONS,
+    PARTICIPATIONS,
+    SHEETS,
+    append_row,
+    join,
+    new_workbook,
+    to_bytes,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+ZIP = "application/zip"
+
+Row = list[Any]
+EXPORTERS: dict[str, type[SheetExporter]] = {}
+
+
+def register(cls: type[SheetExporter]) -> type[SheetExporter]:
+    EXPORTERS[cls.identifier] = cls
+    return cls
+
+
+def _restrict(visible: QuerySet, queryset: QuerySet | None) -> QuerySet:
+    """The caller's selection, never wider than what the reader may see."""
+    if queryset is None:
+        return visible
+    return visible.filter(pk__in=queryset.values("pk"))
+
+
+class SheetExporter:
+    """One table: its rows as the actor sees them, as CSV or a one-sheet workbook."""
+
+    identifier: ClassVar[str]
+
+    def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
+        raise NotImplementedError
+
+    def render(
+        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "csv"
+    ) -> tuple[str, str, bytes]:
+        if fmt == "xlsx":
+            book, sheets = new_workbook()
+            for name in SHEETS:
+                if name != self.identifier:
+                    book.remove(sheets[name])
+            for row in self.rows(actor, queryset):
+                append_row(sheets[self.identifier], row)
+            return f"{self.identifier}.xlsx", XLSX, to_bytes(book)
+        body = csv_bytes(self.identifier, self.rows(actor, queryset))
+        return f"{self.identifier}.csv", CSV, body
+
+
+@register
+class OrganisationsSheet(SheetExporter):
+    identifier = ORGANISATIONS
+
+    def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
+        visible = organisations_visible_to(actor)
+        shown_parents = set(visible.values_list("pk", flat=True))
+        chosen = (
+            _restrict(visible, queryset)
+            .order_by("key")
+            .select_related("parent")
+            .prefetch_related("other_names", "identifiers")
+        )
+        for org in chosen:
+            names = {"acronym": [], "short": []}
+            for other in sorted(
+                org.other_names.all(), key=lambda n: UN_LANGUAGES.index(n.lang)
+            ):
+                if other.kind in names:
+                    names[other.kind].append(other.value)
+            parent = org.parent.key if org.parent_id in shown_parents else ""
+            yield [
+                org.key,
+                *(getattr(org, f"name_{lang}") for lang in UN_LANGUAGES),
+                join(names["acronym"]),
+                join(names["short"]),
+                org.category,
+                org.iati_type_code,
+                org.country_id or "",
+                parent,
+                org.website,
+                join(f"{i.scheme}:{i.value}" for i in org.identifiers.all()),
+            ]
+
+
+def _sources(engagement: Any) -> str:
+    seen: list[str] = []
+    for evidence in engagement.evidence.all():
+        citation = f"{evidence.passage.document.symbol} ¶{evidence.passage.number}"
+        if citation not in seen:
+            seen.append(citation)
+    return join(seen)
+
+
+@register
+class EngagementsSheet(SheetExporter):
+    identifier = ENGAGEMENTS
+
+    def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
+        visible = engagements_visible_to(actor)
+        shown_parents = set(visible.values_list("pk", flat=True))
+        evidence = (
+            evidence_visible_to(actor)
+            .select_related("passage__document")
+            .order_by("passage__document__symbol", "passage__number")
+        )
+        chosen = (
+            _restrict(visible, queryset)
+            .order_by("key")
+            .select_related("parent")
+            .prefetch_related(
+                "places", "themes", "sdg_targets", Prefetch("evidence", evidence)
+            )
+        )
+        for eng in chosen:
+            places = list(eng.places.all())
+            yield [
+                eng.key,
+                eng.kind,
+                eng.status,
+                *(getattr(eng, f"title_{lang}") for lang in UN_LANGUAGES),
+                format_fuzzy(eng.start_date, eng.start_precision) or "",
+                format_fuzzy(eng.end_date, eng.end_precision) or "",
+                eng.parent.key if eng.parent_id in shown_parents else "",
+                join(sorted({p.country_id for p in places if p.country_id})),
+                join(sorted({p.region_id for p in places if p.region_id})),
+                join(sorted(t.code for t in eng.themes.all())),
+                join(sorted(t.code for t in eng.sdg_targets.all())),
+                _sources(eng),
+            ]
+
+
+@register
+class ParticipationsSheet(SheetExporter):
+    """One row per contribution; a participation without money has one row."""
+
+    identifier = PARTICIPATIONS
+
+    def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
+        chosen = (
+            _restrict(participations_visible_to(actor), queryset)
+            .select_related("organisation", "engagement")
+            .prefetch_related("contributions")
+            .order_by("engagement__key", "organisation__key", "role")
+        )
+        for part in chosen:
+            org, eng = part.organisation, part.engagement
+            head = [
+                org.key,
+                eng.key,
+                org.name_en,
+                org.name_zh,
+                eng.title_en,
+                eng.title_zh,
+                part.role,
+            ]
+            money = list(part.contributions.all())
+            if not money:
+                yield [*head, None, "", ""]
+            for c in money:
+                value = format_fuzzy(c.value_date, c.value_precision) or ""
+                yield [*head, c.amount, c.currency_id, value]
+
+
+def _csv_text(value: Any) -> Any:
+    # A CSV cell has no type, so text that a spreadsheet would run as a formula is
+    # quoted with an apostrophe, as spreadsheet programs do themselves.
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def csv_bytes(identifier: str, rows: Iterator[Row]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel reads the Chinese names right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS[identifier])
+    for row in rows:
+        writer.writerow([_csv_text(value) for value in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+@register
+class WorkbookExport(SheetExporter):
+    """The three tables as one workbook, one sheet each."""
+
+    identifier = "workbook"
+
+    def render(
+        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "xlsx"
+    ) -> tuple[str, str, bytes]:
+        if queryset is not None:
+            raise ValueError("The workbook holds every table; it takes no selection.")
+        book, sheets = new_workbook()
+        for name in SHEETS:
+            for row in EXPORTERS[name]().rows(actor):
+                append_row(sheets[name], row)
+        return "partnerships.xlsx", XLSX, to_bytes(book)
+
+
+@register
+class CsvBundleExport(SheetExporter):
+    """The three tables as three CSV files in one zip."""
+
+    identifier = "csv-bundle"
+
+    def render(
+        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "zip"
+    ) -> tuple[str, str, bytes]:
+        if queryset is not None:
+            raise ValueError("The bundle holds every table; it takes no selection.")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for name in SHEETS:
+                filename, _, body = EXPORTERS[name]().render(actor)
+                bundle.writestr(filename, body)
+        return "partnerships-csv.zip", ZIP, out.getvalue()
