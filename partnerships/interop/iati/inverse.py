@@ -1,0 +1,188 @@
+"""The inverse of mapping.py: IATI codes and organisations read back into the registry.
+
+Built from the export's tables (mapping.py, registry.categories.IATI_TYPE) so the
+two directions cannot drift apart; the choices where the export's maps are not
+one-to-one are documented in docs/iati.md ("Import").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from partnerships.cooperation.models import Role, Status
+from partnerships.core.dates import FuzzyDate, Precision
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.interop.iati import mapping as m
+from partnerships.interop.iati.codelists import active_codes
+from partnerships.interop.iati.elements import IATI_SCHEME
+from partnerships.interop.iati.reader import OrgRef, Record
+from partnerships.registry.categories import IATI_TYPE, Category
+from partnerships.registry.models import KEY_PATTERN, Organisation
+from partnerships.registry.selectors import organisation_by_name
+from partnerships.registry.services import OrganisationSpec, organisation_upsert
+
+ENGAGEMENT_KEY_MAX = 120
+_KEY = re.compile(KEY_PATTERN)
+
+# IATI OrganisationRole -> engagement role (the brief's inverse of mapping.ROLE_CODES:
+# Extending, which the export never writes, reads as the organiser).
+ROLES = {"1": Role.FUNDER, "2": Role.LEAD, "3": Role.ORGANISER, "4": Role.IMPLEMENTER}
+# ActivityStatus -> status: the inverse of STATUS_CODES, plus 3 Finalisation (the
+# work is done, the accounts are not closed) as completed and 6 Suspended as unknown.
+STATUSES = {code: status for status, code in m.STATUS_CODES.items()} | {
+    "3": Status.COMPLETED,
+    "6": Status.UNKNOWN,
+}
+# DAC sector -> theme. Several themes share 43031; the broadest one comes back.
+SECTOR_THEMES = {code: theme for theme, code in reversed(m.THEME_SECTORS.items())}
+# Transactions that commit or bring money to the activity become contributions:
+# 1 Incoming Funds, 2 Outgoing and 11 Incoming Commitment, 12/13 pledges.
+# Disbursements, expenditure, repayments ... would count the same money twice.
+CONTRIBUTION_TYPES = frozenset({"1", "2", "11", "12", "13"})
+BUDGET_ROLES = (Role.FUNDER, Role.LEAD, Role.ORGANISER, Role.IMPLEMENTER)
+ORGANISATION_KEY_MAX = 100
+# OrganisationType -> category: the inverse of registry.categories.IATI_TYPE, with
+# a choice where several categories share a type, and the types no category has
+# by default (the organisation keeps the type itself as its override).
+CATEGORY_BY_TYPE: dict[str, str] = {code: cat for cat, code in IATI_TYPE.items()} | {
+    "10": Category.NATIONAL_GOVERNMENT,
+    "21": Category.NGO,
+    "22": Category.NGO,
+    "23": Category.NGO,
+    "24": Category.NGO,
+    "30": Category.OTHER,
+    "40": Category.INTERGOVERNMENTAL,
+    "71": Category.PRIVATE_SECTOR,
+    "72": Category.PRIVATE_SECTOR,
+    "73": Category.PRIVATE_SECTOR,
+    "90": Category.OTHER,
+}
+
+
+def safe_key(text: str, max_length: int) -> str:
+    """`text` when it is a valid key, else a slug of it plus a short hash."""
+    text = text.strip()
+    if _KEY.match(text) and len(text) <= max_length:
+        return text
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[: max_length - 9]
+    return f"{slug}-{digest}" if slug else f"iati-{digest}"
+
+
+def fuzzy(value: tuple[str, str] | None, *, end: bool) -> FuzzyDate | None:
+    if not value or not value[0]:
+        return None
+    day = dt.date.fromisoformat(value[0][:10])
+    if value[1] == Precision.YEAR:
+        return FuzzyDate(
+            dt.date(day.year, 12, 31) if end else dt.date(day.year, 1, 1), value[1]
+        )
+    if value[1] == Precision.MONTH:
+        return FuzzyDate(day, value[1])  # written as stored: first or last day
+    return FuzzyDate(day, Precision.DAY)
+
+
+def file_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def passage_text(record: Record, notes: list[str]) -> str:
+    """What the registry cannot hold, kept where a reader of the evidence sees it."""
+    parts = [f"iati-activity at line {record.line}: {record.identifier}."]
+    if record.reporting and record.reporting.label:
+        parts.append(f"Reporting org: {record.reporting.label}.")
+    if notes:
+        parts.append("Not mapped: " + ", ".join(notes) + ".")
+    others = sorted(
+        {x.kind for x in record.money if x.kind and x.kind not in CONTRIBUTION_TYPES}
+    )
+    if others:
+        parts.append("Transactions not imported, of type: " + ", ".join(others) + ".")
+    providers = sorted(
+        {
+            x.provider.activity_id
+            for x in record.money
+            if x.provider and x.provider.activity_id
+        }
+    )
+    if providers:
+        parts.append("Provider activity ids: " + ", ".join(providers) + ".")
+    return " ".join(parts)
+
+
+class OrganisationResolver:
+    """An organisation named in a file: by its IATI identifier, then by exact
+    name in any language, else created (and remembered for the rest of the file)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.cache: dict[str, Organisation] = {}
+        self.created = 0
+        self.writes = 0
+        self.types = frozenset(active_codes("OrganisationType"))
+
+    def forget(self) -> None:
+        # After a rolled-back activity, what it created is gone.
+        self.cache.clear()
+
+    def resolve(self, ref: OrgRef) -> Organisation:
+        token = ref.ref or f"name:{ref.label}"
+        if token not in self.cache:
+            self.cache[token] = self._find(ref) or self._create(ref)
+        return self.cache[token]
+
+    def _find(self, ref: OrgRef) -> Organisation | None:
+        if ref.ref:
+            found = Organisation.objects.filter(
+                identifiers__scheme=IATI_SCHEME, identifiers__value=ref.ref
+            ).first()
+            if found:
+                return found
+        for name in [*ref.names.values(), ref.ref]:
+            found = organisation_by_name(name=name) if name else None
+            if found:
+                if ref.ref:
+                    self._upsert(_spec_of(found, ref.ref), found.parent)
+                return found
+        key = safe_key(ref.ref or ref.label, ORGANISATION_KEY_MAX)
+        # The same derived key is the same organisation (same @ref or same name).
+        return Organisation.objects.filter(key=key).first()
+
+    def _create(self, ref: OrgRef) -> Organisation:
+        category = CATEGORY_BY_TYPE.get(ref.type, Category.OTHER)
+        override = ref.type if ref.type in self.types else None
+        spec = OrganisationSpec(
+            key=safe_key(ref.ref or ref.label, ORGANISATION_KEY_MAX),
+            category=category,
+            names={k: v[:300] for k, v in ref.names.items()} or {"en": ref.ref[:300]},
+            iati_type=None if override == IATI_TYPE[category] else override,
+            identifiers={(IATI_SCHEME, ref.ref)} if ref.ref else set(),
+        )
+        self.created += 1
+        return self._upsert(spec, None)
+
+    def _upsert(
+        self, spec: OrganisationSpec, parent: Organisation | None
+    ) -> Organisation:
+        org, written = organisation_upsert(spec=spec, parent=parent, reason=self.reason)
+        self.writes += written
+        return org
+
+
+def _spec_of(org: Organisation, ref: str) -> OrganisationSpec:
+    """The organisation as it is, plus an IATI identifier: nothing else changes."""
+    return OrganisationSpec(
+        key=org.key,
+        category=org.category,
+        names={lang: getattr(org, f"name_{lang}") for lang in UN_LANGUAGES},
+        country=org.country_id,
+        iati_type=org.iati_type_id,
+        website=org.website,
+        identifiers={(IATI_SCHEME, ref)},
+        is_synthetic=org.is_synthetic,
+    )

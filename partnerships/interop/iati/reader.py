@@ -1,0 +1,333 @@
+"""Read an IATI file safely, one activity (or organisation) at a time.
+
+Hostile files are refused before anything is parsed: a file over MAX_BYTES, a file
+declaring a DOCTYPE (the door to external entities and "billion laughs"). The
+parser never resolves entities, loads a DTD or touches the network, keeps
+libxml2's limits (no `huge_tree`), and each element is freed once read, so memory
+stays bounded by one activity whatever the file's size (docs/iati.md, Import).
+
+Each activity is checked against the 2.03 XSD (validate.py's cached schema) and
+turned into a plain `Record`: the importer never sees XML.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lxml import etree
+
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.interop.iati import validate
+
+MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
+MAX_DEPTH = 32  # below the root; IATI activities nest about 5 deep
+HEAD_BYTES = 64 * 1024  # where a DOCTYPE would have to be
+VERSIONS = ("2.01", "2.02", "2.03")
+ACTIVITIES, ORGANISATIONS = "iati-activities", "iati-organisations"
+ITEMS = {ACTIVITIES: "iati-activity", ORGANISATIONS: "iati-organisation"}
+SCHEMAS = {
+    ACTIVITIES: validate.ACTIVITIES_XSD,
+    ORGANISATIONS: validate.ORGANISATIONS_XSD,
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PRECISION_NOTE = re.compile(r"Known to the (year|month) only")
+_PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
+class ReaderError(Exception):
+    """The file is refused as a whole; the message names it and says why."""
+
+
+class InvalidItem(Exception):
+    """One activity or organisation is invalid; the others may still go in."""
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    path: Path
+    root: str
+    version: str
+    lang: str
+    currency: str
+    generated: str
+
+    @property
+    def item(self) -> str:
+        return ITEMS[self.root]
+
+
+@dataclass
+class OrgRef:
+    ref: str = ""
+    type: str = ""
+    names: dict[str, str] = field(default_factory=dict)
+    activity_id: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.ref or next(iter(self.names.values()), "")
+
+
+@dataclass
+class Money:
+    amount: Decimal
+    currency: str
+    date: str
+    kind: str = ""  # transaction type; "" for a budget
+    provider: OrgRef | None = None
+
+
+@dataclass
+class Record:
+    """One iati-activity or iati-organisation, as plain data."""
+
+    line: int
+    identifier: str
+    lang: str
+    title: dict[str, str] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
+    reporting: OrgRef | None = None
+    status: str = ""
+    dates: dict[str, tuple[str, str]] = field(default_factory=dict)
+    participants: list[tuple[str, OrgRef]] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    sectors: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[tuple[str, str]] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def inspect(path: Path) -> FileInfo:
+    """Refuse an oversized file, a DOCTYPE or a root that is not IATI's."""
+    name = path.name
+    if not path.is_file():
+        raise ReaderError(f"{name}: there is no such file.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReaderError(
+            f"{name}: the file is {size} bytes, over the limit of {MAX_BYTES}."
+        )
+    with path.open("rb") as stream:
+        head = stream.read(HEAD_BYTES)
+    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+        raise ReaderError(
+            f"{name}: the file declares a DOCTYPE or entities, which IATI files "
+            "never need; it is refused for safety (XXE, entity expansion)."
+        )
+    root = _first_element(path)
+    if root.getroottree().docinfo.doctype:
+        raise ReaderError(f"{name}: the file declares a DOCTYPE; it is refused.")
+    if root.tag not in ITEMS:
+        raise ReaderError(
+            f"{name}: line {root.sourceline}: the root is <{root.tag}>, not "
+            "<iati-activities> or <iati-organisations>."
+        )
+    version = (root.get("version") or "").strip()
+    if version not in VERSIONS:
+        raise ReaderError(
+            f"{name}: IATI version {version or '(none)'} is not supported; "
+            f"only {', '.join(VERSIONS)} are."
+        )
+    return FileInfo(
+        path=path,
+        root=root.tag,
+        version=version,
+        lang=_lang(root.get(XML_LANG)) or "en",
+        currency=root.get("default-currency") or "",
+        generated=root.get("generated-datetime") or "",
+    )
+
+
+def _first_element(path: Path) -> etree._Element:
+    with path.open("rb") as stream:
+        events = etree.iterparse(stream, events=("start",), **_PARSER_OPTIONS)
+        try:
+            for _, element in events:
+                return element
+        except etree.XMLSyntaxError as error:
+            raise _syntax(path, error) from error
+    raise ReaderError(f"{path.name}: the file holds no XML element.")
+
+
+def _syntax(path: Path, error: etree.XMLSyntaxError) -> ReaderError:
+    return ReaderError(
+        f"{path.name}: not well-formed XML at line {error.lineno}: {error.msg}"
+    )
+
+
+def items(info: FileInfo) -> Iterator[etree._Element]:
+    """Each activity (or organisation) element, freed once the caller moves on."""
+    with info.path.open("rb") as stream:
+        events = etree.iterparse(
+            stream, events=("end",), tag=info.item, **_PARSER_OPTIONS
+        )
+        try:
+            for _, element in events:
+                parent = element.getparent()
+                if parent is None or parent.getparent() is not None:
+                    continue  # nested where IATI never puts it; the XSD says so
+                yield element
+                element.clear(keep_tail=False)
+                # Drop the siblings already read, so the root does not grow.
+                while element.getprevious() is not None:
+                    del parent[0]
+        except etree.XMLSyntaxError as error:
+            raise _syntax(info.path, error) from error
+
+
+def check(element: etree._Element, info: FileInfo) -> None:
+    """Raise InvalidItem unless the element is valid against the 2.03 XSD."""
+    if _depth(element) > MAX_DEPTH:
+        raise InvalidItem(f"it nests deeper than {MAX_DEPTH} elements")
+    wrapper = etree.Element(info.root, version="2.03")
+    wrapper.append(copy.deepcopy(element))
+    schema = validate._schema(validate._schema_folder() / SCHEMAS[info.root])
+    if not schema.validate(wrapper):
+        first = schema.error_log[0]
+        raise InvalidItem(f"XSD: {first.message}")
+
+
+def _depth(element: etree._Element) -> int:
+    deepest = 0
+    for child in element.iterdescendants():
+        level = 0
+        node = child
+        while node is not element:
+            node = node.getparent()
+            level += 1
+        deepest = max(deepest, level)
+    return deepest
+
+
+def _lang(value: str | None) -> str:
+    lang = (value or "").split("-")[0].strip().lower()
+    return lang if lang in UN_LANGUAGES else ""
+
+
+def _narratives(parent: etree._Element | None, lang: str) -> dict[str, str]:
+    """Text per UN language; several narratives in one language are joined."""
+    out: dict[str, str] = {}
+    if parent is None:
+        return out
+    for narrative in parent.findall("narrative"):
+        own = narrative.get(XML_LANG)
+        code = _lang(own) if own else lang
+        text = " ".join((narrative.text or "").split())
+        if code and text:
+            out[code] = f"{out[code]}\n\n{text}" if code in out else text
+    return out
+
+
+def _org(element: etree._Element, lang: str) -> OrgRef:
+    return OrgRef(
+        ref=(element.get("ref") or "").strip(),
+        type=(element.get("type") or "").strip(),
+        names=_narratives(element, lang),
+        activity_id=(
+            element.get("provider-activity-id") or element.get("activity-id") or ""
+        ).strip(),
+    )
+
+
+def activity_record(element: etree._Element, info: FileInfo) -> Record:
+    lang = _lang(element.get(XML_LANG)) or info.lang
+    record = Record(
+        line=element.sourceline or 0,
+        identifier=(element.findtext("iati-identifier") or "").strip(),
+        lang=lang,
+        title=_narratives(element.find("title"), lang),
+    )
+    descriptions = element.findall("description")
+    general = [d for d in descriptions if d.get("type", "1") == "1"] or descriptions
+    for description in general:
+        for code, text in _narratives(description, lang).items():
+            old = record.summary.get(code)
+            record.summary[code] = f"{old}\n\n{text}" if old else text
+    reporting = element.find("reporting-org")
+    record.reporting = _org(reporting, lang) if reporting is not None else None
+    record.status = element.find("activity-status").get("code", "")
+    for date in element.findall("activity-date"):
+        note = " ".join(_narratives(date, lang).values())
+        found = _PRECISION_NOTE.search(note)
+        precision = found.group(1) if found else "day"
+        record.dates.setdefault(
+            date.get("type", ""), (date.get("iso-date", ""), precision)
+        )
+    for org in element.findall("participating-org"):
+        record.participants.append((org.get("role", ""), _org(org, lang)))
+    _geography(element, record)
+    record.sectors = [
+        (s.get("vocabulary", "1"), s.get("code", "")) for s in element.findall("sector")
+    ]
+    record.tags = [
+        (t.get("vocabulary", ""), t.get("code", "")) for t in element.findall("tag")
+    ]
+    currency = element.get("default-currency") or info.currency
+    for budget in element.findall("budget"):
+        record.money.append(_money(budget, currency, "", None))
+    for transaction in element.findall("transaction"):
+        kind = transaction.find("transaction-type").get("code", "")
+        provider = transaction.find("provider-org")
+        org = _org(provider, lang) if provider is not None else None
+        record.money.append(_money(transaction, currency, kind, org))
+    return record
+
+
+def _geography(element: etree._Element, record: Record) -> None:
+    for country in element.findall("recipient-country"):
+        code = country.get("code", "").strip().upper()
+        if code not in record.countries:
+            record.countries.append(code)
+    for region in element.findall("recipient-region"):
+        vocabulary, code = region.get("vocabulary", "1"), region.get("code", "").strip()
+        if vocabulary != "1":
+            record.dropped.append(f"recipient-region {vocabulary}/{code}")
+        elif code not in record.regions:
+            record.regions.append(code)
+
+
+def _money(
+    element: etree._Element, currency: str, kind: str, provider: OrgRef | None
+) -> Money:
+    value = element.find("value")
+    try:
+        amount = Decimal((value.text or "").strip())
+    except InvalidOperation as error:
+        raise InvalidItem(
+            f"line {value.sourceline}: {value.text!r} is no amount"
+        ) from error
+    date = value.get("value-date") or ""
+    if kind:
+        date = date or element.find("transaction-date").get("iso-date", "")
+    return Money(
+        amount=amount,
+        currency=(value.get("currency") or currency).strip().upper(),
+        date=date[:10],
+        kind=kind,
+        provider=provider,
+    )
+
+
+def organisation_record(element: etree._Element, info: FileInfo) -> Record:
+    lang = _lang(element.get(XML_LANG)) or info.lang
+    reporting = element.find("reporting-org")
+    return Record(
+        line=element.sourceline or 0,
+        identifier=(element.findtext("organisation-identifier") or "").strip(),
+        lang=lang,
+        title=_narratives(element.find("name"), lang),
+        reporting=_org(reporting, lang) if reporting is not None else None,
+    )

@@ -1,0 +1,254 @@
+"""`partnerships import-iati` reads IATI files safely, idempotently, into the registry."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from lxml import etree
+
+from partnerships.accounts.policies import ANONYMOUS
+from partnerships.cooperation.models import (
+    Contribution,
+    Engagement,
+    Participation,
+    Place,
+    Role,
+)
+from partnerships.interop.iati.export import activities_xml
+from partnerships.interop.iati.importer import import_file
+from partnerships.interop.iati.inverse import safe_key
+from partnerships.interop.iati.mapping import ROLE_CODES, THEME_SECTORS
+from partnerships.interop.iati.reader import ReaderError
+from partnerships.registry.models import Identifier, Organisation
+from partnerships.sources.models import Evidence, Passage, SourceDocument
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parent / "data"
+EXAMPLE = DATA / "activity-standard-example-annotated.xml"
+ORG_EXAMPLE = DATA / "organisation-standard-example-annotated.xml"
+MODELS = (
+    Engagement,
+    Participation,
+    Place,
+    Contribution,
+    Organisation,
+    Identifier,
+    SourceDocument,
+    Passage,
+    Evidence,
+)
+
+
+def _counts():
+    out = {model.__name__: model.objects.count() for model in MODELS}
+    for model in MODELS:
+        if hasattr(model, "history"):
+            out[f"history {model.__name__}"] = model.history.count()
+    return out
+
+
+def _command(*args):
+    out = io.StringIO()
+    call_command("import_iati", *map(str, args), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_the_official_example_imports_with_the_counts_of_the_file():
+    before = _counts()
+    summary = import_file(EXAMPLE)
+    after = _counts()
+    # The file: 1 activity, 3 participating-orgs (roles 1, 2, 3), recipient
+    # countries AF and AG, regions 489 (vocabulary 1) and A1 (vocabulary 99, not
+    # imported), no DAC 5-digit sector (vocabularies 2 and 99), 1 budget and 1
+    # transaction (Incoming Funds from BB-BBB-123456789).
+    assert (summary.read, summary.created, summary.skipped) == (1, 1, [])
+    assert summary.organisations_created == 3
+    engagement = Engagement.objects.get(key="AA-AAA-123456789-ABC123")
+    assert engagement.kind == "project" and engagement.status == "ongoing"
+    assert engagement.title_en == "Activity title"
+    assert engagement.title_fr == "Titre de l'activité"
+    assert engagement.title_es == "Título de la actividad"
+    assert engagement.summary_en.startswith("General activity description")
+    assert engagement.start_date == dt.date(2012, 4, 28)  # actual beats planned
+    assert engagement.end_date == dt.date(2015, 12, 31)
+    roles = {
+        (p.organisation.identifiers.get(scheme="IATI").value, p.role)
+        for p in engagement.participations.all()
+    }
+    assert roles == {
+        ("BB-BBB-123456789", Role.FUNDER),
+        ("CC-CCC-123456789", Role.LEAD),
+        ("AA-AAA-123456789", Role.ORGANISER),
+    }
+    places = set(engagement.places.values_list("country_id", "region_id"))
+    assert places == {("AF", None), ("AG", None), (None, "489")}
+    assert engagement.themes.count() == 0
+    money = set(
+        Contribution.objects.filter(participation__engagement=engagement).values_list(
+            "participation__organisation__key", "amount", "currency_id", "value_date"
+        )
+    )
+    assert money == {
+        ("BB-BBB-123456789", Decimal("1000.00"), "EUR", dt.date(2012, 1, 1)),
+        ("AA-AAA-123456789", Decimal("3000.00"), "EUR", dt.date(2014, 1, 1)),
+    }
+    assert after["Engagement"] - before["Engagement"] == 1
+    assert after["Participation"] - before["Participation"] == 3
+    assert after["Place"] - before["Place"] == 3
+    assert after["Contribution"] - before["Contribution"] == 2
+    assert after["Organisation"] - before["Organisation"] == 3
+    passage = Passage.objects.get(document__symbol=f"IATI:{EXAMPLE.name}", number=1)
+    assert passage.chapter_title == "AA-AAA-123456789-ABC123"
+    assert "line 8" in passage.text and "sector 2/111" in passage.text
+    assert "BB-BBB-123456789-1234AA" in passage.text  # provider-activity-id
+    assert passage.evidence.filter(engagement=engagement).count() == 1
+    assert passage.evidence.filter(participation__isnull=False).count() == 3
+    assert engagement.history.first().history_change_reason == "import-iati"
+
+
+def test_importing_the_same_file_twice_writes_nothing_the_second_time():
+    import_file(EXAMPLE)
+    between = _counts()
+    summary = import_file(EXAMPLE)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 1)
+    assert summary.writes == 0
+    assert _counts() == between
+
+
+def test_a_dry_run_changes_nothing():
+    before = _counts()
+    printed = _command(EXAMPLE, "--dry-run")
+    assert "read 1, created 1" in printed and "Dry run" in printed
+    assert _counts() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("xxe.xml", "DOCTYPE"),
+        ("billion-laughs.xml", "DOCTYPE"),
+        ("not-well-formed.xml", "not well-formed XML at line"),
+        ("wrong-root.xml", "the root is <html>"),
+        ("version-1.xml", "version 1.05 is not supported"),
+    ],
+)
+def test_a_hostile_or_broken_file_is_refused_and_changes_nothing(name, words):
+    before = _counts()
+    with pytest.raises(ReaderError) as refused:
+        import_file(DATA / name)
+    assert name in str(refused.value) and words in str(refused.value)
+    with pytest.raises(CommandError, match="1 file"):
+        _command(DATA / name)
+    assert _counts() == before
+    assert not Engagement.objects.filter(key__startswith="XM-TEST-1").exists()
+
+
+def test_the_xxe_file_never_reads_the_entity():
+    with pytest.raises(ReaderError):
+        import_file(DATA / "xxe.xml")
+    assert not Organisation.objects.filter(name_en__contains="root:").exists()
+
+
+def test_a_refused_file_does_not_stop_the_others():
+    with pytest.raises(CommandError, match="xxe.xml"):
+        _command(DATA / "xxe.xml", EXAMPLE)
+    assert Engagement.objects.filter(key="AA-AAA-123456789-ABC123").exists()
+
+
+def test_an_invalid_activity_is_skipped_with_its_line_and_the_valid_one_goes_in():
+    summary = import_file(DATA / "mixed.xml")
+    assert (summary.read, summary.created) == (3, 1)
+    assert Engagement.objects.filter(key="XM-TEST-1-good").exists()
+    skipped = {line: reason for line, _, reason in summary.skipped}
+    assert set(skipped) == {13, 17}
+    assert "XSD" in skipped[13] and "reporting-org" in skipped[13]
+    assert "country ZZ" in skipped[17]
+    printed = _command(DATA / "mixed.xml")
+    assert "skipped line 13 (XM-TEST-1-no-reporting-org)" in printed
+
+
+def test_an_identifier_that_is_no_key_becomes_a_stable_slug():
+    assert safe_key("XM-DAC-41120-p034", 120) == "XM-DAC-41120-p034"
+    odd = safe_key("XM:DAC/41120+p034", 120)
+    assert odd.startswith("XM-DAC-41120-p034-") and odd == safe_key(
+        "XM:DAC/41120+p034", 120
+    )
+    assert len(safe_key("A" * 300, 120)) <= 120
+
+
+def test_the_official_organisation_file_imports_the_organisation_with_its_id():
+    summary = import_file(ORG_EXAMPLE)
+    assert (summary.read, summary.created, summary.skipped) == (1, 1, [])
+    org = Identifier.objects.get(scheme="IATI", value="AA-AAA-123456789").organisation
+    assert org.name_en == "Organisation name" and org.name_fr == "Nom de l'organisme"
+    assert org.category == "intergovernmental"  # type 40
+    assert org.mentions.count() == 1
+    assert import_file(ORG_EXAMPLE).writes == 0
+
+
+def _round_trip_engagements():
+    pledge = Engagement.objects.get(key="p040-ec-psup-pledge")
+    pledge.start_date, pledge.start_precision = dt.date(2018, 2, 7), "day"
+    pledge.save()
+    Contribution.objects.filter(participation__engagement=pledge).update(
+        value_date=dt.date(2018, 2, 7), value_precision="day"
+    )
+    return Engagement.objects.filter(start_date__isnull=False)
+
+
+def _iati_roles(engagement):
+    return {
+        (p.organisation_id, ROLE_CODES[p.role])
+        for p in engagement.participations.all()
+        if p.role in ROLE_CODES
+    }
+
+
+def _sectors(engagement):
+    return {
+        THEME_SECTORS[code]
+        for code in engagement.themes.values_list("code", flat=True)
+        if code in THEME_SECTORS
+    }
+
+
+def test_iati_to_registry_to_iati_keeps_orgs_roles_places_sectors_and_money(tmp_path):
+    engagements = _round_trip_engagements()
+    data = activities_xml(
+        engagements=engagements,
+        actor=ANONYMOUS,
+        reporting_org=Organisation.objects.get(key="UN-Habitat"),
+        generated=dt.datetime(2019, 3, 6, 12, 0, tzinfo=dt.UTC),
+    )
+    path = tmp_path / "un-habitat.xml"
+    path.write_bytes(data)
+    identifiers = etree.fromstring(data).xpath("iati-activity/iati-identifier/text()")
+    assert len(identifiers) > 10
+    summary = import_file(path)
+    assert summary.skipped == [] and summary.created == len(identifiers)
+    assert summary.organisations_created == 0  # every one found by @ref or name
+    for identifier in identifiers:
+        original = Engagement.objects.get(key=identifier.removeprefix("XM-DAC-41120-"))
+        imported = Engagement.objects.get(key=identifier)
+        assert _iati_roles(imported) == _iati_roles(original), identifier
+        for field in ("country_id", "region_id"):
+            assert set(imported.places.values_list(field, flat=True)) == set(
+                original.places.values_list(field, flat=True)
+            ), identifier
+        assert _sectors(imported) == _sectors(original), identifier
+        assert set(imported.sdg_targets.all()) == set(original.sdg_targets.all())
+        assert imported.title_en == original.title_en
+        assert (imported.start_date, imported.start_precision) == (
+            original.start_date,
+            original.start_precision,
+        ), identifier
+    money = Contribution.objects.get(
+        participation__engagement__key="XM-DAC-41120-p040-ec-psup-pledge"
+    )
+    assert (money.amount, money.currency_id) == (Decimal("10000000.00"), "EUR")
+    assert money.participation.role == Role.FUNDER
+    assert import_file(path).writes == 0
