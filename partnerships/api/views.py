@@ -71,6 +71,70 @@ class VersionedDetail(ActorMixin):
         data = self.get_serializer(obj).data  # type: ignore[attr-defined]
         return Response(data, status=code, headers={"ETag": etag_of(obj.version)})
 
+    # What differs between organisations and engagements: the input serializer, the
+    # services, the keyword the services name the record by, and deleted records.
+    input_class: type[s.WriteIn]
+    subject: str
+    service_create: Any
+    service_update: Any
+    service_delete: Any
+    service_restore: Any
+    deleted_for: Any
+
+    def _input(self, request: Request, *, partial: bool) -> s.WriteIn:
+        data = self.input_class(data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        return data
+
+    def _changes(self, data: s.WriteIn) -> dict[str, Any]:
+        return {k: v for k, v in data.changes().items() if k != "key"}
+
+    def _create(self, request: Request) -> Response:
+        data = self._input(request, partial=False)
+        key = data.validated_data.get("key")
+        if not key:
+            return Response({"key": ["A key is required."]}, status=400)
+        obj = type(self).service_create(
+            actor=self.actor,
+            key=key,
+            changes=self._changes(data),
+            reason=data.validated_data.get("reason", ""),
+        )
+        return self._written(obj, status.HTTP_201_CREATED)
+
+    def _update(self, request: Request) -> Response:
+        record = self.get_object()  # type: ignore[attr-defined]
+        data = self._input(request, partial=True)
+        obj = type(self).service_update(
+            actor=self.actor,
+            expected_version=expected_version(request),
+            changes=self._changes(data),
+            reason=data.validated_data.get("reason", ""),
+            **{self.subject: record},
+        )
+        return self._written(obj)
+
+    def _destroy(self, request: Request) -> Response:
+        record = self.get_object()  # type: ignore[attr-defined]
+        type(self).service_delete(
+            actor=self.actor,
+            expected_version=expected_version(request),
+            reason=request.query_params.get("reason", ""),
+            **{self.subject: record},
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _restore(self, key: str) -> Response:
+        record = type(self).deleted_for(self.actor).filter(key=key).first()
+        if record is None:
+            raise Http404
+        obj = type(self).service_restore(actor=self.actor, **{self.subject: record})
+        return self._written(obj)
+
+    def _history(self) -> Response:
+        records = history_of(self.get_object())  # type: ignore[attr-defined]
+        return Response(s.HistoryOut(records, many=True).data)
+
 
 @extend_schema_view(
     list=extend_schema(summary="Organisations the reader may see"),
@@ -86,6 +150,13 @@ class OrganisationViewSet(
     filterset_class = OrganisationFilter
     lookup_field = "key"
     lookup_value_regex = "[^/]+"
+    input_class = s.OrganisationIn
+    subject = "organisation"
+    service_create = staticmethod(organisations.organisation_create)
+    service_update = staticmethod(organisations.organisation_update)
+    service_delete = staticmethod(organisations.organisation_delete)
+    service_restore = staticmethod(organisations.organisation_restore)
+    deleted_for = staticmethod(policies.deleted_organisations_for)
 
     def get_queryset(self) -> QuerySet:
         return (
@@ -102,18 +173,7 @@ class OrganisationViewSet(
 
     @extend_schema(request=s.OrganisationIn, responses={201: s.OrganisationOut})
     def create(self, request: Request) -> Response:
-        data = s.OrganisationIn(data=request.data)
-        data.is_valid(raise_exception=True)
-        key = data.validated_data.get("key")
-        if not key:
-            return Response({"key": ["A key is required."]}, status=400)
-        org = organisations.organisation_create(
-            actor=self.actor,
-            key=key,
-            changes={k: v for k, v in data.changes().items() if k != "key"},
-            reason=data.validated_data.get("reason", ""),
-        )
-        return self._written(org, status.HTTP_201_CREATED)
+        return self._create(request)
 
     @extend_schema(
         request=s.OrganisationIn,
@@ -121,44 +181,21 @@ class OrganisationViewSet(
         responses={200: s.OrganisationOut},
     )
     def partial_update(self, request: Request, key: str) -> Response:
-        org = self.get_object()
-        data = s.OrganisationIn(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = {k: v for k, v in data.changes().items() if k != "key"}
-        org = organisations.organisation_update(
-            actor=self.actor,
-            organisation=org,
-            expected_version=expected_version(request),
-            changes=changes,
-            reason=data.validated_data.get("reason", ""),
-        )
-        return self._written(org)
+        return self._update(request)
 
     @extend_schema(parameters=[IF_MATCH], responses={204: None})
     def destroy(self, request: Request, key: str) -> Response:
-        org = self.get_object()
-        organisations.organisation_delete(
-            actor=self.actor,
-            organisation=org,
-            expected_version=expected_version(request),
-            reason=request.query_params.get("reason", ""),
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return self._destroy(request)
 
     @extend_schema(request=None, responses={200: s.OrganisationOut})
     @action(detail=True, methods=["post"])
     def restore(self, request: Request, key: str) -> Response:
-        org = policies.deleted_organisations_for(self.actor).filter(key=key).first()
-        if org is None:
-            raise Http404
-        return self._written(
-            organisations.organisation_restore(actor=self.actor, organisation=org)
-        )
+        return self._restore(key)
 
     @extend_schema(responses=s.HistoryOut(many=True))
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def history(self, request: Request, key: str) -> Response:
-        return Response(s.HistoryOut(history_of(self.get_object()), many=True).data)
+        return self._history()
 
 
 @extend_schema_view(
@@ -176,6 +213,13 @@ class EngagementViewSet(
     filterset_class = EngagementFilter
     lookup_field = "key"
     lookup_value_regex = "[^/]+"
+    input_class = s.EngagementIn
+    subject = "engagement"
+    service_create = staticmethod(engagements.engagement_create)
+    service_update = staticmethod(engagements.engagement_update)
+    service_delete = staticmethod(engagements.engagement_delete)
+    service_restore = staticmethod(engagements.engagement_restore)
+    deleted_for = staticmethod(policies.deleted_engagements_for)
 
     def _expanded(self) -> bool:
         return self.request.query_params.get("expand") == "participants"
@@ -208,63 +252,27 @@ class EngagementViewSet(
 
     @extend_schema(request=s.EngagementIn, responses={201: s.EngagementOut})
     def create(self, request: Request) -> Response:
-        data = s.EngagementIn(data=request.data)
-        data.is_valid(raise_exception=True)
-        key = data.validated_data.get("key")
-        if not key:
-            return Response({"key": ["A key is required."]}, status=400)
-        engagement = engagements.engagement_create(
-            actor=self.actor,
-            key=key,
-            changes={k: v for k, v in data.changes().items() if k != "key"},
-            reason=data.validated_data.get("reason", ""),
-        )
-        return self._written(engagement, status.HTTP_201_CREATED)
+        return self._create(request)
 
     @extend_schema(
         request=s.EngagementIn, parameters=[IF_MATCH], responses={200: s.EngagementOut}
     )
     def partial_update(self, request: Request, key: str) -> Response:
-        engagement = self.get_object()
-        data = s.EngagementIn(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = {k: v for k, v in data.changes().items() if k != "key"}
-        engagement = engagements.engagement_update(
-            actor=self.actor,
-            engagement=engagement,
-            expected_version=expected_version(request),
-            changes=changes,
-            reason=data.validated_data.get("reason", ""),
-        )
-        return self._written(engagement)
+        return self._update(request)
 
     @extend_schema(parameters=[IF_MATCH], responses={204: None})
     def destroy(self, request: Request, key: str) -> Response:
-        engagement = self.get_object()
-        engagements.engagement_delete(
-            actor=self.actor,
-            engagement=engagement,
-            expected_version=expected_version(request),
-            reason=request.query_params.get("reason", ""),
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return self._destroy(request)
 
     @extend_schema(request=None, responses={200: s.EngagementOut})
     @action(detail=True, methods=["post"])
     def restore(self, request: Request, key: str) -> Response:
-        engagement = (
-            policies.deleted_engagements_for(self.actor).filter(key=key).first()
-        )
-        if engagement is None:
-            raise Http404
-        return self._written(
-            engagements.engagement_restore(actor=self.actor, engagement=engagement)
-        )
+        return self._restore(key)
 
     @extend_schema(responses=s.HistoryOut(many=True))
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def history(self, request: Request, key: str) -> Response:
-        return Response(s.HistoryOut(history_of(self.get_object()), many=True).data)
+        return self._history()
 
     @extend_schema(request=s.ProposalIn, responses={201: s.ProposalOut})
     @action(detail=True, methods=["post"], filterset_class=None)

@@ -54,7 +54,9 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
         "is_synthetic",
     ]
     readonly_fields = ["deleted_at"]
-    actions = ["soft_delete", "restore"]
+    subject = "engagement"
+    delete_service = staticmethod(editing.engagement_delete)
+    restore_service = staticmethod(editing.engagement_restore)
 
     def get_queryset(self, request):  # noqa: ANN001, ANN201
         actor = self.actor(request)
@@ -67,28 +69,6 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
         return allowed and (
             obj is None or policies.can_edit_engagement(self.actor(request), obj)
         )
-
-    @admin.action(description="Delete the selected engagements (they can be restored)")
-    def soft_delete(self, request, queryset):  # noqa: ANN001, ANN201
-        for engagement in queryset:
-            try:
-                editing.engagement_delete(
-                    actor=self.actor(request),
-                    engagement=engagement,
-                    expected_version=engagement.version,
-                )
-            except (NotAllowed, StaleVersion) as exc:
-                messages.error(request, f"{engagement.key}: {exc}")
-
-    @admin.action(description="Restore the selected engagements")
-    def restore(self, request, queryset):  # noqa: ANN001, ANN201
-        for engagement in queryset.filter(deleted_at__isnull=False):
-            try:
-                editing.engagement_restore(
-                    actor=self.actor(request), engagement=engagement
-                )
-            except NotAllowed as exc:
-                messages.error(request, f"{engagement.key}: {exc}")
 
     search_fields = [
         "key",

@@ -112,3 +112,32 @@ class VersionedAdmin(admin.ModelAdmin):
 
     def actor(self, request: HttpRequest):  # noqa: ANN201
         return actor_for(request.user)
+
+    # The services that soft-delete and restore, and the keyword they name the
+    # record by ("organisation", "engagement").
+    subject: str = ""
+    delete_service: Any = None
+    restore_service: Any = None
+    actions = ["soft_delete", "restore"]
+
+    @admin.action(description="Delete the selected records (they can be restored)")
+    def soft_delete(self, request: HttpRequest, queryset: Any) -> None:
+        for record in queryset:
+            try:
+                type(self).delete_service(
+                    actor=self.actor(request),
+                    expected_version=record.version,
+                    **{self.subject: record},
+                )
+            except (NotAllowed, StaleVersion) as exc:
+                messages.error(request, f"{record.key}: {exc}")
+
+    @admin.action(description="Restore the selected records")
+    def restore(self, request: HttpRequest, queryset: Any) -> None:
+        for record in queryset.filter(deleted_at__isnull=False):
+            try:
+                type(self).restore_service(
+                    actor=self.actor(request), **{self.subject: record}
+                )
+            except NotAllowed as exc:
+                messages.error(request, f"{record.key}: {exc}")

@@ -1,9 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.accounts import policies
 from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
-from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
 from partnerships.registry import editing
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
@@ -32,7 +31,9 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
     ]
     list_filter = ["category", "is_published", "is_synthetic"]
     readonly_fields = ["deleted_at"]
-    actions = ["soft_delete", "restore"]
+    subject = "organisation"
+    delete_service = staticmethod(editing.organisation_delete)
+    restore_service = staticmethod(editing.organisation_restore)
 
     def get_queryset(self, request):  # noqa: ANN001, ANN201
         actor = self.actor(request)
@@ -45,30 +46,6 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
         return allowed and (
             obj is None or policies.can_edit_organisation(self.actor(request), obj)
         )
-
-    @admin.action(
-        description="Delete the selected organisations (they can be restored)"
-    )
-    def soft_delete(self, request, queryset):  # noqa: ANN001, ANN201
-        for org in queryset:
-            try:
-                editing.organisation_delete(
-                    actor=self.actor(request),
-                    organisation=org,
-                    expected_version=org.version,
-                )
-            except (NotAllowed, StaleVersion) as exc:
-                messages.error(request, f"{org.key}: {exc}")
-
-    @admin.action(description="Restore the selected organisations")
-    def restore(self, request, queryset):  # noqa: ANN001, ANN201
-        for org in queryset.filter(deleted_at__isnull=False):
-            try:
-                editing.organisation_restore(
-                    actor=self.actor(request), organisation=org
-                )
-            except NotAllowed as exc:
-                messages.error(request, f"{org.key}: {exc}")
 
     # A search for 开发署 (a short form) or UNDP (an acronym) finds the organisation.
     search_fields = [

@@ -45,3 +45,19 @@ def test_an_editor_cannot_open_a_record_outside_its_charge(records, editor_clien
 def test_set_role_refuses_a_focal_point_without_organisation(cast):
     with pytest.raises(CommandError, match="--organisation"):
         call_command("set_role", "reader", "focal_point", stdout=io.StringIO())
+
+
+def test_the_back_office_deletes_softly_and_restores(records, admin_client):
+    engagement = records["published"]
+    url = "/admin/cooperation/engagement/"
+    for action, deleted in (("soft_delete", True), ("restore", False)):
+        response = admin_client.post(
+            url, {"action": action, "_selected_action": [engagement.pk]}
+        )
+        assert response.status_code == 302
+        engagement.refresh_from_db()
+        assert (engagement.deleted_at is not None) == deleted
+    assert [h.history_change_reason for h in engagement.history.all()[:2]] == [
+        "restored",
+        "deleted",
+    ]
