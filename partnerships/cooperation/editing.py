@@ -29,8 +29,8 @@ from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import (
     audited_save,
-    restore,
-    soft_delete,
+    versioned_restore,
+    versioned_soft_delete,
     versioned_update,
 )
 
@@ -142,13 +142,11 @@ def engagement_delete(
     """Soft delete: the record leaves every list but can be restored."""
     if not can_edit_engagement(actor, engagement):
         raise NotAllowed("You may not delete this engagement.")
-    return versioned_update(
-        Engagement,
-        pk=engagement.pk,
+    return versioned_soft_delete(
+        engagement,
         expected_version=expected_version,
-        apply=soft_delete,
         user_id=actor.user_id,
-        reason=reason or "deleted",
+        reason=reason,
     )
 
 
@@ -157,14 +155,7 @@ def engagement_restore(
 ) -> Engagement:
     if not actor.is_admin:
         raise NotAllowed("Only administrators restore deleted records.")
-    return versioned_update(
-        Engagement,
-        pk=engagement.pk,
-        expected_version=engagement.version,
-        apply=restore,
-        user_id=actor.user_id,
-        reason=reason or "restored",
-    )
+    return versioned_restore(engagement, user_id=actor.user_id, reason=reason)
 
 
 def proposal_create(

@@ -49,9 +49,35 @@ def versioned_update(
         return obj
 
 
-def soft_delete(obj: models.Model) -> None:
-    obj.deleted_at = timezone.now()  # type: ignore[attr-defined]
+def versioned_soft_delete(
+    obj: models.Model, *, expected_version: int, user_id: int | None, reason: str = ""
+) -> models.Model:
+    """Take a record out of every list, keeping it for a restore."""
+
+    def apply(target: models.Model) -> None:
+        target.deleted_at = timezone.now()  # type: ignore[attr-defined]
+
+    return versioned_update(
+        type(obj),
+        pk=obj.pk,
+        expected_version=expected_version,
+        apply=apply,
+        user_id=user_id,
+        reason=reason or "deleted",
+    )
 
 
-def restore(obj: models.Model) -> None:
-    obj.deleted_at = None  # type: ignore[attr-defined]
+def versioned_restore(
+    obj: models.Model, *, user_id: int | None, reason: str = ""
+) -> models.Model:
+    def apply(target: models.Model) -> None:
+        target.deleted_at = None  # type: ignore[attr-defined]
+
+    return versioned_update(
+        type(obj),
+        pk=obj.pk,
+        expected_version=obj.version,  # type: ignore[attr-defined]
+        apply=apply,
+        user_id=user_id,
+        reason=reason or "restored",
+    )

@@ -11,8 +11,8 @@ from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import (
     audited_save,
-    restore,
-    soft_delete,
+    versioned_restore,
+    versioned_soft_delete,
     versioned_update,
 )
 from partnerships.registry.models import Organisation
@@ -83,13 +83,11 @@ def organisation_delete(
 ) -> Organisation:
     if not actor.is_staff_role or not can_edit_organisation(actor, organisation):
         raise NotAllowed("You may not delete this organisation.")
-    return versioned_update(
-        Organisation,
-        pk=organisation.pk,
+    return versioned_soft_delete(
+        organisation,
         expected_version=expected_version,
-        apply=soft_delete,
         user_id=actor.user_id,
-        reason=reason or "deleted",
+        reason=reason,
     )
 
 
@@ -98,11 +96,4 @@ def organisation_restore(
 ) -> Organisation:
     if not actor.is_admin:
         raise NotAllowed("Only administrators restore deleted records.")
-    return versioned_update(
-        Organisation,
-        pk=organisation.pk,
-        expected_version=organisation.version,
-        apply=restore,
-        user_id=actor.user_id,
-        reason=reason or "restored",
-    )
+    return versioned_restore(organisation, user_id=actor.user_id, reason=reason)
