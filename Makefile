@@ -6,7 +6,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint clean bench bench-api
+# Debian packages the product needs: fonts covering Chinese and Arabic (report PDFs),
+# poppler (PDF text checks), LibreOffice (DOCX conversion check), Chromium (browser
+# tests). Installed once when missing; needs root and apt-get.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils libreoffice-writer-nogui
+
+.PHONY: run test setup system lint clean bench bench-api
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -15,16 +20,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) system
 
-run: $(STAMP)
+system:
+	@missing=""; for pkg in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing > /dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (install them as root: apt-get install$$missing)" >&2; exit 1; \
+	  fi; \
+	fi
+
+run: setup
 	$(BIN)/partnerships migrate --no-input
 	$(BIN)/partnerships collectstatic --no-input -v0
 	$(BIN)/partnerships load-demo
 	$(BIN)/partnerships demo-admin
 	$(BIN)/partnerships runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: setup
 	$(BIN)/ruff check partnerships tests bench
 	$(BIN)/ruff format --check -q partnerships tests bench
 	$(BIN)/partnerships makemigrations --check --dry-run > /dev/null
