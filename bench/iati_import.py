@@ -1,16 +1,31 @@
-"""Benchmark: `partnerships import-iati` on large synthetic files; memory stays flat.
+"""Benchmark: `partnerships import-iati` against a bare lxml streaming parse and iatikit.
 
-Usage: python bench/iati_import.py [--sizes 2000 20000]
-For each N, writes a synthetic IATI 2.03 file of N activities, migrates a new
-SQLite database and imports the file in a child process, then prints the file
-size, wall time, activities per second and the child's peak RSS
-(resource.getrusage). The reader frees each activity once imported, so peak RSS
-should barely move between N and 10 N.
+Usage:
+    python bench/iati_import.py [--mb 50] [--postgres postgres://USER@HOST:PORT/DB]
+    make bench-iati
+
+Builds an IATI 2.03 file of at least --mb megabytes by repeating the activity of
+the official example (tests/interop/data/activity-standard-example-annotated.xml,
+comments removed) under new identifiers, then measures on that one file, each in
+a child process of its own so that peak memory is its own (VmHWM, the resident
+set's high-water mark):
+
+1. a bare lxml iterparse of the activities, each element cleared once read;
+2. iatikit iterating the file's activities (only when installed: it is in the
+   `bench` extra, `.venv/bin/pip install -e '.[bench]'`; skipped with a message
+   otherwise);
+3. the import with its database writes, into a fresh SQLite database, and with
+   --postgres into a fresh PostgreSQL database created next to the one named
+   (and dropped afterwards).
+
+Targets (docs/iati.md): the import within 5x the bare parse's time; peak memory
+under 300 MB whatever the file's size.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -19,55 +34,72 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORGS = 50
-COUNTRIES = ("KE", "BR", "IN", "EG", "MX", "PH", "ZA", "ID")
-SECTORS = ("43031", "16030", "43060", "15112", "11110")
-
-ACTIVITY = """ <iati-activity xml:lang="en" default-currency="USD">
-  <iati-identifier>XM-BENCH-{n:07d}</iati-identifier>
-  <reporting-org ref="XM-BENCH" type="40"><narrative>Bench publisher</narrative></reporting-org>
-  <title><narrative>Synthetic activity {n}</narrative><narrative xml:lang="fr">Activité {n}</narrative></title>
-  <description type="1"><narrative>A synthetic activity for the import benchmark, number {n}.</narrative></description>
-  <participating-org ref="XM-BENCH-ORG-{a}" role="1" type="10"><narrative>Funder {a}</narrative></participating-org>
-  <participating-org ref="XM-BENCH-ORG-{b}" role="4" type="21"><narrative>Implementer {b}</narrative></participating-org>
-  <activity-status code="2"/>
-  <activity-date iso-date="2020-01-{day:02d}" type="2"/>
-  <activity-date iso-date="2024-12-31" type="3"/>
-  <recipient-country code="{country}"/>
-  <sector vocabulary="1" code="{sector}"/>
-  <transaction>
-   <transaction-type code="11"/>
-   <transaction-date iso-date="2020-02-01"/>
-   <value currency="USD" value-date="2020-02-01">{amount}</value>
-   <provider-org ref="XM-BENCH-ORG-{a}" type="10"><narrative>Funder {a}</narrative></provider-org>
-  </transaction>
- </iati-activity>
-"""
+EXAMPLE = ROOT / "tests/interop/data/activity-standard-example-annotated.xml"
 
 
-def write_file(path: Path, count: int) -> None:
+def build(path: Path, megabytes: float) -> int:
+    """Write the file; returns its number of activities."""
+    from lxml import etree
+
+    parser = etree.XMLParser(remove_comments=True, resolve_entities=False)
+    root = etree.parse(str(EXAMPLE), parser).getroot()
+    bodies = []
+    for activity in root.iterfind("iati-activity"):
+        identifier = activity.findtext("iati-identifier")
+        bodies.append((identifier, etree.tostring(activity, encoding="unicode")))
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<iati-activities version="2.03" generated-datetime='
+        f'"{root.get("generated-datetime", "2024-01-01T00:00:00Z")}">\n'
+    )
+    target = int(megabytes * 2**20)
+    count = 0
     with path.open("w", encoding="utf-8") as out:
-        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        out.write('<iati-activities version="2.03">\n')
-        for n in range(count):
-            out.write(
-                ACTIVITY.format(
-                    n=n,
-                    a=n % ORGS,
-                    b=(n * 7 + 3) % ORGS,
-                    day=n % 28 + 1,
-                    country=COUNTRIES[n % len(COUNTRIES)],
-                    sector=SECTORS[n % len(SECTORS)],
-                    amount=1000 + n,
-                )
-            )
+        out.write(head)
+        written = len(head)
+        while written < target:
+            for identifier, body in bodies:
+                text = body.replace(identifier, f"{identifier}-{count:07d}") + "\n"
+                out.write(text)
+                written += len(text.encode())
+                count += 1
         out.write("</iati-activities>\n")
+    return count
 
 
-def child(path: Path) -> None:
-    """Run inside a fresh process: import the file, print time and peak RSS."""
+def peak_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     import resource
 
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_bare(path: Path) -> dict:
+    from lxml import etree
+
+    started = time.perf_counter()
+    count = 0
+    for _, element in etree.iterparse(
+        str(path), events=("end",), tag="iati-activity", resolve_entities=False
+    ):
+        count += 1
+        element.clear(keep_tail=False)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+    return {"activities": count, "seconds": time.perf_counter() - started}
+
+
+def run_iatikit(path: Path) -> dict:
+    import iatikit
+
+    started = time.perf_counter()
+    count = sum(1 for _ in iatikit.Dataset(str(path)).activities)
+    return {"activities": count, "seconds": time.perf_counter() - started}
+
+
+def run_import(path: Path) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerships.settings")
@@ -76,45 +108,120 @@ def child(path: Path) -> None:
 
     started = time.perf_counter()
     summary = import_file(path)
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{summary.read} {summary.created} {len(summary.skipped)} {elapsed} {peak}")
+    seconds = time.perf_counter() - started
+    again = time.perf_counter()
+    second = import_file(path)
+    return {
+        "activities": summary.read,
+        "seconds": seconds,
+        "created": summary.created,
+        "skipped": len(summary.skipped),
+        "rows": summary.writes,
+        "again_seconds": time.perf_counter() - again,
+        "again_rows": second.writes,
+    }
 
 
-def measure(count: int, folder: Path) -> None:
-    path = folder / f"bench-{count}.xml"
-    write_file(path, count)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / f'db-{count}.sqlite3'}"}
-    cli = [sys.executable, "-m", "partnerships"]
-    subprocess.run([*cli, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+RUNNERS = {"bare": run_bare, "iatikit": run_iatikit, "import": run_import}
+
+
+def child(kind: str, path: Path) -> None:
+    result = RUNNERS[kind](path)
+    result["peak_mib"] = peak_mib()
+    print(json.dumps(result))
+
+
+def measure(kind: str, path: Path, env: dict[str, str] | None = None) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(path)],
-        env=env,
+        [sys.executable, __file__, "--child", kind, str(path)],
+        env=env or dict(os.environ),
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     )
-    read, created, skipped, elapsed, peak = done.stdout.split()
-    print(
-        f"N={count:>7}  file {path.stat().st_size / 2**20:7.1f} MiB  read {read} "
-        f"created {created} skipped {skipped}  {float(elapsed):7.1f} s  "
-        f"{int(read) / float(elapsed):6.0f} activities/s  "
-        f"peak RSS {int(peak) / 1024:.0f} MiB"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def migrate(env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "partnerships", "migrate", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def line(label: str, result: dict, bare: dict | None) -> str:
+    rate = result["activities"] / result["seconds"]
+    ratio = f"{result['seconds'] / bare['seconds']:5.1f}x" if bare else "   1.0x"
+    return (
+        f"{label:<24} {result['activities']:>8} {result['seconds']:9.2f} s "
+        f"{rate:9.0f}/s  {ratio}  peak {result['peak_mib']:6.0f} MiB"
     )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--mb", type=float, default=50.0, help="file size (MB)")
+    parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", ""))
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child[0], Path(args.child[1]))
         return
     with tempfile.TemporaryDirectory() as folder:
-        for count in args.sizes:
-            measure(count, Path(folder))
+        path = Path(folder) / "bench-activities.xml"
+        count = build(path, args.mb)
+        size = path.stat().st_size / 2**20
+        print(f"file: {count} activities, {size:.1f} MiB ({path.name})")
+        print(f"{'':<24} {'acts':>8} {'time':>11} {'rate':>11}  ratio  memory")
+        bare = measure("bare", path)
+        print(line("lxml iterparse (bare)", bare, None))
+        try:
+            import iatikit  # noqa: F401
+        except ImportError:
+            print(
+                "iatikit                  skipped: not installed "
+                "(.venv/bin/pip install -e '.[bench]')"
+            )
+        else:
+            print(line("iatikit activities", measure("iatikit", path), bare))
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(folder) / 'b.sqlite3'}"}
+        migrate(env)
+        imported = measure("import", path, env)
+        print(line("import, SQLite", imported, bare))
+        print(again(imported))
+        if args.postgres:
+            result = postgres(args.postgres, path)
+            print(line("import, PostgreSQL", result, bare))
+            print(again(result))
+
+
+def again(result: dict) -> str:
+    return (
+        f"  (created {result['created']}, skipped {result['skipped']}, "
+        f"{result['rows']} rows written; the same file again: "
+        f"{result['again_seconds']:.2f} s, {result['again_rows']} rows written)"
+    )
+
+
+def postgres(url: str, path: Path) -> dict:
+    import psycopg
+
+    name = f"partnerships_bench_iati_{os.getpid()}"
+    base = url.rsplit("/", 1)[0]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        env = {**os.environ, "DATABASE_URL": f"{base}/{name}"}
+        migrate(env)
+        return measure("import", path, env)
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

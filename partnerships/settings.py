@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_tasks",
     "partnerships.core",
     "partnerships.reference",
     "partnerships.registry",
@@ -177,6 +178,16 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "partnerships.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+# --- Background tasks (the IATI upload page; docs/configuration.md) -------------
+# Immediate (run in the request) unless a worker's backend is named, e.g.
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend with django-tasks-db installed.
+TASKS_BACKEND = env_str(
+    "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
+
     ],
     "DEFAULT_PERMISSION_CLASSES": ["partnerships.api.permissions.ScopedAccess"],
     "DEFAULT_RENDERER_CLASSES": [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("partnerships.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("partnerships.api.urls")),
+    path("interop/", include("partnerships.interop.urls")),
 ]

@@ -252,3 +252,74 @@ def test_iati_to_registry_to_iati_keeps_orgs_roles_places_sectors_and_money(tmp_
     assert (money.amount, money.currency_id) == (Decimal("10000000.00"), "EUR")
     assert money.participation.role == Role.FUNDER
     assert import_file(path).writes == 0
+
+
+def test_every_row_written_in_bulk_has_its_history_with_user_and_reason(
+    django_user_model,
+):
+    editor = django_user_model.objects.create_user(username="iati-bulk", password="x")
+    import_file(EXAMPLE, user=editor)
+    engagement = Engagement.objects.get(key="AA-AAA-123456789-ABC123")
+    rows = [
+        engagement,
+        *engagement.places.all(),
+        *engagement.participations.all(),
+        *Contribution.objects.filter(participation__engagement=engagement),
+        *Evidence.objects.filter(passage__document__symbol=f"IATI:{EXAMPLE.name}"),
+    ]
+    assert len(rows) == 1 + 3 + 3 + 2 + 4
+    for row in rows:
+        (history,) = row.history.all()
+        assert (history.history_type, history.history_change_reason) == (
+            "+",
+            "import-iati",
+        ), row
+        assert history.history_user == editor, row
+        assert history.instance == row or history.id == row.pk
+
+
+def test_a_changed_activity_is_updated_in_place_with_its_history(tmp_path):
+    import_file(EXAMPLE)
+    engagement = Engagement.objects.get(key="AA-AAA-123456789-ABC123")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    changed = tmp_path / EXAMPLE.name
+    changed.write_text(
+        text.replace("Activity title", "Activity title, revised").replace(
+            'code="AG"', 'code="KE"'
+        ),
+        encoding="utf-8",
+    )
+    summary = import_file(changed)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 0)
+    engagement.refresh_from_db()
+    assert engagement.title_en == "Activity title, revised"
+    assert engagement.version == 2
+    assert [h.history_type for h in engagement.history.all()] == ["~", "+"]
+    assert {"AF", "AG", "KE"} <= set(
+        engagement.places.values_list("country_id", flat=True)
+    )
+    assert import_file(changed).writes == 0
+
+
+def test_themes_and_targets_written_in_bulk_are_in_the_history_snapshot(tmp_path):
+    data = activities_xml(
+        engagements=_round_trip_engagements(),
+        actor=ANONYMOUS,
+        reporting_org=Organisation.objects.get(key="UN-Habitat"),
+        generated=dt.datetime(2019, 3, 6, 12, 0, tzinfo=dt.UTC),
+    )
+    path = tmp_path / "themes.xml"
+    path.write_bytes(data)
+    import_file(path)
+    imported = Engagement.objects.filter(
+        key__startswith="XM-DAC-41120-", themes__isnull=False
+    ).distinct()
+    assert imported.exists()
+    for engagement in imported:
+        (history,) = engagement.history.all()
+        assert set(history.themes.values_list("theme_id", flat=True)) == set(
+            engagement.themes.values_list("code", flat=True)
+        )
+        assert set(history.sdg_targets.values_list("sdgtarget_id", flat=True)) == set(
+            engagement.sdg_targets.values_list("code", flat=True)
+        )

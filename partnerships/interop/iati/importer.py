@@ -9,36 +9,26 @@ underneath, so importing the same file again writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import DecimalValidator
 from django.db import transaction
 from lxml import etree
+from simple_history.models import HistoricalRecords
 
-from partnerships.cooperation.models import (
-    Engagement,
-    Kind,
-    Participation,
-    Role,
-    Status,
-)
-from partnerships.cooperation.services import (
-    ContributionSpec,
-    EngagementSpec,
-    PlaceSpec,
-    contribution_ensure,
-    engagement_upsert,
-    participation_ensure,
-)
-from partnerships.core.dates import Precision
+from partnerships.cooperation.models import Kind, Status
+from partnerships.cooperation.services import EngagementSpec, PlaceSpec
 from partnerships.interop.iati import inverse, reader
 from partnerships.interop.iati import mapping as m
+from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, contributes
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.inverse import (
-    BUDGET_ROLES,
-    CONTRIBUTION_TYPES,
     ENGAGEMENT_KEY_MAX,
     ROLES,
     SECTOR_THEMES,
@@ -99,18 +89,26 @@ class _Codes:
 
 
 def import_file(
-    path: Path, *, dry_run: bool = False, on_item: Callable[[], None] | None = None
+    path: Path,
+    *,
+    dry_run: bool = False,
+    on_item: Callable[[], None] | None = None,
+    user: Any = None,
 ) -> Summary:
-    """Import one file in one transaction; ReaderError refuses it as a whole."""
+    """Import one file in one transaction; ReaderError refuses it as a whole.
+
+    `user` is recorded as the author of every history row (None: the console).
+    """
     info = reader.inspect(path)
     summary = Summary(file=path.name)
-    with transaction.atomic():
-        run = _Run(info, summary)
+    with transaction.atomic(), acting_as(user):
+        run = _Run(info, summary, user)
         for number, element in enumerate(reader.items(info), start=1):
             summary.read += 1
             run.item(number, element)
             if on_item:
                 on_item()
+        run.flush()
         summary.writes += run.orgs.writes
         summary.organisations_created = run.orgs.created
         if dry_run:
@@ -118,8 +116,27 @@ def import_file(
     return summary
 
 
+@contextmanager
+def acting_as(user: Any) -> Iterator[None]:
+    """Rows written through the services record `user` in their history, as the
+    history middleware does for a request (the import may run outside one)."""
+    if user is None:
+        yield
+        return
+    context = HistoricalRecords.context
+    before = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if before is None:
+            del context.request
+        else:
+            context.request = before
+
+
 class _Run:
-    def __init__(self, info: reader.FileInfo, summary: Summary) -> None:
+    def __init__(self, info: reader.FileInfo, summary: Summary, user: Any) -> None:
         self.info = info
         self.summary = summary
         self.codes = _Codes.load()
@@ -137,6 +154,9 @@ class _Run:
             symbol=symbol, values=values, reason=REASON
         )
         summary.writes += written
+        self.chunk = Chunk(self.document, user=user, reason=REASON)
+        self.pending: list[Item] = []
+        self.keys: set[str] = set()
 
     def item(self, number: int, element: etree._Element) -> None:
         line = element.sourceline or 0
@@ -146,20 +166,79 @@ class _Run:
             if self.info.root == reader.ACTIVITIES:
                 record = reader.activity_record(element, self.info)
                 self._check_codes(record)
-                with transaction.atomic():
-                    self._activity(number, record)
+                self._queue(self._item(number, record))
             else:
                 record = reader.organisation_record(element, self.info)
                 with transaction.atomic():
                     self._organisation(number, record)
         except (reader.InvalidItem, ValidationError) as error:
             self.orgs.forget()
-            text = (
-                "; ".join(error.messages)
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            self.summary.skip(line, identifier, text)
+            self.summary.skip(line, identifier, _reason(error))
+
+    def _queue(self, item: Item) -> None:
+        if item.spec.key in self.keys:
+            self.flush()  # the same activity twice: the second updates the first
+        self.pending.append(item)
+        self.keys.add(item.spec.key)
+        if len(self.pending) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Resolve the organisations of the queued activities, then write them."""
+        ready = []
+        for item in self.pending:
+            try:
+                self._resolve(item)
+            except ValidationError as error:
+                self.summary.skip(
+                    item.record.line, item.record.identifier, _reason(error)
+                )
+            else:
+                ready.append(item)
+        self.chunk.write(ready)
+        for item in ready:
+            self.summary.writes += item.writes
+            if not item.existed:
+                self.summary.created += 1
+            elif item.writes:
+                self.summary.updated += 1
+            else:
+                self.summary.unchanged += 1
+        self.pending, self.keys = [], set()
+
+    def _resolve(self, item: Item) -> None:
+        record = item.record
+        for code, ref in record.participants:
+            if ref.label:  # neither @ref nor a name: nobody to point at
+                item.roles.append((ROLES[code], self.orgs.resolve(ref), ref.label))
+        for money in record.money:
+            if not contributes(money):
+                continue
+            if money.kind:
+                if money.provider is not None and money.provider.label:
+                    item.money.append((self.orgs.resolve(money.provider), money))
+            elif record.reporting is not None and record.reporting.label:
+                item.reporting = self.orgs.resolve(record.reporting)
+                item.money.append((None, money))
+
+    def _item(self, number: int, record: reader.Record) -> Item:
+        if not record.identifier:
+            raise reader.InvalidItem("it has no iati-identifier")
+        spec, notes = self._spec(record)
+        for money in record.money:
+            if contributes(money):
+                try:
+                    _AMOUNT(money.amount)
+                except ValidationError as error:
+                    raise reader.InvalidItem(
+                        f"amount {money.amount}: {_reason(error)}"
+                    ) from error
+        return Item(
+            number=number,
+            record=record,
+            spec=spec,
+            text=inverse.passage_text(record, notes),
+        )
 
     def _check_codes(self, record: reader.Record) -> None:
         problems = [
@@ -197,24 +276,6 @@ class _Run:
         self.summary.writes += written
         return passage
 
-    def _activity(self, number: int, record: reader.Record) -> None:
-        if not record.identifier:
-            raise reader.InvalidItem("it has no iati-identifier")
-        spec, notes = self._spec(record)
-        existed = Engagement.objects.filter(key=spec.key).exists()
-        passage = self._passage(number, record, inverse.passage_text(record, notes))
-        engagement, written = engagement_upsert(spec=spec, parent=None, reason=REASON)
-        quote = next(iter(spec.title.values()), record.identifier)
-        writes = written + self._evidence(passage, engagement=engagement, quote=quote)
-        writes += self._participations(record, engagement, passage)
-        self.summary.writes += writes
-        if not existed:
-            self.summary.created += 1
-        elif writes:
-            self.summary.updated += 1
-        else:
-            self.summary.unchanged += 1
-
     def _spec(self, record: reader.Record) -> tuple[EngagementSpec, list[str]]:
         notes = list(record.dropped)
         themes, targets = [], []
@@ -250,74 +311,6 @@ class _Run:
             raise reader.InvalidItem("it ends before it starts")
         return spec, notes
 
-    def _participations(
-        self, record: reader.Record, engagement: Engagement, passage: Passage
-    ) -> int:
-        writes = 0
-        cited: set[int] = set()
-
-        def cite(participation: Participation, quote: str) -> None:
-            nonlocal writes
-            if participation.pk not in cited:
-                cited.add(participation.pk)
-                writes += self._evidence(
-                    passage, participation=participation, quote=quote
-                )
-
-        for code, ref in record.participants:
-            if not ref.label:
-                continue  # neither @ref nor a name: nobody to point at
-            participation, written = participation_ensure(
-                engagement=engagement,
-                organisation=self.orgs.resolve(ref),
-                role=ROLES[code],
-                reason=REASON,
-            )
-            writes += written
-            cite(participation, ref.label)
-        for money in record.money:
-            if money.kind and money.kind not in CONTRIBUTION_TYPES:
-                continue
-            if money.amount < 0 or not money.date:
-                continue
-            found = self._payer(record, engagement, money)
-            if found is None:
-                continue
-            participation, written = found
-            writes += written
-            cite(participation, participation.organisation.key)
-            value = inverse.fuzzy((money.date, Precision.DAY), end=False)
-            spec = ContributionSpec(
-                amount=money.amount, currency=money.currency, value=value
-            )
-            writes += contribution_ensure(
-                participation=participation, spec=spec, reason=REASON
-            )[1]
-        return writes
-
-    def _payer(
-        self, record: reader.Record, engagement: Engagement, money: reader.Money
-    ) -> tuple[Participation, bool] | None:
-        """The provider's funder participation; a budget's on the reporting org."""
-        if money.kind:
-            if money.provider is None or not money.provider.label:
-                return None
-            org = self.orgs.resolve(money.provider)
-            return participation_ensure(
-                engagement=engagement, organisation=org, role=Role.FUNDER, reason=REASON
-            )
-        if record.reporting is None or not record.reporting.label:
-            return None
-        org = self.orgs.resolve(record.reporting)
-        taken = Participation.objects.filter(engagement=engagement, organisation=org)
-        for role in BUDGET_ROLES:
-            found = taken.filter(role=role).first()
-            if found:
-                return found, False
-        return participation_ensure(
-            engagement=engagement, organisation=org, role=Role.LEAD, reason=REASON
-        )
-
     def _evidence(self, passage: Passage, *, quote: str, **subject: object) -> int:
         return int(
             evidence_ensure(passage=passage, quote=quote, reason=REASON, **subject)[1]
@@ -345,6 +338,15 @@ class _Run:
         else:
             self.summary.unchanged += 1
 
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error)
+
+
+# What full_clean checks of a contribution's amount (max_digits=18, places=2).
+_AMOUNT = DecimalValidator(18, 2)
 
 _ID = {
     reader.ACTIVITIES: "iati-identifier",

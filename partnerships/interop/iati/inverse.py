@@ -11,6 +11,8 @@ import datetime as dt
 import hashlib
 import re
 
+from django.db import transaction
+
 from partnerships.cooperation.models import Role, Status
 from partnerships.core.dates import FuzzyDate, Precision
 from partnerships.core.languages import UN_LANGUAGES
@@ -133,7 +135,9 @@ class OrganisationResolver:
     def resolve(self, ref: OrgRef) -> Organisation:
         token = ref.ref or f"name:{ref.label}"
         if token not in self.cache:
-            self.cache[token] = self._find(ref) or self._create(ref)
+            # A savepoint: an organisation the registry refuses leaves nothing.
+            with transaction.atomic():
+                self.cache[token] = self._find(ref) or self._create(ref)
         return self.cache[token]
 
     def _find(self, ref: OrgRef) -> Organisation | None:
@@ -163,8 +167,9 @@ class OrganisationResolver:
             iati_type=None if override == IATI_TYPE[category] else override,
             identifiers={(IATI_SCHEME, ref.ref)} if ref.ref else set(),
         )
+        org = self._upsert(spec, None)
         self.created += 1
-        return self._upsert(spec, None)
+        return org
 
     def _upsert(
         self, spec: OrganisationSpec, parent: Organisation | None

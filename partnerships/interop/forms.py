@@ -1,0 +1,51 @@
+"""The IATI upload form: XML files under the reader's size limit."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from partnerships.interop.iati.reader import MAX_BYTES
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label="IATI XML files",
+        help_text=(
+            f"IATI 2.01 to 2.03 activity or organisation files, up to "
+            f"{MAX_BYTES // 2**20} MB each."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        required=False,
+        label="Dry run",
+        help_text="Read, check and map everything, then roll back: nothing is saved.",
+    )
+
+    def clean_files(self) -> list:
+        files = self.cleaned_data["files"]
+        for upload in files:
+            if not upload.name.lower().endswith(".xml"):
+                raise ValidationError(f"{upload.name}: only .xml files are taken.")
+            if upload.size > MAX_BYTES:
+                raise ValidationError(
+                    f"{upload.name}: {upload.size} bytes, over the limit of "
+                    f"{MAX_BYTES}."
+                )
+        return files

@@ -1,0 +1,189 @@
+"""Rows written in bulk, each with its history row, so the audit trail stays whole.
+
+The import writes a chunk of activities at a time (chunk.py). New rows are plain
+`Row` dicts (column attnames to values), inserted with one multi-row
+`INSERT ... RETURNING` per batch: building a model instance and compiling each
+value through the ORM cost ten times the database's own work, and an import
+creates tens of thousands of rows. Each row gets its simple-history row the
+same way (`+` for a creation, `~` for an update, history user and reason set),
+as `simple_history.utils.bulk_create_with_history` would write it. Updates of
+existing model instances go through the ORM's `bulk_update`. Many-to-many
+fields with history (an engagement's themes and SDG targets) get their snapshot
+rows too, as simple-history's own signal writes them.
+
+Values are adapted as the ORM would for the types that need it (datetimes,
+decimals, JSON); the models' database constraints still guard every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from django.db import connection, models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+# Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
+# less a margin; fewer, larger statements mean fewer round trips.
+BATCH_PARAMS = 30000
+
+
+class Row(dict):
+    """A new row: attname -> value; `pk` once inserted."""
+
+    @property
+    def pk(self) -> Any:
+        return self.get("id")
+
+
+@cache
+def _columns(model: type[models.Model]) -> tuple[tuple[str, str, Any], ...]:
+    """(attname, quoted column, adapter or None) of every column but an auto pk."""
+    out = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key and isinstance(field, models.AutoField):
+            continue
+        adapt = None
+        if isinstance(
+            field, (models.DateTimeField, models.DecimalField, models.JSONField)
+        ):
+            adapt = field
+        out.append((field.attname, connection.ops.quote_name(field.column), adapt))
+    return tuple(out)
+
+
+@cache
+def _defaults(model: type[models.Model]) -> dict[str, Any]:
+    return {
+        field.attname: field.get_default()
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and isinstance(field, models.AutoField))
+    }
+
+
+def insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert `rows` (missing columns take their defaults); returns their keys."""
+    if not rows:
+        return []
+    columns = _columns(model)
+    defaults = _defaults(model)
+    now = timezone.now()
+    for field in model._meta.concrete_fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            defaults = {**defaults, field.attname: now}
+    names = ", ".join(quoted for _, quoted, _ in columns)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    table = connection.ops.quote_name(model._meta.db_table)
+    limit = connection.features.max_query_params or BATCH_PARAMS
+    per_statement = max(1, min(limit, BATCH_PARAMS) // len(columns))
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    keys: list[int] = []
+    adapted: dict[tuple[str, Any], Any] = {}  # most datetimes are one `now`
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            batch = rows[start : start + per_statement]
+            params: list[Any] = []
+            for row in batch:
+                for attname, _, adapt in columns:
+                    value = row.get(attname, defaults[attname])
+                    if adapt is not None and value is not None:
+                        value = _adapt(adapt, attname, value, adapted)
+                    params.append(value)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+                f"{', '.join([one] * len(batch))} RETURNING {pk}",
+                params,
+            )
+            keys += [found[0] for found in cursor.fetchall()]
+    return keys
+
+
+def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
+    if isinstance(value, (dict, list)):
+        return field.get_db_prep_save(value, connection)
+    key = (attname, value)
+    if key not in memo:
+        memo[key] = field.get_db_prep_save(value, connection)
+    return memo[key]
+
+
+def create(
+    model: type[models.Model],
+    rows: Sequence[Row],
+    *,
+    user: Any = None,
+    reason: str = "",
+) -> list[int]:
+    """Insert new rows (setting their `id`) and one `+` history row each;
+    returns the history rows' keys, in the order of `rows`."""
+    if not rows:
+        return []
+    now = timezone.now()
+    for field in model._meta.concrete_fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            for row in rows:
+                row.setdefault(field.attname, now)
+    for row, key in zip(rows, insert(model, rows), strict=True):
+        row["id"] = key
+    return _history(model, rows, "+", user=user, reason=reason)
+
+
+def update(
+    model: type[models.Model],
+    objs: Sequence[models.Model],
+    fields: Iterable[str],
+    *,
+    user: Any = None,
+    reason: str = "",
+) -> list[int]:
+    """Write `fields` of existing `objs` and one `~` history row each."""
+    if not objs:
+        return []
+    model._default_manager.bulk_update(objs, sorted(set(fields)), batch_size=100)
+    tracked = [f.attname for f in model._meta.concrete_fields]
+    rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
+    return _history(model, rows, "~", user=user, reason=reason)
+
+
+def _history(
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    kind: str,
+    *,
+    user: Any,
+    reason: str,
+) -> list[int]:
+    history = model.history.model  # type: ignore[attr-defined]
+    extra = {
+        "history_date": timezone.now(),
+        "history_change_reason": reason or None,
+        "history_type": kind,
+        "history_user_id": getattr(user, "pk", None),
+    }
+    return insert(history, [{**row, **extra} for row in rows])
+
+
+def m2m_snapshot(
+    history_keys: Sequence[int],
+    owners: Sequence[int],
+    field: models.ManyToManyField,
+    rows: dict[int, dict[str, int]],
+) -> int:
+    """Historical rows of a many-to-many field: the set each history row saw.
+
+    `history_keys[i]` is the history row of the object `owners[i]`; `rows` maps
+    an object's key to its related keys, each with the id of its row in the
+    through table (simple-history keeps that id).
+    """
+    history_model = HistoricalRecords.m2m_models[field]
+    source = f"{field.m2m_field_name()}_id"
+    target = f"{field.m2m_reverse_field_name()}_id"
+    snapshot = [
+        {"id": through, "history_id": key, source: owner, target: value}
+        for key, owner in zip(history_keys, owners, strict=True)
+        for value, through in sorted(rows.get(owner, {}).items())
+    ]
+    insert(history_model, snapshot)
+    return len(snapshot)

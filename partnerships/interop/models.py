@@ -1,0 +1,57 @@
+"""Runs of the IATI upload page: one row per uploaded file, its progress and summary."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    REFUSED = "refused", "refused"
+    FAILED = "failed", "failed"
+
+
+class ImportRun(models.Model):
+    """One uploaded IATI file and its import, run as a background task."""
+
+    file_name = models.CharField(max_length=300)
+    size = models.BigIntegerField(help_text="Bytes.")
+    stored = models.CharField(
+        max_length=500, help_text="Where the upload is kept, relative to VAR_DIR."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    read = models.PositiveIntegerField(default=0, help_text="Activities read so far.")
+    total = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Activities in the file, counted on upload."
+    )
+    summary = models.JSONField(default=dict, blank=True)
+    message = models.TextField(blank=True, default="")
+    task_id = models.CharField(max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "IATI import run"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RunStatus.values),
+                name="importrun_status_allowed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)

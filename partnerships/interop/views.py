@@ -1,0 +1,110 @@
+"""The IATI upload page: staff upload files; each is imported as a background task.
+
+Only users the permission layer lets create records (editors, administrators)
+may upload; anonymous users are sent to the login, others refused. Each file is
+stored under VAR_DIR, recorded as an `ImportRun` and handed to the task
+(tasks.py); the run's page shows its progress and then the import's summary,
+refreshing itself while it runs (a meta refresh: no JavaScript needed).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_valid_filename
+from django.views.decorators.http import require_http_methods
+
+from partnerships.accounts.policies import actor_for, can_create
+from partnerships.interop.forms import UploadForm
+from partnerships.interop.models import ImportRun
+from partnerships.interop.tasks import UPLOADS, import_iati_run, upload_folder
+
+REFRESH_SECONDS = 2
+_ITEM = re.compile(rb"<iati-(?:activity|organisation)[\s>]")
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not can_create(actor_for(request.user)):
+        raise PermissionDenied("Only editors and administrators may import files.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        runs = [
+            _store(request, upload, dry_run=form.cleaned_data["dry_run"])
+            for upload in form.cleaned_data["files"]
+        ]
+        for run in runs:
+            _enqueue(run)
+        if len(runs) == 1:
+            return redirect("interop:iati-run", pk=runs[0].pk)
+        return redirect("interop:iati-upload")
+    recent = ImportRun.objects.select_related("user")[:20]
+    return render(
+        request,
+        "interop/iati_upload.html",
+        {"form": form, "runs": recent, "title": "Import IATI files"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    run = get_object_or_404(ImportRun.objects.select_related("user"), pk=pk)
+    from partnerships.interop.tasks import progress_of
+
+    return render(
+        request,
+        "interop/iati_run.html",
+        {
+            "run": run,
+            "read": progress_of(run) if run.is_active else run.read,
+            "refresh": REFRESH_SECONDS if run.is_active else None,
+            "title": f"IATI import: {run.file_name}",
+        },
+    )
+
+
+def _store(request: HttpRequest, upload, *, dry_run: bool) -> ImportRun:  # noqa: ANN001
+    """Keep the upload under VAR_DIR, under its own name (the import cites it)."""
+    name = get_valid_filename(Path(upload.name).name)[:200] or "upload.xml"
+    folder = upload_folder() / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    path = folder / name
+    total = 0
+    tail = b""
+    with path.open("wb") as out:
+        for part in upload.chunks():
+            out.write(part)
+            window = tail + part
+            total += sum(1 for m in _ITEM.finditer(window) if m.end() > len(tail))
+            tail = window[-32:]
+    return ImportRun.objects.create(
+        file_name=upload.name[:300],
+        size=upload.size,
+        stored=f"{UPLOADS}/{folder.name}/{name}",
+        user=request.user,
+        dry_run=dry_run,
+        total=total,
+    )
+
+
+def _enqueue(run: ImportRun) -> None:
+    # After the run's row is committed, so that a worker process can see it.
+    def go() -> None:
+        result = import_iati_run.enqueue(run.pk)
+        ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:100])
+
+    transaction.on_commit(go)
