@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "partnerships.api",
     "partnerships.interop",
     "partnerships.demo",
+    "partnerships.ingest",
 ]
 
 MIDDLEWARE = [

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("partnerships.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("partnerships.api.urls")),
+    path("ingest/", include("partnerships.ingest.urls")),
     path("interop/", include("partnerships.interop.urls")),
 ]

@@ -1,0 +1,189 @@
+"""Score the extractor against hand-curated gold data (docs/ingest.md, "Evaluation").
+
+The gold is a folder in the curated-data format of docs/seed-curation.md:
+`organisations.yaml` (each organisation's names, acronyms, short forms, aliases and
+the paragraphs that name it) and `engagements/*.yaml` (kind, participants, evidence
+paragraphs). Only this module reads it; the extractor never does.
+
+- Organisations, per paragraph: the gold set is the organisations whose `paragraphs`
+  list the paragraph. A proposed organisation matches a gold one when one of its
+  surface names equals one of the gold organisation's names after normalisation, or
+  when the resolver linked it to a registry organisation with the gold key.
+  Precision: matching proposals / proposals; recall: gold organisations matched /
+  gold organisations.
+- Engagements, per paragraph: the triples (paragraph, kind, organisation) of every
+  engagement citing the paragraph with each participant told there, against the
+  triples of the proposals (organisations mapped to gold keys as above).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from partnerships.ingest.gazetteer import normalise
+from partnerships.ingest.pipeline import OrgProposal, ParagraphResult
+
+
+class GoldError(ValueError):
+    pass
+
+
+@dataclass
+class Gold:
+    names: dict[str, set[str]] = field(default_factory=dict)  # key -> normalised names
+    mentions: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    triples: set[tuple[int, str, str]] = field(default_factory=set)
+
+
+def _yaml_list(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as exc:
+        raise GoldError(f"{path}: cannot be read: {exc}") from exc
+    if not isinstance(data, list):
+        raise GoldError(f"{path}: must be a list of entries.")
+    return data
+
+
+def _names(entry: dict[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for field_name in ("names", "acronyms", "short_names"):
+        out.update(str(v) for v in (entry.get(field_name) or {}).values() if v)
+    out.update(str(a["name"]) for a in entry.get("aliases") or [] if a.get("name"))
+    return {normalise(n) for n in out}
+
+
+def read_gold(directory: Path) -> Gold:
+    gold = Gold()
+    if not (directory / "organisations.yaml").is_file():
+        raise GoldError(f"{directory}: no organisations.yaml in this folder.")
+    for entry in _yaml_list(directory / "organisations.yaml"):
+        key = str(entry["key"])
+        gold.names[key] = _names(entry)
+        for number in entry.get("paragraphs") or []:
+            gold.mentions[int(number)].add(key)
+    kinds: dict[str, str] = {}
+    for path in sorted((directory / "engagements").glob("*.yaml")):
+        for entry in _yaml_list(path):
+            key = str(entry.get("key") or entry.get("extend"))
+            if entry.get("kind"):
+                kinds[key] = str(entry["kind"])
+            told = {int(e["paragraph"]) for e in entry.get("evidence") or []}
+            for participant in entry.get("participants") or []:
+                where = {int(p) for p in participant.get("paragraphs") or []} or told
+                for number in where:
+                    gold.triples.add((number, key, str(participant["org"])))
+    gold.triples = {(n, kinds[k], org) for n, k, org in gold.triples if k in kinds}
+    return gold
+
+
+@dataclass
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
+            f"F1 {self.f1:.3f} ({self.true_positives} right of {self.predicted} "
+            f"proposed, {self.expected} expected)"
+        )
+
+
+def gold_keys(proposal: OrgProposal, gold: Gold, candidates: set[str]) -> set[str]:
+    surfaces = {normalise(s) for s in proposal.surfaces}
+    return {
+        key
+        for key in candidates
+        if key == proposal.resolution.key or surfaces & gold.names.get(key, set())
+    }
+
+
+@dataclass
+class Evaluation:
+    organisations: Score
+    engagements: Score
+    misses: dict[int, list[str]]
+    extras: dict[int, list[str]]
+
+
+def evaluate(results: list[ParagraphResult], gold: Gold) -> Evaluation:
+    tp = predicted = 0
+    matched_gold = 0
+    misses: dict[int, list[str]] = {}
+    extras: dict[int, list[str]] = {}
+    predicted_triples: set[tuple[int, str, str]] = set()
+    for result in results:
+        number = result.paragraph.number
+        expected = gold.mentions.get(number, set())
+        credited: set[str] = set()
+        mapping: dict[str, str] = {}
+        for proposal in result.organisations:
+            keys = gold_keys(proposal, gold, expected) or gold_keys(
+                proposal, gold, set(gold.names)
+            )
+            predicted += 1
+            if keys & expected:
+                tp += 1
+                credited |= keys & expected
+            else:
+                extras.setdefault(number, []).append(proposal.resolution.name)
+            mapping[proposal.identity] = min(keys) if keys else proposal.identity
+        matched_gold += len(credited)
+        if expected - credited:
+            misses[number] = sorted(expected - credited)
+        for engagement in result.engagements:
+            for proposal, _role in engagement.participants:
+                predicted_triples.add(
+                    (number, engagement.kind, mapping[proposal.identity])
+                )
+    expected_total = sum(len(v) for v in gold.mentions.values())
+    # Precision counts proposals; recall counts gold organisations found.
+    organisations = Score(tp, predicted, expected_total)
+    organisations_f = Score(matched_gold, predicted, expected_total)
+    organisations = Score(tp, predicted, expected_total)
+    right = len(predicted_triples & gold.triples)
+    engagements = Score(right, len(predicted_triples), len(gold.triples))
+    return Evaluation(
+        _OrgScore(organisations, organisations_f), engagements, misses, extras
+    )
+
+
+class _OrgScore(Score):
+    """Precision over proposals, recall over gold organisations."""
+
+    def __init__(self, by_proposal: Score, by_gold: Score) -> None:
+        super().__init__(
+            by_proposal.true_positives, by_gold.predicted, by_gold.expected
+        )
+        self.gold_found = by_gold.true_positives
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.expected if self.expected else 0.0
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
+            f"F1 {self.f1:.3f} ({self.true_positives} of {self.predicted} proposed "
+            f"right, {self.gold_found} of {self.expected} expected found)"
+        )

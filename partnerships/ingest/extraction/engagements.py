@@ -1,0 +1,177 @@
+"""The kind of engagement and the roles of its partners, from cue words.
+
+A paragraph is cut into sentences; a sentence that names at least one organisation
+proposes one engagement. Its kind is given by the first cue word of the strongest
+kind found in it (an agreement outranks a project, a project an event ...); with no
+cue the kind is `project`, the commonest kind of cooperation in these reports.
+Roles come from cue words right before or after an organisation's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kinds, strongest first, with their cue words in Chinese and English.
+KIND_CUES: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "agreement",
+        (
+            "谅解备忘录",
+            "意向书",
+            "协定",
+            "协议",
+            "签署",
+            "签订",
+            "合作框架",
+            "memorandum of understanding",
+            "letter of intent",
+            "agreement",
+            "signed",
+        ),
+    ),
+    ("governance", ("决议", "决定", "resolution", "decision")),
+    ("commitment", ("承诺", "认捐", "pledged", "committed to")),
+    (
+        "publication",
+        (
+            "编写",
+            "出版",
+            "发布",
+            "编制报告",
+            "准则",
+            "指南",
+            "手册",
+            "白皮书",
+            "指数",
+            "prepared",
+            "published",
+            "report",
+            "guidelines",
+            "handbook",
+            "index",
+        ),
+    ),
+    (
+        "network",
+        (
+            "网络",
+            "工作队",
+            "工作组",
+            "咨询委员会",
+            "咨询小组",
+            "成员",
+            "联盟",
+            "network",
+            "task force",
+            "working group",
+            "advisory",
+            "member",
+            "alliance",
+        ),
+    ),
+    (
+        "event",
+        (
+            "举办",
+            "举行",
+            "会议",
+            "论坛",
+            "讲习班",
+            "研讨会",
+            "培训",
+            "会外活动",
+            "启动",
+            "运动",
+            "held",
+            "workshop",
+            "meeting",
+            "forum",
+            "conference",
+            "training",
+            "side event",
+            "seminar",
+            "launched",
+            "campaign",
+        ),
+    ),
+    (
+        "coordination",
+        (
+            "协调机制",
+            "机构间",
+            "参与了",
+            "参加了",
+            "coordinat",
+            "inter-agency",
+            "participated",
+        ),
+    ),
+    ("funding", ("供资", "资助", "提供资金", "捐助", "funded", "financed", "grant")),
+    ("project", ("项目", "方案", "project", "programme", "initiative")),
+]
+
+# Role cues: (role, cues before the name, cues after the name).
+ROLE_CUES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "funder",
+        ("funded by", "financed by", "funding from", "support from", "grant from"),
+        ("供资", "资助", "提供资金", "捐助", "出资", "provided funding", "funded"),
+    ),
+    (
+        "implementer",
+        ("implemented by", "carried out by"),
+        ("执行", "实施", "implemented", "carried out"),
+    ),
+    ("co-chair", ("co-chaired by",), ("共同主持", "co-chaired", "co-chair")),
+    ("chair", ("chaired by",), ("主持", "担任主席", "chaired", "chairs")),
+    (
+        "organiser",
+        ("organized by", "organised by"),
+        ("举办", "组织了", "organized", "organised"),
+    ),
+    ("host", ("hosted by",), ("主办", "承办", "hosted")),
+    (
+        "author",
+        ("prepared by", "written by"),
+        ("编写", "编制", "撰写", "prepared", "wrote"),
+    ),
+    ("lead", ("led by",), ("领导", "牵头", "发起", "led", "launched")),
+    ("signatory", (), ("签署", "签订", "signed")),
+    ("member", (), ("成员", "member", "members")),
+]
+_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?|[^。；;]+")
+_EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s+[A-Z(\"“])|$)", re.S)
+
+
+def sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    pattern = _EN_SENTENCE if lang != "zh" else _SENTENCE
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
+
+
+def kinds_of(sentence: str, masked: str) -> list[tuple[str, str]]:
+    """Every kind a cue of the sentence points to, strongest first, with the cue;
+    `project` when none does. Names are masked first: 联盟 in 欧洲联盟 is no cue."""
+    found = []
+    for kind, cues in KIND_CUES:
+        # A network's own name (全球土地工具网络) does tell of a network.
+        lower = (sentence if kind == "network" else masked).lower()
+        cue = next((c for c in cues if c in lower), None)
+        if cue is not None:
+            found.append((kind, cue))
+    kinds = {kind for kind, _ in found}
+    if "funding" in kinds and "project" in kinds:
+        # Money for a named project or programme is told on the project.
+        found = [f for f in found if f[0] != "funding"]
+    return found or [("project", "")]
+
+
+def role_of(sentence: str, start: int, end: int, window: int = 12) -> str:
+    """The role of the organisation named at [start, end) of the sentence."""
+    before = sentence[max(0, start - window * 2) : start].lower()
+    after = sentence[end : end + window].lower()
+    for role, cues_before, cues_after in ROLE_CUES:
+        if any(before.rstrip().endswith(cue) for cue in cues_before):
+            return role
+        if any(after.lstrip(" 由还也共同").startswith(cue) for cue in cues_after):
+            return role
+    return "partner"

@@ -1,0 +1,375 @@
+"""Mentions of organisations in a paragraph: known names first, then patterns.
+
+1. The gazetteer (reference data and registry names in every language) is matched
+   longest-first.
+2. Chinese: jieba segments the text; a word ending in an organisation word (协会,
+   基金会, 组织, 委员会, 大学, 市, 县 ...) ends a name, which extends leftwards over
+   nouns, place and proper names, Latin words and a few joining characters.
+3. English: runs of capitalised words (with "of", "for", "and", "the" inside) that
+   hold an organisation word (Association, Foundation, Programme, University ...).
+4. Both: a short form or acronym in brackets right after a name, "（开发署）" or
+   "(UNDP)", is another name of the same organisation, and is then found on its own
+   elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnerships.ingest.extraction.segment import Segmenter, Token
+from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
+
+# Organisation words that end a Chinese name, longest first where one ends another.
+ZH_SUFFIXES = (
+    "基金会 联合会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
+    "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
+    "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 处 市 县 郡 网 群组 市政联盟"
+).split()
+# One-character words also end everyday words (城市, 内部): a name ending in one
+# needs a proper name (place, person, organisation, Latin word) before it.
+_WEAK_SUFFIXES = {"局", "署", "部", "厅", "处", "市", "县", "郡", "网"}
+# Parts of speech that may stand inside a Chinese name (jieba's tag set).
+_NAME_TAGS = (
+    "n",
+    "nr",
+    "nrt",
+    "ns",
+    "nt",
+    "nz",
+    "ng",
+    "j",
+    "eng",
+    "vn",
+    "b",
+    "l",
+    "s",
+    "a",
+)
+# Words that make no name on their own: 国家和地方政府, 区域工作队, 咨询委员会.
+ZH_GENERIC_WORDS = set(
+    "国家 地方 中央 区域 地区 次区域 民间 社会 私营 部门 城市 所有 各级 联合国 实体 伙伴 "
+    "合作 合作伙伴 利益攸关方 咨询 指导 在线 开放式 数据 问题 主要 国际 全球 当局 政府 "
+    "组织 机构 国家级 市级 专家 技术 管理 发展 项目 方案 理事 常设 执行 区域性 南部 北部 "
+    "东部 西部 多边 双边 金融 基层 青年 妇女 学术界 专门 其他 有关 相关".split()
+)
+_PROPER_TAGS = {"nr", "nrt", "ns", "nt", "nz", "eng", "j"}
+_JOINERS = {"和", "与", "及"}
+# Names that are kinds of actor, not organisations ("civil-society organisations").
+ZH_GENERIC = set(
+    "民间社会组织 非政府组织 社会组织 地方政府 国家政府 各国政府 政府间组织 基层组织 "
+    "青年组织 妇女组织 社区组织 合作伙伴 伙伴组织 国际组织 区域组织 私营部门 联合国系统 "
+    "专门机构 有关机构 其他机构 地方当局 会员国 国家 机构 组织 部门 政府 中心 城市 "
+    "工作组 工作队 小组 网络 平台 公司 企业 银行 基金 委员会 理事会 秘书处 办事处 "
+    "区域委员会 经济委员会 联合国实体 城市政府 市政府 金融机构 发展机构 研究机构 "
+    "学术机构 大学 学院 协会 联盟 运动 区域经济委员会 联合国系统".split()
+)
+_GENERIC_HEADS = (
+    "其他",
+    "各",
+    "这些",
+    "该",
+    "有关",
+    "相关",
+    "许多",
+    "一些",
+    "多个",
+    "两个",
+    "本",
+)
+
+EN_ORG_WORDS = set(
+    "Programme Program Organization Organisation Fund Bank Council Commission "
+    "Committee Association Foundation Institute Institution University College School "
+    "Network Alliance Agency Ministry Government Department Office Centre Center "
+    "Federation Union Group Society Corporation Company Ltd Inc Trust Secretariat "
+    "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
+    "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
+    "Council Cities Academy Observatory Consortium".split()
+)
+_EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
+_EN_LEADING = set(
+    "The In With Through During Under At On By For And As From Since While When "
+    "Also Both This These Its Their A An Of To".split()
+)
+_EN_GENERIC = set(
+    "United Nations|Member States|Government|Governments|Secretariat|Programme|"
+    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network".split("|")
+)
+_EN_RUN = re.compile(
+    r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
+    r"(?:[A-Z][\w'’.&-]*))*"
+)
+_BRACKET = re.compile(r"^\s*[（(]([^（）()]{1,24})[）)]")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    method: str  # gazetteer | pattern | bracket | acronym
+    entries: tuple[NameEntry, ...] = ()
+    alias_of: Mention | None = None  # the mention this one abbreviates
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        return {e.key for e in self.entries if e.source not in ("country", "city")}
+
+
+def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
+    return any(mention.start < m.end and m.start < mention.end for m in taken)
+
+
+def _zh_name_end(word: str) -> str | None:
+    return next((s for s in ZH_SUFFIXES if word.endswith(s)), None)
+
+
+def _extend_left(tokens: list[Token], index: int) -> tuple[int, bool]:
+    """The first token of the name ending at `index`, and whether it holds a proper
+    name. Verbs are taken in only where the name starts after a list separator
+    (规划者争取规划权利组织), never as the verb of the sentence."""
+    first, proper, verb_at = index, False, -1
+    cursor = index - 1
+    while cursor >= 0:
+        w, tag, _ = tokens[cursor]
+        prev = tokens[cursor - 1] if cursor > 0 else ("", "x", 0)
+        if tag.startswith(_NAME_TAGS) and w not in _GENERIC_HEADS:
+            proper = proper or tag in _PROPER_TAGS
+        elif tag == "v" and len(w) == 2 and w not in _STOP_VERBS:
+            verb_at = max(verb_at, cursor)
+        elif w in (" ", "&") and (prev[1] == "eng" or prev[0] in (" ", "&")):
+            pass
+        elif not (
+            w in _JOINERS
+            and prev[1].startswith(_NAME_TAGS)
+            and not _ends_name(prev[0])
+            and first < index
+        ):
+            break
+        first = cursor
+        cursor -= 1
+    before = tokens[first - 1][0] if first > 0 else ""
+    if verb_at >= first and before not in _LIST_BOUNDARIES:
+        first = verb_at + 1
+    while first < index and tokens[first][0] in _JOINERS | {" ", "&"}:
+        first += 1
+    return first, proper
+
+
+_LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
+_STOP_VERBS = set(
+    "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
+    "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供".split()
+)
+
+
+def _ends_name(word: str) -> bool:
+    suffix = _zh_name_end(word)
+    return suffix is not None and not (suffix in _WEAK_SUFFIXES and len(word) == 2)
+
+
+def _zh_candidates(tokens: list[Token]) -> list[tuple[int, int, bool]]:
+    """(start, end, has a proper name) of names ending in an organisation word."""
+    out: list[tuple[int, int, bool]] = []
+    for index, (word, _tag, start) in enumerate(tokens):
+        suffix = _zh_name_end(word)
+        if suffix is None:
+            continue
+        if suffix in _WEAK_SUFFIXES and len(word) == 2:
+            continue  # 城市, 当局, 内部: everyday words
+        if index + 1 < len(tokens) and tokens[index + 1][0] in ("了", "过", "着"):
+            continue  # 组织了: a verb
+        first, proper = _extend_left(tokens, index)
+        if suffix in _WEAK_SUFFIXES and (not proper or first == index):
+            continue
+        words = [t[0] for t in tokens[first:index]]
+        if all(w in ZH_GENERIC_WORDS or w in _JOINERS for w in words):
+            continue
+        out.append((tokens[first][2], start + len(word), proper))
+    return _longest(out)
+
+
+def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    kept: list[tuple[int, int, bool]] = []
+    for span in sorted(spans, key=lambda s: s[0] - s[1]):
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def _latin_names(text: str) -> list[tuple[int, int]]:
+    """In Chinese text, a run of Latin words is a name: of an organisation unless
+    the place gazetteer knows it."""
+    return [
+        (m.start(), m.end())
+        for m in _LATIN_RUN.finditer(text)
+        if not _PLACE_AFTER.match(text[m.end() :])
+    ]
+
+
+_LATIN_RUN = re.compile(r"[A-Z][A-Za-z]+(?:\s*(?:&\s*)?[A-Za-z][A-Za-z]+)*")
+# Chinese words after a Latin name that make it a place: Kallaseh 街区, Maratane 营地.
+_PLACE_AFTER = re.compile(r"^\s*(?:省|区|州|村|镇|营地|社区|街区|定居点|地区|县|河|岛)")
+
+
+def _zh_acceptable(name: str, proper: bool) -> bool:
+    name = name.strip()
+    if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
+        return False
+    return proper or len(name) >= 4
+
+
+def _en_candidates(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for match in _EN_RUN.finditer(text):
+        for start, end in _split_list(text, match.start(), match.end()):
+            span = _en_trim(text, start, end)
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "X Network and the Y Association": two names, when both have an
+    organisation word."""
+    parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[start:end])
+    if len(parts) > 1 and all(_has_org_word(p.split()) for p in parts):
+        spans, cursor = [], start
+        for part in parts:
+            at = text.index(part, cursor)
+            spans.append((at, at + len(part)))
+            cursor = at + len(part)
+        return spans
+    return [(start, end)]
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(w.strip(".,") in EN_ORG_WORDS for w in words)
+
+
+def _en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    segment = text[start:end].rstrip(".,")
+    words = segment.split()
+    while words and (words[0] in _EN_LEADING or words[0].lower() in _EN_CONNECTORS):
+        words = words[1:]
+    while words and words[-1].lower() in _EN_CONNECTORS:
+        words = words[:-1]
+    if len(words) < 2 or not _has_org_word(words):
+        return None
+    name = " ".join(words)
+    if name in _EN_GENERIC:
+        return None
+    first = text.index(words[0], start)
+    return first, text.index(words[-1], first) + len(words[-1])
+
+
+class OrganisationFinder:
+    """Finds organisation mentions paragraph by paragraph, remembering the short
+    forms a document defines in brackets."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, lang: str, places: Gazetteer | None = None
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.places = places or Gazetteer()
+        self.lang = lang
+        self.defined: dict[str, str] = {}  # short form -> full name, per document
+        self.segmenter: Segmenter | None = None
+        if lang == "zh":
+            self.segmenter = Segmenter(
+                (e.name, "nt") for e in gazetteer.names("zh") if e.source != "city"
+            )
+
+    def find(self, text: str) -> list[Mention]:
+        mentions = [
+            Mention(m.start, m.end, m.text, "gazetteer", m.entries)
+            for m in self.gazetteer.find(text)
+            if any(e.source not in ("country", "city") for e in m.entries)
+        ]
+        mentions.extend(self._defined_uses(text, mentions))
+        for start, end in self._pattern_spans(text):
+            candidate = Mention(start, end, text[start:end].strip(), "pattern")
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.end == end for m in inside):
+                continue  # the known name is the name; the rest is context
+            if inside:
+                # 人居署与X协会: the name starts after the last known one.
+                start = max(m.end for m in inside)
+                start += len(text[start:end]) - len(text[start:end].lstrip(" 和与及、"))
+                if self.segmenter is None:
+                    span = _en_trim(text, start, end)
+                    if span is None:
+                        continue
+                    start, end = span
+                candidate = Mention(start, end, text[start:end].strip(), "pattern")
+                if not _zh_acceptable(candidate.text, True):
+                    continue
+            if not _overlaps(candidate, mentions):
+                mentions.append(candidate)
+        mentions.sort(key=lambda m: m.start)
+        return self._brackets(text, mentions)
+
+    def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
+        if self.segmenter is None:
+            return _en_candidates(text)
+        spans = []
+        for start, end, proper in _zh_candidates(self.segmenter.tokens(text)):
+            if _zh_acceptable(text[start:end], proper):
+                spans.append((start, end))
+        for start, end in _latin_names(text):
+            if not self.gazetteer.find(text[start:end]) and not self.places.find(
+                text[start:end]
+            ):
+                if all(end <= s or e <= start for s, e in spans):
+                    spans.append((start, end))
+        return spans
+
+    def _defined_uses(self, text: str, taken: list[Mention]) -> list[Mention]:
+        found: list[Mention] = []
+        for short in sorted(self.defined, key=len, reverse=True):
+            pattern = re.escape(short)
+            if short.isascii():
+                pattern = rf"(?<![\w-]){pattern}(?![\w-])"
+            for match in re.finditer(pattern, text):
+                mention = Mention(match.start(), match.end(), short, "acronym")
+                if not _overlaps(mention, taken + found):
+                    found.append(mention)
+        return found
+
+    def _brackets(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        added: list[Mention] = []
+        for mention in mentions:
+            match = _BRACKET.match(text[mention.end :])
+            if not match:
+                continue
+            inner = match.group(1).strip()
+            start = text.index(inner, mention.end + match.start(1))
+            inside = [m for m in mentions if start <= m.start < start + len(inner)]
+            if len(inside) == 1 and inside[0].text == inner:
+                short = inside[0]
+            elif not inside and _short_form(inner):
+                found = self.gazetteer.find(inner)
+                entries = found[0].entries if found and found[0].text == inner else ()
+                short = Mention(start, start + len(inner), inner, "bracket", entries)
+                added.append(short)
+            else:
+                continue
+            short.alias_of = mention
+            mention.aliases.append(inner)
+            self.defined.setdefault(inner, mention.text)
+            head = mention.text.split()[0]
+            if head in EN_ORG_WORDS:
+                # "the Agency for Coastal Towns (ACT)", then "the Agency".
+                self.defined.setdefault(head, mention.text)
+        return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _short_form(inner: str) -> bool:
+    """Brackets hold a short form or acronym, not a comment or a year."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&-]{1,11}", inner):
+        return any(c.isupper() for c in inner[1:]) or len(inner) <= 5
+    if re.fullmatch(r"[\u3400-\u9fff“”]{2,12}", inner):
+        return normalise(inner) not in ZH_GENERIC
+    return False

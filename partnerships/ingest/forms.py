@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django import forms
+
+from partnerships.cooperation.models import Kind
+from partnerships.ingest.readers import MAX_BYTES, SUFFIXES
+from partnerships.registry.categories import Category
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(help_text="A report as .txt, .docx or .pdf, up to 20 MB.")
+    lang = forms.ChoiceField(choices=[("zh", "Chinese"), ("en", "English")])
+    symbol = forms.CharField(required=False, max_length=100)
+
+    def clean_file(self):  # noqa: ANN201
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(SUFFIXES):
+            raise forms.ValidationError("Only .txt, .docx and .pdf files can be read.")
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 20 MB.")
+        return upload
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("accept", "accept"), ("reject", "reject"), ("merge", "merge")]
+    )
+    name = forms.CharField(required=False, max_length=300)
+    category = forms.ChoiceField(required=False, choices=[("", "")] + Category.choices)
+    kind = forms.ChoiceField(required=False, choices=[("", "")] + Kind.choices)
+    title = forms.CharField(required=False, max_length=500)
+    merge_into = forms.CharField(required=False, max_length=100)
+    note = forms.CharField(required=False, max_length=300)

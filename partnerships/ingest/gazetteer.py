@@ -1,0 +1,246 @@
+"""Names of organisations and places to look for in a text.
+
+The organisation gazetteer is built from two sources, each switchable:
+
+- the reference data shipped with the product (`data/reference/un_entities.csv`
+  and `un_entity_aliases.csv`): UN system entities in English and Chinese, with
+  acronyms, short forms and former names;
+- the registry at run time: every organisation's names in each language, its
+  acronyms, short forms, aliases and former names.
+
+The evaluation builds it from the reference data alone, so that the figures say what
+the extractor finds in a report it has not seen (docs/ingest.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+REFERENCE_DIR = Path(settings.BASE_DIR) / "data" / "reference"
+INGEST_DIR = Path(settings.BASE_DIR) / "data" / "ingest"
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One name under which an organisation (or place) is known."""
+
+    key: str
+    name: str
+    lang: str
+    kind: str  # name | acronym | short | alias | former
+    source: str  # reference | registry | country | city
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    entries: tuple[NameEntry, ...]
+
+
+_DROPPED = set('“”"《》「」‘’')
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The form names are compared in (NFKC, case-folded, quotes dropped, no space
+    next to a CJK character, single spaces elsewhere), with the index in `text` of
+    each of its characters."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, raw in enumerate(text):
+        for char in unicodedata.normalize("NFKC", raw).casefold():
+            if char in _DROPPED:
+                continue
+            if char.isspace():
+                if not chars or chars[-1] == " " or _is_cjk(chars[-1]):
+                    continue
+                char = " "
+            elif _is_cjk(char) and chars and chars[-1] == " ":
+                chars.pop()
+                offsets.pop()
+            chars.append(char)
+            offsets.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
+def normalise(name: str) -> str:
+    return normalise_with_offsets(name)[0]
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and "\u3400" <= char <= "\u9fff"
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and (char.isascii() and char.isalnum())
+
+
+class Gazetteer:
+    """Longest-match lookup of known names in a text."""
+
+    def __init__(self) -> None:
+        self.by_norm: dict[str, list[NameEntry]] = defaultdict(list)
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        self._dirty = False
+
+    def add(self, entry: NameEntry) -> None:
+        norm = normalise(entry.name)
+        if len(norm) < 2 or entry in self.by_norm[norm]:
+            return
+        if not self.by_norm[norm]:
+            self._by_prefix[norm[:2]].append(norm)
+            self._dirty = True
+        self.by_norm[norm].append(entry)
+
+    def extend(self, entries: Iterable[NameEntry]) -> None:
+        for entry in entries:
+            self.add(entry)
+
+    def lookup(self, name: str) -> list[NameEntry]:
+        return list(self.by_norm.get(normalise(name), ()))
+
+    def names(self, lang: str | None = None) -> Iterable[NameEntry]:
+        for entries in self.by_norm.values():
+            yield from (e for e in entries if lang is None or e.lang == lang)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping longest matches, left to right. Latin names match whole
+        words only, case-insensitively; acronyms match in their own case."""
+        if self._dirty:
+            for names in self._by_prefix.values():
+                names.sort(key=len, reverse=True)
+            self._dirty = False
+        norm, offsets = normalise_with_offsets(text)
+        matches: list[Match] = []
+        index = 0
+        while index < len(norm) - 1:
+            found = self._match_at(norm, index)
+            if found is None:
+                index += 1
+                continue
+            end, entries = found
+            start, stop = offsets[index], offsets[end - 1] + 1
+            kept = tuple(
+                e for e in entries if e.kind != "acronym" or text[start:stop] == e.name
+            )
+            if kept:
+                matches.append(Match(start, stop, text[start:stop], kept))
+                index = end
+            else:
+                index += 1
+        return matches
+
+    def _match_at(self, norm: str, index: int) -> tuple[int, list[NameEntry]] | None:
+        if _is_word(norm[index]) and index > 0 and _is_word(norm[index - 1]):
+            return None
+        for name in self._by_prefix.get(norm[index : index + 2], ()):
+            end = index + len(name)
+            if not norm.startswith(name, index):
+                continue
+            if _is_word(name[-1]) and end < len(norm) and _is_word(norm[end]):
+                continue
+            return end, self.by_norm[name]
+        return None
+
+
+def _clean(value: str) -> str:
+    # A trailing "?" marks an unverified value in the reference files.
+    return value.strip().rstrip("?").strip()
+
+
+def reference_entries(directory: Path = REFERENCE_DIR) -> list[NameEntry]:
+    """UN system entities of the reference data, under all their names, and the
+    UN's principal organs."""
+    out: list[NameEntry] = []
+    with open(directory / "un_entities.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            key, category = row["acronym_en"], row["category"]
+            for value, lang, kind in (
+                (row["acronym_en"], "en", "acronym"),
+                (row["name_en"], "en", "name"),
+                (row["name_zh"], "zh", "name"),
+                (row["short_zh"], "zh", "short"),
+            ):
+                if _clean(value):
+                    out.append(
+                        NameEntry(key, _clean(value), lang, kind, "reference", category)
+                    )
+    with open(directory / "un_entity_aliases.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kind = "acronym" if "acronym" in row["kind"] else "alias"
+            if _clean(row["alias"]):
+                out.append(
+                    NameEntry(
+                        row["acronym_en"],
+                        _clean(row["alias"]),
+                        row["lang"],
+                        kind,
+                        "reference",
+                    )
+                )
+    # The principal organs of the UN and the high-level political forum, which the
+    # list of UN system entities leaves out (data/ingest/un_bodies.csv).
+    with open(INGEST_DIR / "un_bodies.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.append(
+                NameEntry(
+                    row["key"],
+                    row["name"],
+                    row["lang"],
+                    row["kind"],
+                    "reference",
+                    "un_principal_organ",
+                )
+            )
+    return out
+
+
+def registry_entries() -> list[NameEntry]:
+    """Every name of every organisation in the registry (deleted ones left out)."""
+    from partnerships.core.languages import UN_LANGUAGES
+    from partnerships.registry.models import Organisation, OrganisationName
+
+    out: list[NameEntry] = []
+    fields = ["key", "category", *(f"name_{lang}" for lang in UN_LANGUAGES)]
+    for row in Organisation.objects.filter(deleted_at__isnull=True).values(*fields):
+        for lang in UN_LANGUAGES:
+            if row[f"name_{lang}"]:
+                out.append(
+                    NameEntry(
+                        row["key"],
+                        row[f"name_{lang}"],
+                        lang,
+                        "name",
+                        "registry",
+                        row["category"],
+                    )
+                )
+    names = OrganisationName.objects.filter(
+        organisation__deleted_at__isnull=True
+    ).values_list(
+        "organisation__key", "value", "lang", "kind", "organisation__category"
+    )
+    for key, value, lang, kind, category in names:
+        out.append(NameEntry(key, value, lang, kind, "registry", category))
+    return out
+
+
+def build_gazetteer(*, reference: bool = True, registry: bool = True) -> Gazetteer:
+    gazetteer = Gazetteer()
+    if reference:
+        gazetteer.extend(reference_entries())
+    if registry:
+        gazetteer.extend(registry_entries())
+    return gazetteer

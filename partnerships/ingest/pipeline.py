@@ -1,0 +1,156 @@
+"""From a report's text to proposals: organisations and engagements per paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from partnerships.ingest.extraction import engagements as cues
+from partnerships.ingest.extraction.facts import (
+    FuzzyDate,
+    Money,
+    Place,
+    find_dates,
+    find_money,
+    find_places,
+    find_titles,
+    place_gazetteer,
+)
+from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
+from partnerships.ingest.gazetteer import Gazetteer, normalise
+from partnerships.ingest.layout import Layout, Paragraph
+from partnerships.ingest.resolve import Resolution, Resolver
+
+
+@dataclass
+class OrgProposal:
+    """One organisation named in a paragraph, under one or more of its names."""
+
+    resolution: Resolution
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        return self.resolution.key or f"new:{normalise(self.resolution.name)}"
+
+    @property
+    def surfaces(self) -> list[str]:
+        names = [self.resolution.name, *(m.text for m in self.mentions)]
+        return list(dict.fromkeys(names))
+
+    @property
+    def short_names(self) -> list[str]:
+        return [m.text for m in self.mentions if m.alias_of is not None]
+
+
+@dataclass
+class EngagementProposal:
+    kind: str
+    cue: str
+    start: int
+    end: int
+    participants: list[tuple[OrgProposal, str]]
+    title: str = ""
+    money: list[Money] = field(default_factory=list)
+    dates: list[FuzzyDate] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        base = 0.7 if self.cue else 0.5
+        weakest = min(p.resolution.confidence for p, _ in self.participants)
+        return round(min(base, weakest), 3)
+
+
+@dataclass
+class ParagraphResult:
+    paragraph: Paragraph
+    organisations: list[OrgProposal]
+    engagements: list[EngagementProposal]
+    places: list[Place]
+    money: list[Money]
+    dates: list[FuzzyDate]
+    titles: list[tuple[int, int, str]]
+
+
+class Extractor:
+    """Reads one document; holds the short forms it defines as it goes."""
+
+    def __init__(self, gazetteer: Gazetteer, lang: str) -> None:
+        self.lang = lang
+        self.places = place_gazetteer()
+        self.finder = OrganisationFinder(gazetteer, lang, self.places)
+        self.resolver = Resolver(gazetteer)
+
+    def paragraph(self, paragraph: Paragraph) -> ParagraphResult:
+        text = paragraph.text
+        orgs: dict[str, OrgProposal] = {}
+        for mention in self.finder.find(text):
+            resolution = self.resolver.resolve(mention, self.finder.defined)
+            proposal = OrgProposal(resolution)
+            proposal = orgs.setdefault(proposal.identity, proposal)
+            proposal.mentions.append(mention)
+        result = ParagraphResult(
+            paragraph=paragraph,
+            organisations=list(orgs.values()),
+            engagements=[],
+            places=find_places(text, self.places),
+            money=find_money(text),
+            dates=find_dates(text),
+            titles=find_titles(text),
+        )
+        for start, end in cues.sentences(text, self.lang):
+            result.engagements.extend(self._engagements(text, start, end, result))
+        return result
+
+    def _engagements(
+        self, text: str, start: int, end: int, result: ParagraphResult
+    ) -> list[EngagementProposal]:
+        sentence = text[start:end]
+        participants: dict[str, tuple[OrgProposal, str]] = {}
+        for proposal in result.organisations:
+            for mention in proposal.mentions:
+                if (
+                    start <= mention.start < end
+                    and proposal.identity not in participants
+                ):
+                    role = cues.role_of(
+                        sentence, mention.start - start, mention.end - start
+                    )
+                    participants[proposal.identity] = (proposal, role)
+        if not participants:
+            return []
+        titles = [t for t in result.titles if start <= t[0] < end]
+
+        def inside(items: list) -> list:  # type: ignore[type-arg]
+            return [i for i in items if start <= i.start < end]
+
+        return [
+            EngagementProposal(
+                kind=kind,
+                cue=cue,
+                start=start,
+                end=end,
+                participants=list(participants.values()),
+                title=titles[0][2] if titles else "",
+                money=inside(result.money),
+                dates=inside(result.dates),
+                places=inside(result.places),
+            )
+            for kind, cue in cues.kinds_of(
+                sentence, self._masked(text, start, end, result)
+            )
+        ]
+
+    @staticmethod
+    def _masked(text: str, start: int, end: int, result: ParagraphResult) -> str:
+        chars = list(text[start:end])
+        for proposal in result.organisations:
+            for m in proposal.mentions:
+                for i in range(max(m.start, start), min(m.end, end)):
+                    chars[i - start] = "□"
+        return "".join(chars)
+
+
+def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:
+    extractor = Extractor(gazetteer, lang)
+    return [extractor.paragraph(p) for p in layout.paragraphs]

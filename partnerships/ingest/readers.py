@@ -1,0 +1,56 @@
+"""Plain text out of .txt, .docx and .pdf files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+class UnreadableFile(ValueError):
+    pass
+
+
+def read_text(name: str, data: bytes) -> str:
+    """The text of a file, by its suffix. Word paragraphs and PDF lines become
+    lines; page breaks stay where they fell, for the layout splitter to mend."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnreadableFile(
+            f"{name}: only .txt, .docx and .pdf files can be read, not {suffix!r}."
+        )
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(f"{name}: larger than {MAX_BYTES // 2**20} MB.")
+    try:
+        if suffix == ".txt":
+            return data.decode("utf-8-sig")
+        if suffix == ".docx":
+            return _docx(data)
+        return _pdf(data)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{name}: not UTF-8 text ({exc.reason}).") from exc
+
+
+def _docx(data: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"not a Word document: {exc}") from exc
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def _pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError) as exc:
+        raise UnreadableFile(f"not a readable PDF: {exc}") from exc
+    return "\n".join(pages)

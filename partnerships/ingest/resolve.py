@@ -1,0 +1,93 @@
+"""Link each mention to an organisation of the registry, or propose a new one.
+
+In order: an exact name, acronym, short form or alias in any language (the
+gazetteer); the full name a document gave for a short form it uses later; a fuzzy
+match of the whole name above `FUZZY_THRESHOLD` (rapidfuzz's ratio on normalised
+names of the same script); otherwise a new organisation. Confidences are fixed by
+method (docs/ingest.md) so that `--accept-above` means the same thing every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from partnerships.ingest.extraction.organisations import Mention
+from partnerships.ingest.gazetteer import Gazetteer, normalise
+
+FUZZY_THRESHOLD = 90.0
+CONFIDENCE = {
+    "name": 0.95,  # the full name of a known organisation
+    "acronym": 0.9,
+    "short": 0.9,
+    "alias": 0.85,
+    "former": 0.8,
+    "fuzzy": 0.7,  # at the threshold; up to 0.8 for an exact match
+    "new-proper": 0.75,  # new, with a proper name in it (place, person, Latin)
+    "new": 0.6,
+}
+
+
+@dataclass
+class Resolution:
+    key: str  # an existing organisation's key, or "" for a new one
+    name: str  # the name the organisation is proposed (or known) under
+    confidence: float
+    method: str
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._choices: list[str] | None = None
+
+    def _fuzzy_choices(self) -> list[str]:
+        if self._choices is None:
+            self._choices = [
+                norm
+                for norm, entries in self.gazetteer.by_norm.items()
+                if len(norm) >= 4 and entries[0].source in ("reference", "registry")
+            ]
+        return self._choices
+
+    def resolve(self, mention: Mention, defined: dict[str, str]) -> Resolution:
+        root = mention
+        while root.alias_of is not None:
+            root = root.alias_of
+        for candidate in (root, mention):
+            known = [
+                e for e in candidate.entries if e.source in ("reference", "registry")
+            ]
+            if known:
+                entry = known[0]
+                return Resolution(
+                    entry.key,
+                    candidate.text,
+                    CONFIDENCE.get(entry.kind, 0.8),
+                    entry.kind,
+                )
+        full = defined.get(mention.text) if mention.method == "acronym" else None
+        name = full or root.text
+        exact = [
+            e
+            for e in self.gazetteer.lookup(name)
+            if e.source in ("reference", "registry")
+        ]
+        if exact:
+            return Resolution(exact[0].key, name, CONFIDENCE["alias"], "alias")
+        found = process.extractOne(
+            normalise(name),
+            self._fuzzy_choices(),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_THRESHOLD,
+        )
+        if found is not None:
+            entry = self.gazetteer.by_norm[found[0]][0]
+            confidence = CONFIDENCE["fuzzy"] + 0.1 * (found[1] - FUZZY_THRESHOLD) / (
+                100 - FUZZY_THRESHOLD
+            )
+            return Resolution(entry.key, name, round(confidence, 3), "fuzzy")
+        proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
+        method = "new-proper" if proper or mention.method == "bracket" else "new"
+        return Resolution("", name, CONFIDENCE[method], method)

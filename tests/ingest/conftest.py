@@ -1,0 +1,47 @@
+"""Fixtures for reading reports: the seed text, gazetteers, a cast of reviewers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from partnerships.accounts.models import Profile, Role
+from partnerships.ingest.gazetteer import Gazetteer, build_gazetteer
+
+SEED_DIR = Path(settings.BASE_DIR) / "data" / "sources" / "HSP-HA-1-2-Add.2"
+SEED_TEXT = SEED_DIR / "original.zh.txt"
+ENGLISH_DIR = Path(settings.BASE_DIR) / "data" / "ingest" / "eval-en"
+ENGLISH_TEXT = ENGLISH_DIR / "report.en.txt"
+
+
+@pytest.fixture(scope="session")
+def reference_gazetteer() -> Gazetteer:
+    """Reference data only: what the evaluation uses, blind to the registry."""
+    return build_gazetteer(registry=False)
+
+
+@pytest.fixture
+def editor(db, django_user_model):  # noqa: ANN001, ANN201
+    user = django_user_model.objects.create_user(username="ed", password="x" * 16)
+    Profile.objects.create(user=user, role=Role.EDITOR, categories=["ngo"])
+    return user
+
+
+@pytest.fixture
+def reader(db, django_user_model):  # noqa: ANN001, ANN201
+    return django_user_model.objects.create_user(username="rd", password="x" * 16)
+
+
+@pytest.fixture
+def run(db, reference_gazetteer):  # noqa: ANN001, ANN201
+    """The English test document, read into pending candidates."""
+    from partnerships.ingest.services import ingest_text
+
+    return ingest_text(
+        text=ENGLISH_TEXT.read_text(encoding="utf-8"),
+        lang="en",
+        file_name="report.en.txt",
+        gazetteer=reference_gazetteer,
+    )
