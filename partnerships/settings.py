@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "partnerships.interop",
     "partnerships.demo",
     "partnerships.ingest",
+    "partnerships.reports",
 ]
 
 MIDDLEWARE = [
@@ -170,15 +171,6 @@ if _cache_url := env_str("CACHE_URL", ""):
             "LOCATION": _cache_url,
         }
     }
-RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
-LOGIN_RATE = env_str("LOGIN_RATE", "10/m")
-TOKEN_RATE = env_str("TOKEN_RATE", "20/m")
-
-# --- REST API -----------------------------------------------------------------------
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "partnerships.accounts.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
 # --- Background tasks (the IATI upload page; docs/configuration.md) -------------
 # Immediate (run in the request) unless a worker's backend is named, e.g.
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend with django-tasks-db installed.
@@ -189,6 +181,15 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
 
+RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
+LOGIN_RATE = env_str("LOGIN_RATE", "10/m")
+TOKEN_RATE = env_str("TOKEN_RATE", "20/m")
+
+# --- REST API -----------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "partnerships.accounts.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["partnerships.api.permissions.ScopedAccess"],
     "DEFAULT_RENDERER_CLASSES": [

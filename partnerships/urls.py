@@ -13,4 +13,5 @@ urlpatterns = [
     path("api/", include("partnerships.api.urls")),
     path("ingest/", include("partnerships.ingest.urls")),
     path("interop/", include("partnerships.interop.urls")),
+    path("reports/", include("partnerships.reports.urls")),
 ]

@@ -39,6 +39,12 @@ class Command(BaseCommand):
         summary = DatasetWriter(dataset, reason="load-demo").write(
             data_dir / "reference" / "un_entities.csv"
         )
+        if options["dataset"] is None:
+            # The seed's own masthead, so that `partnerships report` for 2017-2018
+            # composes HSP/HA/1/2/Add.2 again.
+            from partnerships.reports.demo import seed_report
+
+            seed_report()
         refresh_statistics()
         self.stdout.write(
             f"{summary.organisations} organisations and {summary.engagements} engagements "

@@ -1,0 +1,95 @@
+"""The statistics annex in one language: tables, and the same figures as charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from babel.numbers import get_currency_name
+
+from partnerships.reports.charts import bar_chart
+from partnerships.reports.realise import Document, Run, pick
+from partnerships.reports.stats import statistics
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[Run]]
+    chart: bytes | None = None
+    note: str = ""
+    values: list[list[str]] = field(default_factory=list)
+
+
+def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
+    stats = statistics(doc.snapshot)
+    labels = doc.labels
+    phrases = doc.snapshot["phrases"][doc.lang]
+    fmt = doc.formatter
+    count = labels["count"]
+
+    def counted(title_key: str, items: list[tuple[Run, int]]) -> Table:
+        table = Table(
+            labels[title_key],
+            ["", count],
+            [[label, Run(fmt.number(n))] for label, n in items],
+        )
+        if charts and items:
+            table.chart = bar_chart(
+                labels[title_key], [(r.text, n) for r, n in items], doc.lang
+            )
+        return table
+
+    unknown = Run(labels["unplaced_region"])
+    tables = [
+        counted(
+            "partners_by_category",
+            [
+                (Run(phrases["categories"].get(c, c)), n)
+                for c, n in stats["partners_by_category"]
+            ],
+        ),
+        counted(
+            "partners_by_region",
+            [
+                (Run(fmt.locale.territories.get(code, code)) if code else unknown, n)
+                for code, n in stats["partners_by_region"]
+            ],
+        ),
+        counted(
+            "engagements_by_kind",
+            [
+                (Run(phrases["kinds"].get(k, k)), n)
+                for k, n in stats["engagements_by_kind"]
+            ],
+        ),
+        counted(
+            "engagements_by_theme",
+            [
+                (pick(doc.snapshot["themes"].get(code, {}), doc.lang) or Run(code), n)
+                for code, n in stats["engagements_by_theme"]
+            ],
+        ),
+    ]
+    money = Table(
+        labels["money_by_currency"],
+        [labels["currency"], labels["amount"], count],
+        [
+            [
+                Run(f"{get_currency_name(code, locale=fmt.locale)} ({code})"),
+                Run(fmt.amount(amount, code)),
+                Run(fmt.number(n)),
+            ]
+            for code, amount, n in stats["money_by_currency"]
+        ],
+        note=labels["no_rate"],
+    )
+    tables.append(money)
+    tables.append(
+        Table(
+            labels["sdg_targets"],
+            ["", count],
+            [[Run(code), Run(fmt.number(n))] for code, n in stats["sdg_targets"]],
+        )
+    )
+    return tables

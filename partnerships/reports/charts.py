@@ -1,0 +1,61 @@
+"""Charts of the statistics annex as PNG images (for DOCX and PDF, and HTML).
+
+matplotlib draws text left to right without shaping: Arabic labels are shaped and
+reordered first (arabic-reshaper, python-bidi). Fonts come from the Debian packages
+the set-up installs (Noto CJK for Chinese, Noto Naskh/Sans Arabic for Arabic).
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+
+FONTS = {
+    "zh": ["Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"],
+    "ar": ["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"],
+}
+DEFAULT_FONTS = ["Noto Sans", "DejaVu Sans"]
+
+
+def _family(lang: str) -> list[str]:
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    wanted = FONTS.get(lang, DEFAULT_FONTS)
+    return [name for name in wanted if name in installed] or ["DejaVu Sans"]
+
+
+def _visual(text: str, lang: str) -> str:
+    if lang != "ar":
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(text))
+
+
+def bar_chart(title: str, items: list[tuple[str, int]], lang: str) -> bytes:
+    """A horizontal bar chart, largest first, as PNG bytes (deterministic)."""
+    labels = [_visual(label, lang) for label, _ in items][::-1]
+    values = [value for _, value in items][::-1]
+    height = max(1.6, 0.32 * len(items) + 0.9)
+    with plt.rc_context(
+        {"font.family": _family(lang), "svg.hashsalt": "report", "figure.dpi": 110}
+    ):
+        fig, ax = plt.subplots(figsize=(6.3, height))
+        ax.barh(range(len(values)), values, color="#1f5a96")
+        ax.set_yticks(range(len(values)), labels, fontsize=8)
+        ax.set_title(_visual(title, lang), fontsize=10)
+        for i, v in enumerate(values):
+            ax.text(v, i, f" {v}", va="center", fontsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", labelsize=7)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", metadata={"Software": None})
+        plt.close(fig)
+    return buffer.getvalue()

@@ -1,0 +1,58 @@
+"""The report the demo data comes from, as a report of the system (its masthead)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+from partnerships.registry.models import Organisation
+from partnerships.reports.models import Report
+
+SEED_DIR = "HSP-HA-1-2-Add.2"
+SEED_REPORTER = "UN-Habitat"
+
+
+def seed_report() -> Report:
+    """The seed's own report, created from its document.yaml when missing."""
+    path = Path(settings.DATA_DIR) / "sources" / SEED_DIR / "document.yaml"
+    with path.open(encoding="utf-8") as handle:
+        doc = yaml.safe_load(handle)
+    existing = Report.objects.filter(key="hsp-ha-1-2-add-2").first()
+    if existing:
+        return existing
+    agenda = doc["agenda_item"]
+    texts = {
+        "body": doc["body"],
+        "session": doc["session"],
+        "session_place": doc["session_place"],
+        "title": doc["title"],
+        "heading": doc["heading"],
+        "report_of": doc["report_of"],
+        "agenda_title": {
+            "zh": agenda["zh"].split("项目9", 1)[-1].strip(),
+            "en": agenda["en"].split(":", 1)[-1].strip(),
+        },
+        "agenda_footnote": {"zh": "HSP/HA/1/1。", "en": "HSP/HA/1/1."},
+    }
+    start, end = doc["session_dates"]
+    return Report.objects.create(
+        key="hsp-ha-1-2-add-2",
+        reporter=Organisation.objects.get(key=SEED_REPORTER),
+        period_start=_date(doc["period_start"]),
+        period_end=_date(doc["period_end"]),
+        symbol=doc["symbol"],
+        original_language=doc["original_language"],
+        distribution=doc["distribution"],
+        date=_date(doc["date"]),
+        session_start=_date(start),
+        session_end=_date(end),
+        agenda_item="9",
+        texts=texts,
+    )
+
+
+def _date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -1,0 +1,126 @@
+"""Numbers, dates, amounts, lists and numerals in the conventions of each language.
+
+Babel supplies the locale data (CLDR); what CLDR does not cover is written here:
+Chinese amounts in 万 (1 000 万欧元), UN chapter numerals (I, II ... / 一、二 ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, get_currency_name
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def roman(number: int) -> str:
+    values = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def chinese_numeral(number: int) -> str:
+    """一 ... 九十九, as Chinese UN documents number their chapters."""
+    if not 0 < number < 100:
+        raise ValueError(f"chapter number out of range: {number}")
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return CHINESE_DIGITS[units]
+    head = "" if tens == 1 else CHINESE_DIGITS[tens]
+    return head + "十" + (CHINESE_DIGITS[units] if units else "")
+
+
+def numeral_value(text: str) -> int | None:
+    """The number of a chapter numeral, Roman or Chinese ('II', '二', '十二')."""
+    text = text.strip().rstrip(".、")
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if all(c in "IVXLCDM" for c in text.upper()):
+        for n in range(1, 100):
+            if roman(n) == text.upper():
+                return n
+        return None
+    for n in range(1, 100):
+        if chinese_numeral(n) == text:
+            return n
+    return None
+
+
+def chapter_label(number: int, lang: str) -> str:
+    return f"{chinese_numeral(number)}、" if lang == "zh" else f"{roman(number)}."
+
+
+class Formatter:
+    """Formats values for one language of the report."""
+
+    def __init__(self, lang: str, locale: str):
+        self.lang = lang
+        self.locale = Locale.parse(locale)
+
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def date(self, value: dt.date, precision: str) -> str:
+        if precision == "year":
+            return format_skeleton("y", value, locale=self.locale)
+        if precision == "month":
+            return format_skeleton("yMMMM", value, locale=self.locale)
+        return format_date(value, "long", locale=self.locale)
+
+    def list(self, items: list[str]) -> str:
+        if not items:
+            return ""
+        return format_list(items, locale=self.locale)
+
+    def country(self, code: str, fallback: str = "") -> str:
+        return self.locale.territories.get(code, fallback or code)
+
+    def amount(self, value: Decimal, currency: str) -> str:
+        if self.lang == "zh":
+            return self._amount_zh(value, currency)
+        pattern = self.locale.currency_formats["standard"].pattern
+        if value == value.to_integral_value():
+            pattern = pattern.replace("0.00", "0")
+        return format_currency(
+            value, currency, format=pattern, locale=self.locale, currency_digits=False
+        )
+
+    def _amount_zh(self, value: Decimal, currency: str) -> str:
+        # UN Chinese style: 1 000 万欧元 (space-grouped digits, 万 for ten thousands).
+        name = get_currency_name(currency, locale=self.locale)
+        if value >= 10000 and value % 10000 == 0:
+            return f"{_space_grouped(value / 10000)} 万{name}"
+        return f"{_space_grouped(value)}{name}"
+
+
+def _space_grouped(value: Decimal) -> str:
+    whole = int(value)
+    text = f"{whole:,}".replace(",", " ")
+    frac = value - whole
+    if frac:
+        text += "." + f"{frac:.2f}".split(".")[1]
+    return text

@@ -1,0 +1,293 @@
+"""DOCX through python-docx: the masthead, numbered chapters and paragraphs, a real
+footnote, the symbol in the running header, page numbers, the annexes with charts.
+
+Fallback text (a name or title missing in the report's language) is highlighted and
+tagged with its language, for the translator. Arabic paragraphs and runs are marked
+right to left (w:bidi, w:rtl).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document as new_document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+from partnerships.reports.annex import Table
+from partnerships.reports.realise import Document, Run
+
+FONTS = {
+    "zh": ("Noto Serif CJK SC", "Noto Serif CJK SC"),
+    "ar": ("Noto Naskh Arabic", "Noto Naskh Arabic"),
+}
+LANG_TAGS = {
+    "zh": "zh-CN",
+    "ar": "ar-SA",
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "ru": "ru-RU",
+    "es": "es-ES",
+}
+FOOTNOTES_CT = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+)
+
+
+class DocxWriter:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.rtl = doc.dir == "rtl"
+        self.word = new_document()
+        self._footnotes = None
+        self._setup()
+
+    # --- document set-up ----------------------------------------------------------
+
+    def _setup(self) -> None:
+        word = self.word
+        section = word.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.left_margin = section.right_margin = Cm(2.2)
+        style = word.styles["Normal"]
+        style.font.size = Pt(10.5)
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        latin = "Noto Serif"
+        east, cs = FONTS.get(self.doc.lang, ("Noto Serif CJK SC", "Noto Naskh Arabic"))
+        for attr, value in (
+            ("w:ascii", latin),
+            ("w:hAnsi", latin),
+            ("w:eastAsia", east),
+            ("w:cs", cs),
+        ):
+            rfonts.set(qn(attr), value)
+        lang = OxmlElement("w:lang")
+        tag = LANG_TAGS[self.doc.lang]
+        lang.set(qn("w:val"), "en-GB" if self.doc.lang in ("zh", "ar") else tag)
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        lang.set(qn("w:bidi"), "ar-SA")
+        style.element.get_or_add_rPr().append(lang)
+        props = word.core_properties
+        props.title = self.doc.masthead["symbol"]
+        props.language = tag
+        fixed = dt.datetime(2000, 1, 1)
+        if self.doc.masthead.get("iso_date"):
+            fixed = dt.datetime.fromisoformat(self.doc.masthead["iso_date"])
+        props.created = props.modified = fixed
+        props.last_modified_by = props.author = "partnerships"
+        props.revision = 1
+        self._running_header(section)
+
+    def _running_header(self, section) -> None:
+        header = section.header.paragraphs[0]
+        header.text = self.doc.masthead["symbol"]
+        header.alignment = (
+            WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
+        )
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._field(footer, "PAGE")
+
+    @staticmethod
+    def _field(paragraph, code: str) -> None:
+        run = paragraph.add_run()
+        for kind, text in (
+            ("begin", None),
+            (None, code),
+            ("separate", None),
+            (None, "1"),
+            ("end", None),
+        ):
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+                run._r.append(element)
+            elif text == code:
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = f" {code} "
+                run._r.append(instr)
+            else:
+                t = OxmlElement("w:t")
+                t.text = text
+                run._r.append(t)
+
+    # --- text -------------------------------------------------------------------------
+
+    def paragraph(self, style: str | None = None, align=None):
+        p = self.word.add_paragraph(style=style)
+        if self.rtl:
+            p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        if align is not None:
+            p.alignment = align
+        return p
+
+    def runs(self, p, runs: Run | list[Run], *, bold: bool = False) -> None:
+        items = [runs] if isinstance(runs, Run) else runs
+        for item in items:
+            run = p.add_run(item.text)
+            run.bold = bold or None
+            if self.rtl:
+                run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+            if item.fallback:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                lang = OxmlElement("w:lang")
+                lang.set(qn("w:val"), LANG_TAGS.get(item.fallback, item.fallback))
+                run._r.get_or_add_rPr().append(lang)
+
+    def footnote(self, p, runs: Run) -> None:
+        """A real footnote (word/footnotes.xml), which python-docx does not offer."""
+        if self._footnotes is None:
+            xml = (
+                f"<w:footnotes {nsdecls('w')}>"
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+                "</w:footnotes>"
+            )
+            self._footnotes = parse_xml(xml)
+        number = len(self._footnotes.findall(qn("w:footnote"))) - 1
+        note = parse_xml(
+            f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            '<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
+        )
+        text_run = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = runs.text
+        t.set(qn("xml:space"), "preserve")
+        text_run.append(t)
+        note.find(qn("w:p")).append(text_run)
+        self._footnotes.append(note)
+        ref = p.add_run()
+        ref_rpr = ref._r.get_or_add_rPr()
+        va = OxmlElement("w:vertAlign")
+        va.set(qn("w:val"), "superscript")
+        ref_rpr.append(va)
+        element = OxmlElement("w:footnoteReference")
+        element.set(qn("w:id"), str(number))
+        ref._r.append(element)
+
+    def _attach_footnotes(self) -> None:
+        if self._footnotes is None:
+            return
+        from lxml import etree
+
+        blob = etree.tostring(
+            self._footnotes, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        document_part = self.word.part
+        part = Part(
+            PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob, document_part.package
+        )
+        document_part.relate_to(part, RT.FOOTNOTES)
+
+    # --- the report -------------------------------------------------------------------
+
+    def write(self, tables: list[Table]) -> bytes:
+        doc, m = self.doc, self.doc.masthead
+        start = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.LEFT
+        p = self.paragraph(align=start)
+        self.runs(p, m["body"])
+        p = self.paragraph(
+            align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
+        )
+        self.runs(p, Run(m["symbol"]), bold=True)
+        for line in (m["distribution"], m["date"], m["original"]):
+            if line:
+                self.runs(self.paragraph(align=start), Run(line))
+        p = self.paragraph(align=start)
+        self.runs(p, m["session"])
+        p = self.paragraph(align=start)
+        self.runs(p, m["session_place"])
+        if m["session_dates"]:
+            self.runs(p, Run(f", {m['session_dates']}"))
+        if m["agenda_item"]:
+            p = self.paragraph(align=start)
+            self.runs(p, Run(m["agenda_item"]))
+            if m["agenda_footnote"].text:
+                self.footnote(p, m["agenda_footnote"])
+            p = self.paragraph(align=start)
+            self.runs(p, m["agenda_title"])
+        self.heading(m["heading"], 0)
+        p = self.paragraph(align=start)
+        self.runs(p, m["title"], bold=True)
+        self.runs(self.paragraph(align=start), m["report_of"])
+        for chapter in doc.chapters:
+            self.heading([Run(chapter.label + " ")] + chapter.title, 1)
+            for para in chapter.paragraphs:
+                self.numbered(para)
+            for section in chapter.sections:
+                self.heading([Run(section.label + " ")] + section.title, 2)
+                for para in section.paragraphs:
+                    self.numbered(para)
+        self.provenance()
+        self.statistics(tables)
+        self._attach_footnotes()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return buffer.getvalue()
+
+    def heading(self, runs: list[Run] | Run, level: int) -> None:
+        p = self.word.add_heading(level=level)
+        if self.rtl:
+            p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        self.runs(p, runs)
+
+    def numbered(self, para) -> None:
+        p = self.paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        self.runs(p, Run(f"{para.number}.\t"))
+        self.runs(p, para.runs)
+        if para.stale:
+            run = p.add_run(f" [{self.doc.labels['stale']}]")
+            run.font.highlight_color = WD_COLOR_INDEX.PINK
+
+    def provenance(self) -> None:
+        self.word.add_section(WD_SECTION.NEW_PAGE)
+        self.heading(Run(self.doc.labels["annex_provenance"]), 1)
+        rows = [p for p in self.doc.paragraphs() if p.engagements or p.staff]
+        table = self.word.add_table(rows=len(rows), cols=3)
+        table.style = "Table Grid"
+        for row, para in zip(table.rows, rows, strict=True):
+            row.cells[0].text = str(para.number)
+            cell = row.cells[1].paragraphs[0]
+            for i, (key, title) in enumerate(para.engagements):
+                if i:
+                    self.runs(cell, Run("; "))
+                self.runs(cell, title)
+                self.runs(cell, Run(f" [{key}]"))
+            if para.staff:
+                self.runs(cell, Run(f" {self.doc.labels['staff_text']}"))
+            row.cells[2].text = "; ".join(
+                f"{p['document']} ¶{p['paragraph']}" for p in para.passages
+            )
+
+    def statistics(self, tables: list[Table]) -> None:
+        p = self.paragraph()
+        p.add_run().add_break(WD_BREAK.PAGE)
+        self.heading(Run(self.doc.labels["annex_statistics"]), 1)
+        for table in tables:
+            self.heading(Run(table.title), 2)
+            if table.chart:
+                self.word.add_picture(io.BytesIO(table.chart), width=Cm(15))
+            grid = self.word.add_table(
+                rows=len(table.rows) + 1, cols=len(table.headers)
+            )
+            grid.style = "Table Grid"
+            for cell, text in zip(grid.rows[0].cells, table.headers, strict=True):
+                cell.text = text
+            for row, values in zip(grid.rows[1:], table.rows, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    self.runs(cell.paragraphs[0], value)
+            if table.note:
+                self.runs(self.paragraph(), Run(table.note))
+
+
+def render_docx(doc: Document, tables: list[Table]) -> bytes:
+    return DocxWriter(doc).write(tables)

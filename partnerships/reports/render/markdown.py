@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from partnerships.reports.realise import Document, Run
+
+
+def _text(runs: Run | list[Run]) -> str:
+    items = [runs] if isinstance(runs, Run) else runs
+    return "".join(
+        f"[{r.text}]{{lang={r.fallback}}}" if r.fallback else r.text for r in items
+    )
+
+
+def render_markdown(doc: Document) -> str:
+    """Markdown for editors; a fallback is written [text]{lang=en}."""
+    m = doc.masthead
+    lines = [
+        f"**{m['symbol']}** — {_text(m['body'])}",
+        "",
+        f"{m['distribution']} · {m['date']} · {m['original']}",
+        "",
+        f"{_text(m['session'])}, {_text(m['session_place'])} {m['session_dates']}",
+        "",
+        f"{m['agenda_item']}\\* {_text(m['agenda_title'])}",
+        "",
+        f"# {_text(m['heading'])}",
+        "",
+        f"**{_text(m['title'])}**",
+        "",
+        _text(m["report_of"]),
+        "",
+    ]
+    for chapter in doc.chapters:
+        lines += [f"## {chapter.label} {_text(chapter.title)}", ""]
+        for para in chapter.paragraphs:
+            lines += [f"{para.number}. {_text(para.runs)}", ""]
+        for section in chapter.sections:
+            lines += [f"### {section.label} {_text(section.title)}", ""]
+            for para in section.paragraphs:
+                lines += [f"{para.number}. {_text(para.runs)}", ""]
+    if m["agenda_footnote"].text:
+        lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
+    lines += [f"## {doc.labels['annex_provenance']}", ""]
+    for para in doc.paragraphs():
+        if para.engagements:
+            keys = ", ".join(f"`{key}`" for key, _ in para.engagements)
+            sources = "; ".join(
+                f"{p['document']} ¶{p['paragraph']}" for p in para.passages
+            )
+            lines.append(
+                f"- {para.number}: {keys}" + (f" — {sources}" if sources else "")
+            )
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Report runs: compose from the registry (through the permission layer), store the
+snapshot, render it again at will, compare runs, keep staff-written paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from partnerships.accounts.policies import Actor
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.versioned import audited_save
+from partnerships.registry.models import Organisation
+from partnerships.reports.compose import compose
+from partnerships.reports.models import ParagraphText, Report, ReportRun
+from partnerships.reports.snapshot import collect, digest
+
+
+def audience(actor: Actor) -> str:
+    return actor.role if actor.user_id is None else f"{actor.role}:{actor.user_id}"
+
+
+@transaction.atomic
+def create_run(report: Report, actor: Actor, user: Any = None) -> ReportRun:
+    snapshot = collect(report, actor)
+    return ReportRun.objects.create(
+        report=report,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        audience=audience(actor),
+        snapshot=snapshot,
+        digest=digest(snapshot),
+    )
+
+
+def report_for_period(
+    start: dt.date, end: dt.date, reporter_key: str, symbol: str = ""
+) -> Report:
+    """The report of exactly this period, made with default metadata when missing."""
+    existing = Report.objects.filter(period_start=start, period_end=end).first()
+    if existing:
+        return existing
+    reporter = Organisation.objects.get(key=reporter_key)
+    key = f"report-{start:%Y%m%d}-{end:%Y%m%d}"
+    return Report.objects.create(
+        key=key,
+        reporter=reporter,
+        period_start=start,
+        period_end=end,
+        symbol=symbol or f"DRAFT/{start:%Y}-{end:%Y}",
+    )
+
+
+def save_paragraph_text(
+    report: Report, lang: str, anchor: str, text: str, user: Any, run: ReportRun | None
+) -> ParagraphText:
+    """Keep a staff-written paragraph; it records the data it was written against."""
+    if lang not in UN_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    fingerprint = ""
+    if run is not None:
+        for paragraph in compose(run.snapshot).paragraphs():
+            if paragraph.anchor == anchor:
+                fingerprint = paragraph.fingerprint
+                break
+        else:
+            if not anchor.partition("/")[2].startswith("text-"):
+                raise ValueError(f"no paragraph {anchor!r} in run {run.pk}")
+    item, _ = ParagraphText.objects.get_or_create(
+        report=report, lang=lang, anchor=anchor, defaults={"text": text}
+    )
+    item.text = text
+    item.fingerprint = fingerprint
+    item.written_by = user if getattr(user, "is_authenticated", False) else None
+    audited_save(
+        item,
+        user_id=item.written_by.pk if item.written_by else None,
+        reason=f"paragraph {anchor} [{lang}] written",
+    )
+    return item

@@ -1,0 +1,261 @@
+"""Collect everything a report run needs, through the permission layer, as plain data.
+
+A run stores this snapshot: rendering reads only the snapshot, never the registry, so
+a stored run renders the same after the registry changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from babel import Locale
+from django.db.models import Prefetch, Q
+
+from partnerships.accounts import policies
+from partnerships.accounts.policies import Actor
+from partnerships.cooperation.models import Engagement, Participation
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.reference.models import Theme
+from partnerships.registry.models import Organisation
+from partnerships.reports.models import ParagraphText, Report
+from partnerships.reports.outline import outline_snapshot, read_phrases
+
+SNAPSHOT_SCHEMA = 1
+LOCALES = {
+    "ar": "ar",
+    "zh": "zh_Hans_CN",
+    "en": "en_GB",
+    "fr": "fr",
+    "ru": "ru",
+    "es": "es",
+}
+
+
+def digest(data: Any) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _names(obj: Any, base: str) -> dict[str, str]:
+    return {
+        lang: text
+        for lang in UN_LANGUAGES
+        if (text := getattr(obj, f"{base}_{lang}", ""))
+    }
+
+
+def _territory_names(code: str) -> dict[str, str]:
+    out = {}
+    for lang, locale in LOCALES.items():
+        name = Locale.parse(locale).territories.get(code)
+        if name:
+            out[lang] = name
+    return out
+
+
+def in_period(
+    engagement: Engagement, start: dt.date, end: dt.date, source_periods: list
+) -> bool:
+    """Active in the period by its own dates, or told for the period by a source.
+
+    An engagement with a start but no end counts while it may still run (planned,
+    ongoing or of unknown status) or when it started in the period. An engagement a
+    source document reports for a period that overlaps this one counts too: 159 of the
+    seed's 191 engagements have no date of their own, and the report they come from
+    is the agency's word that they belong to 2017-2018.
+    """
+    for s, e in source_periods:
+        if s and e and s <= end and e >= start:
+            return True
+    if engagement.start_date is None:
+        return False
+    if engagement.start_date > end:
+        return False
+    if engagement.end_date is not None:
+        return engagement.end_date >= start
+    return engagement.status in ("planned", "ongoing", "unknown") or (
+        engagement.start_date >= start
+    )
+
+
+def collect(report: Report, actor: Actor) -> dict[str, Any]:
+    start, end = report.period_start, report.period_end
+    visible_orgs = policies.organisations_visible_to(actor)
+    evidence = policies.evidence_visible_to(actor).select_related("passage__document")
+    engagements = (
+        policies.engagements_visible_to(actor)
+        .filter(
+            Q(start_date__isnull=True)
+            | Q(start_date__lte=end)
+            | Q(evidence__passage__document__period_end__gte=start)
+        )
+        .distinct()
+        .prefetch_related(
+            "themes",
+            "sdg_targets",
+            Prefetch(
+                "places",
+                queryset=policies.places_visible_to(actor).select_related(
+                    "country", "region"
+                ),
+            ),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(organisation__in=visible_orgs)
+                .select_related("organisation")
+                .prefetch_related("contributions"),
+            ),
+            Prefetch("evidence", queryset=evidence.filter(engagement__isnull=False)),
+        )
+        .order_by("key")
+    )
+    org_ids: set[int] = {report.reporter_id}
+    rows = []
+    for engagement in engagements:
+        ev = sorted(
+            engagement.evidence.all(),
+            key=lambda e: (e.passage.document.symbol, e.passage.number, e.pk),
+        )
+        periods = [
+            (e.passage.document.period_start, e.passage.document.period_end) for e in ev
+        ]
+        if not in_period(engagement, start, end, periods):
+            continue
+        participants = []
+        for p in engagement.participations.all():
+            org_ids.add(p.organisation_id)
+            participants.append(
+                {
+                    "org": p.organisation.key,
+                    "role": p.role,
+                    "money": [
+                        {
+                            "amount": str(c.amount),
+                            "currency": c.currency_id,
+                            "date": _iso(c.value_date),
+                            "precision": c.value_precision or None,
+                        }
+                        for c in p.contributions.all()
+                    ],
+                }
+            )
+        participants.sort(key=lambda p: (p["role"], p["org"]))
+        places = []
+        for place in engagement.places.all():
+            places.append(
+                {
+                    "country": place.country_id,
+                    "country_names": _territory_names(place.country_id)
+                    if place.country_id
+                    else {},
+                    "region": place.region_id,
+                    "region_names": _names(place.region, "name")
+                    if place.region_id
+                    else {},
+                    "city": _names(place, "city"),
+                }
+            )
+        row = {
+            "key": engagement.key,
+            "kind": engagement.kind,
+            "status": engagement.status,
+            "start": _iso(engagement.start_date),
+            "start_precision": engagement.start_precision or None,
+            "end": _iso(engagement.end_date),
+            "end_precision": engagement.end_precision or None,
+            "title": _names(engagement, "title"),
+            "summary": _names(engagement, "summary"),
+            "themes": [
+                t.code
+                for t in sorted(
+                    engagement.themes.all(), key=lambda t: (t.position, t.code)
+                )
+            ],
+            "sdg_targets": sorted(t.pk for t in engagement.sdg_targets.all()),
+            "places": places,
+            "participants": participants,
+            "evidence": [
+                {
+                    "document": e.passage.document.symbol,
+                    "paragraph": e.passage.number,
+                    "chapter": e.passage.chapter,
+                    "section": e.passage.section,
+                    "quote": e.quote,
+                }
+                for e in ev
+            ],
+        }
+        rows.append(row)
+    organisations = {}
+    for org in (
+        Organisation.objects.filter(pk__in=org_ids)
+        .select_related("country")
+        .prefetch_related("other_names")
+        .order_by("key")
+    ):
+        other: dict[str, dict[str, list[str]]] = {}
+        for name in sorted(
+            org.other_names.all(), key=lambda n: (n.kind, n.lang, n.value)
+        ):
+            other.setdefault(name.kind, {}).setdefault(name.lang, []).append(name.value)
+        organisations[org.key] = {
+            "name": _names(org, "name"),
+            "short": {
+                lang: values[0] for lang, values in other.get("short", {}).items()
+            },
+            "acronym": {
+                lang: values[0] for lang, values in other.get("acronym", {}).items()
+            },
+            "category": org.category,
+            "country": org.country_id,
+            "region": org.country.un_subregion_id if org.country_id else None,
+        }
+    used_themes = {code for row in rows for code in row["themes"]}
+    themes = {
+        t.code: _names(t, "name") for t in Theme.objects.filter(code__in=used_themes)
+    }
+    documents = sorted({e["document"] for row in rows for e in row["evidence"]})
+    texts = [
+        {
+            "lang": t.lang,
+            "anchor": t.anchor,
+            "text": t.text,
+            "fingerprint": t.fingerprint,
+        }
+        for t in ParagraphText.objects.filter(report=report).order_by("anchor", "lang")
+    ]
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "report": report_metadata(report),
+        "outline": outline_snapshot(),
+        "phrases": read_phrases(),
+        "engagements": rows,
+        "organisations": organisations,
+        "themes": themes,
+        "documents": documents,
+        "texts": texts,
+    }
+
+
+def report_metadata(report: Report) -> dict[str, Any]:
+    return {
+        "key": report.key,
+        "reporter": report.reporter.key,
+        "period_start": report.period_start.isoformat(),
+        "period_end": report.period_end.isoformat(),
+        "symbol": report.symbol,
+        "original_language": report.original_language,
+        "distribution": report.distribution,
+        "date": _iso(report.date),
+        "session_start": _iso(report.session_start),
+        "session_end": _iso(report.session_end),
+        "agenda_item": report.agenda_item,
+        "texts": report.texts,
+    }

@@ -1,0 +1,156 @@
+"""Staff pages of the report: masthead, compose, preview per language, download,
+rewrite a paragraph. Reports are composed from what the public may see."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from partnerships.accounts.policies import ANONYMOUS, actor_for
+from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
+from partnerships.reports.annex import statistics_annex
+from partnerships.reports.compose import compose
+from partnerships.reports.forms import ParagraphForm, ReportForm
+from partnerships.reports.models import Report, ReportRun
+from partnerships.reports.realise import realise
+from partnerships.reports.render import CONTENT_TYPES, FORMATS
+from partnerships.reports.render import render as render_report
+from partnerships.reports.render.html import render_html
+from partnerships.reports.services import create_run, save_paragraph_text
+
+
+def _staff(request: HttpRequest) -> None:
+    if not actor_for(request.user).is_staff_role:
+        raise PermissionDenied("Only editors and administrators work on the report.")
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = form.save()
+        return redirect("reports:detail", key=report.key)
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "reports": Report.objects.select_related("reporter"),
+            "form": form,
+            "title": "Periodic reports",
+        },
+    )
+
+
+@login_required
+def report_detail(request: HttpRequest, key: str) -> HttpResponse:
+    _staff(request)
+    report = get_object_or_404(Report, key=key)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("reports:detail", key=report.key)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "form": form,
+            "runs": report.runs.all()[:20],
+            "languages": LANGUAGE_CHOICES,
+            "formats": FORMATS,
+            "title": str(report),
+        },
+    )
+
+
+@login_required
+@require_POST
+def compose_run(request: HttpRequest, key: str) -> HttpResponse:
+    _staff(request)
+    report = get_object_or_404(Report, key=key)
+    with transaction.atomic():
+        run = create_run(report, ANONYMOUS, request.user)
+    return redirect("reports:preview", pk=run.pk, lang=report.original_language)
+
+
+def _run(pk: int, lang: str) -> ReportRun:
+    if lang not in UN_LANGUAGES:
+        raise Http404("unknown language")
+    return get_object_or_404(ReportRun.objects.select_related("report"), pk=pk)
+
+
+@login_required
+def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
+    _staff(request)
+    run = _run(pk, lang)
+    doc = realise(run.snapshot, lang)
+    body = render_html(doc, statistics_annex(doc, charts=False))
+    return render(
+        request,
+        "reports/preview.html",
+        {
+            "run": run,
+            "lang": lang,
+            "languages": LANGUAGE_CHOICES,
+            "formats": FORMATS,
+            "document": body,
+            "paragraphs": doc.paragraphs(),
+            "title": f"{run.report.symbol} [{lang}]",
+        },
+    )
+
+
+@login_required
+def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse:
+    _staff(request)
+    run = _run(pk, lang)
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    data = render_report(run.snapshot, lang, fmt)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    name = run.report.symbol.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{lang}.{fmt}"'
+    return response
+
+
+@login_required
+def edit_paragraph(
+    request: HttpRequest, pk: int, lang: str, anchor: str
+) -> HttpResponse:
+    _staff(request)
+    run = _run(pk, lang)
+    known = {p.anchor for p in compose(run.snapshot).paragraphs()}
+    is_new_text = anchor.partition("/")[2].startswith("text-")
+    if anchor not in known and not is_new_text:
+        raise Http404("no such paragraph")
+    current = next(
+        (
+            t["text"]
+            for t in run.snapshot["texts"]
+            if t["anchor"] == anchor and t["lang"] == lang
+        ),
+        "",
+    )
+    form = ParagraphForm(request.POST or None, initial={"text": current})
+    if request.method == "POST" and form.is_valid():
+        save_paragraph_text(
+            run.report, lang, anchor, form.cleaned_data["text"], request.user, run
+        )
+        new_run = create_run(run.report, ANONYMOUS, request.user)
+        return redirect("reports:preview", pk=new_run.pk, lang=lang)
+    return render(
+        request,
+        "reports/paragraph_form.html",
+        {
+            "run": run,
+            "lang": lang,
+            "anchor": anchor,
+            "form": form,
+            "title": f"{anchor} [{lang}]",
+        },
+    )

@@ -1,0 +1,198 @@
+"""Composition of the seed period: structure, placement, numbering, languages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from partnerships.accounts.policies import ANONYMOUS, Actor
+from partnerships.cooperation.models import Engagement
+from partnerships.reports.compose import compose, place
+from partnerships.reports.demo import seed_report
+from partnerships.reports.formatting import Formatter, chinese_numeral, numeral_value
+from partnerships.reports.realise import realise
+from partnerships.reports.render import render
+from partnerships.reports.snapshot import collect
+
+pytestmark = pytest.mark.django_db
+
+SEED_CHAPTERS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+SEED_SECTIONS = {
+    "II": ["A", "B", "C", "D", "E"],
+    "VIII": ["A", "B", "C", "D", "E", "F", "G", "H"],
+}
+
+
+def _seed_section(snapshot, row):
+    by_position = {
+        (s["chapter"], s["letter"]): s["code"] for s in snapshot["outline"]["sections"]
+    }
+    return {
+        by_position[(numeral_value(ev["chapter"]), ev["section"] or "")]
+        for ev in row["evidence"]
+    }
+
+
+def test_every_seed_engagement_of_2017_2018_is_in_the_report(stored_snapshot):
+    keys = {row["key"] for row in stored_snapshot["engagements"]}
+    seed = set(
+        Engagement.objects.filter(
+            evidence__passage__document__symbol="HSP/HA/1/2/Add.2"
+        )
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    assert len(seed) == 191
+    assert seed <= keys
+
+
+def test_each_engagement_appears_in_exactly_one_paragraph(stored_snapshot):
+    composition = compose(stored_snapshot)
+    told = Counter(k for p in composition.paragraphs() for k in p.engagements)
+    assert set(told) == {row["key"] for row in stored_snapshot["engagements"]}
+    assert max(told.values()) == 1
+
+
+def test_chapters_and_sections_follow_the_seed(stored_snapshot):
+    doc = realise(stored_snapshot, "en")
+    assert [c.label.rstrip(".") for c in doc.chapters] == SEED_CHAPTERS
+    for chapter in doc.chapters:
+        letters = [s.label.rstrip(".") for s in chapter.sections]
+        assert letters == SEED_SECTIONS.get(chapter.label.rstrip("."), [])
+    zh = realise(stored_snapshot, "zh")
+    assert [c.label for c in zh.chapters] == [
+        f"{chinese_numeral(n)}、" for n in range(1, 11)
+    ]
+    assert zh.chapters[7].title[0].text == "与民间社会的合作"
+
+
+def test_paragraphs_are_numbered_continuously(stored_snapshot):
+    doc = realise(stored_snapshot, "fr")
+    numbers = [p.number for p in doc.paragraphs()]
+    assert numbers == list(range(1, len(numbers) + 1))
+    html = render(stored_snapshot, "fr", "html").decode()
+    shown = [int(n) for n in re.findall(r'<span class="num">(\d+)\.</span>', html)]
+    assert shown == numbers
+
+
+def test_every_seed_engagement_lands_where_the_seed_reports_it(stored_snapshot):
+    composition = compose(stored_snapshot)
+    for row in stored_snapshot["engagements"]:
+        assert composition.placements[row["key"]].section in _seed_section(
+            stored_snapshot, row
+        ), row["key"]
+
+
+def test_the_category_rules_alone_place_most_of_the_seed(stored_snapshot):
+    """Without the earlier report's placement, the staff-editable rules decide.
+
+    Measured: 111 of 191 (58 %); the rest the seed placed by narrative (a network's
+    projects under the private sector, country teams under regional commissions).
+    This guards the rules against regressions; it is not the placement used.
+    """
+    outline, orgs = stored_snapshot["outline"], stored_snapshot["organisations"]
+    hits = sum(
+        place(row, outline, orgs, "UN-Habitat", use_source=False).section
+        in _seed_section(stored_snapshot, row)
+        for row in stored_snapshot["engagements"]
+    )
+    assert hits >= 100
+
+
+def test_a_paragraph_groups_one_partner_or_one_theme(stored_snapshot):
+    composition = compose(stored_snapshot)
+    groups = [p.group for p in composition.paragraphs() if p.type == "data"]
+    assert all(g.startswith(("org:", "theme:")) for g in groups)
+    by_section: dict[str, list[str]] = {}
+    for p in composition.paragraphs():
+        if p.type == "data":
+            by_section.setdefault(p.anchor.split("/")[0], []).append(p.group)
+    for section, items in by_section.items():
+        assert len(items) == len(set(items)), section
+    assert "org:UNDP" in by_section["II.E"]
+    assert all(g.startswith("theme:") for g in by_section["VIII.A"])
+
+
+def test_public_report_leaves_out_confidential_and_unpublished(db):
+    report = seed_report()
+    secret = Engagement.objects.get(key="p021-undp-umbrella-mou")
+    Engagement.objects.filter(pk=secret.pk).update(is_confidential=True)
+    draft = Engagement.objects.get(key="p040-psup")
+    Engagement.objects.filter(pk=draft.pk).update(is_published=False)
+    public = {row["key"] for row in collect(report, ANONYMOUS)["engagements"]}
+    assert secret.key not in public and draft.key not in public
+    admin = Actor(role="administrator", user_id=1)
+    full = {row["key"] for row in collect(report, admin)["engagements"]}
+    assert {secret.key, draft.key} <= full
+
+
+def test_engagements_outside_the_period_are_left_out(db):
+    report = seed_report()
+    report.period_start = report.period_start.replace(year=2021)
+    report.period_end = report.period_end.replace(year=2022)
+    keys = {row["key"] for row in collect(report, ANONYMOUS)["engagements"]}
+    # Only what may still run: ongoing/planned agreements dated before 2021.
+    statuses = set(
+        Engagement.objects.filter(key__in=keys).values_list("status", flat=True)
+    )
+    assert statuses <= {"ongoing", "planned", "unknown"}
+    assert "p040-psup-third-cycle-launch" not in keys
+
+
+def test_chinese_follows_un_conventions(stored_snapshot):
+    text = render(stored_snapshot, "zh", "md").decode()
+    assert "1 000 万欧元" in text  # the EUR 10 000 000 of PSUP (paragraph 40)
+    assert "2018年12月20日" in text  # resolution 73/239 (paragraph 7)
+    assert "《" in text and "》" in text
+    assert "《《" not in text and "〈" in text  # nested titles take 〈〉
+    assert "，" in text and "。" in text
+
+
+def test_locale_formats():
+    assert Formatter("fr", "fr_FR").number(1000000) == "1\u202f000\u202f000"
+    import datetime as dt
+    from decimal import Decimal
+
+    day = dt.date(2018, 12, 20)
+    assert Formatter("en", "en_GB").date(day, "day") == "20 December 2018"
+    assert Formatter("zh", "zh_Hans_CN").date(day, "month") == "2018年12月"
+    assert Formatter("es", "es_ES").date(day, "day") == "20 de diciembre de 2018"
+    assert (
+        Formatter("zh", "zh_Hans_CN").amount(Decimal(10000000), "EUR") == "1 000 万欧元"
+    )
+    assert Formatter("en", "en_GB").amount(Decimal(10000000), "EUR") == "€10,000,000"
+
+
+def test_missing_translations_fall_back_to_english_and_are_marked(stored_snapshot):
+    doc = realise(stored_snapshot, "ar")
+    assert doc.fallbacks > 0
+    html = render(stored_snapshot, "ar", "html").decode()
+    assert 'dir="rtl"' in html and 'lang="ar"' in html
+    # IOM has no Arabic name in the registry: English, marked for the translator.
+    assert re.search(
+        r'<span class="fallback" lang="en" dir="ltr"[^>]*>IOM</span>', html
+    )
+    md = render(stored_snapshot, "ar", "md").decode()
+    assert "[IOM]{lang=en}" in md
+    en = realise(stored_snapshot, "en")
+    assert en.fallbacks < doc.fallbacks
+
+
+def test_html_paragraphs_link_to_their_engagements_and_passages(stored_snapshot):
+    html = render(stored_snapshot, "en", "html").decode()
+    doc = realise(stored_snapshot, "en")
+    for para in doc.paragraphs():
+        for key, _ in para.engagements:
+            assert f'href="/api/engagements/{key}/"' in html
+    assert "HSP/HA/1/2/Add.2 ¶40" in html
+
+
+def test_output_is_escaped(db):
+    report = seed_report()
+    report.texts = {**report.texts, "heading": {"en": "<script>alert(1)</script>"}}
+    report.save()
+    html = render(collect(report, ANONYMOUS), "en", "html").decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
