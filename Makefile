@@ -58,5 +58,9 @@ bench: $(STAMP)
 bench-api: $(STAMP)
 	$(BIN)/python bench/api_latency.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
+# iatikit, measured side by side, is in the `bench` extra: .venv/bin/pip install -e '.[bench]'
+bench-iati: $(STAMP)
+	$(BIN)/python bench/iati_import.py --mb 50 --postgres postgres://postgres@127.0.0.1:5432/postgres
+
 clean:
 	rm -rf $(VENV) var/partnerships.sqlite3*

@@ -323,3 +323,34 @@ def test_themes_and_targets_written_in_bulk_are_in_the_history_snapshot(tmp_path
         assert set(history.sdg_targets.values_list("sdgtarget_id", flat=True)) == set(
             engagement.sdg_targets.values_list("code", flat=True)
         )
+
+
+def test_a_row_the_database_constraints_refuse_rolls_the_whole_file_back(monkeypatch):
+    from partnerships.interop.iati import chunk
+
+    real = chunk.engagement_values
+
+    def broken(spec):
+        return {**real(spec), "status": "not-a-status"}  # what a bug could write
+
+    monkeypatch.setattr(chunk, "engagement_values", broken)
+    before = _counts()
+    with pytest.raises(ReaderError, match="the database refused a row"):
+        import_file(EXAMPLE)
+    assert _counts() == before
+
+
+def test_an_amount_the_registry_cannot_hold_skips_its_activity(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    odd = tmp_path / "odd-amount.xml"
+    odd.write_text(text.replace(">1000</value>", ">1000.555</value>"), encoding="utf-8")
+    before = _counts()
+    summary = import_file(odd)
+    assert (summary.read, summary.created) == (1, 0)
+    ((line, identifier, reason),) = summary.skipped
+    assert (line, identifier) == (8, "AA-AAA-123456789-ABC123")
+    assert "amount 1000.555" in reason and "2 decimal places" in reason
+    after = _counts()
+    assert {k: v for k, v in after.items() if "Source" not in k} == {
+        k: v for k, v in before.items() if "Source" not in k
+    }

@@ -1,10 +1,12 @@
-"""IATI activity and organisation files into the registry, through the services.
+"""IATI activity and organisation files into the registry.
 
 The inverse of export.py where one exists (mapping in docs/iati.md, "Import").
 Each file is one transaction: a file refused midway (not well-formed after the
-first activities) leaves nothing behind. An invalid activity is skipped with its
-line and reason; the others go in. Everything is written with `save_if_changed`
-underneath, so importing the same file again writes nothing.
+first activities) leaves nothing behind. Each activity is checked and mapped as
+it streams past; an invalid one is skipped with its line and reason, the others
+are written a chunk at a time (chunk.py, bulk.py), only what is new or changed,
+so importing the same file again writes nothing. Organisation files and the
+organisations an activity names go through the services one by one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from lxml import etree
 from simple_history.models import HistoricalRecords
 
@@ -101,18 +103,26 @@ def import_file(
     """
     info = reader.inspect(path)
     summary = Summary(file=path.name)
-    with transaction.atomic(), acting_as(user):
-        run = _Run(info, summary, user)
-        for number, element in enumerate(reader.items(info), start=1):
-            summary.read += 1
-            run.item(number, element)
-            if on_item:
-                on_item()
-        run.flush()
-        summary.writes += run.orgs.writes
-        summary.organisations_created = run.orgs.created
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic(), acting_as(user):
+            run = _Run(info, summary, user)
+            for number, element in enumerate(reader.items(info), start=1):
+                summary.read += 1
+                run.item(number, element)
+                if on_item:
+                    on_item()
+            run.flush()
+            summary.writes += run.orgs.writes
+            summary.organisations_created = run.orgs.created
+            if dry_run:
+                transaction.set_rollback(True)
+    except IntegrityError as error:
+        # The constraints are the last guard (e.g. another import wrote the same
+        # key meanwhile): the whole file is rolled back and refused.
+        raise reader.ReaderError(
+            f"{path.name}: the database refused a row ({error}); nothing of the "
+            "file was imported."
+        ) from error
     return summary
 
 

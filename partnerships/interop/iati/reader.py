@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -65,6 +66,11 @@ class FileInfo:
     @property
     def item(self) -> str:
         return ITEMS[self.root]
+
+    @cached_property
+    def schema(self) -> etree.XMLSchema:
+        """The compiled 2.03 XSD for this file's items (compiled once per process)."""
+        return validate._schema(validate._schema_folder() / SCHEMAS[self.root])
 
 
 @dataclass
@@ -195,7 +201,7 @@ def check(element: etree._Element, info: FileInfo) -> None:
     """
     if _TOO_DEEP(element):
         raise InvalidItem(f"it nests deeper than {MAX_DEPTH} elements")
-    schema = validate._schema(validate._schema_folder() / SCHEMAS[info.root])
+    schema = info.schema
     if not schema.validate(element):
         first = schema.error_log[0]
         raise InvalidItem(f"XSD: {first.message}")
