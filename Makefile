@@ -9,9 +9,9 @@ PORT ?= 8000
 # Debian packages the product needs: fonts covering Chinese and Arabic (report PDFs),
 # poppler (PDF text checks), LibreOffice (DOCX conversion check), Chromium (browser
 # tests). Installed once when missing; needs root and apt-get.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils libreoffice-writer-nogui
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils libreoffice-writer-nogui gettext
 
-.PHONY: run test setup system lint clean bench bench-api
+.PHONY: run test setup system lint clean bench bench-api assets bench-portal
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -20,7 +20,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) system
+setup: $(STAMP) system assets
+
+# The portal's front-end libraries come from the npm registry at the versions of
+# package-lock.json (nothing of them is committed); the few files it serves are copied
+# to build/vendor, a static-files folder. Its translations are compiled with msgfmt.
+VENDOR := build/vendor
+VENDOR_FILES := htmx.org/dist/htmx.min.js echarts/dist/echarts.min.js \
+	cytoscape/dist/cytoscape.min.js topojson-client/dist/topojson-client.min.js \
+	world-atlas/countries-110m.json axe-core/axe.min.js
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: node_modules/.installed system
+	@mkdir -p $(VENDOR)
+	@for f in $(VENDOR_FILES); do cp node_modules/$$f $(VENDOR)/; done
+	@for po in partnerships/portal/locale/*/LC_MESSAGES/django.po; do \
+	  msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; \
+	done
 
 system:
 	@missing=""; for pkg in $(SYSTEM_PACKAGES); do \
@@ -54,6 +73,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/synth_speed.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+
+bench-portal: $(STAMP) assets
+	$(BIN)/python bench/portal_latency.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
 bench-api: $(STAMP)
 	$(BIN)/python bench/api_latency.py --postgres postgres://postgres@127.0.0.1:5432/postgres

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "partnerships.demo",
     "partnerships.ingest",
     "partnerships.reports",
+    "partnerships.portal",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "partnerships.portal.context_processors.portal",
             ],
         },
     },
@@ -121,12 +123,17 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LANGUAGES_BIDI = ["ar"]
+# The portal's interface strings win over those of Django's own apps.
+LOCALE_PATHS = [BASE_DIR / "partnerships" / "portal" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Front-end libraries of the portal, installed from npm and copied here at set-up
+# (`make assets`, run by `make run` and `make test`; see docs/portal.md).
+STATICFILES_DIRS = [("vendor", BASE_DIR / "build" / "vendor")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

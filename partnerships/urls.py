@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 admin.site.site_header = "partnerships"
 admin.site.site_title = "partnerships"
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    # The portal (public pages, dashboards, staff pages) and its language switcher.
+    path("", include("partnerships.portal.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     # The rate-limited login comes before the admin site's own.
     path("", include("partnerships.accounts.urls")),
     path("admin/", admin.site.urls),

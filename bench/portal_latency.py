@@ -1,0 +1,204 @@
+"""Benchmark: latency of the portal's pages under concurrent anonymous visitors.
+
+Usage: python bench/portal_latency.py [--organisations N] [--engagements M]
+           [--requests R] [--clients C] [--skip-sqlite]
+           [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+
+The same set-up as bench/api_latency.py, whose server and load machinery it reuses:
+for SQLite (a new temporary file) and, if given, PostgreSQL (a new database, dropped
+at the end) it runs `partnerships migrate`, `load-demo` (the seed report's real
+organisations, so that 开发署 has something to find) and `synth` (N organisations,
+default 100 000; M engagements, default 1 000 000), serves it on 127.0.0.1 (gunicorn,
+2 workers x 8 threads) with DEBUG=0, and drives it with C concurrent clients
+(default 8) for R requests per page (default 300):
+
+- ping:       GET /ping/, a trivial page of the same server: the framework's floor;
+- directory:  GET /organisations/ with a random page (1-40) and, for half the
+              requests, a filter (category, country, role, kind or period) or sort;
+- search:     GET /search/?q= with words of the synthetic names and titles, Chinese
+              short names (开发署, 人居署) and acronyms (UNDP);
+- profile:    GET /organisations/<key>/ for synthetic and real organisations;
+- dashboard:  GET /dashboards/ (the public's figures are cached for five minutes,
+              so this measures the cached page after the first request).
+
+It prints one line per database and page: median, 95th percentile and maximum
+latency (ms), requests per second and the number of non-2xx responses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from urllib.parse import quote
+
+import httpx
+from api_latency import (
+    CLI,
+    ROOT,
+    Server,
+    ServerFailed,
+    Step,
+    child_env,
+    has_gunicorn,
+    note,
+    prepare,
+    report,
+    run_scenario,
+    timed_get,
+)
+
+WORDS = ["Urban", "Housing", "Water", "Land", "Youth", "开发署", "人居署", "UNDP"]
+FILTERS = [
+    "category=ngo",
+    "category=local_government",
+    "country=KE",
+    "country=CN",
+    "role=funder",
+    "kind=project",
+    "year_from=2016&year_to=2018",
+    "sort=-name",
+    "sort=newest",
+    "region=142",
+]
+REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "World-Bank"]
+
+
+def page_step(make_url: object) -> Step:
+    def step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN202
+        url = make_url(state["rng"])  # type: ignore[operator]
+        seconds, response, what = timed_get(client, url, remaining)
+        return seconds, response is not None and response.is_success, what
+
+    return step
+
+
+def directory_url(rng) -> str:  # noqa: ANN001
+    page = rng.randint(1, 40)
+    extra = f"&{rng.choice(FILTERS)}" if rng.random() < 0.5 else ""
+    return f"/organisations/?page={page}{extra}"
+
+
+def search_url(rng) -> str:  # noqa: ANN001
+    return f"/search/?q={quote(rng.choice(WORDS))}"
+
+
+def profile_urls(organisations: int) -> object:
+    def make(rng) -> str:  # noqa: ANN001
+        if rng.random() < 0.2:
+            return f"/organisations/{rng.choice(REAL_KEYS)}/"
+        return f"/organisations/SYN-O{rng.randrange(max(organisations, 1)):07d}/"
+
+    return make
+
+
+def run_cli(database_url: str, *command: str) -> None:
+    started = time.perf_counter()
+    done = subprocess.run(  # noqa: S603
+        [*CLI, *command],
+        env=child_env(database_url),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise ServerFailed(
+            f"`partnerships {' '.join(command)}` failed:\n{done.stderr[-3000:]}"
+        )
+    note(f"  {command[0]}: {time.perf_counter() - started:.1f} s")
+
+
+def drive(label: str, base: str, args: argparse.Namespace) -> None:
+    pages = [
+        ("ping", lambda rng: "/ping/"),
+        ("directory", directory_url),
+        ("search", search_url),
+        ("profile", profile_urls(args.organisations)),
+        ("dashboard", lambda rng: "/dashboards/"),
+    ]
+    with httpx.Client(base_url=base, trust_env=False, timeout=120) as warm:
+        started = time.perf_counter()
+        warm.get("/dashboards/")
+        note(f"  first (uncached) dashboard: {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        warm.get("/")
+        note(f"  first (uncached) home: {time.perf_counter() - started:.1f} s")
+    for name, make_url in pages:
+        tally, wall = run_scenario(
+            base, args.clients, args.requests, page_step(make_url)
+        )
+        report(label, name, tally, wall)
+
+
+def measure(label: str, database_url: str, args: argparse.Namespace) -> bool:
+    note(
+        f"{label}: preparing {args.organisations} organisations, "
+        f"{args.engagements} engagements"
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-portal-") as log_dir:
+        server = None
+        try:
+            run_cli(database_url, "migrate", "-v0")
+            run_cli(database_url, "load-demo")
+            prepare(database_url, args.organisations, args.engagements)
+            server = Server(database_url, log_dir)
+            note(f"  starting {server.kind} on {server.base}")
+            server.wait_ready()
+            drive(label, server.base, args)
+        except ServerFailed as exc:
+            note(f"{label}: the server could not be started: {exc}")
+            return False
+        finally:
+            if server is not None:
+                server.stop()
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--organisations", type=int, default=100_000)
+    parser.add_argument("--engagements", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=300, help="per page")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", ""))
+    parser.add_argument("--skip-sqlite", action="store_true")
+    args = parser.parse_args()
+    print(
+        f"# {args.organisations} organisations, {args.engagements} engagements, "
+        f"{args.clients} clients, {args.requests} requests per page, "
+        f"server: {'gunicorn -w 2 --threads 8' if has_gunicorn() else 'runserver'}",
+        flush=True,
+    )
+    # The served pages need collected static files (DEBUG=0): a folder of their own.
+    var_dir = tempfile.TemporaryDirectory(prefix="bench-portal-var-")
+    os.environ["PARTNERSHIPS_VAR_DIR"] = var_dir.name
+    run_cli("sqlite:///:memory:", "collectstatic", "--no-input", "-v0")
+    ok = True
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory(prefix="bench-portal-") as tmp:
+            ok &= measure("sqlite", f"sqlite:///{tmp}/bench.sqlite3", args)
+    if args.postgres:
+        import psycopg
+
+        name = f"partnerships_bench_portal_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(args.postgres, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        try:
+            base = args.postgres.rsplit("/", 1)[0]
+            ok &= measure("postgresql", f"{base}/{name}", args)
+        finally:
+            with psycopg.connect(args.postgres, autocommit=True) as conn:
+                force = " WITH (FORCE)" if conn.info.server_version >= 130000 else ""
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"{force}')
+    var_dir.cleanup()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

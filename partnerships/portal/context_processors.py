@@ -1,0 +1,19 @@
+"""What every portal page needs to know about the reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from partnerships.accounts.policies import actor_for
+
+
+def portal(request: HttpRequest) -> dict[str, Any]:
+    # Lazy: pages that never show the staff menu (the admin, the API) pay nothing.
+    return {
+        "staff": SimpleLazyObject(
+            lambda: actor_for(getattr(request, "user", None)).is_staff_role
+        )
+    }

@@ -1,0 +1,290 @@
+"""Aggregates for the home page and the dashboards, through the permission layer.
+
+They read every visible engagement, which at a million takes seconds, so what the
+public sees is cached for a few minutes (the same for every public reader); staff
+figures, which differ per actor, are computed on each request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from partnerships.accounts import policies
+from partnerships.accounts.policies import PUBLIC, Actor
+from partnerships.cooperation.models import Contribution, Participation, Place
+from partnerships.registry.models import Organisation
+
+PUBLIC_SECONDS = 300
+
+
+def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
+    if actor.role != PUBLIC:
+        return compute()
+    key = f"portal:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PUBLIC_SECONDS)
+    return value
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    symbol: str  # the document that defines it, or "" for the current year
+
+
+def current_period(actor: Actor) -> Period:
+    """The period of the latest report the actor may read, else this year."""
+    latest = (
+        policies.documents_visible_to(actor)
+        .filter(period_start__isnull=False, period_end__isnull=False)
+        .order_by("-period_end", "symbol")
+        .first()
+    )
+    if latest is not None:
+        return Period(latest.period_start, latest.period_end, latest.symbol)
+    year = timezone.now().year
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "")
+
+
+def active_in(qs: QuerySet, period: Period) -> QuerySet:
+    return qs.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=period.end),
+        Q(end_date__isnull=True) | Q(end_date__gte=period.start),
+    ).exclude(start_date__isnull=True, end_date__isnull=True)
+
+
+def key_figures(actor: Actor) -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
+        period = current_period(actor)
+        active = active_in(policies.engagements_visible_to(actor), period)
+        ids = active.values("pk")
+        return {
+            "period": period,
+            "engagements": active.count(),
+            "organisations": policies.organisations_visible_to(actor)
+            .filter(
+                pk__in=Participation.objects.filter(engagement_id__in=ids).values(
+                    "organisation_id"
+                )
+            )
+            .count(),
+            "countries": Place.objects.filter(
+                engagement_id__in=ids, country__isnull=False
+            )
+            .values("country_id")
+            .distinct()
+            .count(),
+            "by_kind": list(
+                active.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+            ),
+        }
+
+    return cached_for(actor, "figures", compute)
+
+
+# --- Dashboards -----------------------------------------------------------------------
+
+
+def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
+    """Engagements per start year and kind, category of participants, or theme."""
+    column = {
+        "kind": "kind",
+        "category": "participations__organisation__category",
+        "theme": "themes",
+    }[dimension]
+
+    def compute() -> list[dict[str, Any]]:
+        rows = (
+            policies.engagements_visible_to(actor)
+            .filter(start_date__isnull=False)
+            .annotate(year=ExtractYear("start_date"))
+            .values("year", column)
+            .annotate(n=Count("id", distinct=True))
+            .order_by("year", column)
+        )
+        return [
+            {"year": row["year"], "value": row[column], "n": row["n"]}
+            for row in rows
+            if row[column] is not None
+        ]
+
+    return cached_for(actor, f"by-year-{dimension}", compute)
+
+
+def by_country(actor: Actor) -> list[dict[str, Any]]:
+    def compute() -> list[dict[str, Any]]:
+        ids = policies.engagements_visible_to(actor).values("pk")
+        return list(
+            Place.objects.filter(engagement_id__in=ids, country__isnull=False)
+            .values("country_id", "country__name_en")
+            .annotate(n=Count("engagement_id", distinct=True))
+            .order_by("-n", "country_id")
+        )
+
+    return cached_for(actor, "by-country", compute)
+
+
+def network(
+    actor: Actor, *, category: str = "", year: int | None = None, limit: int = 60
+) -> dict[str, list[dict[str, Any]]]:
+    """The organisations in most visible engagements, linked by shared engagements."""
+
+    def compute() -> dict[str, list[dict[str, Any]]]:
+        engagements = policies.engagements_visible_to(actor)
+        if year:
+            engagements = engagements.filter(start_date__year=year)
+        parts = Participation.objects.filter(engagement_id__in=engagements.values("pk"))
+        orgs = policies.organisations_visible_to(actor)
+        if category:
+            orgs = orgs.filter(category=category)
+        parts = parts.filter(organisation_id__in=orgs.values("pk"))
+        top = list(
+            parts.values("organisation_id")
+            .annotate(n=Count("engagement_id", distinct=True))
+            .order_by("-n", "organisation_id")[:limit]
+        )
+        return graph_of(parts, {row["organisation_id"]: row["n"] for row in top})
+
+    return cached_for(actor, f"network-{category}-{year}", compute)
+
+
+def ego_network(actor: Actor, org: Organisation, limit: int = 40) -> dict[str, Any]:
+    """One organisation and the partners it shares most engagements with."""
+    ids = (
+        policies.engagements_visible_to(actor)
+        .filter(
+            pk__in=Participation.objects.filter(organisation=org).values(
+                "engagement_id"
+            )
+        )
+        .values("pk")
+    )
+    parts = Participation.objects.filter(
+        engagement_id__in=ids,
+        organisation_id__in=policies.organisations_visible_to(actor).values("pk"),
+    )
+    top = list(
+        parts.exclude(organisation=org)
+        .values("organisation_id")
+        .annotate(n=Count("engagement_id", distinct=True))
+        .order_by("-n", "organisation_id")[:limit]
+    )
+    weights = {row["organisation_id"]: row["n"] for row in top}
+    weights[org.pk] = max(weights.values(), default=1)
+    return graph_of(parts, weights)
+
+
+def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
+    pairs = list(
+        parts.filter(organisation_id__in=list(weights)).values_list(
+            "engagement_id", "organisation_id"
+        )
+    )
+    by_engagement: dict[int, set[int]] = {}
+    for engagement_id, org_id in pairs:
+        by_engagement.setdefault(engagement_id, set()).add(org_id)
+    edges: dict[tuple[int, int], int] = {}
+    for members in by_engagement.values():
+        ordered = sorted(members)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                edges[(a, b)] = edges.get((a, b), 0) + 1
+    orgs = Organisation.objects.in_bulk(list(weights))
+    return {
+        "nodes": [
+            {
+                "id": org_id,
+                "key": orgs[org_id].key,
+                "names": {"en": orgs[org_id].name_en, "zh": orgs[org_id].name_zh},
+                "category": orgs[org_id].category,
+                "weight": weight,
+            }
+            for org_id, weight in weights.items()
+            if org_id in orgs
+        ],
+        "edges": [
+            {"source": a, "target": b, "weight": n} for (a, b), n in edges.items()
+        ],
+    }
+
+
+def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
+    """Funders -> kind of engagement -> implementers, in US dollars only.
+
+    Node names carry their stage (`f:`, `k:`, `i:`), so an organisation that both
+    funds and implements does not make a cycle.
+
+    Amounts in other currencies are not converted (no exchange rates in the
+    registry); they are listed beside the diagram instead.
+    """
+
+    def compute() -> dict[str, Any]:
+        ids = policies.engagements_visible_to(actor).values("pk")
+        orgs = policies.organisations_visible_to(actor).values("pk")
+        money = Contribution.objects.filter(
+            participation__engagement_id__in=ids,
+            participation__organisation_id__in=orgs,
+        )
+        totals = list(
+            money.values("currency_id")
+            .annotate(total=Sum("amount"), n=Count("id"))
+            .order_by("-n", "currency_id")
+        )
+        flows = list(
+            money.filter(currency_id="USD", participation__role="funder")
+            .values(
+                "participation__organisation__key", "participation__engagement__kind"
+            )
+            .annotate(total=Sum("amount"))
+            .order_by("-total")[:limit]
+        )
+        links = [
+            {
+                "source": "f:" + row["participation__organisation__key"],
+                "target": "k:" + row["participation__engagement__kind"],
+                "value": float(row["total"]),
+            }
+            for row in flows
+        ]
+        funded = money.filter(currency_id="USD", participation__role="funder")
+        onward = (
+            Participation.objects.filter(
+                role="implementer",
+                engagement_id__in=funded.values("participation__engagement_id"),
+                organisation_id__in=orgs,
+            )
+            .values("organisation__key", "engagement__kind")
+            .annotate(
+                total=Sum(
+                    "engagement__participations__contributions__amount",
+                    filter=Q(
+                        engagement__participations__role="funder",
+                        engagement__participations__contributions__currency_id="USD",
+                    ),
+                )
+            )
+            .order_by("-total")[:limit]
+        )
+        links += [
+            {
+                "source": "k:" + row["engagement__kind"],
+                "target": "i:" + row["organisation__key"],
+                "value": float(row["total"]),
+            }
+            for row in onward
+            if row["total"]
+        ]
+        return {"currencies": totals, "links": links}
+
+    return cached_for(actor, "money", compute)

@@ -1,0 +1,177 @@
+"""Changes to what hangs off an engagement: participants, places, money, evidence.
+
+Each one checks `can_edit_engagement`, then raises the engagement's version through
+`versioned_update` (so that two editors working from the same version cannot both
+write, and the engagement's own history says what changed and who changed it), and
+saves the row with `audited_save` (its own history too). All or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerships.accounts.policies import Actor, can_edit_engagement
+from partnerships.cooperation.models import (
+    Contribution,
+    Engagement,
+    Participation,
+    Place,
+)
+from partnerships.core.errors import NotAllowed
+from partnerships.core.versioned import audited_save, versioned_update
+from partnerships.registry.models import Organisation
+from partnerships.sources.models import Evidence, Passage
+
+
+def _touch(
+    actor: Actor, engagement: Engagement, expected_version: int, reason: str
+) -> Engagement:
+    if not can_edit_engagement(actor, engagement):
+        raise NotAllowed("You may not change this engagement.")
+    return versioned_update(
+        Engagement,
+        pk=engagement.pk,
+        expected_version=expected_version,
+        apply=lambda _: None,
+        user_id=actor.user_id,
+        reason=reason,
+    )
+
+
+def participation_add(
+    *,
+    actor: Actor,
+    engagement: Engagement,
+    expected_version: int,
+    organisation_key: str,
+    role: str,
+) -> Participation:
+    org = Organisation.objects.filter(key=organisation_key).first()
+    if org is None:
+        raise ValidationError(
+            {"organisation": f"No organisation has the key {organisation_key!r}."}
+        )
+    if engagement.participations.filter(organisation=org, role=role).exists():
+        raise ValidationError(
+            {"role": f"{organisation_key} already takes this role in it."}
+        )
+    with transaction.atomic():
+        _touch(
+            actor, engagement, expected_version, f"participant {org.key} ({role}) added"
+        )
+        part = Participation(engagement=engagement, organisation=org, role=role)
+        audited_save(part, user_id=actor.user_id, reason="added")
+        return part
+
+
+def participation_remove(
+    *, actor: Actor, participation: Participation, expected_version: int
+) -> None:
+    with transaction.atomic():
+        _touch(
+            actor,
+            participation.engagement,
+            expected_version,
+            f"participant {participation.organisation.key} ({participation.role}) removed",
+        )
+        participation._history_user = actor_user(actor)  # type: ignore[attr-defined]
+        participation.delete()
+
+
+def place_add(
+    *,
+    actor: Actor,
+    engagement: Engagement,
+    expected_version: int,
+    country: str = "",
+    region: str = "",
+    city_en: str = "",
+) -> Place:
+    if bool(country) == bool(region):
+        raise ValidationError(
+            {"country": "Give either a country or a region, not both or neither."}
+        )
+    with transaction.atomic():
+        _touch(actor, engagement, expected_version, f"place {country or region} added")
+        place = Place(
+            engagement=engagement,
+            country_id=country or None,
+            region_id=region or None,
+            city_en=city_en,
+        )
+        audited_save(place, user_id=actor.user_id, reason="added")
+        return place
+
+
+def place_remove(*, actor: Actor, place: Place, expected_version: int) -> None:
+    with transaction.atomic():
+        _touch(
+            actor,
+            place.engagement,
+            expected_version,
+            f"place {place.country_id or place.region_id} removed",
+        )
+        place._history_user = actor_user(actor)  # type: ignore[attr-defined]
+        place.delete()
+
+
+def contribution_add(
+    *,
+    actor: Actor,
+    participation: Participation,
+    expected_version: int,
+    amount: Decimal,
+    currency: str,
+    value_date: dt.date | None = None,
+) -> Contribution:
+    with transaction.atomic():
+        _touch(
+            actor,
+            participation.engagement,
+            expected_version,
+            f"{currency} {amount} from {participation.organisation.key} added",
+        )
+        money = Contribution(
+            participation=participation,
+            amount=amount,
+            currency_id=currency,
+            value_date=value_date,
+            value_precision="day" if value_date else "",
+        )
+        audited_save(money, user_id=actor.user_id, reason="added")
+        return money
+
+
+def evidence_add(
+    *,
+    actor: Actor,
+    engagement: Engagement,
+    expected_version: int,
+    symbol: str,
+    number: int,
+    quote: str = "",
+) -> Evidence:
+    passage = Passage.objects.filter(document__symbol=symbol, number=number).first()
+    if passage is None:
+        raise ValidationError(
+            {"passage": f"Document {symbol!r} has no paragraph {number}."}
+        )
+    if Evidence.objects.filter(passage=passage, engagement=engagement).exists():
+        raise ValidationError({"passage": "This passage is already cited."})
+    with transaction.atomic():
+        _touch(
+            actor, engagement, expected_version, f"evidence {symbol} ¶{number} added"
+        )
+        evidence = Evidence(passage=passage, engagement=engagement, quote=quote)
+        audited_save(evidence, user_id=actor.user_id, reason="added")
+        return evidence
+
+
+def actor_user(actor: Actor) -> object:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=actor.user_id).first()

@@ -1,0 +1,148 @@
+"""Forms of the staff pages. They check shapes; the services check the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.cooperation.models import Kind, Role, Status
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.registry.categories import Category
+from partnerships.registry.models import KEY_PATTERN
+
+NAME_LABELS = {
+    "ar": "العربية",
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "es": "Español",
+}
+
+
+def _translated(form: forms.Form, base: str, label: str, *, long: bool) -> None:
+    for lang in UN_LANGUAGES:
+        widget = forms.Textarea(attrs={"rows": 2}) if long else forms.TextInput
+        form.fields[f"{base}_{lang}"] = forms.CharField(
+            label=f"{label} ({NAME_LABELS[lang]})",
+            required=False,
+            widget=widget,
+            max_length=None if long else 500,
+        )
+        form.fields[f"{base}_{lang}"].widget.attrs["lang"] = (
+            "zh-Hans" if lang == "zh" else lang
+        )
+
+
+class VersionedForm(forms.Form):
+    key = forms.RegexField(
+        label=_("Key"), regex=KEY_PATTERN, max_length=100, required=True
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=False)
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["key"].disabled = True
+
+
+class OrganisationForm(VersionedForm):
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+    parent = forms.CharField(label=_("Part of (key)"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "name", str(_("Name")), long=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not any(data.get(f"name_{lang}") for lang in UN_LANGUAGES):
+            self.add_error("name_en", _("Give a name in at least one language."))
+        if data.get("country"):
+            data["country"] = data["country"].upper()
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        names = [f"name_{lang}" for lang in UN_LANGUAGES]
+        fields = [*names, "category", "country", "parent", "website", "is_published"]
+        return {name: self.cleaned_data.get(name) for name in fields}
+
+
+class EngagementForm(VersionedForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    start = forms.CharField(
+        label=_("Start (YYYY, YYYY-MM or YYYY-MM-DD)"), required=False
+    )
+    end = forms.CharField(label=_("End (YYYY, YYYY-MM or YYYY-MM-DD)"), required=False)
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+    is_confidential = forms.BooleanField(label=_("Confidential"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "title", str(_("Title")), long=False)
+
+    def clean(self) -> dict[str, Any]:
+        from partnerships.core.dates import parse_fuzzy
+
+        data = super().clean()
+        bounds = {}
+        for name in ("start", "end"):
+            if data.get(name):
+                try:
+                    bounds[name] = parse_fuzzy(data[name], end=name == "end").value
+                except ValueError as exc:
+                    self.add_error(name, str(exc))
+        if len(bounds) == 2 and bounds["end"] < bounds["start"]:
+            self.add_error("end", _("The end is before the start."))
+        if not any(data.get(f"title_{lang}") for lang in UN_LANGUAGES):
+            self.add_error("title_en", _("Give a title in at least one language."))
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        titles = [f"title_{lang}" for lang in UN_LANGUAGES]
+        fields = [*titles, "kind", "status", "start", "end"]
+        fields += ["is_published", "is_confidential"]
+        return {name: self.cleaned_data.get(name) for name in fields}
+
+
+class ParticipantForm(forms.Form):
+    organisation = forms.CharField(label=_("Organisation (key)"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PlaceForm(forms.Form):
+    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+    region = forms.CharField(label=_("Region code"), required=False, max_length=4)
+    city_en = forms.CharField(label=_("City"), required=False, max_length=200)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MoneyForm(forms.Form):
+    participation = forms.IntegerField(label=_("Participant"))
+    amount = forms.DecimalField(
+        label=_("Amount"), min_value=0, max_digits=18, decimal_places=2
+    )
+    currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Z]{3}$")
+    value_date = forms.DateField(label=_("Date (YYYY-MM-DD)"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EvidenceForm(forms.Form):
+    symbol = forms.CharField(label=_("Document symbol"))
+    number = forms.IntegerField(label=_("Paragraph"), min_value=1)
+    quote = forms.CharField(label=_("Quote"), required=False, widget=forms.Textarea)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MergeForm(forms.Form):
+    source = forms.CharField(label=_("Merge this organisation (key)"))
+    target = forms.CharField(label=_("into this one (key), which stays"))
+    reason = forms.CharField(label=_("Reason"), required=False)

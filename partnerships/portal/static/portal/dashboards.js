@@ -1,0 +1,61 @@
+// Charts of the dashboards page (echarts), each from the JSON endpoint in its
+// data-src; the page shows the same figures as tables for readers without scripts.
+(function () {
+  "use strict";
+  function get(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
+  }
+  function stacked(box) {
+    get(box.dataset.src).then(function (t) {
+      var chart = echarts.init(box);
+      chart.setOption({
+        tooltip: { trigger: "axis" },
+        legend: { type: "scroll", top: 0 },
+        grid: { top: 40, left: 40, right: 20, bottom: 30 },
+        xAxis: { type: "category", data: t.rows.map(function (r) { return String(r.year); }) },
+        yAxis: { type: "value" },
+        series: t.columns.map(function (name, i) {
+          return { name: name, type: "bar", stack: "all", data: t.rows.map(function (r) { return r.cells[i]; }) };
+        })
+      });
+      box.dataset.rendered = "1";
+    });
+  }
+  function worldMap(box) {
+    Promise.all([get(box.dataset.atlas), get(box.dataset.src)]).then(function (both) {
+      var world = topojson.feature(both[0], both[0].objects.countries);
+      echarts.registerMap("world", world);
+      var byNumeric = {}, max = 1;
+      both[1].countries.forEach(function (c) { byNumeric[c.numeric] = c; max = Math.max(max, c.n); });
+      var data = world.features.map(function (f) {
+        var c = byNumeric[f.id];
+        return { name: f.properties.name, value: c ? c.n : 0 };
+      });
+      var chart = echarts.init(box);
+      chart.setOption({
+        tooltip: { trigger: "item" },
+        visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: true, inRange: { color: ["#eef3f8", "#0b5cad"] } },
+        series: [{ type: "map", map: "world", roam: true, data: data, emphasis: { label: { show: false } } }]
+      });
+      box.dataset.rendered = String(world.features.length);
+    });
+  }
+  function sankey(box) {
+    get(box.dataset.src).then(function (m) {
+      if (!m.links.length) { box.hidden = true; return; }
+      var names = {};
+      m.links.forEach(function (l) { names[l.source] = 1; names[l.target] = 1; });
+      var chart = echarts.init(box);
+      chart.setOption({
+        tooltip: { trigger: "item" },
+        series: [{ type: "sankey", label: { formatter: function (p) { return p.name.slice(2); } }, data: Object.keys(names).map(function (n) { return { name: n }; }), links: m.links, emphasis: { focus: "adjacency" } }]
+      });
+      box.dataset.rendered = "1";
+    });
+  }
+  document.querySelectorAll("[data-chart=stacked]").forEach(stacked);
+  var map = document.getElementById("map");
+  if (map) worldMap(map);
+  var flows = document.getElementById("sankey");
+  if (flows) sankey(flows);
+})();

@@ -1,0 +1,65 @@
+"""Content in the reader's language, with the fallback marked rather than hidden."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from partnerships.core.dates import format_fuzzy
+from partnerships.core.languages import localized
+from partnerships.portal.language import content_language, html_lang
+
+register = template.Library()
+
+
+@register.simple_tag
+def loc(obj: Any, base: str = "name") -> str:
+    """`obj`'s `base` text in the current language; a fallback says so."""
+    text = localized(obj, base, content_language())
+    if not text.is_fallback:
+        return format_html('<span lang="{}">{}</span>', html_lang(text.lang), text)
+    if not text.text:
+        return format_html('<span class="missing">{}</span>', getattr(obj, "key", ""))
+    return format_html(
+        '<span lang="{}" class="fallback" title="{}">{}'
+        '<sup class="fallback-mark" aria-label="{}">{}</sup></span>',
+        html_lang(text.lang),
+        gettext("Not available in your language"),
+        text,
+        gettext("Not available in your language"),
+        text.lang,
+    )
+
+
+@register.simple_tag
+def plain(obj: Any, base: str = "name") -> str:
+    """The same text without markup (for attributes and titles)."""
+    return localized(obj, base, content_language()).text
+
+
+@register.filter
+def fuzzy(obj: Any, prefix: str) -> str:
+    """A date printed as precisely as it is known: `engagement|fuzzy:"start"`."""
+    value = getattr(obj, f"{prefix}_date", None)
+    return format_fuzzy(value, getattr(obj, f"{prefix}_precision", "")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: dict[str, Any], **changes: Any) -> str:
+    """The current query string with some parameters changed (for pages, sorting)."""
+    params = context["request"].GET.copy()
+    for name, value in changes.items():
+        if value in (None, ""):
+            params.pop(name, None)
+        else:
+            params[name] = value
+    return "?" + urlencode(list(params.lists()), doseq=True)
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    return mapping.get(key, key)

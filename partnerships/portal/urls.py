@@ -1,0 +1,56 @@
+"""The portal's pages: public reading pages, dashboards and staff pages."""
+
+from django.urls import path
+
+from partnerships.portal.views import dashboards, public, staff
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("search/", public.search, name="search"),
+    path("organisations/", public.directory, name="directory"),
+    path("organisations/<str:key>/", public.organisation, name="organisation"),
+    path(
+        "organisations/<str:key>/network.json",
+        dashboards.organisation_network,
+        name="organisation-network",
+    ),
+    path("engagements/<str:key>/", public.engagement, name="engagement"),
+    path("documents/", public.documents, name="documents"),
+    path("documents/<path:symbol>/", public.document, name="document"),
+    path("dashboards/", dashboards.page, name="dashboards"),
+    path("dashboards/<str:name>.json", dashboards.data, name="dashboard-data"),
+    path("ping/", public.ping, name="ping"),
+    path("staff/", staff.index, name="staff"),
+    path("staff/validate/<str:name>/", staff.validate, name="staff-validate"),
+    path("staff/merge/", staff.merge, name="staff-merge"),
+    path(
+        "staff/organisations/new/",
+        staff.organisation_edit,
+        name="staff-organisation-new",
+    ),
+    path(
+        "staff/organisations/<str:key>/",
+        staff.organisation_edit,
+        name="staff-organisation-edit",
+    ),
+    path("staff/engagements/new/", staff.engagement_edit, name="staff-engagement-new"),
+    path(
+        "staff/engagements/<str:key>/",
+        staff.engagement_edit,
+        name="staff-engagement-edit",
+    ),
+    path(
+        "staff/engagements/<str:key>/add/<str:what>/",
+        staff.engagement_child,
+        name="staff-engagement-add",
+    ),
+    path(
+        "staff/engagements/<str:key>/remove/<str:what>/<int:pk>/",
+        staff.engagement_child_remove,
+        name="staff-engagement-remove",
+    ),
+    path("staff/<str:kind>/<str:key>/publish/", staff.publish, name="staff-publish"),
+    path("staff/<str:kind>/<str:key>/history/", staff.history, name="staff-history"),
+]

@@ -1,0 +1,127 @@
+"""Dashboards: charts, a world map, the partnership network and money flows.
+
+The page itself carries every figure as a table, so it reads without JavaScript;
+the scripts draw the charts from the JSON endpoints below, which read through the
+same permission layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from partnerships.accounts.policies import actor_for
+from partnerships.cooperation.models import Kind
+from partnerships.portal import figures, selectors
+from partnerships.reference.models import Theme
+from partnerships.registry.categories import Category
+
+DIMENSIONS = {"kinds": "kind", "categories": "category", "themes": "theme"}
+
+
+def _numeric(alpha2: str) -> str:
+    """ISO 3166 numeric code (world-atlas names its shapes by it)."""
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return found.numeric if found else ""
+
+
+def _labels(dimension: str) -> dict[str, str]:
+    if dimension == "kind":
+        return dict(Kind.choices)
+    if dimension == "category":
+        return dict(Category.choices)
+    return {t.code: t.name_en or t.code for t in Theme.objects.all()}
+
+
+def pivot(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
+    """Rows of (year, value, n) as a table: a row per year, a column per value."""
+    years = sorted({row["year"] for row in rows})
+    values = sorted({row["value"] for row in rows})
+    cells = {(row["year"], row["value"]): row["n"] for row in rows}
+    return {
+        "columns": [labels.get(v, v) for v in values],
+        "keys": values,
+        "rows": [
+            {"year": year, "cells": [cells.get((year, v), 0) for v in values]}
+            for year in years
+        ],
+    }
+
+
+def _countries(actor: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": row["country_id"],
+            "numeric": _numeric(row["country_id"]),
+            "name": row["country__name_en"],
+            "n": row["n"],
+        }
+        for row in figures.by_country(actor)
+    ]
+
+
+def _network_params(request: HttpRequest) -> dict[str, Any]:
+    category = request.GET.get("category", "")
+    if category not in Category.values:
+        category = ""
+    year = request.GET.get("year", "")
+    return {
+        "category": category,
+        "year": int(year) if year.isdigit() and len(year) == 4 else None,
+    }
+
+
+@require_safe
+def page(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    params = _network_params(request)
+    return render(
+        request,
+        "portal/dashboards.html",
+        {
+            "tables": {
+                name: pivot(figures.by_year(actor, dim), _labels(dim))
+                for name, dim in DIMENSIONS.items()
+            },
+            "countries": _countries(actor),
+            "network": figures.network(actor, **params),
+            "network_params": params,
+            "categories": Category.choices,
+            "money": figures.money_flows(actor),
+        },
+    )
+
+
+@require_safe
+def data(request: HttpRequest, name: str) -> JsonResponse:
+    actor = actor_for(request.user)
+    if name in DIMENSIONS:
+        dim = DIMENSIONS[name]
+        payload: Any = pivot(figures.by_year(actor, dim), _labels(dim))
+    elif name == "countries":
+        payload = {"countries": _countries(actor)}
+    elif name == "network":
+        payload = figures.network(actor, **_network_params(request))
+    elif name == "money":
+        payload = figures.money_flows(actor)
+        payload = {**payload, "currencies": _plain(payload["currencies"])}
+    else:
+        raise Http404
+    return JsonResponse(payload)
+
+
+def _plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "total": float(row["total"])} for row in rows]
+
+
+@require_safe
+def organisation_network(request: HttpRequest, key: str) -> JsonResponse:
+    actor = actor_for(request.user)
+    org = selectors.organisation_for(actor, key)
+    if org is None:
+        raise Http404
+    return JsonResponse(figures.ego_network(actor, org))

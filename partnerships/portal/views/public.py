@@ -1,0 +1,118 @@
+"""The public reading pages: what the permission layer lets the visitor see."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from partnerships.accounts.policies import actor_for
+from partnerships.cooperation.models import Kind, Role
+from partnerships.core.languages import as_dict
+from partnerships.portal import figures, selectors
+from partnerships.portal.forms import DirectoryForm
+
+
+def _template(request: HttpRequest, page: str, fragment: str) -> str:
+    """htmx asks for the fragment alone; everyone else gets the whole page."""
+    return fragment if request.headers.get("HX-Request") else page
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    return render(
+        request,
+        "portal/home.html",
+        {"figures": figures.key_figures(actor), "kinds": dict(Kind.choices)},
+    )
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")[:200]
+    results = selectors.search(actor_for(request.user), text)
+    return render(
+        request,
+        _template(request, "portal/search.html", "portal/_search_results.html"),
+        {"q": text, "results": results, "limit": selectors.SEARCH_LIMIT},
+    )
+
+
+@require_safe
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryForm(request.GET or None)
+    query = form.query() if form.is_valid() else selectors.DirectoryQuery()
+    rows, has_next = selectors.directory(actor_for(request.user), query)
+    return render(
+        request,
+        _template(request, "portal/directory.html", "portal/_directory_rows.html"),
+        {"form": form, "rows": rows, "page": query.page, "has_next": has_next},
+    )
+
+
+@require_safe
+def organisation(request: HttpRequest, key: str) -> HttpResponse:
+    actor = actor_for(request.user)
+    org = selectors.organisation_for(actor, key)
+    if org is None:
+        raise Http404
+    return render(
+        request,
+        "portal/organisation.html",
+        {
+            "p": selectors.profile(actor, org),
+            "names": as_dict(org, "name").items(),
+            "roles": dict(Role.choices),
+        },
+    )
+
+
+@require_safe
+def engagement(request: HttpRequest, key: str) -> HttpResponse:
+    actor = actor_for(request.user)
+    found = selectors.engagement_for(actor, key)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "portal/engagement.html",
+        {
+            "e": found,
+            "evidence": selectors.engagement_evidence(actor, found),
+            "roles": dict(Role.choices),
+            "kinds": dict(Kind.choices),
+        },
+    )
+
+
+@require_safe
+def documents(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/documents.html",
+        {"documents": selectors.documents(actor_for(request.user))},
+    )
+
+
+@require_safe
+def document(request: HttpRequest, symbol: str) -> HttpResponse:
+    actor = actor_for(request.user)
+    found = selectors.document_for(actor, symbol)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "portal/document.html",
+        {
+            "doc": found,
+            "passages": selectors.document_passages(actor, found),
+            "roles": dict(Role.choices),
+        },
+    )
+
+
+@require_safe
+def ping(request: HttpRequest) -> HttpResponse:
+    """The cheapest page of the server: the framework's floor in the benchmark."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,14 @@
+"""The API tests' cast of users and records in each state of publication."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.api.conftest import cast, records  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():  # noqa: ANN201
+    """Public figures are cached; each test starts without them."""
+    cache.clear()
+    yield
+    cache.clear()

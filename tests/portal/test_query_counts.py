@@ -1,0 +1,41 @@
+"""No page's number of queries grows with the number of rows it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerships.cooperation.models import Engagement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "most"),
+    [
+        ("/organisations/", {}, 4),
+        ("/organisations/", {"category": "ngo", "role": "partner", "page": 1}, 4),
+        ("/search/", {"q": "UN"}, 3),
+        ("/organisations/UN-Habitat/", {}, 10),
+        ("/organisations/UNDP/", {}, 10),
+        ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
+        ("/dashboards/", {}, 12),
+        ("/", {}, 6),
+    ],
+)
+def test_a_page_takes_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, url, params, most
+):
+    with django_assert_max_num_queries(most):
+        assert client.get(url, params).status_code == 200
+
+
+def test_the_engagement_page_takes_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    busiest = max(
+        Engagement.objects.filter(is_published=True, is_confidential=False),
+        key=lambda e: e.participations.count(),
+    )
+    assert busiest.participations.count() > 5
+    with django_assert_max_num_queries(8):
+        assert client.get(f"/engagements/{busiest.key}/").status_code == 200

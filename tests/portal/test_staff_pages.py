@@ -1,0 +1,199 @@
+"""Staff pages: editing through the audited services, merge, publication."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from partnerships.cooperation.models import Engagement, Participation
+from partnerships.registry.models import Organisation, OrganisationName
+from partnerships.sources.models import Evidence
+
+pytestmark = pytest.mark.django_db
+
+
+def client_as(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("url", ["/staff/", "/staff/engagements/new/", "/staff/merge/"])
+def test_an_anonymous_visitor_is_sent_to_the_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_reader_without_a_role_is_refused(cast):
+    assert client_as(cast["no-role"]).get("/staff/").status_code == 403
+    assert client_as(cast["focal-point"]).get("/staff/").status_code == 403
+
+
+def test_an_editor_edits_an_engagement_and_the_history_shows_it(records, cast):
+    editor = client_as(cast["editor-africa"])
+    engagement = records["published"]
+    form = editor.get(f"/staff/engagements/{engagement.key}/").context["form"]
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data.update(title_en="Matrix renamed zebrafinch", reason="typo")
+    response = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert response.status_code == 302
+    engagement.refresh_from_db()
+    assert engagement.title_en == "Matrix renamed zebrafinch"
+    assert engagement.version == 2
+    page = editor.get(f"/staff/engagement/{engagement.key}/history/").content.decode()
+    assert "Matrix renamed zebrafinch" in page
+    assert "editor-af" in page
+    assert "typo" in page
+
+
+def test_a_stale_form_is_refused_and_nothing_is_written(records, cast):
+    editor = client_as(cast["editor-africa"])
+    engagement = records["published"]
+    data = {
+        "key": engagement.key,
+        "version": 7,
+        "kind": "agreement",
+        "status": "unknown",
+        "title_en": "Lost update",
+        "is_published": "on",
+    }
+    response = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert response.status_code == 200
+    assert "changed by someone else" in response.content.decode()
+    engagement.refresh_from_db()
+    assert engagement.title_en != "Lost update"
+
+
+def test_an_editor_cannot_edit_outside_its_charge(records, cast):
+    editor = client_as(cast["editor-africa"])
+    page = editor.get("/staff/engagements/matrix-confidential-asia/")
+    assert page.status_code == 404
+
+
+def test_inline_validation_names_the_wrong_field(cast):
+    admin = client_as(cast["administrator"])
+    response = admin.post(
+        "/staff/validate/engagement/",
+        {"key": "x", "start": "2019", "end": "2018"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TRIGGER_NAME="end",
+    )
+    assert "The end is before the start." in response.content.decode()
+    quiet = admin.post(
+        "/staff/validate/engagement/",
+        {"key": "x", "start": "2017", "end": "2018"},
+        HTTP_HX_TRIGGER_NAME="end",
+    )
+    assert "error" not in quiet.content.decode()
+
+
+def test_staff_create_an_engagement_with_participants_places_money_evidence(cast):
+    admin = client_as(cast["administrator"])
+    response = admin.post(
+        "/staff/engagements/new/",
+        {
+            "key": "portal-new",
+            "kind": "project",
+            "status": "ongoing",
+            "title_fr": "Projet nouveau",
+            "start": "2018-03",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302
+    e = Engagement.objects.get(key="portal-new")
+    base = "/staff/engagements/portal-new/add"
+    admin.post(
+        f"{base}/participant/", {"organisation": "UNDP", "role": "funder", "version": 1}
+    )
+    part = Participation.objects.get(engagement=e, organisation__key="UNDP")
+    admin.post(f"{base}/place/", {"country": "ke", "city_en": "Nairobi", "version": 2})
+    admin.post(
+        f"{base}/money/",
+        {"participation": part.pk, "amount": "1000", "currency": "USD", "version": 3},
+    )
+    admin.post(
+        f"{base}/evidence/",
+        {"symbol": "HSP/HA/1/2/Add.2", "number": 3, "quote": "…", "version": 4},
+    )
+    e.refresh_from_db()
+    assert e.version == 5
+    assert e.places.get().country_id == "KE"
+    assert part.contributions.get().amount == 1000
+    assert e.evidence.get().passage.number == 3
+    reasons = list(e.history.values_list("history_change_reason", flat=True))
+    assert "participant UNDP (funder) added" in reasons
+
+
+def test_a_stale_addition_changes_nothing(cast):
+    admin = client_as(cast["administrator"])
+    e = Engagement.objects.filter(is_published=True).first()
+    before = e.participations.count()
+    response = admin.post(
+        f"/staff/engagements/{e.key}/add/participant/",
+        {"organisation": "UNDP", "role": "host", "version": e.version + 5},
+        follow=True,
+    )
+    assert "changed by someone else" in response.content.decode()
+    assert e.participations.count() == before
+
+
+def test_publish_and_unpublish(cast):
+    admin = client_as(cast["administrator"])
+    org = Organisation.objects.get(key="ITDP")
+    admin.post(
+        "/staff/organisation/ITDP/publish/", {"publish": "0", "version": org.version}
+    )
+    org.refresh_from_db()
+    assert not org.is_published
+    assert Client().get("/organisations/ITDP/").status_code == 404
+    admin.post(
+        "/staff/organisation/ITDP/publish/", {"publish": "1", "version": org.version}
+    )
+    org.refresh_from_db()
+    assert org.is_published
+
+
+def test_merging_moves_every_reference_and_keeps_the_names(cast):
+    admin = client_as(cast["administrator"])
+    source = Organisation.objects.create(
+        key="UNDP-DUP", category="fund_programme", name_en="UN Dev Programme dup"
+    )
+    undp = Organisation.objects.get(key="UNDP")
+    engagement = (
+        Engagement.objects.filter(is_published=True)
+        .exclude(participations__organisation=undp)
+        .first()
+    )
+    Participation.objects.create(
+        engagement=engagement, organisation=source, role="funder"
+    )
+    child = Organisation.objects.create(
+        key="UNDP-DUP-CHILD", category="fund_programme", name_en="Child", parent=source
+    )
+    OrganisationName.objects.create(
+        organisation=source, kind="acronym", lang="en", value="UNDPD"
+    )
+    response = admin.post("/staff/merge/", {"source": "UNDP-DUP", "target": "UNDP"})
+    assert response.status_code == 302
+    source.refresh_from_db()
+    child.refresh_from_db()
+    assert source.deleted_at is not None
+    assert child.parent_id == undp.pk
+    assert Participation.objects.filter(
+        engagement=engagement, organisation=undp
+    ).exists()
+    assert not Participation.objects.filter(organisation=source).exists()
+    names = set(undp.other_names.values_list("kind", "value"))
+    assert {("alias", "UN Dev Programme dup"), ("acronym", "UNDPD")} <= names
+    last = source.history.order_by("-history_id").first()
+    assert last.history_change_reason == "merged into UNDP"
+    assert not Evidence.objects.filter(organisation=source).exists()
+
+
+def test_a_merge_into_itself_is_refused(cast):
+    admin = client_as(cast["administrator"])
+    response = admin.post("/staff/merge/", {"source": "UNDP", "target": "UNDP"})
+    assert "cannot merge into itself" in response.content.decode()
