@@ -105,6 +105,7 @@ class Extractor:
     def _engagements(
         self, text: str, start: int, end: int, result: ParagraphResult
     ) -> list[EngagementProposal]:
+        """The engagements one sentence tells of: one per kind its cue words give."""
         sentence = text[start:end]
         participants: dict[str, tuple[OrgProposal, str]] = {}
         for proposal in result.organisations:
@@ -119,26 +120,32 @@ class Extractor:
                     participants[proposal.identity] = (proposal, role)
         if not participants:
             return []
-        titles = [t for t in result.titles if start <= t[0] < end]
 
         def inside(items: list) -> list:  # type: ignore[type-arg]
             return [i for i in items if start <= i.start < end]
 
+        titles = [t for t in result.titles if start <= t[0] < end]
+        kinds = cues.kinds_of(
+            self._masked(text, start, end, result),
+            [p.resolution.name for p, _ in participants.values()],
+            [t[2] for t in titles],
+        )
+        if len(participants) == 1 and kinds == [("project", "")]:
+            return []  # one organisation and no cue word: a statement, not cooperation
+        groups = [(kind, cue, list(participants.values())) for kind, cue in kinds]
         return [
             EngagementProposal(
                 kind=kind,
                 cue=cue,
                 start=start,
                 end=end,
-                participants=list(participants.values()),
+                participants=members,
                 title=titles[0][2] if titles else "",
                 money=inside(result.money),
                 dates=inside(result.dates),
                 places=inside(result.places),
             )
-            for kind, cue in cues.kinds_of(
-                sentence, self._masked(text, start, end, result)
-            )
+            for kind, cue, members in groups
         ]
 
     @staticmethod
@@ -153,4 +160,5 @@ class Extractor:
 
 def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:
     extractor = Extractor(gazetteer, lang)
-    return [extractor.paragraph(p) for p in layout.paragraphs]
+    results = [extractor.paragraph(p) for p in layout.paragraphs]
+    return results

@@ -11,103 +11,41 @@ from __future__ import annotations
 
 import re
 
-# Kinds, strongest first, with their cue words in Chinese and English.
-KIND_CUES: list[tuple[str, tuple[str, ...]]] = [
+# Kinds, strongest first, with their cue words in Chinese and English ("|" between).
+_KIND_WORDS = [
     (
         "agreement",
-        (
-            "谅解备忘录",
-            "意向书",
-            "协定",
-            "协议",
-            "签署",
-            "签订",
-            "合作框架",
-            "memorandum of understanding",
-            "letter of intent",
-            "agreement",
-            "signed",
-        ),
+        "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
+        "memorandum of understanding|letter of intent|agreement|signed",
     ),
-    ("governance", ("决议", "决定", "resolution", "decision")),
-    ("commitment", ("承诺", "认捐", "pledged", "committed to")),
+    ("governance", "决议|决定|resolution|decision"),
+    ("commitment", "承诺|认捐|pledged|committed to"),
     (
         "publication",
-        (
-            "编写",
-            "出版",
-            "发布",
-            "编制报告",
-            "准则",
-            "指南",
-            "手册",
-            "白皮书",
-            "指数",
-            "prepared",
-            "published",
-            "report",
-            "guidelines",
-            "handbook",
-            "index",
-        ),
+        "编写|出版|发布|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
+        "prepared|published|report|guidelines|handbook|index",
     ),
     (
         "network",
-        (
-            "网络",
-            "工作队",
-            "工作组",
-            "咨询委员会",
-            "咨询小组",
-            "成员",
-            "联盟",
-            "network",
-            "task force",
-            "working group",
-            "advisory",
-            "member",
-            "alliance",
-        ),
+        "网络|工作队|工作组|咨询委员会|咨询小组|成员|联盟|"
+        "network|task force|working group|advisory|member|alliance",
     ),
     (
         "event",
-        (
-            "举办",
-            "举行",
-            "会议",
-            "论坛",
-            "讲习班",
-            "研讨会",
-            "培训",
-            "会外活动",
-            "启动",
-            "运动",
-            "held",
-            "workshop",
-            "meeting",
-            "forum",
-            "conference",
-            "training",
-            "side event",
-            "seminar",
-            "launched",
-            "campaign",
-        ),
+        "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|对话|安排|"
+        "held|workshop|meeting|forum|conference|training|side event|seminar|"
+        "launched|campaign",
     ),
     (
         "coordination",
-        (
-            "协调机制",
-            "机构间",
-            "参与了",
-            "参加了",
-            "coordinat",
-            "inter-agency",
-            "participated",
-        ),
+        "协调机制|机构间|参与|参加了|协商|交流|"
+        "coordinat|inter-agency|participated|consult",
     ),
-    ("funding", ("供资", "资助", "提供资金", "捐助", "funded", "financed", "grant")),
-    ("project", ("项目", "方案", "project", "programme", "initiative")),
+    ("funding", "供资|资助|提供资金|捐助|funded|financed|grant"),
+    ("project", "项目|方案|project|programme|initiative"),
+]
+KIND_CUES: list[tuple[str, tuple[str, ...]]] = [
+    (kind, tuple(words.split("|"))) for kind, words in _KIND_WORDS
 ]
 
 # Role cues: (role, cues before the name, cues after the name).
@@ -139,7 +77,7 @@ ROLE_CUES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("signatory", (), ("签署", "签订", "signed")),
     ("member", (), ("成员", "member", "members")),
 ]
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?|[^。；;]+")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s+[A-Z(\"“])|$)", re.S)
 
 
@@ -148,16 +86,74 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
 
 
-def kinds_of(sentence: str, masked: str) -> list[tuple[str, str]]:
+# A partner whose name ends so is a network, task force or advisory body: the
+# sentence tells of cooperation in it (全球土地工具网络, 区域工作队).
+NETWORK_NAME_ENDS = tuple(
+    "网络|网|工作队|工作组|咨询委员会|咨询小组|专家组|群组|联盟|Network|Task Force|"
+    "Taskforce|Working Group|Advisory Board|Advisory Committee|Advisory Group|Alliance".split(
+        "|"
+    )
+)
+
+
+# What a title in quotation marks names, by its last word: “……报告” is a
+# publication, “……项目” a project, “……对话” an event.
+TITLE_ENDS = [
+    (
+        "publication",
+        "报告|指南|准则|指数|手册|白皮书|战略|框架|Report|Guidelines|Index|Handbook",
+    ),
+    ("project", "项目|方案|倡议|举措|Project|Programme|Initiative"),
+    (
+        "event",
+        "会议|论坛|讲习班|研讨会|对话|活动|运动|Forum|Conference|Workshop|Dialogue|Campaign",
+    ),
+]
+
+
+_SELF_REFERENCE = re.compile(
+    r"本报告|报告所述期间|报告期|the present report|this report"
+)
+
+
+def title_kinds(titles: list[str]) -> list[tuple[str, str]]:
+    found = []
+    for kind, words in TITLE_ENDS:
+        title = next(
+            (t for t in titles if t.rstrip().endswith(tuple(words.split("|")))), None
+        )
+        if title is not None:
+            found.append((kind, f"“{title}”"))
+    return found
+
+
+def kinds_of(
+    masked: str, names: list[str], titles: list[str] = ()
+) -> list[tuple[str, str]]:
     """Every kind a cue of the sentence points to, strongest first, with the cue;
     `project` when none does. Names are masked first: 联盟 in 欧洲联盟 is no cue."""
     found = []
+    # "This report" and "the reporting period" are not publications.
+    lower = _SELF_REFERENCE.sub("", masked.lower())
     for kind, cues in KIND_CUES:
-        # A network's own name (全球土地工具网络) does tell of a network.
-        lower = (sentence if kind == "network" else masked).lower()
         cue = next((c for c in cues if c in lower), None)
+        if cue is None and kind == "network":
+            cue = next((n for n in names if n.endswith(NETWORK_NAME_ENDS)), None)
         if cue is not None:
             found.append((kind, cue))
+    for kind, cue in title_kinds(list(titles)):
+        if kind not in {k for k, _ in found}:
+            found.append((kind, cue))
+    if len(found) > 1 and found[-1] == ("project", "方案"):
+        found = found[:-1]  # 方案 is a plan as often as a programme
+    if len(found) > 1:
+        # Taking part is how most cooperation is told; it is coordination only
+        # when nothing more specific is.
+        found = [f for f in found if f[0] != "coordination"] or found
+    if len(found) > 1 and any(
+        kind == "network" and cue in names for kind, cue in found
+    ):
+        found = [f for f in found if not (f[0] == "network" and f[1] in names)]
     kinds = {kind for kind, _ in found}
     if "funding" in kinds and "project" in kinds:
         # Money for a named project or programme is told on the project.
