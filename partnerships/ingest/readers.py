@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from zipfile import BadZipFile
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -31,6 +32,8 @@ def read_text(name: str, data: bytes) -> str:
         return _pdf(data)
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"{name}: not UTF-8 text ({exc.reason}).") from exc
+    except UnreadableFile as exc:
+        raise UnreadableFile(f"{name}: {exc}") from exc
 
 
 def _docx(data: bytes) -> str:
@@ -39,8 +42,8 @@ def _docx(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"not a Word document: {exc}") from exc
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"not a Word document ({exc}).") from exc
     return "\n".join(p.text for p in document.paragraphs)
 
 
@@ -52,5 +55,5 @@ def _pdf(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError) as exc:
-        raise UnreadableFile(f"not a readable PDF: {exc}") from exc
+        raise UnreadableFile(f"not a readable PDF ({exc}).") from exc
     return "\n".join(pages)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from partnerships.accounts.policies import (
@@ -16,6 +17,7 @@ from partnerships.accounts.policies import (
     can_create,
     organisations_visible_to,
 )
+from partnerships.cooperation.models import Kind
 from partnerships.core.errors import NotAllowed
 from partnerships.ingest import selectors
 from partnerships.ingest.forms import DecisionForm, UploadForm
@@ -28,6 +30,7 @@ from partnerships.ingest.services import (
     candidate_reject,
     ingest_text,
 )
+from partnerships.registry.categories import Category
 
 
 def reviewer_required(view):  # noqa: ANN001, ANN201
@@ -89,6 +92,8 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "run": run,
             "paragraphs": selectors.run_paragraphs(run),
             "title": f"Review {run.document.symbol}",
+            "categories": Category.choices,
+            "kinds": Kind.choices,
         },
     )
 
@@ -124,4 +129,5 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
         messages.success(request, f"{candidate.label}: {candidate.status}.")
-    return redirect(f"/ingest/runs/{candidate.run_id}/#p{candidate.passage.number}")
+    anchor = f"#p{candidate.passage.number}"
+    return redirect(reverse("ingest:run", args=[candidate.run_id]) + anchor)

@@ -60,15 +60,34 @@ def test_a_reviewer_accepts_with_an_edited_name(client, editor, run):
     assert Organisation.objects.filter(name_en="Blue Towns Foundation (Test)").exists()
 
 
-def test_merging_into_an_unknown_key_changes_nothing(client, editor, run):
+def _decide(client, editor, run, label, **data):  # noqa: ANN001, ANN003, ANN202
     client.force_login(editor)
-    candidate = run.candidates.get(kind="organisation", label="Nordic Coastal Fund")
-    client.post(
-        f"/ingest/candidates/{candidate.pk}/decide/",
-        {"action": "merge", "merge_into": "NO-SUCH-KEY"},
-    )
+    candidate = run.candidates.get(kind="organisation", label=label)
+    client.post(f"/ingest/candidates/{candidate.pk}/decide/", data)
     candidate.refresh_from_db()
+    return candidate
+
+
+def test_a_reviewer_accepts_a_new_organisation_in_another_category(client, editor, run):
+    _decide(
+        client,
+        editor,
+        run,
+        "Nordic Coastal Fund",
+        action="accept",
+        category="foundation",
+    )
+    assert (
+        Organisation.objects.get(name_en="Nordic Coastal Fund").category == "foundation"
+    )
+
+
+def test_merging_into_an_unknown_key_changes_nothing(client, editor, run):
+    candidate = _decide(
+        client, editor, run, "Nordic Coastal Fund", action="merge", merge_into="NO-SUCH"
+    )
     assert candidate.status == "pending"
+    assert not candidate.organisation
 
 
 def test_decisions_need_the_csrf_token(editor, run):
