@@ -39,6 +39,10 @@ class Context:
     generated: dt.datetime
     crs_codes: frozenset[str]
     on_skip: OnSkip
+    # --date-undated-from-source: an undated engagement takes the reporting
+    # period of its evidence's source documents as planned dates (export.py
+    # annotates `source_start`, `source_end`, `source_symbol`, `source_count`).
+    date_from_source: bool = False
 
     @property
     def today(self) -> dt.date:
@@ -60,14 +64,20 @@ def effective_status(engagement: Engagement, today: dt.date) -> str:
     return Status.ONGOING
 
 
-def skip_reason(engagement: Engagement) -> str | None:
+def skip_reason(engagement: Engagement, ctx: Context | None = None) -> str | None:
     """Why an engagement cannot be a valid IATI activity, or None."""
     if m.IDENTIFIER_FORBIDDEN & set(engagement.key):
         return "its key holds a character IATI identifiers may not contain"
     if not texts(engagement, "title"):
         return "it has no title"
     if not engagement.start_date and not engagement.end_date:
-        return "it has no start or end date (IATI requires an activity-date)"
+        if ctx is None or not ctx.date_from_source:
+            return "it has no start or end date (IATI requires an activity-date)"
+        if not source_period(engagement):
+            return (
+                "it has no start or end date, and no source document with a "
+                "reporting period cites it"
+            )
     if not participants(engagement):
         return "no organisation the reader may see takes an IATI role in it"
     return None
@@ -85,7 +95,7 @@ def participants(engagement: Engagement) -> list[tuple[str, Organisation]]:
 
 
 def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | None:
-    reason = skip_reason(engagement)
+    reason = skip_reason(engagement, ctx)
     if reason:
         ctx.on_skip(engagement.key, f"activity left out: {reason}")
         return None
@@ -101,7 +111,10 @@ def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | Non
     _participating_orgs(activity, parties, ctx)
     status = effective_status(engagement, ctx.today)
     etree.SubElement(activity, "activity-status", code=m.STATUS_CODES[status])
-    _dates(activity, engagement, status, ctx.today)
+    if engagement.start_date or engagement.end_date:
+        _dates(activity, engagement, status, ctx.today)
+    else:
+        _source_dates(activity, engagement)
     _geography(activity, engagement)
     _sectors(activity, engagement)
     for target in engagement.sdg_targets.all():
@@ -159,6 +172,32 @@ def _dates(
         actual = status == Status.COMPLETED and engagement.end_date <= today
         kind = m.ACTUAL_END if actual else m.PLANNED_END
         _date(activity, kind, engagement.end_date, engagement.end_precision)
+
+
+def source_period(
+    engagement: Engagement,
+) -> tuple[dt.date | None, dt.date | None] | None:
+    """The reporting period of the documents citing an undated engagement, if any."""
+    start = getattr(engagement, "source_start", None)
+    end = getattr(engagement, "source_end", None)
+    return (start, end) if start or end else None
+
+
+def _source_dates(activity: etree._Element, engagement: Engagement) -> None:
+    """Planned dates from the sources' reporting period, saying so in each date."""
+    start, end = source_period(engagement) or (None, None)
+    others = (getattr(engagement, "source_count", None) or 1) - 1
+    cited = engagement.source_symbol + (f" and {others} other(s)" if others else "")
+    note = (
+        f"Date not known: the reporting period of the source document {cited} "
+        f"({start or '?'} to {end or '?'}), given as a planned date."
+    )
+    for kind, value in ((m.PLANNED_START, start), (m.PLANNED_END, end)):
+        if value:
+            element = etree.SubElement(
+                activity, "activity-date", type=kind, **{"iso-date": value.isoformat()}
+            )
+            add_narratives(element, [(m.DEFAULT_LANG, note)])
 
 
 def _date(activity: etree._Element, kind: str, value: dt.date, precision: str) -> None:

@@ -12,12 +12,22 @@ import datetime as dt
 import io
 from typing import BinaryIO
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from lxml import etree
 
 from partnerships.accounts.policies import (
     Actor,
     contributions_visible_to,
+    documents_visible_to,
     engagements_visible_to,
     organisations_visible_to,
     participations_visible_to,
@@ -41,6 +51,7 @@ from partnerships.interop.iati.mapping import (
     VERSION,
 )
 from partnerships.registry.models import Organisation
+from partnerships.sources.models import SourceDocument
 
 CHUNK = 500
 
@@ -60,6 +71,7 @@ def activities_xml(
     reporting_org: Organisation,
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
+    date_undated_from_source: bool = False,
 ) -> bytes:
     """The engagements the actor may see, as an iati-activities file."""
     buffer = io.BytesIO()
@@ -70,6 +82,7 @@ def activities_xml(
         reporting_org=reporting_org,
         generated=generated,
         on_skip=on_skip,
+        date_undated_from_source=date_undated_from_source,
     )
     return buffer.getvalue()
 
@@ -82,10 +95,14 @@ def write_activities(
     reporting_org: Organisation,
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
+    date_undated_from_source: bool = False,
 ) -> int:
     """Write the iati-activities file to `stream`; returns how many activities.
 
     `on_skip(key, reason)` hears of every engagement, or part of one, left out.
+    With `date_undated_from_source`, an engagement without dates takes the
+    reporting period of the source documents citing it as planned dates, with a
+    note saying so (docs/iati.md).
     """
     ctx = Context(
         reporting_org=reporting_org,
@@ -93,8 +110,9 @@ def write_activities(
         generated=generated,
         crs_codes=active_codes("CRSChannelCode"),
         on_skip=on_skip or _ignore,
+        date_from_source=date_undated_from_source,
     )
-    rows = _activity_rows(engagements, actor)
+    rows = _activity_rows(engagements, actor, from_source=date_undated_from_source)
     root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
     count = 0
     with etree.xmlfile(stream, encoding="utf-8") as xf:
@@ -134,12 +152,17 @@ def _reporting_ref(org: Organisation, actor: Actor) -> str:
 
 
 def _activity_rows(
-    engagements: QuerySet[Engagement], actor: Actor
+    engagements: QuerySet[Engagement], actor: Actor, *, from_source: bool = False
 ) -> QuerySet[Engagement]:
     visible = engagements_visible_to(actor)
     # Related activities are named only when the reader may see them and they
-    # can be exported at all (IATI needs a date).
-    related = visible.filter(Q(start_date__isnull=False) | Q(end_date__isnull=False))
+    # can be exported at all (IATI needs a date, or with `from_source` a source
+    # document with a reporting period).
+    dated = Q(start_date__isnull=False) | Q(end_date__isnull=False)
+    if from_source:
+        cited = _sources(actor).filter(passages__evidence__engagement=OuterRef("pk"))
+        dated |= Exists(cited)
+    related = visible.filter(dated)
     participations = (
         participations_visible_to(actor)
         .select_related("organisation")
@@ -152,9 +175,11 @@ def _activity_rows(
             ),
         )
     )
+    rows = visible.filter(pk__in=engagements.values("pk"))
+    if from_source:
+        rows = _with_source_period(rows, actor)
     return (
-        visible.filter(pk__in=engagements.values("pk"))
-        .annotate(
+        rows.annotate(
             parent_key=Subquery(
                 related.filter(pk=OuterRef("parent_id")).values("key")[:1]
             )
@@ -177,6 +202,39 @@ def _activity_rows(
             "sdg_targets",
         )
         .order_by("key")
+    )
+
+
+def _sources(actor: Actor) -> QuerySet[SourceDocument]:
+    """Documents the reader may see that have a reporting period."""
+    return documents_visible_to(actor).filter(
+        Q(period_start__isnull=False) | Q(period_end__isnull=False)
+    )
+
+
+def _with_source_period(
+    rows: QuerySet[Engagement], actor: Actor
+) -> QuerySet[Engagement]:
+    """`source_start` and `source_end`: the span of the reporting periods of the
+    documents citing each engagement; `source_symbol`, the one whose period starts
+    first, and `source_count`, how many there are."""
+    citing = _sources(actor).filter(passages__evidence__engagement=OuterRef("pk"))
+
+    def first(field: str, order: str) -> Subquery:
+        found = citing.exclude(**{f"{field}__isnull": True}).order_by(order, "symbol")
+        return Subquery(found.values(field)[:1])
+
+    count = (
+        citing.order_by()
+        .values(marker=Value(1))
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return rows.annotate(
+        source_start=first("period_start", "period_start"),
+        source_end=first("period_end", "-period_end"),
+        source_symbol=first("symbol", "period_start"),
+        source_count=Subquery(count[:1]),
     )
 
 

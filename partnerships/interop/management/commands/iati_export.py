@@ -83,6 +83,13 @@ class Command(BaseCommand):
             metavar="USERNAME",
             help="Export what this user may see (default: the public's view).",
         )
+        parser.add_argument(
+            "--date-undated-from-source",
+            action="store_true",
+            help="Activities: give an engagement without dates the reporting period "
+            "of the source documents citing it, as planned dates with a note "
+            "saying so (otherwise it is left out).",
+        )
         parser.add_argument("-o", "--output", required=True, metavar="FILE")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -130,6 +137,7 @@ class Command(BaseCommand):
                 reporting_org=reporting_org,
                 generated=timezone.now(),
                 on_skip=on_skip,
+                date_undated_from_source=options["date_undated_from_source"],
             )
 
         return _write_checked(output, write, validate.validate_activities)
@@ -137,7 +145,13 @@ class Command(BaseCommand):
     def _organisations(
         self, options: dict[str, Any], actor: Actor, output: Path, on_skip: OnSkip
     ) -> int:
-        for option in ("date_from", "date_to", "role", "kind_of_engagement"):
+        for option in (
+            "date_from",
+            "date_to",
+            "role",
+            "kind_of_engagement",
+            "date_undated_from_source",
+        ):
             if options[option]:
                 raise CommandError(
                     f"--{option.replace('_', '-')} applies to activity files only."
