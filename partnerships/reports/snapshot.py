@@ -7,21 +7,23 @@ a stored run renders the same after the registry changes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from typing import Any
 
 from babel import Locale
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from partnerships.accounts import policies
 from partnerships.accounts.policies import Actor
-from partnerships.cooperation.models import Engagement, Participation
+from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import Theme
 from partnerships.registry.models import Organisation
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
+from partnerships.sources.models import Evidence
 
 SNAPSHOT_SCHEMA = 1
 LOCALES = {
@@ -51,6 +53,7 @@ def _names(obj: Any, base: str) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=512)
 def _territory_names(code: str) -> dict[str, str]:
     out = {}
     for lang, locale in LOCALES.items():
@@ -85,36 +88,66 @@ def in_period(
     )
 
 
-def collect(report: Report, actor: Actor) -> dict[str, Any]:
+def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
+    """Ids of the engagements the actor may see that belong to the report's period."""
     start, end = report.period_start, report.period_end
-    visible_orgs = policies.organisations_visible_to(actor)
-    evidence = policies.evidence_visible_to(actor).select_related("passage__document")
-    engagements = (
-        policies.engagements_visible_to(actor)
-        .filter(
-            Q(start_date__isnull=True)
-            | Q(start_date__lte=end)
-            | Q(evidence__passage__document__period_end__gte=start)
+    visible = policies.engagements_visible_to(actor)
+    periods: dict[int, list[tuple]] = {}
+    told = (
+        Evidence.objects.filter(
+            engagement__isnull=False, passage__in=policies.passages_visible_to(actor)
+        )
+        .values_list(
+            "engagement_id",
+            "passage__document__period_start",
+            "passage__document__period_end",
         )
         .distinct()
+    )
+    for engagement_id, s, e in told:
+        periods.setdefault(engagement_id, []).append((s, e))
+    return [
+        row.pk
+        for row in visible.only("id", "start_date", "end_date", "status")
+        if in_period(row, start, end, periods.get(row.pk, []))
+    ]
+
+
+def collect(report: Report, actor: Actor) -> dict[str, Any]:
+    chosen = _engagements_of_period(report, actor)
+    visible_passages = policies.passages_visible_to(actor)
+    engagements = (
+        Engagement.objects.filter(pk__in=chosen)
         .prefetch_related(
             "themes",
             "sdg_targets",
             Prefetch(
-                "places",
-                queryset=policies.places_visible_to(actor).select_related(
-                    "country", "region"
-                ),
+                "places", queryset=Place.objects.select_related("country", "region")
             ),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(organisation__in=visible_orgs)
-                .select_related("organisation")
-                .prefetch_related("contributions"),
+                queryset=Participation.objects.select_related(
+                    "organisation"
+                ).prefetch_related("contributions"),
             ),
-            Prefetch("evidence", queryset=evidence.filter(engagement__isnull=False)),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(
+                    passage__in=visible_passages
+                ).select_related("passage__document"),
+            ),
         )
         .order_by("key")
+    )
+    participant_ids = set(
+        Participation.objects.filter(engagement_id__in=chosen).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    visible_orgs = set(
+        policies.organisations_visible_to(actor)
+        .filter(pk__in=participant_ids)
+        .values_list("pk", flat=True)
     )
     org_ids: set[int] = {report.reporter_id}
     rows = []
@@ -123,13 +156,10 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
             engagement.evidence.all(),
             key=lambda e: (e.passage.document.symbol, e.passage.number, e.pk),
         )
-        periods = [
-            (e.passage.document.period_start, e.passage.document.period_end) for e in ev
-        ]
-        if not in_period(engagement, start, end, periods):
-            continue
         participants = []
         for p in engagement.participations.all():
+            if p.organisation_id not in visible_orgs:
+                continue
             org_ids.add(p.organisation_id)
             participants.append(
                 {
@@ -152,7 +182,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
             places.append(
                 {
                     "country": place.country_id,
-                    "country_names": _territory_names(place.country_id)
+                    "country_names": dict(_territory_names(place.country_id))
                     if place.country_id
                     else {},
                     "region": place.region_id,

@@ -185,8 +185,8 @@ def test_html_paragraphs_link_to_their_engagements_and_passages(stored_snapshot)
     doc = realise(stored_snapshot, "en")
     for para in doc.paragraphs():
         for key, _ in para.engagements:
-            assert f'href="/api/engagements/{key}/"' in html
-    assert "HSP/HA/1/2/Add.2 ¶40" in html
+            assert f'href="/engagements/{key}/"' in html
+    assert 'href="/documents/HSP/HA/1/2/Add.2/#p40"' in html
 
 
 def test_output_is_escaped(db):

@@ -25,8 +25,11 @@ def render_html(
     tables: list[Table],
     *,
     print_layout: bool = False,
-    engagement_url: str = "/api/engagements/",
+    engagement_url: str = "/engagements/",
+    document_url: str = "/documents/",
 ) -> str:
+    """The report as an HTML page; links go to the portal's engagement and document
+    pages (relative to the site serving it)."""
     return render_to_string(
         "reports/document.html",
         {
@@ -37,5 +40,6 @@ def render_html(
             "html_lang": HTML_LANG[doc.lang],
             "font_family": FONT_FAMILY.get(doc.lang, DEFAULT_FONT),
             "engagement_url": engagement_url,
+            "document_url": document_url,
         },
     )
