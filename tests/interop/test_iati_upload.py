@@ -158,3 +158,14 @@ def test_uploading_needs_the_csrf_token(admin_user):
     strict.force_login(admin_user)
     response = strict.post(UPLOAD, {"files": _file("mixed.xml")})
     assert response.status_code == 403 and not ImportRun.objects.exists()
+
+
+def test_the_admin_lists_the_runs_and_links_to_the_upload_page(client, admin_user):
+    client.force_login(admin_user)
+    ImportRun.objects.create(
+        file_name="listed.xml", size=1, stored="iati-uploads/x/listed.xml"
+    )
+    index = client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:interop_importrun_changelist") in index
+    page = client.get(reverse("admin:interop_importrun_changelist")).content.decode()
+    assert UPLOAD in page and "listed.xml" in page

@@ -17,8 +17,9 @@ decimals, JSON); the models' database constraints still guard every row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import cache
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, partial
 from typing import Any
 
 from django.db import connection, models
@@ -73,40 +74,63 @@ def insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[in
     for field in model._meta.concrete_fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             defaults = {**defaults, field.attname: now}
+    values = _values(columns, defaults)
+    if connection.vendor == "postgresql":
+        return _insert_copy(model, rows, values)
     names = ", ".join(quoted for _, quoted, _ in columns)
     pk = connection.ops.quote_name(model._meta.pk.column)
     table = connection.ops.quote_name(model._meta.db_table)
     limit = connection.features.max_query_params or BATCH_PARAMS
     per_statement = max(1, min(limit, BATCH_PARAMS) // len(columns))
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    sqlite = connection.vendor == "sqlite"
+    mark = "?" if sqlite else "%s"
+    one = "(" + ", ".join([mark] * len(columns)) + ")"
     keys: list[int] = []
-    adapted: dict[tuple[str, Any], Any] = {}  # most datetimes are one `now`
-    if connection.vendor == "postgresql":
-        return _insert_copy(model, rows, defaults, adapted)
     with connection.cursor() as cursor:
+        # On SQLite, the driver's own execute: qmark placeholders need no
+        # rewriting of a statement of thousands of them.
+        execute = (
+            partial(sqlite3.Cursor.execute, cursor.cursor) if sqlite else cursor.execute
+        )
         for start in range(0, len(rows), per_statement):
             batch = rows[start : start + per_statement]
             params: list[Any] = []
             for row in batch:
-                for attname, _, adapt in columns:
-                    value = row.get(attname, defaults[attname])
-                    if adapt is not None and value is not None:
-                        value = _adapt(adapt, attname, value, adapted)
-                    params.append(value)
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
-                f"{', '.join([one] * len(batch))} RETURNING {pk}",
-                params,
-            )
+                params += values(row)
+            with connection.wrap_database_errors:  # Django's errors, as ever
+                execute(
+                    f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+                    f"{', '.join([one] * len(batch))} RETURNING {pk}",
+                    params,
+                )
             keys += [found[0] for found in cursor.fetchall()]
     return keys
+
+
+def _values(
+    columns: tuple[tuple[str, str, Any], ...], defaults: dict[str, Any]
+) -> Callable[[dict[str, Any]], list[Any]]:
+    """A function from a row to its column values, defaults filled in and the
+    values that need it adapted as the ORM would (memoised: most datetimes in
+    a batch are one `now`)."""
+    names = [attname for attname, _, _ in columns]
+    adapted = [(i, name, field) for i, (name, _, field) in enumerate(columns) if field]
+    memo: dict[tuple[str, Any], Any] = {}
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        out = list(map((defaults | row).__getitem__, names))
+        for index, name, field in adapted:
+            if out[index] is not None:
+                out[index] = _adapt(field, name, out[index], memo)
+        return out
+
+    return values
 
 
 def _insert_copy(
     model: type[models.Model],
     rows: Sequence[dict[str, Any]],
-    defaults: dict[str, Any],
-    adapted: dict,
+    values: Callable[[dict[str, Any]], list[Any]],
 ) -> list[int]:
     """PostgreSQL: keys drawn from the table's sequence, then one COPY.
 
@@ -126,15 +150,9 @@ def _insert_copy(
         keys = [found[0] for found in cursor.fetchall()]
         quoted = connection.ops.quote_name
         statement = f"COPY {quoted(table)} ({quoted(pk)}, {names}) FROM STDIN"
-        with cursor.cursor.copy(statement) as copy:
+        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
             for key, row in zip(keys, rows, strict=True):
-                values = [key]
-                for attname, _, adapt in columns:
-                    value = row.get(attname, defaults[attname])
-                    if adapt is not None and value is not None:
-                        value = _adapt(adapt, attname, value, adapted)
-                    values.append(value)
-                copy.write_row(values)
+                copy.write_row([key, *values(row)])
     return keys
 
 

@@ -281,7 +281,8 @@ class Chunk:
         money: list[tuple[Item, tuple, reader.Money]],
         participations: dict[tuple, Participation | Row],
     ) -> None:
-        ids = [p.pk for p in participations.values() if p.pk]
+        # New participations have no money yet: only the existing ones are asked.
+        ids = [p.pk for p in participations.values() if isinstance(p, Participation)]
         known: dict[tuple, Contribution | Row] = {}
         for c in Contribution.objects.filter(participation_id__in=ids).order_by("id"):
             known.setdefault(
@@ -320,7 +321,8 @@ class Chunk:
         passages: dict[int, Passage | Row],
         cited: dict[int, dict[int, str]],
     ) -> None:
-        ids = [passages[i.number].pk for i in items]
+        # New passages have no evidence yet: only the existing ones are asked.
+        ids = [p.pk for i in items if isinstance(p := passages[i.number], Passage)]
         known = {
             (e.passage_id, e.engagement_id, e.participation_id): e
             for e in Evidence.objects.filter(passage_id__in=ids, organisation=None)

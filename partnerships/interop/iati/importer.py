@@ -182,7 +182,8 @@ class _Run:
                 with transaction.atomic():
                     self._organisation(number, record)
         except (reader.InvalidItem, ValidationError) as error:
-            self.orgs.forget()
+            if self.info.root == reader.ORGANISATIONS:
+                self.orgs.forget()  # what its savepoint created is gone
             self.summary.skip(line, identifier, _reason(error))
 
     def _queue(self, item: Item) -> None:
@@ -195,6 +196,9 @@ class _Run:
 
     def flush(self) -> None:
         """Resolve the organisations of the queued activities, then write them."""
+        self.orgs.prefetch(
+            ref for item in self.pending for ref in _org_refs(item.record)
+        )
         ready = []
         for item in self.pending:
             try:
@@ -347,6 +351,13 @@ class _Run:
             self.summary.updated += 1
         else:
             self.summary.unchanged += 1
+
+
+def _org_refs(record: reader.Record) -> Iterator[reader.OrgRef]:
+    yield from (ref for _, ref in record.participants)
+    yield from (money.provider for money in record.money if money.provider)
+    if record.reporting is not None:
+        yield record.reporting
 
 
 def _reason(error: Exception) -> str:

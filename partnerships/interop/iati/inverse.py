@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 
 from django.db import transaction
 
@@ -21,7 +22,7 @@ from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.elements import IATI_SCHEME
 from partnerships.interop.iati.reader import OrgRef, Record
 from partnerships.registry.categories import IATI_TYPE, Category
-from partnerships.registry.models import KEY_PATTERN, Organisation
+from partnerships.registry.models import KEY_PATTERN, Identifier, Organisation
 from partnerships.registry.selectors import organisation_by_name
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
 
@@ -127,6 +128,16 @@ class OrganisationResolver:
         self.created = 0
         self.writes = 0
         self.types = frozenset(active_codes("OrganisationType"))
+
+    def prefetch(self, refs: Iterable[OrgRef]) -> None:
+        """Find in one query the organisations known by these IATI identifiers
+        (the first step of `resolve`, for a whole chunk of activities)."""
+        wanted = {ref.ref for ref in refs if ref.ref and ref.ref not in self.cache}
+        if not wanted:
+            return
+        known = Identifier.objects.filter(scheme=IATI_SCHEME, value__in=wanted)
+        for identifier in known.select_related("organisation"):
+            self.cache[identifier.value] = identifier.organisation
 
     def forget(self) -> None:
         # After a rolled-back activity, what it created is gone.
