@@ -226,22 +226,26 @@ def _accept_organisation(
 
 
 def _participant_org(candidate: Candidate, identity: str) -> Organisation:
-    sibling = Candidate.objects.filter(
+    """The registry organisation of a partner: its candidate in this paragraph if
+    resolved or decided, else the same organisation accepted or merged in another
+    paragraph of the same reading."""
+    siblings = Candidate.objects.filter(
         run=candidate.run,
-        passage=candidate.passage,
         kind=CandidateKind.ORGANISATION,
         data__identity=identity,
+        organisation__isnull=False,
+    ).exclude(status=CandidateStatus.REJECTED)
+    here = siblings.filter(passage=candidate.passage).first()
+    decided = siblings.filter(
+        status__in=(CandidateStatus.ACCEPTED, CandidateStatus.MERGED)
     ).first()
-    if (
-        sibling is None
-        or sibling.organisation is None
-        or sibling.status in (CandidateStatus.REJECTED,)
-    ):
+    found = here or decided
+    if found is None:
         raise ValidationError(
             f"The organisation {identity!r} of this engagement is not in the "
             "registry yet: accept or merge it first."
         )
-    return sibling.organisation
+    return found.organisation
 
 
 def _accept_engagement(

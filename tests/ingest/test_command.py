@@ -21,7 +21,7 @@ def _run(*args: str) -> str:
 
 def test_it_ingests_a_file_into_pending_candidates():
     output = _run(str(ENGLISH_TEXT), "--lang", "en")
-    assert "TEST/ACT/2/4: 12 paragraphs" in output
+    assert "TEST/ACT/2/4: 28 paragraphs" in output
     assert not Candidate.objects.exclude(status="pending").exists()
 
 

@@ -88,3 +88,12 @@ def test_the_resolver_links_exact_and_fuzzy_names_and_proposes_new_ones():
     # Across languages: the Chinese name resolves to the same key.
     zh = OrganisationFinder(gazetteer, "zh").find("由海滨开发银行供资")[0]
     assert resolver.resolve(zh, {}).key == "SB"
+
+
+def test_a_defined_short_form_at_the_end_of_a_longer_name_is_not_a_use_of_it(
+    reference_gazetteer,
+):
+    finder = OrganisationFinder(reference_gazetteer, "en")
+    finder.find("The Agency for Coastal Towns (ACT) reports.")
+    later = _texts(finder, "The Nordic Cooperation Agency paid the Agency.")
+    assert later == [("Nordic Cooperation Agency", "pattern"), ("Agency", "acronym")]

@@ -337,6 +337,16 @@ class OrganisationFinder:
         for start, end in self._pattern_spans(text):
             candidate = Mention(start, end, text[start:end].strip(), "pattern")
             inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if (
+                inside
+                and all(m.method == "acronym" for m in inside)
+                and inside[-1].end == end
+                and inside[-1].start > start
+            ):
+                # "Agency" defined as a short form is no use of it inside the
+                # longer name "Swedish International Development Cooperation Agency".
+                mentions = [m for m in mentions if m not in inside]
+                inside = []
             if any(m.end == end for m in inside):
                 continue  # the known name is the name; the rest is context
             last = max(inside, key=lambda m: m.end) if inside else None
