@@ -354,3 +354,31 @@ def test_an_amount_the_registry_cannot_hold_skips_its_activity(tmp_path):
     assert {k: v for k, v in after.items() if "Source" not in k} == {
         k: v for k, v in before.items() if "Source" not in k
     }
+
+
+def test_an_activity_nesting_too_deep_is_skipped_and_a_shallower_one_goes_in(
+    tmp_path,
+):
+    text = (DATA / "mixed.xml").read_text(encoding="utf-8")
+    good = text[text.index("  <iati-activity") : text.index("</iati-activity>") + 16]
+
+    def extended(key, depth):
+        nested = '<x:e xmlns:x="http://example.org/ext">' * depth + "</x:e>" * depth
+        body = good.replace("XM-TEST-1-good", key)
+        return body.replace("</iati-activity>", nested + "</iati-activity>")
+
+    path = tmp_path / "deep.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03">\n'
+        + extended("XM-TEST-1-deep", 40)
+        + "\n"
+        + extended("XM-TEST-1-shallow", 31)
+        + "\n</iati-activities>\n",
+        encoding="utf-8",
+    )
+    summary = import_file(path)
+    assert (summary.read, summary.created) == (2, 1)
+    ((line, identifier, reason),) = summary.skipped
+    assert (line, identifier) == (3, "XM-TEST-1-deep")
+    assert reason == "it nests deeper than 32 elements"
+    assert Engagement.objects.filter(key="XM-TEST-1-shallow").exists()
