@@ -84,17 +84,21 @@ def read_gold(directory: Path) -> Gold:
 
 @dataclass
 class Score:
-    true_positives: int
+    """Precision over proposals, recall over gold items; for triples, a right
+    proposal and a found gold item are the same triple."""
+
+    right: int  # proposals that match the gold
     predicted: int
+    found: int  # gold items some proposal matches
     expected: int
 
     @property
     def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
+        return self.right / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 0.0
+        return self.found / self.expected if self.expected else 0.0
 
     @property
     def f1(self) -> float:
@@ -104,12 +108,14 @@ class Score:
     def line(self, label: str) -> str:
         return (
             f"{label}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
-            f"F1 {self.f1:.3f} ({self.true_positives} right of {self.predicted} "
-            f"proposed, {self.expected} expected)"
+            f"F1 {self.f1:.3f} ({self.right} of {self.predicted} proposed right, "
+            f"{self.found} of {self.expected} expected found)"
         )
 
 
 def gold_keys(proposal: OrgProposal, gold: Gold, candidates: set[str]) -> set[str]:
+    """The gold organisations among `candidates` a proposal stands for: by a name
+    equal after normalisation, or by the registry key the resolver linked."""
     surfaces = {normalise(s) for s in proposal.surfaces}
     return {
         key
@@ -122,68 +128,54 @@ def gold_keys(proposal: OrgProposal, gold: Gold, candidates: set[str]) -> set[st
 class Evaluation:
     organisations: Score
     engagements: Score
-    misses: dict[int, list[str]]
-    extras: dict[int, list[str]]
+    misses: dict[int, list[str]] = field(default_factory=dict)
+    extras: dict[int, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Paragraph:
+    right: int = 0
+    credited: set[str] = field(default_factory=set)
+    mapping: dict[str, str] = field(default_factory=dict)  # identity -> gold key
+    extras: list[str] = field(default_factory=list)
+
+
+def _organisations(result: ParagraphResult, gold: Gold) -> _Paragraph:
+    expected = gold.mentions.get(result.paragraph.number, set())
+    out = _Paragraph()
+    for proposal in result.organisations:
+        keys = gold_keys(proposal, gold, expected) or gold_keys(
+            proposal, gold, set(gold.names)
+        )
+        if keys & expected:
+            out.right += 1
+            out.credited |= keys & expected
+        else:
+            out.extras.append(proposal.resolution.name)
+        out.mapping[proposal.identity] = min(keys) if keys else proposal.identity
+    return out
 
 
 def evaluate(results: list[ParagraphResult], gold: Gold) -> Evaluation:
-    tp = predicted = 0
-    matched_gold = 0
-    misses: dict[int, list[str]] = {}
-    extras: dict[int, list[str]] = {}
-    predicted_triples: set[tuple[int, str, str]] = set()
+    right = predicted = found = 0
+    triples: set[tuple[int, str, str]] = set()
+    evaluation = Evaluation(Score(0, 0, 0, 0), Score(0, 0, 0, 0))
     for result in results:
         number = result.paragraph.number
-        expected = gold.mentions.get(number, set())
-        credited: set[str] = set()
-        mapping: dict[str, str] = {}
-        for proposal in result.organisations:
-            keys = gold_keys(proposal, gold, expected) or gold_keys(
-                proposal, gold, set(gold.names)
-            )
-            predicted += 1
-            if keys & expected:
-                tp += 1
-                credited |= keys & expected
-            else:
-                extras.setdefault(number, []).append(proposal.resolution.name)
-            mapping[proposal.identity] = min(keys) if keys else proposal.identity
-        matched_gold += len(credited)
-        if expected - credited:
-            misses[number] = sorted(expected - credited)
+        scored = _organisations(result, gold)
+        right, found = right + scored.right, found + len(scored.credited)
+        predicted += len(result.organisations)
+        if missed := gold.mentions.get(number, set()) - scored.credited:
+            evaluation.misses[number] = sorted(missed)
+        if scored.extras:
+            evaluation.extras[number] = scored.extras
         for engagement in result.engagements:
             for proposal, _role in engagement.participants:
-                predicted_triples.add(
-                    (number, engagement.kind, mapping[proposal.identity])
+                triples.add(
+                    (number, engagement.kind, scored.mapping[proposal.identity])
                 )
-    expected_total = sum(len(v) for v in gold.mentions.values())
-    # Precision counts proposals; recall counts gold organisations found.
-    organisations = Score(tp, predicted, expected_total)
-    organisations_f = Score(matched_gold, predicted, expected_total)
-    organisations = Score(tp, predicted, expected_total)
-    right = len(predicted_triples & gold.triples)
-    engagements = Score(right, len(predicted_triples), len(gold.triples))
-    return Evaluation(
-        _OrgScore(organisations, organisations_f), engagements, misses, extras
-    )
-
-
-class _OrgScore(Score):
-    """Precision over proposals, recall over gold organisations."""
-
-    def __init__(self, by_proposal: Score, by_gold: Score) -> None:
-        super().__init__(
-            by_proposal.true_positives, by_gold.predicted, by_gold.expected
-        )
-        self.gold_found = by_gold.true_positives
-
-    @property
-    def recall(self) -> float:
-        return self.gold_found / self.expected if self.expected else 0.0
-
-    def line(self, label: str) -> str:
-        return (
-            f"{label}: precision {self.precision:.3f}, recall {self.recall:.3f}, "
-            f"F1 {self.f1:.3f} ({self.true_positives} of {self.predicted} proposed "
-            f"right, {self.gold_found} of {self.expected} expected found)"
-        )
+    expected = sum(len(v) for v in gold.mentions.values())
+    evaluation.organisations = Score(right, predicted, found, expected)
+    matched = len(triples & gold.triples)
+    evaluation.engagements = Score(matched, len(triples), matched, len(gold.triples))
+    return evaluation

@@ -89,7 +89,7 @@ def test_the_scorer_counts_per_paragraph_by_name_or_alias():
         pytest.approx(2 / 3),
         pytest.approx(2 / 3),
     )
-    assert scores.engagements.true_positives == 1
+    assert scores.engagements.right == 1
     assert scores.engagements.predicted == 3
     assert scores.engagements.expected == 3
     assert scores.misses == {1: ["B"]}

@@ -17,72 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from partnerships.ingest.extraction.segment import Segmenter, Token
+from partnerships.ingest.extraction.chinese import (
+    ZH_GENERIC,
+    chinese_spans,
+    zh_acceptable,
+    zh_name_end,
+)
+from partnerships.ingest.extraction.english import EN_ORG_WORDS, en_trim, english_spans
+from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
-# Organisation words that end a Chinese name, longest first where one ends another.
-ZH_SUFFIXES = (
-    "基金会 联合会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
-    "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
-    "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 处 市 县 郡 网 群组 市政联盟 大会 "
-    "特使"
-).split()
-# One-character words also end everyday words (城市, 内部): a name ending in one
-# needs a proper name (place, person, organisation, Latin word) before it.
-_WEAK_SUFFIXES = {"局", "署", "部", "厅", "处", "市", "县", "郡", "网"}
-# Parts of speech that may stand inside a Chinese name (jieba's tag set).
-_NAME_TAGS = set("n nr nrt ns nt nz ng j eng vn b l s a t".split())
-# Words that make no name on their own: 国家和地方政府, 区域工作队, 咨询委员会.
-ZH_GENERIC_WORDS = set(
-    "国家 地方 中央 区域 地区 次区域 民间 社会 私营 部门 城市 所有 各级 实体 伙伴 "
-    "合作 合作伙伴 利益攸关方 咨询 指导 在线 开放式 数据 问题 主要 当局 政府 "
-    "组织 机构 国家级 市级 专家 技术 管理 发展 项目 方案 理事 常设 执行 区域性 南部 北部 "
-    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关".split()
-)
-# Tags of words that are names in themselves (伊德斯网), unlike 城市 ("ns").
-_NAME_WORD_TAGS = {"nt", "nz", "nr", "nrt"}
-_PROPER_TAGS = {"nr", "nrt", "ns", "nt", "nz", "eng", "j"}
-_JOINERS = {"和", "与", "及"}
-# Names that are kinds of actor, not organisations ("civil-society organisations").
-ZH_GENERIC = set(
-    "民间社会组织 非政府组织 社会组织 地方政府 国家政府 各国政府 政府间组织 基层组织 "
-    "青年组织 妇女组织 社区组织 合作伙伴 伙伴组织 国际组织 区域组织 私营部门 联合国系统 "
-    "专门机构 有关机构 其他机构 地方当局 会员国 国家 机构 组织 部门 政府 中心 城市 "
-    "工作组 工作队 小组 网络 平台 公司 企业 银行 基金 委员会 理事会 秘书处 办事处 "
-    "区域委员会 经济委员会 联合国实体 城市政府 市政府 金融机构 发展机构 研究机构 "
-    "学术机构 大学 学院 协会 联盟 运动 区域经济委员会 联合国系统 大会 论坛 特使 "
-    "联合国 非政府 联合国实体 联合国机构 国际社会 国家统计局 统计局 水电公司 私营部门组织 "
-    "妇女和青年组织 政府间机构 协调中心".split()
-)
-_GENERIC_HEADS = tuple(
-    "其他 各 这些 该 有关 相关 许多 一些 多个 两个 本 所有 包括 领导 研究 项目 若干 下列 "
-    "以下 不同".split()
-)
-
-EN_ORG_WORDS = set(
-    "Programme Program Organization Organisation Fund Bank Council Commission "
-    "Committee Association Foundation Institute Institution University College School "
-    "Network Alliance Agency Ministry Government Department Office Centre Center "
-    "Federation Union Group Society Corporation Company Ltd Inc Trust Secretariat "
-    "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
-    "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
-    "Council Cities Academy Observatory Consortium".split()
-)
-_EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
-_EN_LEADING = set(
-    "The In With Through During Under At On By For And As From Since While When "
-    "Also Both This These Its Their A An Of To".split()
-)
-_EN_GENERIC = set(
-    "United Nations|Member States|Government|Governments|Secretariat|Programme|"
-    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network".split("|")
-)
-_EN_RUN = re.compile(
-    r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
-    r"(?:[A-Z][\w'’.&-]*))*"
-)
-# A name in quotation marks: “逐个街区改善基金会”.
-_QUOTED = re.compile(r"“([^”“]{2,30})”")
 _BRACKET = re.compile(r"^\s*[（(]([^（）()]{1,24})[）)]")
 
 
@@ -103,211 +47,6 @@ class Mention:
 
 def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
     return any(mention.start < m.end and m.start < mention.end for m in taken)
-
-
-def _zh_name_end(word: str) -> str | None:
-    return next((s for s in ZH_SUFFIXES if word.endswith(s)), None)
-
-
-def _name_tag(word: str, tag: str) -> bool:
-    if tag == "eng":
-        return word[:1].isupper()  # "and", "kwa": not the start of a name
-    return tag in _NAME_TAGS or tag.startswith("n") or word == "间"
-
-
-def _extend_left(tokens: list[Token], index: int) -> tuple[int, bool]:
-    """The first token of the name ending at `index`, and whether it holds a proper
-    name. A verb inside a name needs a proper name before it (瑞典国际开发合作署,
-    Bimkom 规划者争取规划权利组织); a name starts with a verb only after a list
-    separator (、支持阿勒颇协会)."""
-    first = index
-    cursor = index - 1
-    while cursor >= 0:
-        w, tag, _ = tokens[cursor]
-        prev = tokens[cursor - 1] if cursor > 0 else ("", "x", 0)
-        if w in _STOP_VERBS or any(c.isdigit() for c in w):
-            break
-        if len(w) == 1 and w in _WEAK_SUFFIXES:
-            break  # 内罗毕郡郡长: the name ended at the first 郡
-        if _name_tag(w, tag) and w not in _GENERIC_HEADS:
-            pass
-        elif tag == "v" and len(w) == 2:
-            pass
-        elif w in (" ", "&") and (prev[1] == "eng" or prev[0] in (" ", "&")):
-            pass
-        elif not (
-            w in _JOINERS
-            and _name_tag(*prev[:2])
-            and not _ends_name(prev[0])
-            and first < index
-        ):
-            break
-        first = cursor
-        cursor -= 1
-    for position in range(first, index):
-        w, tag, _ = tokens[position]
-        if tag == "v" and not any(t[1] in _PROPER_TAGS for t in tokens[first:position]):
-            if position > first or _before(tokens, first) not in _LIST_BOUNDARIES:
-                first = position + 1
-    while first < index and tokens[first][0] in _JOINERS | {" ", "&"}:
-        first += 1
-    proper = any(t[1] in _PROPER_TAGS for t in tokens[first:index])
-    return first, proper
-
-
-def _before(tokens: list[Token], first: int) -> str:
-    return tokens[first - 1][0] if first > 0 else ""
-
-
-_LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
-_STOP_VERBS = set(
-    "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
-    "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供".split()
-)
-
-
-def _ends_name(word: str) -> bool:
-    suffix = _zh_name_end(word)
-    return suffix is not None and not (suffix in _WEAK_SUFFIXES and len(word) == 2)
-
-
-def _zh_candidates(tokens: list[Token]) -> list[tuple[int, int, bool]]:
-    """(start, end, has a proper name) of names ending in an organisation word."""
-    out: list[tuple[int, int, bool]] = []
-    for index, (word, tag, start) in enumerate(tokens):
-        suffix = _zh_name_end(word)
-        if suffix is None:
-            continue
-        if suffix in _WEAK_SUFFIXES and len(word) == 2 and tag not in _NAME_WORD_TAGS:
-            continue  # 城市, 当局, 内部: everyday words
-        if index + 1 < len(tokens) and tokens[index + 1][0] in ("了", "过", "着"):
-            continue  # 组织了: a verb
-        first, proper = _extend_left(tokens, index)
-        proper = proper or tag in _PROPER_TAGS
-        if suffix in _WEAK_SUFFIXES and (
-            not proper or (first == index and tag != "nt")
-        ):
-            continue
-        words = [t[0] for t in tokens[first:index]]
-        if word != suffix:
-            words.append(word[: -len(suffix)])
-        if all(w in ZH_GENERIC_WORDS or w in _JOINERS for w in words):
-            continue
-        out.append((tokens[first][2], start + len(word), proper))
-    for word, tag, start in tokens:
-        # jieba tags names of organisations it knows (非洲开发银行) "nt".
-        if tag == "nt" and len(word) >= 3 and word not in ZH_GENERIC:
-            out.append((start, start + len(word), True))
-    return _longest(out)
-
-
-def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    kept: list[tuple[int, int, bool]] = []
-    for span in sorted(spans, key=lambda s: s[0] - s[1]):
-        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
-            kept.append(span)
-    return sorted(kept)
-
-
-def _latin_names(text: str) -> list[tuple[int, int]]:
-    """In Chinese text, a run of Latin words is a name: of an organisation unless
-    the place gazetteer knows it."""
-    return [
-        (m.start(), m.end())
-        for m in _LATIN_RUN.finditer(text)
-        if not _PLACE_AFTER.match(text[m.end() :])
-    ]
-
-
-_LATIN_RUN = re.compile(r"[A-Z][A-Za-z]+(?:\s*(?:&\s*)?[A-Za-z][A-Za-z]+)*")
-# Chinese words after a Latin name that make it a place: Kallaseh 街区, Maratane 营地.
-_PLACE_AFTER = re.compile(
-    r"^\s*(?:省|区|州|村|镇|营|社区|街区|居民区|定居点|地区|县|河|岛|难民营|\(|（)"
-)
-
-
-_WITH = {"与", "同", "和"}
-_COOPERATE = ("合作", "协作", "一道", "携手", "共同")
-
-
-def _partners_named(tokens: list[Token]) -> list[tuple[int, int, bool]]:
-    """与 X (的)合作: X is a partner even without an organisation word (与爱立信合作,
-    与全球发展孵化器合作), if it holds a proper name."""
-    out: list[tuple[int, int, bool]] = []
-    for index, (word, _tag, _start) in enumerate(tokens):
-        if word not in _WITH:
-            continue
-        end = index + 1
-        while (
-            end < len(tokens)
-            and end - index <= 4
-            and _name_tag(*tokens[end][:2])
-            and tokens[end][0] not in _COOPERATE
-        ):
-            end += 1
-        after = [t[0] for t in tokens[end : end + 2]]
-        if end == index + 1 or not after:
-            continue
-        verb = after[1] if after[0] == "的" and len(after) > 1 else after[0]
-        if verb not in _COOPERATE:
-            continue
-        inner = tokens[index + 1 : end]
-        if all(t[0] in ZH_GENERIC_WORDS for t in inner):
-            continue
-        if any(t[1] in _PROPER_TAGS for t in inner):
-            out.append((inner[0][2], inner[-1][2] + len(inner[-1][0]), True))
-    return out
-
-
-def _zh_acceptable(name: str, proper: bool) -> bool:
-    name = name.strip()
-    if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
-        return False
-    return proper or len(name) >= 4
-
-
-def _en_candidates(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for match in _EN_RUN.finditer(text):
-        for start, end in _split_list(text, match.start(), match.end()):
-            span = _en_trim(text, start, end)
-            if span is not None:
-                out.append(span)
-    return out
-
-
-def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "X Network and the Y Association": two names, when both have an
-    organisation word."""
-    parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[start:end])
-    if len(parts) > 1 and all(_has_org_word(p.split()) for p in parts):
-        spans, cursor = [], start
-        for part in parts:
-            at = text.index(part, cursor)
-            spans.append((at, at + len(part)))
-            cursor = at + len(part)
-        return spans
-    return [(start, end)]
-
-
-def _has_org_word(words: list[str]) -> bool:
-    return any(w.strip(".,") in EN_ORG_WORDS for w in words)
-
-
-def _en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    segment = text[start:end].rstrip(".,")
-    words = segment.split()
-    while words and (words[0] in _EN_LEADING or words[0].lower() in _EN_CONNECTORS):
-        words = words[1:]
-    while words and words[-1].lower() in _EN_CONNECTORS:
-        words = words[:-1]
-    if len(words) < 2 or not _has_org_word(words):
-        return None
-    name = " ".join(words)
-    if name in _EN_GENERIC:
-        return None
-    first = text.index(words[0], start)
-    return first, text.index(words[-1], first) + len(words[-1])
 
 
 class OrganisationFinder:
@@ -335,41 +74,42 @@ class OrganisationFinder:
         ]
         mentions.extend(self._defined_uses(text, mentions))
         for start, end in self._pattern_spans(text):
-            candidate = Mention(start, end, text[start:end].strip(), "pattern")
-            inside = [m for m in mentions if start <= m.start and m.end <= end]
-            if (
-                inside
-                and all(m.method == "acronym" for m in inside)
-                and inside[-1].end == end
-                and inside[-1].start > start
-            ):
-                # "Agency" defined as a short form is no use of it inside the
-                # longer name "Swedish International Development Cooperation Agency".
-                mentions = [m for m in mentions if m not in inside]
-                inside = []
-            if any(m.end == end for m in inside):
-                continue  # the known name is the name; the rest is context
-            last = max(inside, key=lambda m: m.end) if inside else None
-            if last is not None and self._unit_of(text, last, end):
-                # 人居署纽约办事处: a unit of a known organisation, named after it;
-                # the organisation it belongs to is named too.
-                pass
-            elif last is not None:
-                # 人居署与X协会: the name starts after the last known one.
-                start = last.end
-                start += len(text[start:end]) - len(text[start:end].lstrip(" 和与及、"))
-                if self.segmenter is None:
-                    span = _en_trim(text, start, end)
-                    if span is None:
-                        continue
-                    start, end = span
-                candidate = Mention(start, end, text[start:end].strip(), "pattern")
-                if not _zh_acceptable(candidate.text, True):
-                    continue
-            if not _overlaps(candidate, [m for m in mentions if m not in inside]):
-                mentions.append(candidate)
+            mentions = self._with_pattern(text, start, end, mentions)
         mentions.sort(key=lambda m: m.start)
         return self._brackets(text, mentions)
+
+    def _with_pattern(
+        self, text: str, start: int, end: int, mentions: list[Mention]
+    ) -> list[Mention]:
+        """The mentions with the name found by its form at [start, end), where it
+        does not repeat or contradict a known name."""
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside and all(m.method == "acronym" for m in inside):
+            if inside[-1].end == end and inside[-1].start > start:
+                # "Agency", the short form of the reporting agency, is no use of it
+                # at the end of "Swedish International Development Cooperation Agency".
+                mentions = [m for m in mentions if m not in inside]
+                inside = []
+        if any(m.end == end for m in inside):
+            return mentions  # the known name is the name; the rest is context
+        last = max(inside, key=lambda m: m.end) if inside else None
+        if last is not None and not self._unit_of(text, last, end):
+            # 人居署与X协会: the name starts after the last known one. (A unit named
+            # after a known organisation, 人居署纽约办事处, keeps it whole, and the
+            # organisation it belongs to stays named too.)
+            start = last.end
+            start += len(text[start:end]) - len(text[start:end].lstrip(" 和与及、"))
+            if self.segmenter is None:
+                span = en_trim(text, start, end)
+                if span is None:
+                    return mentions
+                start, end = span
+            if not zh_acceptable(text[start:end].strip(), True):
+                return mentions
+        candidate = Mention(start, end, text[start:end].strip(), "pattern")
+        if _overlaps(candidate, [m for m in mentions if m not in inside]):
+            return mentions
+        return [*mentions, candidate]
 
     def _unit_of(self, text: str, known: Mention, end: int) -> bool:
         """Chinese only: the known name runs straight into the rest of the name."""
@@ -381,39 +121,16 @@ class OrganisationFinder:
             and not rest[0].isspace()
             and rest[0] not in "和与及、，"
             and len(rest) <= 8
-            and _zh_name_end(rest) is not None
+            and zh_name_end(rest) is not None
         )
 
     def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
         if self.segmenter is None:
-            return _en_candidates(text)
-        spans = [
-            (m.start(1), m.end(1))
-            for m in _QUOTED.finditer(text)
-            if _ends_name(m.group(1))
-            and len(m.group(1)) >= 5
-            and not re.search(r"[：，、；]", m.group(1))
-        ]
-        tokens = self.segmenter.tokens(text)
-        found = _zh_candidates(tokens)
-        found += [
-            span
-            for span in _partners_named(tokens)
-            if all(span[1] <= s or e <= span[0] for s, e, _ in found)
-            and not self.places.lookup(text[span[0] : span[1]])
-        ]
-        for start, end, proper in found:
-            if any(s <= start < e or s < end <= e for s, e in spans):
-                continue
-            if _zh_acceptable(text[start:end], proper):
-                spans.append((start, end))
-        for start, end in _latin_names(text):
-            if not self.gazetteer.find(text[start:end]) and not self.places.find(
-                text[start:end]
-            ):
-                if all(end <= s or e <= start for s, e in spans):
-                    spans.append((start, end))
-        return spans
+            return english_spans(text)
+        return chinese_spans(text, self.segmenter.tokens(text), self._known)
+
+    def _known(self, name: str) -> bool:
+        return bool(self.gazetteer.find(name) or self.places.lookup(name))
 
     def _defined_uses(self, text: str, taken: list[Mention]) -> list[Mention]:
         found: list[Mention] = []
