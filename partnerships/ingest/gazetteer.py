@@ -160,50 +160,39 @@ def _clean(value: str) -> str:
     return value.strip().rstrip("?").strip()
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
 def reference_entries(directory: Path = REFERENCE_DIR) -> list[NameEntry]:
-    """UN system entities of the reference data, under all their names, and the
-    UN's principal organs."""
+    """UN system entities of the reference data under all their names; and the
+    UN's principal organs and the high-level political forum, which the list of UN
+    system entities leaves out (data/ingest/un_bodies.csv)."""
     out: list[NameEntry] = []
-    with open(directory / "un_entities.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            key, category = row["acronym_en"], row["category"]
-            for value, lang, kind in (
-                (row["acronym_en"], "en", "acronym"),
-                (row["name_en"], "en", "name"),
-                (row["name_zh"], "zh", "name"),
-                (row["short_zh"], "zh", "short"),
-            ):
-                if _clean(value):
-                    out.append(
-                        NameEntry(key, _clean(value), lang, kind, "reference", category)
-                    )
-    with open(directory / "un_entity_aliases.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            kind = "acronym" if "acronym" in row["kind"] else "alias"
-            if _clean(row["alias"]):
-                out.append(
-                    NameEntry(
-                        row["acronym_en"],
-                        _clean(row["alias"]),
-                        row["lang"],
-                        kind,
-                        "reference",
-                    )
-                )
-    # The principal organs of the UN and the high-level political forum, which the
-    # list of UN system entities leaves out (data/ingest/un_bodies.csv).
-    with open(INGEST_DIR / "un_bodies.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
+    for row in _rows(directory / "un_entities.csv"):
+        for column, lang, kind in (
+            ("acronym_en", "en", "acronym"),
+            ("name_en", "en", "name"),
+            ("name_zh", "zh", "name"),
+            ("short_zh", "zh", "short"),
+        ):
+            if value := _clean(row[column]):
+                key, category = row["acronym_en"], row["category"]
+                out.append(NameEntry(key, value, lang, kind, "reference", category))
+    for row in _rows(directory / "un_entity_aliases.csv"):
+        kind = "acronym" if "acronym" in row["kind"] else "alias"
+        if value := _clean(row["alias"]):
             out.append(
-                NameEntry(
-                    row["key"],
-                    row["name"],
-                    row["lang"],
-                    row["kind"],
-                    "reference",
-                    "un_principal_organ",
-                )
+                NameEntry(row["acronym_en"], value, row["lang"], kind, "reference")
             )
+    for row in _rows(INGEST_DIR / "un_bodies.csv"):
+        organ = "un_principal_organ"
+        out.append(
+            NameEntry(
+                row["key"], row["name"], row["lang"], row["kind"], "reference", organ
+            )
+        )
     return out
 
 

@@ -106,46 +106,34 @@ class Extractor:
         self, text: str, start: int, end: int, result: ParagraphResult
     ) -> list[EngagementProposal]:
         """The engagements one sentence tells of: one per kind its cue words give."""
-        sentence = text[start:end]
-        participants: dict[str, tuple[OrgProposal, str]] = {}
-        for proposal in result.organisations:
-            for mention in proposal.mentions:
-                if (
-                    start <= mention.start < end
-                    and proposal.identity not in participants
-                ):
-                    role = cues.role_of(
-                        sentence, mention.start - start, mention.end - start
-                    )
-                    participants[proposal.identity] = (proposal, role)
+        participants = _participants(text, start, end, result)
         if not participants:
             return []
-
-        def inside(items: list) -> list:  # type: ignore[type-arg]
-            return [i for i in items if start <= i.start < end]
-
         titles = [t for t in result.titles if start <= t[0] < end]
         kinds = cues.kinds_of(
             self._masked(text, start, end, result),
-            [p.resolution.name for p, _ in participants.values()],
+            [p.resolution.name for p, _ in participants],
             [t[2] for t in titles],
         )
         if len(participants) == 1 and kinds == [("project", "")]:
             return []  # one organisation and no cue word: a statement, not cooperation
-        groups = [(kind, cue, list(participants.values())) for kind, cue in kinds]
+
+        def inside(items: list) -> list:  # type: ignore[type-arg]
+            return [i for i in items if start <= i.start < end]
+
         return [
             EngagementProposal(
                 kind=kind,
                 cue=cue,
                 start=start,
                 end=end,
-                participants=members,
+                participants=participants,
                 title=titles[0][2] if titles else "",
                 money=inside(result.money),
                 dates=inside(result.dates),
                 places=inside(result.places),
             )
-            for kind, cue, members in groups
+            for kind, cue in kinds
         ]
 
     @staticmethod
@@ -156,6 +144,21 @@ class Extractor:
                 for i in range(max(m.start, start), min(m.end, end)):
                     chars[i - start] = "□"
         return "".join(chars)
+
+
+def _participants(
+    text: str, start: int, end: int, result: ParagraphResult
+) -> list[tuple[OrgProposal, str]]:
+    """The organisations named in text[start:end], each once, with its role."""
+    found: dict[str, tuple[OrgProposal, str]] = {}
+    for proposal in result.organisations:
+        for mention in proposal.mentions:
+            if start <= mention.start < end and proposal.identity not in found:
+                role = cues.role_of(
+                    text[start:end], mention.start - start, mention.end - start
+                )
+                found[proposal.identity] = (proposal, role)
+    return list(found.values())
 
 
 def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from partnerships.ingest.extraction.organisations import Mention
-from partnerships.ingest.gazetteer import Gazetteer, normalise
+from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
 FUZZY_THRESHOLD = 90.0
 CONFIDENCE = {
@@ -26,6 +26,7 @@ CONFIDENCE = {
     "fuzzy": 0.7,  # at the threshold; up to 0.8 for an exact match
     "new-proper": 0.75,  # new, with a proper name in it (place, person, Latin)
     "new": 0.6,
+    "ambiguous": 0.5,  # a name several known organisations share
 }
 
 
@@ -56,38 +57,47 @@ class Resolver:
         while root.alias_of is not None:
             root = root.alias_of
         for candidate in (root, mention):
-            known = [
-                e for e in candidate.entries if e.source in ("reference", "registry")
-            ]
-            if known:
-                entry = known[0]
-                return Resolution(
-                    entry.key,
-                    candidate.text,
-                    CONFIDENCE.get(entry.kind, 0.8),
-                    entry.kind,
-                )
+            if found := _known(candidate.entries, candidate.text):
+                return found
         full = defined.get(mention.text) if mention.method == "acronym" else None
         name = full or root.text
-        exact = [
-            e
-            for e in self.gazetteer.lookup(name)
-            if e.source in ("reference", "registry")
-        ]
-        if exact:
-            return Resolution(exact[0].key, name, CONFIDENCE["alias"], "alias")
+        return (
+            _known(self.gazetteer.lookup(name), name)
+            or self._fuzzy(name)
+            or _new(name, bracketed=mention.method == "bracket")
+        )
+
+    def _fuzzy(self, name: str) -> Resolution | None:
         found = process.extractOne(
             normalise(name),
             self._fuzzy_choices(),
             scorer=fuzz.ratio,
             score_cutoff=FUZZY_THRESHOLD,
         )
-        if found is not None:
-            entry = self.gazetteer.by_norm[found[0]][0]
-            confidence = CONFIDENCE["fuzzy"] + 0.1 * (found[1] - FUZZY_THRESHOLD) / (
-                100 - FUZZY_THRESHOLD
-            )
-            return Resolution(entry.key, name, round(confidence, 3), "fuzzy")
-        proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
-        method = "new-proper" if proper or mention.method == "bracket" else "new"
-        return Resolution("", name, CONFIDENCE[method], method)
+        if found is None:
+            return None
+        entry = self.gazetteer.by_norm[found[0]][0]
+        above = (found[1] - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
+        confidence = round(CONFIDENCE["fuzzy"] + 0.1 * above, 3)
+        return Resolution(entry.key, name, confidence, "fuzzy")
+
+
+def _known(
+    entries: tuple[NameEntry, ...] | list[NameEntry], name: str
+) -> Resolution | None:
+    """An organisation of the reference data or the registry known by this name;
+    a name several organisations share is linked to one of them, with low
+    confidence, for the reviewer to check."""
+    known = [e for e in entries if e.source in ("reference", "registry")]
+    if not known:
+        return None
+    entry = known[0]
+    if len({e.key for e in known}) > 1:
+        return Resolution(entry.key, name, CONFIDENCE["ambiguous"], "ambiguous")
+    return Resolution(entry.key, name, CONFIDENCE.get(entry.kind, 0.8), entry.kind)
+
+
+def _new(name: str, *, bracketed: bool) -> Resolution:
+    proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
+    method = "new-proper" if proper or bracketed else "new"
+    return Resolution("", name, CONFIDENCE[method], method)

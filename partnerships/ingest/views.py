@@ -23,13 +23,12 @@ from partnerships.ingest import selectors
 from partnerships.ingest.forms import DecisionForm, UploadForm
 from partnerships.ingest.models import Candidate, IngestRun
 from partnerships.ingest.readers import UnreadableFile, read_text
-from partnerships.ingest.services import (
-    IngestRefused,
+from partnerships.ingest.review import (
     candidate_accept,
     candidate_merge,
     candidate_reject,
-    ingest_text,
 )
+from partnerships.ingest.services import IngestRefused, ingest_text
 from partnerships.registry.categories import Category
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from partnerships.accounts.policies import actor_for
-from partnerships.ingest.services import accept_above, ingest_text
+from partnerships.ingest.review import accept_above
+from partnerships.ingest.services import ingest_text
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Evidence
 from tests.ingest.conftest import SEED_TEXT

@@ -9,14 +9,13 @@ from partnerships.accounts.policies import actor_for
 from partnerships.cooperation.models import Engagement
 from partnerships.core.errors import NotAllowed
 from partnerships.ingest.models import Candidate, CandidateStatus
-from partnerships.ingest.services import (
-    IngestRefused,
+from partnerships.ingest.review import (
     accept_above,
     candidate_accept,
     candidate_merge,
     candidate_reject,
-    ingest_text,
 )
+from partnerships.ingest.services import IngestRefused, ingest_text
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Evidence, Passage
 
@@ -103,3 +102,14 @@ def test_a_text_without_paragraphs_is_refused_and_nothing_is_written(
             gazetteer=reference_gazetteer,
         )
     assert Passage.objects.count() == before
+
+
+def test_a_new_organisation_named_in_two_paragraphs_is_created_once(run, editor):
+    actor = actor_for(editor)
+    for candidate in run.candidates.filter(label="Blue Towns Foundation"):
+        candidate_accept(actor=actor, candidate=candidate)
+    org = Organisation.objects.get(name_en="Blue Towns Foundation")
+    numbers = Evidence.objects.filter(organisation=org).values_list(
+        "passage__number", flat=True
+    )
+    assert sorted(numbers) == [20, 24]

@@ -14,7 +14,8 @@ from partnerships.ingest.gazetteer import build_gazetteer
 from partnerships.ingest.layout import split_report
 from partnerships.ingest.pipeline import extract
 from partnerships.ingest.readers import UnreadableFile, read_text
-from partnerships.ingest.services import IngestRefused, accept_above, ingest_text
+from partnerships.ingest.review import accept_above
+from partnerships.ingest.services import IngestRefused, ingest_text
 from partnerships.interop.management.commands.export_sheets import user_actor
 
 

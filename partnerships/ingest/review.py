@@ -1,0 +1,276 @@
+"""Decisions on candidates: accept, merge, reject; and accepting in bulk.
+
+Registry records are written through the audited services of the registry and
+cooperation apps (participations and contributions, which have none, through
+`audited_save`), every one with the reviewer as history user and `Evidence` in the
+passage the candidate came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from partnerships.accounts.policies import Actor, can_create
+from partnerships.cooperation.editing import engagement_create
+from partnerships.cooperation.models import Contribution, Engagement, Participation
+from partnerships.core.errors import NotAllowed
+from partnerships.core.versioned import audited_save
+from partnerships.ingest.models import (
+    Candidate,
+    CandidateKind,
+    CandidateStatus,
+    IngestRun,
+)
+from partnerships.registry.editing import organisation_create
+from partnerships.registry.models import NameKind, Organisation, OrganisationName
+from partnerships.sources.services import evidence_ensure
+
+DECIDED = (CandidateStatus.ACCEPTED, CandidateStatus.MERGED)
+
+
+def _check(actor: Actor, candidate: Candidate) -> None:
+    if not can_create(actor):
+        raise NotAllowed("Only editors and administrators review candidates.")
+    if candidate.status != CandidateStatus.PENDING:
+        raise ValidationError(f"This candidate was already {candidate.status}.")
+
+
+def _decide(candidate: Candidate, actor: Actor, status: str, note: str = "") -> None:
+    candidate.status = status
+    candidate.decided_by_id = actor.user_id
+    candidate.decided_at = timezone.now()
+    candidate.note = note[:300]
+    candidate.save()
+
+
+def candidate_accept(
+    *, actor: Actor, candidate: Candidate, changes: dict[str, Any] | None = None
+) -> Candidate:
+    """Accept, with the reviewer's edits in `changes` (name, category; kind,
+    title): an organisation becomes a registry record, or a mention of the one it
+    was resolved to; an engagement becomes an engagement with its participations."""
+    _check(actor, candidate)
+    with transaction.atomic():
+        if candidate.kind == CandidateKind.ORGANISATION:
+            _accept_organisation(actor, candidate, changes or {})
+        else:
+            _accept_engagement(actor, candidate, changes or {})
+        _decide(candidate, actor, CandidateStatus.ACCEPTED)
+    return candidate
+
+
+def _same_organisation(candidate: Candidate, name: str) -> Organisation | None:
+    """One already in the registry: accepted from another paragraph of the same
+    reading, or holding this very name."""
+    sibling = Candidate.objects.filter(
+        run=candidate.run,
+        kind=CandidateKind.ORGANISATION,
+        data__identity=candidate.data["identity"],
+        status__in=DECIDED,
+        organisation__isnull=False,
+    ).first()
+    if sibling is not None:
+        return sibling.organisation
+    lang = candidate.data["lang"]
+    return (
+        Organisation.objects.filter(deleted_at__isnull=True)
+        .filter(Q(**{f"name_{lang}": name}) | Q(other_names__value=name))
+        .first()
+    )
+
+
+def _new_key(candidate: Candidate, name: str) -> str:
+    base = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").upper()[:60]
+    key = f"INGEST-{base}" if base else f"INGEST-{candidate.pk}"
+    if Organisation.objects.filter(key=key).exists():
+        key = f"{key}-{candidate.pk}"
+    return key
+
+
+def _create_organisation(
+    actor: Actor, candidate: Candidate, name: str, category: str
+) -> Organisation:
+    lang = candidate.data["lang"]
+    org = organisation_create(
+        actor=actor,
+        key=_new_key(candidate, name),
+        changes={f"name_{lang}": name, "category": category},
+        reason=f"accepted from {candidate.passage}",
+    )
+    for short in candidate.data.get("short_names", []):
+        audited_save(
+            OrganisationName(
+                organisation=org,
+                kind=NameKind.ACRONYM if short.isascii() else NameKind.SHORT,
+                lang="en" if short.isascii() else lang,
+                value=short,
+            ),
+            user_id=actor.user_id,
+            reason="short form given in the report",
+        )
+    return org
+
+
+def _accept_organisation(
+    actor: Actor, candidate: Candidate, changes: dict[str, Any]
+) -> None:
+    data = candidate.data
+    if candidate.organisation is None:
+        name = str(changes.get("name") or data["name"]).strip()
+        if not name:
+            raise ValidationError({"name": "A new organisation needs a name."})
+        candidate.organisation = _same_organisation(
+            candidate, name
+        ) or _create_organisation(
+            actor, candidate, name, changes.get("category") or data["category"]
+        )
+    evidence_ensure(
+        passage=candidate.passage,
+        organisation=candidate.organisation,
+        quote=data["mentions"][0]["text"] if data.get("mentions") else "",
+        reason="ingest review",
+    )
+
+
+def _participant_org(candidate: Candidate, identity: str) -> Organisation:
+    """The registry organisation of a partner: its candidate in this paragraph if
+    resolved or decided, else the same organisation accepted or merged in another
+    paragraph of the same reading."""
+    siblings = Candidate.objects.filter(
+        run=candidate.run,
+        kind=CandidateKind.ORGANISATION,
+        data__identity=identity,
+        organisation__isnull=False,
+    ).exclude(status=CandidateStatus.REJECTED)
+    found = (
+        siblings.filter(passage=candidate.passage).first()
+        or siblings.filter(status__in=DECIDED).first()
+    )
+    if found is None:
+        raise ValidationError(
+            f"The organisation {identity!r} of this engagement is not in the "
+            "registry yet: accept or merge it first."
+        )
+    return found.organisation
+
+
+def _accept_engagement(
+    actor: Actor, candidate: Candidate, changes: dict[str, Any]
+) -> None:
+    data = candidate.data
+    partners = [
+        (_participant_org(candidate, p["identity"]), p["role"])
+        for p in data["participants"]
+    ]
+    fields: dict[str, Any] = {
+        "kind": changes.get("kind") or data["kind"],
+        f"title_{candidate.run.language}": (changes.get("title") or data["title"])[
+            :500
+        ],
+    }
+    if data.get("dates"):
+        fields["start"] = data["dates"][0]
+    engagement = engagement_create(
+        actor=actor,
+        key=f"ingest-{candidate.run_id}-{candidate.pk}",
+        changes=fields,
+        reason=f"accepted from {candidate.passage}",
+    )
+    _participations(actor, engagement, partners, data.get("money", []))
+    evidence_ensure(
+        passage=candidate.passage,
+        engagement=engagement,
+        quote=data["quote"],
+        reason="ingest review",
+    )
+    candidate.engagement = engagement
+
+
+def _participations(
+    actor: Actor,
+    engagement: Engagement,
+    partners: list[tuple[Organisation, str]],
+    money: list[dict[str, str]],
+) -> None:
+    """One participation per partner and role; a funder gets the sentence's
+    amounts as contributions."""
+    for org, role in dict.fromkeys(partners):
+        participation = Participation(
+            engagement=engagement, organisation=org, role=role
+        )
+        audited_save(participation, user_id=actor.user_id, reason="told in the report")
+        for amount in money if role == "funder" else []:
+            audited_save(
+                Contribution(
+                    participation=participation,
+                    amount=amount["amount"],
+                    currency_id=amount["currency"],
+                ),
+                user_id=actor.user_id,
+                reason="amount given in the report",
+            )
+
+
+def candidate_merge(
+    *, actor: Actor, candidate: Candidate, organisation: Organisation
+) -> Candidate:
+    """The proposed organisation is an existing one under another name, which it
+    keeps as an alias."""
+    _check(actor, candidate)
+    if candidate.kind != CandidateKind.ORGANISATION:
+        raise ValidationError("Only organisation candidates can be merged.")
+    name, lang = candidate.data["name"], candidate.data["lang"]
+    with transaction.atomic():
+        candidate.organisation = organisation
+        known = {organisation.name_zh, organisation.name_en}
+        if name not in known and not organisation.other_names.filter(value=name):
+            audited_save(
+                OrganisationName(
+                    organisation=organisation,
+                    kind=NameKind.ALIAS,
+                    lang=lang,
+                    value=name,
+                ),
+                user_id=actor.user_id,
+                reason=f"name used in {candidate.passage}",
+            )
+        _accept_organisation(actor, candidate, {})
+        _decide(candidate, actor, CandidateStatus.MERGED)
+    return candidate
+
+
+def candidate_reject(
+    *, actor: Actor, candidate: Candidate, note: str = ""
+) -> Candidate:
+    _check(actor, candidate)
+    _decide(candidate, actor, CandidateStatus.REJECTED, note)
+    return candidate
+
+
+def accept_above(*, actor: Actor, run: IngestRun, threshold: float) -> dict[str, int]:
+    """Accept every pending candidate at or above `threshold`, organisations first
+    (engagements need their partners in the registry), in one transaction. An
+    engagement whose partners are not all in the registry stays pending."""
+    counts = {"organisations": 0, "engagements": 0, "skipped": 0}
+    with transaction.atomic():
+        for kind, label in (
+            (CandidateKind.ORGANISATION, "organisations"),
+            (CandidateKind.ENGAGEMENT, "engagements"),
+        ):
+            pending = run.candidates.filter(
+                kind=kind, status=CandidateStatus.PENDING, confidence__gte=threshold
+            ).select_related("passage", "organisation", "run")
+            for candidate in pending:
+                try:
+                    with transaction.atomic():
+                        candidate_accept(actor=actor, candidate=candidate)
+                    counts[label] += 1
+                except ValidationError:
+                    counts["skipped"] += 1
+    return counts
