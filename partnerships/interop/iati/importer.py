@@ -106,9 +106,13 @@ def import_file(
     try:
         with transaction.atomic(), acting_as(user):
             run = _Run(info, summary, user)
+            activities = info.root == reader.ACTIVITIES
             for number, element in enumerate(reader.items(info), start=1):
                 summary.read += 1
-                run.item(number, element)
+                if activities:
+                    run.take(run.prepare(number, element))
+                else:
+                    run.item(number, element)
                 if on_item:
                     on_item()
             run.flush()
@@ -168,22 +172,35 @@ class _Run:
         self.pending: list[Item] = []
         self.keys: set[str] = set()
 
-    def item(self, number: int, element: etree._Element) -> None:
+    def prepare(self, number: int, element: etree._Element) -> Prepared:
+        """Check and map one activity; nothing is written yet."""
         line = element.sourceline or 0
-        identifier = (element.findtext(_ID[self.info.root]) or "").strip()
+        identifier = (element.findtext("iati-identifier") or "").strip()
         try:
             reader.check(element, self.info)
-            if self.info.root == reader.ACTIVITIES:
-                record = reader.activity_record(element, self.info)
-                self._check_codes(record)
-                self._queue(self._item(number, record))
-            else:
-                record = reader.organisation_record(element, self.info)
-                with transaction.atomic():
-                    self._organisation(number, record)
+            record = reader.activity_record(element, self.info)
+            self._check_codes(record)
+            return Prepared(line, identifier, self._item(number, record))
+        except reader.InvalidItem as error:
+            return Prepared(line, identifier, None, str(error))
+
+    def take(self, done: Prepared) -> None:
+        if done.item is None:
+            self.summary.skip(done.line, done.identifier, done.reason)
+        else:
+            self._queue(done.item)
+
+    def item(self, number: int, element: etree._Element) -> None:
+        """One iati-organisation, written at once through the services."""
+        line = element.sourceline or 0
+        identifier = (element.findtext("organisation-identifier") or "").strip()
+        try:
+            reader.check(element, self.info)
+            record = reader.organisation_record(element, self.info)
+            with transaction.atomic():
+                self._organisation(number, record)
         except (reader.InvalidItem, ValidationError) as error:
-            if self.info.root == reader.ORGANISATIONS:
-                self.orgs.forget()  # what its savepoint created is gone
+            self.orgs.forget()  # what its savepoint created is gone
             self.summary.skip(line, identifier, _reason(error))
 
     def _queue(self, item: Item) -> None:
@@ -360,6 +377,16 @@ def _org_refs(record: reader.Record) -> Iterator[reader.OrgRef]:
         yield record.reporting
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """One activity, checked: an Item to write, or the reason it is skipped."""
+
+    line: int
+    identifier: str
+    item: Item | None
+    reason: str = ""
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
@@ -368,8 +395,3 @@ def _reason(error: Exception) -> str:
 
 # What full_clean checks of a contribution's amount (max_digits=18, places=2).
 _AMOUNT = DecimalValidator(18, 2)
-
-_ID = {
-    reader.ACTIVITIES: "iati-identifier",
-    reader.ORGANISATIONS: "organisation-identifier",
-}

@@ -69,8 +69,8 @@ class FileInfo:
 
     @cached_property
     def schema(self) -> etree.XMLSchema:
-        """The compiled 2.03 XSD for this file's items (compiled once per process)."""
-        return validate._schema(validate._schema_folder() / SCHEMAS[self.root])
+        """The 2.03 XSD for this file's items, compiled for this file alone."""
+        return validate.compile_schema(validate._schema_folder() / SCHEMAS[self.root])
 
 
 @dataclass
