@@ -46,7 +46,6 @@ from api_latency import (
     child_env,
     has_gunicorn,
     note,
-    prepare,
     report,
     run_scenario,
     timed_get,
@@ -65,7 +64,7 @@ FILTERS = [
     "sort=newest",
     "region=142",
 ]
-REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "World-Bank"]
+REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "AFDB"]
 
 
 def page_step(make_url: object) -> Step:
@@ -144,7 +143,18 @@ def measure(label: str, database_url: str, args: argparse.Namespace) -> bool:
         try:
             run_cli(database_url, "migrate", "-v0")
             run_cli(database_url, "load-demo")
-            prepare(database_url, args.organisations, args.engagements)
+            # Mixed on purpose with the seed's real organisations.
+            run_cli(
+                database_url,
+                "synth",
+                "--organisations",
+                str(args.organisations),
+                "--engagements",
+                str(args.engagements),
+                "--seed",
+                "1",
+                "--mix",
+            )
             server = Server(database_url, log_dir)
             note(f"  starting {server.kind} on {server.base}")
             server.wait_ready()

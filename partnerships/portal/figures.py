@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -187,9 +187,9 @@ def ego_network(actor: Actor, org: Organisation, limit: int = 40) -> dict[str, A
 
 def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
     pairs = list(
-        parts.filter(organisation_id__in=list(weights)).values_list(
-            "engagement_id", "organisation_id"
-        )
+        parts.filter(organisation_id__in=list(weights))
+        .order_by()  # the model's ordering would join two more tables
+        .values_list("engagement_id", "organisation_id")
     )
     by_engagement: dict[int, set[int]] = {}
     for engagement_id, org_id in pairs:
@@ -230,20 +230,23 @@ def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]
     """
 
     def compute() -> dict[str, Any]:
-        ids = policies.engagements_visible_to(actor).values("pk")
-        orgs = policies.organisations_visible_to(actor).values("pk")
-        money = Contribution.objects.filter(
-            participation__engagement_id__in=ids,
-            participation__organisation_id__in=orgs,
+        from partnerships.portal.selectors import (
+            visible_engagement,
+            visible_organisation,
         )
+
+        money = Contribution.objects.filter(
+            visible_engagement(actor, "participation__engagement_id"),
+            visible_organisation(actor, "participation__organisation_id"),
+        ).order_by()
         totals = list(
             money.values("currency_id")
             .annotate(total=Sum("amount"), n=Count("id"))
             .order_by("-n", "currency_id")
         )
+        usd = money.filter(currency_id="USD", participation__role="funder")
         flows = list(
-            money.filter(currency_id="USD", participation__role="funder")
-            .values(
+            usd.values(
                 "participation__organisation__key", "participation__engagement__kind"
             )
             .annotate(total=Sum("amount"))
@@ -257,23 +260,22 @@ def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]
             }
             for row in flows
         ]
-        funded = money.filter(currency_id="USD", participation__role="funder")
+        funded = (
+            usd.filter(participation__engagement_id=OuterRef("engagement_id"))
+            .values("participation__engagement_id")
+            .annotate(t=Sum("amount"))
+            .values("t")
+        )
         onward = (
             Participation.objects.filter(
+                visible_engagement(actor, "engagement_id"),
+                visible_organisation(actor, "organisation_id"),
                 role="implementer",
-                engagement_id__in=funded.values("participation__engagement_id"),
-                organisation_id__in=orgs,
             )
+            .annotate(usd=Subquery(funded))
+            .filter(usd__isnull=False)
             .values("organisation__key", "engagement__kind")
-            .annotate(
-                total=Sum(
-                    "engagement__participations__contributions__amount",
-                    filter=Q(
-                        engagement__participations__role="funder",
-                        engagement__participations__contributions__currency_id="USD",
-                    ),
-                )
-            )
+            .annotate(total=Sum("usd"))
             .order_by("-total")[:limit]
         )
         links += [
@@ -283,7 +285,6 @@ def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]
                 "value": float(row["total"]),
             }
             for row in onward
-            if row["total"]
         ]
         return {"currencies": totals, "links": links}
 

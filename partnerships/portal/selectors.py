@@ -8,6 +8,7 @@ engagements by key instead of listing a million visible ones first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -28,7 +29,6 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
-from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.selectors import organisation_search
@@ -134,6 +134,19 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
 # --- Search ------------------------------------------------------------------------
 
 
+def languages_of(text: str) -> list[str]:
+    """The title columns a query can match, by its script: a Chinese word is not
+    looked for in Russian titles. Latin letters and digits are looked for in the
+    Latin-script titles and in Chinese ones, which often quote acronyms."""
+    if re.search(r"[\u3400-\u9fff]", text):
+        return ["zh"]
+    if re.search(r"[\u0600-\u06ff]", text):
+        return ["ar"]
+    if re.search(r"[\u0400-\u04ff]", text):
+        return ["ru"]
+    return ["en", "fr", "es", "zh"]
+
+
 @dataclass
 class SearchResults:
     organisations: list[Organisation] = field(default_factory=list)
@@ -158,12 +171,11 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         .order_by("name_en", "key")[:limit]
     )
     titles = Q(key=text)
-    for lang in UN_LANGUAGES:
+    for lang in languages_of(text):
         titles |= Q(**{f"title_{lang}__icontains": text})
+    # Newest first by id: the scan stops at the tenth match instead of sorting all.
     results.engagements = list(
-        policies.engagements_visible_to(actor)
-        .filter(titles)
-        .order_by("-start_date", "key")[:limit]
+        policies.engagements_visible_to(actor).filter(titles).order_by("-pk")[:limit]
     )
     results.passages = list(
         policies.passages_visible_to(actor)
