@@ -197,7 +197,7 @@ def check(element: etree._Element, info: FileInfo) -> None:
     """Raise InvalidItem unless the element is valid against the 2.03 XSD.
 
     The element is validated where it stands (the XSD declares iati-activity and
-    iati-organisation as global elements), with the schema compiled once.
+    iati-organisation as global elements), with the schema compiled once per file.
     """
     if _TOO_DEEP(element):
         raise InvalidItem(f"it nests deeper than {MAX_DEPTH} elements")
