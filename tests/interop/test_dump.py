@@ -13,6 +13,7 @@ from partnerships.cooperation.models import (
     Place,
 )
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.reports.models import Report
 from partnerships.sources.models import Evidence, SourceDocument
 from tests.conftest import SEED_SYMBOL
 
@@ -35,6 +36,8 @@ def _empty_registry():
     OrganisationName.objects.all().delete()
     Identifier.objects.all().delete()
     Organisation.objects.update(parent=None)
+    # Reports name their reporting organisation (protected): they go first.
+    Report.objects.all().delete()
     Organisation.objects.all().delete()
     SourceDocument.objects.all().delete()
 
