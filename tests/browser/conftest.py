@@ -37,6 +37,18 @@ AXE = Path(settings.BASE_DIR) / "build" / "vendor" / "axe.min.js"
 SHARED: dict = {}
 
 
+def _close_server_sessions() -> None:
+    """A request the browser dropped may leave its thread's PostgreSQL session
+    open, which would keep the test database from being dropped at the end."""
+    for conn in connections.all():
+        if conn.vendor == "postgresql":
+            with conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+
+
 @pytest.fixture(scope="module")
 def server(django_db_setup, django_db_blocker) -> Iterator[str]:  # noqa: ANN001
     if not AXE.exists():
@@ -67,6 +79,7 @@ def server(django_db_setup, django_db_blocker) -> Iterator[str]:  # noqa: ANN001
             thread.terminate()
             for conn in shared.values():
                 conn.dec_thread_sharing()
+            _close_server_sessions()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:

@@ -114,3 +114,24 @@ def test_a_staff_user_edits_an_engagement_and_sees_it_in_the_history(
     assert "seen in a browser" in table
     assert "browser-staff" in table
     screenshot(page, "staff-history")
+
+
+def test_reading_pages_work_without_javascript(browser, server):
+    context = browser.new_context(
+        base_url=server, java_script_enabled=False, locale="en-GB"
+    )
+    try:
+        page = context.new_page()
+        page.goto("/organisations/")
+        page.select_option("#id_category", "fund_programme")
+        page.click(".filters button[type=submit]")
+        page.wait_for_url("**category=fund_programme**")
+        categories = page.locator("table.directory tbody td:nth-child(3)")
+        assert set(categories.all_inner_texts()) == {"UN fund or programme"}
+        page.goto("/search/?q=%E5%BC%80%E5%8F%91%E7%BD%B2")
+        page.click('#results a[href="/organisations/UNDP/"]')
+        assert page.locator("#h-partners + div + table tbody tr").count() > 0
+        page.goto("/dashboards/")
+        assert page.locator("#country-list tbody tr").count() > 10
+    finally:
+        context.close()
