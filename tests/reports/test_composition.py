@@ -196,3 +196,12 @@ def test_output_is_escaped(db):
     html = render(collect(report, ANONYMOUS), "en", "html").decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_every_paragraph_has_its_provenance(stored_snapshot):
+    """Composed paragraphs cite engagements; the opening cites the statistics."""
+    html = render(stored_snapshot, "zh", "html").decode()
+    doc = realise(stored_snapshot, "zh")
+    for para in doc.paragraphs():
+        assert f'<tr id="prov-{para.number}">' in html, para.anchor
+        assert para.engagements or para.kind in ("opening", "closing", "text")

@@ -251,7 +251,11 @@ class DocxWriter:
     def provenance(self) -> None:
         self.word.add_section(WD_SECTION.NEW_PAGE)
         self.heading(Run(self.doc.labels["annex_provenance"]), 1)
-        rows = [p for p in self.doc.paragraphs() if p.engagements or p.staff]
+        rows = [
+            p
+            for p in self.doc.paragraphs()
+            if p.engagements or p.staff or p.kind in ("opening", "closing")
+        ]
         table = self.word.add_table(rows=len(rows), cols=3)
         table.style = "Table Grid"
         for row, para in zip(table.rows, rows, strict=True):
@@ -264,6 +268,8 @@ class DocxWriter:
                 self.runs(cell, Run(f" [{key}]"))
             if para.staff:
                 self.runs(cell, Run(f" {self.doc.labels['staff_text']}"))
+            if para.kind in ("opening", "closing"):
+                self.runs(cell, Run(self.doc.labels["annex_statistics"]))
             row.cells[2].text = "; ".join(
                 f"{p['document']} ¶{p['paragraph']}" for p in para.passages
             )

@@ -41,6 +41,8 @@ def render_markdown(doc: Document) -> str:
         lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
     lines += [f"## {doc.labels['annex_provenance']}", ""]
     for para in doc.paragraphs():
+        if para.kind in ("opening", "closing"):
+            lines.append(f"- {para.number}: {doc.labels['annex_statistics']}")
         if para.engagements:
             keys = ", ".join(f"`{key}`" for key, _ in para.engagements)
             sources = "; ".join(
