@@ -50,3 +50,9 @@ def test_a_missing_translation_falls_back_visibly(client):
     page = client.get("/organisations/UNDP/").content.decode()
     assert 'class="fallback"' in page
     assert '<sup class="fallback-mark"' in page
+
+
+def test_codelist_labels_come_in_the_chosen_language(client):
+    _in(client, "fr")
+    page = client.get("/organisations/", {"category": "fund_programme"})
+    assert "fonds ou programme des Nations Unies" in page.content.decode()

@@ -16,7 +16,10 @@ from django.views.decorators.http import require_safe
 
 from partnerships.accounts.policies import actor_for
 from partnerships.cooperation.models import Kind
+from partnerships.core.languages import localized
 from partnerships.portal import figures, selectors
+from partnerships.portal.codelists import label
+from partnerships.portal.language import content_language
 from partnerships.reference.models import Theme
 from partnerships.registry.categories import Category
 
@@ -31,10 +34,13 @@ def _numeric(alpha2: str) -> str:
 
 def _labels(dimension: str) -> dict[str, str]:
     if dimension == "kind":
-        return dict(Kind.choices)
+        return {code: label(text) for code, text in Kind.choices}
     if dimension == "category":
-        return dict(Category.choices)
-    return {t.code: t.name_en or t.code for t in Theme.objects.all()}
+        return {code: label(text) for code, text in Category.choices}
+    lang = content_language()
+    return {
+        t.code: localized(t, "name", lang).text or t.code for t in Theme.objects.all()
+    }
 
 
 def pivot(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
