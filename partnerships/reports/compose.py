@@ -64,12 +64,17 @@ class Composition:
     placements: dict[str, Placement]
 
     def paragraphs(self) -> list[Paragraph]:
-        out = []
-        for chapter in self.chapters:
-            out.extend(chapter.paragraphs)
-            for section in chapter.sections:
-                out.extend(section.paragraphs)
-        return out
+        return in_reading_order(self.chapters)
+
+
+def in_reading_order(chapters: list[Any]) -> list[Any]:
+    """The paragraphs of chapters and their sections, in the order they are read."""
+    out = []
+    for chapter in chapters:
+        out.extend(chapter.paragraphs)
+        for section in chapter.sections:
+            out.extend(section.paragraphs)
+    return out
 
 
 def _role_rank(role: str) -> int:

@@ -13,7 +13,13 @@ from decimal import Decimal
 from typing import Any
 
 from partnerships.core.languages import FALLBACK_ORDER
-from partnerships.reports.compose import Composition, Paragraph, Part, compose
+from partnerships.reports.compose import (
+    Composition,
+    Paragraph,
+    Part,
+    compose,
+    in_reading_order,
+)
 from partnerships.reports.formatting import Formatter, chapter_label
 from partnerships.reports.snapshot import LOCALES
 
@@ -57,12 +63,7 @@ class Document:
     formatter: Formatter
 
     def paragraphs(self) -> list[Para]:
-        out = []
-        for chapter in self.chapters:
-            out.extend(chapter.paragraphs)
-            for section in chapter.sections:
-                out.extend(section.paragraphs)
-        return out
+        return in_reading_order(self.chapters)
 
 
 def pick(texts: dict[str, str], lang: str) -> Run:
