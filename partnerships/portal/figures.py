@@ -8,6 +8,7 @@ figures, which differ per actor, are computed on each request.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,14 +26,26 @@ from partnerships.registry.models import Organisation
 PUBLIC_SECONDS = 300
 
 
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
 def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
+    """The public's figures from the cache; on a miss one thread of the process
+    computes them while the others wait for its result, instead of all at once."""
     if actor.role != PUBLIC:
         return compute()
     key = f"portal:{name}"
     value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, PUBLIC_SECONDS)
+    if value is not None:
+        return value
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, PUBLIC_SECONDS)
     return value
 
 

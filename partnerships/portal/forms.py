@@ -39,9 +39,9 @@ class DirectoryForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("key", _("Key")),
             ("name", _("Name (A-Z)")),
             ("-name", _("Name (Z-A)")),
-            ("key", _("Key")),
             ("newest", _("Newest")),
         ],
     )

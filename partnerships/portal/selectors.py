@@ -29,6 +29,7 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
+from partnerships.portal.language import content_language
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.selectors import organisation_search
@@ -68,15 +69,18 @@ class DirectoryQuery:
     role: str = ""
     year_from: int | None = None
     year_to: int | None = None
-    sort: str = "name"
+    sort: str = "key"
     page: int = 1
 
 
+# By key (a unique index) unless asked otherwise: the database then reads
+# organisations in order and stops after one page, instead of checking a filter on
+# engagements for every organisation before sorting them by name.
 SORTS = {
+    "key": ("key",),
     "name": ("name_en", "key"),
     "-name": ("-name_en", "-key"),
-    "key": ("key",),
-    "newest": ("-created_at", "-id"),
+    "newest": ("-id",),
 }
 
 
@@ -125,7 +129,7 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
         qs = qs.filter(country__un_subregion__in=subregions(query.region))
     if (condition := _participation_filter(actor, query)) is not None:
         qs = qs.filter(condition)
-    qs = qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["name"]))
+    qs = qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["key"]))
     start = (max(query.page, 1) - 1) * PAGE_SIZE
     rows = list(qs[start : start + PAGE_SIZE + 1])
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
@@ -136,15 +140,17 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
 
 def languages_of(text: str) -> list[str]:
     """The title columns a query can match, by its script: a Chinese word is not
-    looked for in Russian titles. Latin letters and digits are looked for in the
-    Latin-script titles and in Chinese ones, which often quote acronyms."""
+    looked for in Russian titles. Latin letters are looked for in English titles
+    and in those of the reader's language, if it is French or Spanish: each column
+    more is another scan of every engagement."""
     if re.search(r"[\u3400-\u9fff]", text):
         return ["zh"]
     if re.search(r"[\u0600-\u06ff]", text):
         return ["ar"]
     if re.search(r"[\u0400-\u04ff]", text):
         return ["ru"]
-    return ["en", "fr", "es", "zh"]
+    reader = content_language()
+    return ["en", reader] if reader in ("fr", "es") else ["en"]
 
 
 @dataclass
