@@ -151,6 +151,10 @@ class Writer:
     def orgs_list(self, keys: list[str]) -> list[Run]:
         return join_runs([[self.org_name(k)] for k in keys], self.fmt)
 
+    def parent(self, row: dict[str, Any]) -> list[Run]:
+        parent = row.get("parent")
+        return self.title(parent) if parent else []
+
     def title(self, row: dict[str, Any]) -> list[Run]:
         run = self._count(pick(row["title"], self.lang))
         if row["kind"] in self.phrases.get("unquoted_kinds", []):
@@ -238,20 +242,27 @@ class Writer:
             "places": self.places(row),
             "date": self.date(row["start"], row["start_precision"]),
             "amount": self.amounts(row),
+            "parent": self.parent(row),
         }
         if row["kind"] == "commitment" and not partners:
             values["partners"] = values["funders"]
         templates = self.phrases["templates"]
         kind = row["kind"]
+        framework = [f"{kind}.framework"] if row.get("parent") else []
         if reporter_role:
-            keys = [
+            keys = framework + [
                 f"{kind}.{row['status']}",
                 f"{kind}.{reporter_role}",
                 kind,
                 "generic",
             ]
         else:
-            keys = [f"{kind}.noreporter", "generic.noreporter", "generic.beneficiaries"]
+            keys = [
+                f"{kind}.noreporter",
+                kind,  # usable when it does not name the reporting organisation
+                "generic.noreporter",
+                "generic.beneficiaries",
+            ]
         for key in keys:
             if key in templates:
                 runs = fill(templates[key], values)

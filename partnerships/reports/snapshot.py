@@ -118,6 +118,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
     visible_passages = policies.passages_visible_to(actor)
     engagements = (
         Engagement.objects.filter(pk__in=chosen)
+        .select_related("parent")
         .prefetch_related(
             "themes",
             "sdg_targets",
@@ -138,6 +139,11 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
             ),
         )
         .order_by("key")
+    )
+    parents = set(
+        policies.engagements_visible_to(actor)
+        .filter(children__in=chosen)
+        .values_list("pk", flat=True)
     )
     participant_ids = set(
         Participation.objects.filter(engagement_id__in=chosen).values_list(
@@ -211,6 +217,13 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
             "sdg_targets": sorted(t.pk for t in engagement.sdg_targets.all()),
             "places": places,
             "participants": participants,
+            "parent": {
+                "key": engagement.parent.key,
+                "kind": engagement.parent.kind,
+                "title": _names(engagement.parent, "title"),
+            }
+            if engagement.parent_id in parents
+            else None,
             "evidence": [
                 {
                     "document": e.passage.document.symbol,

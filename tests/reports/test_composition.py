@@ -205,3 +205,15 @@ def test_every_paragraph_has_its_provenance(stored_snapshot):
     for para in doc.paragraphs():
         assert f'<tr id="prov-{para.number}">' in html, para.anchor
         assert para.engagements or para.kind in ("opening", "closing", "text")
+
+
+def test_sentences_follow_kind_role_and_framework(stored_snapshot):
+    text = render(stored_snapshot, "en", "md").decode()
+    # A funder's commitment in its currency, told without the reporting organisation.
+    assert "European Commission committed €10,000,000 to" in text
+    # An agreement within another engagement; a project within a programme.
+    assert "signed “UNICEF–UN-Habitat letter of intent” in the framework of" in text
+    assert "as part of “Participatory Slum Upgrading Programme (PSUP)”" in text
+    # A network co-chaired, an event held in a place on a date.
+    assert "co-chaired" in text
+    assert "in New York (United States) on 8 October 2018" in text
