@@ -32,7 +32,7 @@ from partnerships.cooperation.models import (
 from partnerships.portal.language import content_language
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
-from partnerships.registry.selectors import organisation_search
+from partnerships.registry.selectors import organisation_by_name, organisation_search
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 
 PAGE_SIZE = 25
@@ -176,13 +176,7 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         .select_related("country")
         .order_by("name_en", "key")[:limit]
     )
-    titles = Q(key=text)
-    for lang in languages_of(text):
-        titles |= Q(**{f"title_{lang}__icontains": text})
-    # Newest first by id: the scan stops at the tenth match instead of sorting all.
-    results.engagements = list(
-        policies.engagements_visible_to(actor).filter(titles).order_by("-pk")[:limit]
-    )
+    results.engagements = _engagements_matching(actor, text, limit)
     results.passages = list(
         policies.passages_visible_to(actor)
         .filter(text__icontains=text)
@@ -190,6 +184,25 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         .order_by("document__symbol", "number")[:limit]
     )
     return results
+
+
+def _engagements_matching(actor: Actor, text: str, limit: int) -> list[Engagement]:
+    """The engagements of the organisation `text` names exactly (开发署, UNDP), or
+    else those whose title contains it. Newest first by id, so that the scan stops
+    at the tenth match instead of sorting them all."""
+    engagements = policies.engagements_visible_to(actor).order_by("-pk")
+    named = organisation_by_name(name=text)
+    if named is not None and (
+        policies.organisations_visible_to(actor).filter(pk=named.pk).exists()
+    ):
+        taking_part = Participation.objects.filter(organisation=named)
+        return list(
+            engagements.filter(pk__in=taking_part.values("engagement_id"))[:limit]
+        )
+    titles = Q(key=text)
+    for lang in languages_of(text):
+        titles |= Q(**{f"title_{lang}__icontains": text})
+    return list(engagements.filter(titles)[:limit])
 
 
 # --- Organisation profile -------------------------------------------------------------

@@ -119,3 +119,17 @@ def test_the_network_links_organisations_that_share_engagements(client):
 
 def test_the_trivial_page_answers(client):
     assert client.get("/ping/").content == b"ok"
+
+
+def test_searching_an_organisations_name_lists_its_engagements(client):
+    undp = Organisation.objects.get(key="UNDP")
+    found = client.get("/search/", {"q": "开发署"}).context["results"].engagements
+    assert found
+    for engagement in found:
+        assert engagement.participations.filter(organisation=undp).exists()
+
+
+def test_a_word_of_a_title_finds_the_engagement(client):
+    engagement = Engagement.objects.filter(title_en__contains="Quadrennial").first()
+    found = client.get("/search/", {"q": "quadrennial"}).context["results"].engagements
+    assert engagement in found
