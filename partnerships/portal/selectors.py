@@ -29,10 +29,11 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
+from partnerships.core.languages import as_dict
 from partnerships.portal.language import content_language
 from partnerships.reference.models import UnRegion
-from partnerships.registry.models import Organisation
-from partnerships.registry.selectors import organisation_by_name, organisation_search
+from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.selectors import organisation_search
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 
 PAGE_SIZE = 25
@@ -176,7 +177,9 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         .select_related("country")
         .order_by("name_en", "key")[:limit]
     )
-    results.engagements = _engagements_matching(actor, text, limit)
+    results.engagements = _engagements_matching(
+        actor, text, limit, _named(results.organisations, text)
+    )
     results.passages = list(
         policies.passages_visible_to(actor)
         .filter(text__icontains=text)
@@ -186,15 +189,34 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     return results
 
 
-def _engagements_matching(actor: Actor, text: str, limit: int) -> list[Engagement]:
+def _named(found: list[Organisation], text: str) -> Organisation | None:
+    """The one organisation among those found that `text` names exactly: its key,
+    a name in any language, an acronym, short form, alias or identifier."""
+    exact = {
+        org.pk for org in found if text in (org.key, *as_dict(org, "name").values())
+    }
+    others = [org.pk for org in found if org.pk not in exact]
+    for model in (OrganisationName, Identifier):
+        exact.update(
+            model.objects.filter(organisation_id__in=others, value=text)
+            .order_by()
+            .values_list("organisation_id", flat=True)
+        )
+    return (
+        next((org for org in found if org.pk in exact), None)
+        if len(exact) == 1
+        else None
+    )
+
+
+def _engagements_matching(
+    actor: Actor, text: str, limit: int, named: Organisation | None
+) -> list[Engagement]:
     """The engagements of the organisation `text` names exactly (开发署, UNDP), or
     else those whose title contains it. Newest first by id, so that the scan stops
     at the tenth match instead of sorting them all."""
     engagements = policies.engagements_visible_to(actor).order_by("-pk")
-    named = organisation_by_name(name=text)
-    if named is not None and (
-        policies.organisations_visible_to(actor).filter(pk=named.pk).exists()
-    ):
+    if named is not None:
         taking_part = Participation.objects.filter(organisation=named)
         return list(
             engagements.filter(pk__in=taking_part.values("engagement_id"))[:limit]

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
     [
         ("/organisations/", {}, 4),
         ("/organisations/", {"category": "ngo", "role": "partner", "page": 1}, 4),
-        ("/search/", {"q": "UN"}, 4),
+        ("/search/", {"q": "UN"}, 5),
         ("/search/", {"q": "UNDP"}, 5),
         ("/organisations/UN-Habitat/", {}, 10),
         ("/organisations/UNDP/", {}, 10),
