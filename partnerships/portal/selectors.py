@@ -33,7 +33,6 @@ from partnerships.core.languages import as_dict
 from partnerships.portal.language import content_language
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
-from partnerships.registry.selectors import organisation_search
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 
 PAGE_SIZE = 25
@@ -139,19 +138,44 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
 # --- Search ------------------------------------------------------------------------
 
 
+def script_of(text: str) -> str | None:
+    """The UN language whose script alone `text` is in; None for Latin letters."""
+    for lang, letters in (
+        ("zh", r"[\u3400-\u9fff]"),
+        ("ar", r"[\u0600-\u06ff]"),
+        ("ru", r"[\u0400-\u04ff]"),
+    ):
+        if re.search(letters, text):
+            return lang
+    return None
+
+
 def languages_of(text: str) -> list[str]:
     """The title columns a query can match, by its script: a Chinese word is not
     looked for in Russian titles. Latin letters are looked for in English titles
     and in those of the reader's language, if it is French or Spanish: each column
     more is another scan of every engagement."""
-    if re.search(r"[\u3400-\u9fff]", text):
-        return ["zh"]
-    if re.search(r"[\u0600-\u06ff]", text):
-        return ["ar"]
-    if re.search(r"[\u0400-\u04ff]", text):
-        return ["ru"]
+    if lang := script_of(text):
+        return [lang]
     reader = content_language()
     return ["en", reader] if reader in ("fr", "es") else ["en"]
+
+
+def organisations_matching(text: str) -> QuerySet[Organisation]:
+    """`registry.selectors.organisation_search` narrowed to the name columns that
+    share the query's script (a search reads every organisation, so each column
+    left out is a scan saved); other names and identifiers are always searched."""
+    lang = script_of(text)
+    if lang is None:
+        condition = Q(key__icontains=text)
+        for latin in ("en", "fr", "es"):
+            condition |= Q(**{f"name_{latin}__icontains": text})
+    else:
+        condition = Q(**{f"name_{lang}__icontains": text})
+    for model in (OrganisationName, Identifier):
+        named = model.objects.filter(value__icontains=text).order_by()
+        condition |= Q(id__in=named.values("organisation_id"))
+    return Organisation.objects.filter(condition)
 
 
 @dataclass
@@ -173,7 +197,7 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         return results
     results.organisations = list(
         policies.organisations_visible_to(actor)
-        .filter(pk__in=organisation_search(query=text).values("pk"))
+        .filter(pk__in=organisations_matching(text).values("pk"))
         .select_related("country")
         .order_by("name_en", "key")[:limit]
     )

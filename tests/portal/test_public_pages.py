@@ -133,3 +133,9 @@ def test_a_word_of_a_title_finds_the_engagement(client):
     engagement = Engagement.objects.filter(title_en__contains="Quadrennial").first()
     found = client.get("/search/", {"q": "quadrennial"}).context["results"].engagements
     assert engagement in found
+
+
+def test_a_search_by_identifier_finds_the_organisation(client):
+    identifier = Organisation.objects.get(key="UNDP").identifiers.first()
+    page = client.get("/search/", {"q": identifier.value}).content.decode()
+    assert 'href="/organisations/UNDP/"' in page
