@@ -16,6 +16,20 @@ def test_the_home_page_shows_the_key_figures_of_the_latest_period(client):
     assert "HSP/HA/1/2/Add.2" in page
 
 
+def test_the_key_figures_count_what_the_report_of_the_period_tells():
+    """Undated engagements reported for the period count, as in the periodic report."""
+    from partnerships.accounts.policies import ANONYMOUS
+    from partnerships.portal.figures import key_figures
+    from partnerships.reports.demo import seed_report
+    from partnerships.reports.snapshot import collect
+
+    figures = key_figures(ANONYMOUS)
+    assert figures["engagements"] == len(
+        collect(seed_report(), ANONYMOUS)["engagements"]
+    )
+    assert figures["engagements"] == 191
+
+
 @pytest.mark.parametrize(
     ("query", "key"), [("开发署", "UNDP"), ("人居署", "UN-Habitat"), ("UNDP", "UNDP")]
 )
