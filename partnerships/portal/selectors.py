@@ -189,15 +189,26 @@ class SearchResults:
         return not (self.organisations or self.engagements or self.passages)
 
 
+SEARCH_CANDIDATES = 500
+
+
 def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     """The first `limit` organisations, engagements and passages matching `text`."""
     text = text.strip()
     results = SearchResults()
     if not text:
         return results
+    # The first matches the database finds (no order: a common word stops the scan
+    # early, a rare one is looked up in the trigram indexes on PostgreSQL), then
+    # the visible ones among them by name.
+    candidates = list(
+        organisations_matching(text)
+        .order_by()
+        .values_list("pk", flat=True)[:SEARCH_CANDIDATES]
+    )
     results.organisations = list(
         policies.organisations_visible_to(actor)
-        .filter(pk__in=organisations_matching(text).values("pk"))
+        .filter(pk__in=candidates)
         .select_related("country")
         .order_by("name_en", "key")[:limit]
     )

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
     [
         ("/organisations/", {}, 4),
         ("/organisations/", {"category": "ngo", "role": "partner", "page": 1}, 4),
-        ("/search/", {"q": "UN"}, 5),
-        ("/search/", {"q": "UNDP"}, 5),
+        ("/search/", {"q": "UN"}, 6),
+        ("/search/", {"q": "UNDP"}, 6),
         ("/organisations/UN-Habitat/", {}, 10),
         ("/organisations/UNDP/", {}, 10),
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
