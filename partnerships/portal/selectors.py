@@ -161,21 +161,27 @@ def languages_of(text: str) -> list[str]:
     return ["en", reader] if reader in ("fr", "es") else ["en"]
 
 
-def organisations_matching(text: str) -> QuerySet[Organisation]:
-    """`registry.selectors.organisation_search` narrowed to the name columns that
-    share the query's script (a search reads every organisation, so each column
-    left out is a scan saved); other names and identifiers are always searched."""
+def organisation_ids_matching(text: str, most: int) -> set[int]:
+    """Up to `most` ids of each way an organisation can match `text` (each name
+    column of the query's script, other names, identifiers), each asked on its own
+    so that PostgreSQL uses the trigram index of each (given an OR of them, it
+    chose to read the whole table)."""
     lang = script_of(text)
-    if lang is None:
-        condition = Q(key__icontains=text)
-        for latin in ("en", "fr", "es"):
-            condition |= Q(**{f"name_{latin}__icontains": text})
-    else:
-        condition = Q(**{f"name_{lang}__icontains": text})
+    columns = [f"name_{lang}"] if lang else ["key", "name_en", "name_fr", "name_es"]
+    ids: set[int] = set()
+    for column in columns:
+        ids.update(
+            Organisation.objects.filter(**{f"{column}__icontains": text})
+            .order_by()
+            .values_list("pk", flat=True)[:most]
+        )
     for model in (OrganisationName, Identifier):
-        named = model.objects.filter(value__icontains=text).order_by()
-        condition |= Q(id__in=named.values("organisation_id"))
-    return Organisation.objects.filter(condition)
+        ids.update(
+            model.objects.filter(value__icontains=text)
+            .order_by()
+            .values_list("organisation_id", flat=True)[:most]
+        )
+    return ids
 
 
 @dataclass
@@ -201,11 +207,7 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     # The first matches the database finds (no order: a common word stops the scan
     # early, a rare one is looked up in the trigram indexes on PostgreSQL), then
     # the visible ones among them by name.
-    candidates = list(
-        organisations_matching(text)
-        .order_by()
-        .values_list("pk", flat=True)[:SEARCH_CANDIDATES]
-    )
+    candidates = organisation_ids_matching(text, SEARCH_CANDIDATES)
     results.organisations = list(
         policies.organisations_visible_to(actor)
         .filter(pk__in=candidates)
