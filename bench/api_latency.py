@@ -84,33 +84,36 @@ def child_env(database_url: str) -> dict[str, str]:
     }
 
 
+def run_cli(database_url: str, *command: str) -> None:
+    """One `partnerships` command against the database; ServerFailed if it fails."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*CLI, *command],
+        env=child_env(database_url),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise ServerFailed(
+            f"`partnerships {' '.join(command)}` failed ({done.returncode}):\n"
+            f"{done.stderr[-3000:]}"
+        )
+    note(f"  {command[0]}: {time.perf_counter() - started:.1f} s {done.stdout.strip()}")
+
+
 def prepare(database_url: str, organisations: int, engagements: int) -> None:
-    env = child_env(database_url)
-    steps = [
-        ["migrate", "-v0"],
-        [
-            "synth",
-            "--organisations",
-            str(organisations),
-            "--engagements",
-            str(engagements),
-            "--seed",
-            "1",
-        ],
-    ]
-    for step in steps:
-        started = time.perf_counter()
-        done = subprocess.run(
-            [*CLI, *step], env=env, cwd=ROOT, capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            raise ServerFailed(
-                f"`partnerships {' '.join(step)}` failed ({done.returncode}):\n"
-                f"{done.stderr[-3000:]}"
-            )
-        note(
-            f"  {step[0]}: {time.perf_counter() - started:.1f} s {done.stdout.strip()}"
-        )
+    run_cli(database_url, "migrate", "-v0")
+    run_cli(
+        database_url,
+        "synth",
+        "--organisations",
+        str(organisations),
+        "--engagements",
+        str(engagements),
+        "--seed",
+        "1",
+    )
 
 
 def free_port() -> int:
@@ -402,20 +405,26 @@ def drive(label: str, base: str, args: argparse.Namespace) -> None:
     report(label, "search", tally, wall)
 
 
-def measure(label: str, database_url: str, args: argparse.Namespace) -> bool:
+def serve_and_drive(
+    label: str,
+    database_url: str,
+    args: argparse.Namespace,
+    prepare_database: Callable[[str], None],
+    drive_server: Callable[[str, str, argparse.Namespace], None],
+) -> bool:
     """Prepare the database, serve it and load it; False if no server could run."""
     note(
         f"{label}: preparing {args.organisations} organisations, "
         f"{args.engagements} engagements"
     )
-    with tempfile.TemporaryDirectory(prefix="bench-api-") as log_dir:
+    with tempfile.TemporaryDirectory(prefix="bench-server-") as log_dir:
         server = None
         try:
-            prepare(database_url, args.organisations, args.engagements)
+            prepare_database(database_url)
             server = Server(database_url, log_dir)
             note(f"  starting {server.kind} on {server.base}")
             server.wait_ready()
-            drive(label, server.base, args)
+            drive_server(label, server.base, args)
         except ServerFailed as exc:
             note(f"{label}: the server could not be started: {exc}")
             return False
@@ -423,6 +432,31 @@ def measure(label: str, database_url: str, args: argparse.Namespace) -> bool:
             if server is not None:
                 server.stop()
     return True
+
+
+def on_each_database(
+    args: argparse.Namespace, measure_one: Callable[[str, str], bool]
+) -> bool:
+    """`measure_one(label, url)` on a new SQLite file and, if asked, a new
+    PostgreSQL database dropped afterwards; True if every one could be served."""
+    ok = True
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:
+            ok &= measure_one("sqlite", f"sqlite:///{tmp}/bench.sqlite3")
+    if args.postgres:
+        import psycopg
+
+        name = f"partnerships_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(args.postgres, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        try:
+            base = args.postgres.rsplit("/", 1)[0]
+            ok &= measure_one("postgresql", f"{base}/{name}")
+        finally:
+            with psycopg.connect(args.postgres, autocommit=True) as conn:
+                force = " WITH (FORCE)" if conn.info.server_version >= 130000 else ""
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"{force}')
+    return ok
 
 
 def main() -> None:
@@ -442,23 +476,16 @@ def main() -> None:
         f"server: {'gunicorn -w 2 --threads 8' if has_gunicorn() else 'runserver'}",
         flush=True,
     )
-    ok = True
-    if not args.skip_sqlite:
-        with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
-            ok &= measure("sqlite", f"sqlite:///{tmp}/bench.sqlite3", args)
-    if args.postgres:
-        import psycopg
-
-        name = f"partnerships_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(args.postgres, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        try:
-            base = args.postgres.rsplit("/", 1)[0]
-            ok &= measure("postgresql", f"{base}/{name}", args)
-        finally:
-            with psycopg.connect(args.postgres, autocommit=True) as conn:
-                force = " WITH (FORCE)" if conn.info.server_version >= 130000 else ""
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"{force}')
+    ok = on_each_database(
+        args,
+        lambda label, url: serve_and_drive(
+            label,
+            url,
+            args,
+            lambda db: prepare(db, args.organisations, args.engagements),
+            drive,
+        ),
+    )
     sys.exit(0 if ok else 1)
 
 

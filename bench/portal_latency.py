@@ -29,25 +29,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from urllib.parse import quote
 
 import httpx
 from api_latency import (
-    CLI,
-    ROOT,
-    Server,
-    ServerFailed,
     Step,
-    child_env,
     has_gunicorn,
     note,
+    on_each_database,
     report,
+    run_cli,
     run_scenario,
+    serve_and_drive,
     timed_get,
 )
 
@@ -102,22 +98,6 @@ def profile_urls(organisations: int) -> object:
     return make
 
 
-def run_cli(database_url: str, *command: str) -> None:
-    started = time.perf_counter()
-    done = subprocess.run(  # noqa: S603
-        [*CLI, *command],
-        env=child_env(database_url),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise ServerFailed(
-            f"`partnerships {' '.join(command)}` failed:\n{done.stderr[-3000:]}"
-        )
-    note(f"  {command[0]}: {time.perf_counter() - started:.1f} s")
-
-
 def drive(label: str, base: str, args: argparse.Namespace) -> None:
     pages = [
         ("ping", lambda rng: "/ping/"),
@@ -141,39 +121,21 @@ def drive(label: str, base: str, args: argparse.Namespace) -> None:
         report(label, name, tally, wall)
 
 
-def measure(label: str, database_url: str, args: argparse.Namespace) -> bool:
-    note(
-        f"{label}: preparing {args.organisations} organisations, "
-        f"{args.engagements} engagements"
+def prepare(database_url: str, args: argparse.Namespace) -> None:
+    run_cli(database_url, "migrate", "-v0")
+    run_cli(database_url, "load-demo")
+    # Mixed on purpose with the seed's real organisations.
+    run_cli(
+        database_url,
+        "synth",
+        "--organisations",
+        str(args.organisations),
+        "--engagements",
+        str(args.engagements),
+        "--seed",
+        "1",
+        "--mix",
     )
-    with tempfile.TemporaryDirectory(prefix="bench-portal-") as log_dir:
-        server = None
-        try:
-            run_cli(database_url, "migrate", "-v0")
-            run_cli(database_url, "load-demo")
-            # Mixed on purpose with the seed's real organisations.
-            run_cli(
-                database_url,
-                "synth",
-                "--organisations",
-                str(args.organisations),
-                "--engagements",
-                str(args.engagements),
-                "--seed",
-                "1",
-                "--mix",
-            )
-            server = Server(database_url, log_dir)
-            note(f"  starting {server.kind} on {server.base}")
-            server.wait_ready()
-            drive(label, server.base, args)
-        except ServerFailed as exc:
-            note(f"{label}: the server could not be started: {exc}")
-            return False
-        finally:
-            if server is not None:
-                server.stop()
-    return True
 
 
 def main() -> None:
@@ -197,23 +159,12 @@ def main() -> None:
     var_dir = tempfile.TemporaryDirectory(prefix="bench-portal-var-")
     os.environ["PARTNERSHIPS_VAR_DIR"] = var_dir.name
     run_cli("sqlite:///:memory:", "collectstatic", "--no-input", "-v0")
-    ok = True
-    if not args.skip_sqlite:
-        with tempfile.TemporaryDirectory(prefix="bench-portal-") as tmp:
-            ok &= measure("sqlite", f"sqlite:///{tmp}/bench.sqlite3", args)
-    if args.postgres:
-        import psycopg
-
-        name = f"partnerships_bench_portal_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(args.postgres, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        try:
-            base = args.postgres.rsplit("/", 1)[0]
-            ok &= measure("postgresql", f"{base}/{name}", args)
-        finally:
-            with psycopg.connect(args.postgres, autocommit=True) as conn:
-                force = " WITH (FORCE)" if conn.info.server_version >= 130000 else ""
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"{force}')
+    ok = on_each_database(
+        args,
+        lambda label, url: serve_and_drive(
+            label, url, args, lambda db: prepare(db, args), drive
+        ),
+    )
     var_dir.cleanup()
     sys.exit(0 if ok else 1)
 
