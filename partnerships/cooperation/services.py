@@ -47,23 +47,27 @@ class EngagementSpec:
     places: list[PlaceSpec] = field(default_factory=list)
     is_synthetic: bool = False
 
+    def columns(self) -> dict[str, object]:
+        """The engagement's own columns (all but its key and parent)."""
+        values: dict[str, object] = {
+            "kind": self.kind,
+            "status": self.status,
+            "start_date": self.start.value if self.start else None,
+            "start_precision": self.start.precision if self.start else "",
+            "end_date": self.end.value if self.end else None,
+            "end_precision": self.end.precision if self.end else "",
+            "is_synthetic": self.is_synthetic,
+        }
+        for lang in UN_LANGUAGES:
+            values[f"title_{lang}"] = self.title.get(lang, "")
+            values[f"summary_{lang}"] = self.summary.get(lang, "")
+        return values
+
 
 def engagement_upsert(
     *, spec: EngagementSpec, parent: Engagement | None, reason: str = ""
 ) -> tuple[Engagement, bool]:
-    values: dict[str, object] = {
-        "kind": spec.kind,
-        "status": spec.status,
-        "parent": parent,
-        "start_date": spec.start.value if spec.start else None,
-        "start_precision": spec.start.precision if spec.start else "",
-        "end_date": spec.end.value if spec.end else None,
-        "end_precision": spec.end.precision if spec.end else "",
-        "is_synthetic": spec.is_synthetic,
-    }
-    for lang in UN_LANGUAGES:
-        values[f"title_{lang}"] = spec.title.get(lang, "")
-        values[f"summary_{lang}"] = spec.summary.get(lang, "")
+    values = {**spec.columns(), "parent": parent}
     engagement, written = save_if_changed(
         Engagement, lookup={"key": spec.key}, values=values, reason=reason
     )

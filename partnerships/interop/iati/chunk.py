@@ -61,20 +61,7 @@ class Item:
 
 def engagement_values(spec: EngagementSpec) -> dict[str, Any]:
     """The engagement's own columns, as `engagement_upsert` writes them."""
-    values: dict[str, Any] = {
-        "kind": spec.kind,
-        "status": spec.status,
-        "parent_id": None,
-        "start_date": spec.start.value if spec.start else None,
-        "start_precision": spec.start.precision if spec.start else "",
-        "end_date": spec.end.value if spec.end else None,
-        "end_precision": spec.end.precision if spec.end else "",
-        "is_synthetic": spec.is_synthetic,
-    }
-    for lang in UN_LANGUAGES:
-        values[f"title_{lang}"] = spec.title.get(lang, "")
-        values[f"summary_{lang}"] = spec.summary.get(lang, "")
-    return values
+    return {**spec.columns(), "parent_id": None}
 
 
 def passage_values(item: Item) -> dict[str, Any]:
