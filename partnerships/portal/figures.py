@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from partnerships.accounts import policies
 from partnerships.accounts.policies import PUBLIC, Actor
 from partnerships.cooperation.models import Contribution, Participation, Place
 from partnerships.registry.models import Organisation
-from partnerships.sources.models import Evidence
+from partnerships.sources.periods import engagements_of_period
 
 PUBLIC_SECONDS = 300
 
@@ -71,27 +71,15 @@ def current_period(actor: Actor) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "")
 
 
-def active_in(qs: QuerySet, period: Period, actor: Actor) -> QuerySet:
-    """Engagements of the period: by their own dates, or because a source document
-    covering the period reports them — as the periodic report counts them (159 of
-    the seed's 191 engagements have no date of their own)."""
-    dated = Q(
-        Q(start_date__isnull=True) | Q(start_date__lte=period.end),
-        Q(end_date__isnull=True) | Q(end_date__gte=period.start),
-    ) & ~Q(start_date__isnull=True, end_date__isnull=True)
-    told = Evidence.objects.filter(
-        engagement__isnull=False,
-        passage__document__in=policies.documents_visible_to(actor),
-        passage__document__period_start__lte=period.end,
-        passage__document__period_end__gte=period.start,
-    ).values("engagement_id")
-    return qs.filter(dated | Q(pk__in=told))
-
-
 def key_figures(actor: Actor) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
         period = current_period(actor)
-        active = active_in(policies.engagements_visible_to(actor), period, actor)
+        active = engagements_of_period(
+            policies.engagements_visible_to(actor),
+            period.start,
+            period.end,
+            policies.documents_visible_to(actor),
+        )
         ids = active.values("pk")
         return {
             "period": period,

@@ -24,6 +24,7 @@ from partnerships.registry.models import Organisation
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
 from partnerships.sources.models import Evidence
+from partnerships.sources.periods import engagements_of_period
 
 SNAPSHOT_SCHEMA = 1
 LOCALES = {
@@ -63,54 +64,17 @@ def _territory_names(code: str) -> dict[str, str]:
     return out
 
 
-def in_period(
-    engagement: Engagement, start: dt.date, end: dt.date, source_periods: list
-) -> bool:
-    """Active in the period by its own dates, or told for the period by a source.
-
-    An engagement with a start but no end counts while it may still run (planned,
-    ongoing or of unknown status) or when it started in the period. An engagement a
-    source document reports for a period that overlaps this one counts too: 159 of the
-    seed's 191 engagements have no date of their own, and the report they come from
-    is the agency's word that they belong to 2017-2018.
-    """
-    for s, e in source_periods:
-        if s and e and s <= end and e >= start:
-            return True
-    if engagement.start_date is None:
-        return False
-    if engagement.start_date > end:
-        return False
-    if engagement.end_date is not None:
-        return engagement.end_date >= start
-    return engagement.status in ("planned", "ongoing", "unknown") or (
-        engagement.start_date >= start
-    )
-
-
 def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
-    """Ids of the engagements the actor may see that belong to the report's period."""
-    start, end = report.period_start, report.period_end
-    visible = policies.engagements_visible_to(actor)
-    periods: dict[int, list[tuple]] = {}
-    told = (
-        Evidence.objects.filter(
-            engagement__isnull=False, passage__in=policies.passages_visible_to(actor)
-        )
-        .values_list(
-            "engagement_id",
-            "passage__document__period_start",
-            "passage__document__period_end",
-        )
-        .distinct()
+    """Ids of the engagements the actor may see that belong to the report's period
+    (the rule is `sources.periods.engagements_of_period`)."""
+    return list(
+        engagements_of_period(
+            policies.engagements_visible_to(actor),
+            report.period_start,
+            report.period_end,
+            policies.documents_visible_to(actor),
+        ).values_list("pk", flat=True)
     )
-    for engagement_id, s, e in told:
-        periods.setdefault(engagement_id, []).append((s, e))
-    return [
-        row.pk
-        for row in visible.only("id", "start_date", "end_date", "status")
-        if in_period(row, start, end, periods.get(row.pk, []))
-    ]
 
 
 def collect(report: Report, actor: Actor) -> dict[str, Any]:
