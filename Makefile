@@ -64,12 +64,14 @@ run: setup
 test: setup
 	$(BIN)/ruff check partnerships tests bench
 	$(BIN)/ruff format --check -q partnerships tests bench
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/partnerships makemigrations --check --dry-run > /dev/null
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check partnerships tests bench
 	$(BIN)/ruff format --check -q partnerships tests bench
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python bench/synth_speed.py --postgres postgres://postgres@127.0.0.1:5432/postgres

@@ -61,7 +61,7 @@ def measure(var_dir: Path, langs: list[str], formats: list[str]) -> None:
     code = f"""
 import time, django
 django.setup()
-from partnerships.accounts.policies import ANONYMOUS
+from partnerships.core.actor import ANONYMOUS
 from partnerships.reports.compose import compose
 from partnerships.reports.demo import seed_report
 from partnerships.reports.render import render

@@ -7,15 +7,10 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from partnerships.core.actor import Role
 from partnerships.reference.models import UnRegion
 from partnerships.registry.categories import Category
 from partnerships.registry.models import Organisation
-
-
-class Role(models.TextChoices):
-    FOCAL_POINT = "focal_point", "partner focal point"
-    EDITOR = "editor", "editor"
-    ADMINISTRATOR = "administrator", "administrator"
 
 
 class Profile(models.Model):

@@ -20,8 +20,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerships.accounts.actors import actor_for
 from partnerships.accounts.models import ApiToken
-from partnerships.accounts.policies import actor_for
 from partnerships.core.errors import NotAllowed
 
 # Every token starts with this, so that secret scanners can spot a leaked one.

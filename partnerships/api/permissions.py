@@ -1,4 +1,4 @@
-"""Request-level access for the API; record-level rules live in accounts.policies."""
+"""Request-level access for the API; record-level rules live in each domain app's visibility module."""
 
 from __future__ import annotations
 

@@ -13,20 +13,30 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerships.accounts import policies
-from partnerships.accounts.policies import Actor, actor_for
+from partnerships.accounts.actors import actor_for
 from partnerships.api import serializers as s
 from partnerships.api.etag import etag_of, expected_version, not_modified
-from partnerships.api.filters import (
-    EngagementFilter,
-    OrganisationFilter,
-    ParticipationFilter,
-    PassageFilter,
-)
-from partnerships.api.history import history_of
 from partnerships.api.pagination import IdCursorPagination
 from partnerships.cooperation import editing as engagements
+from partnerships.cooperation.filters import EngagementFilter, ParticipationFilter
+from partnerships.cooperation.visibility import (
+    contributions_visible_to,
+    deleted_engagements_for,
+    engagements_visible_to,
+    participations_visible_to,
+    places_visible_to,
+    proposals_visible_to,
+)
+from partnerships.core.actor import Actor
+from partnerships.core.history import history_of
 from partnerships.registry import editing as organisations
+from partnerships.registry.filters import OrganisationFilter
+from partnerships.registry.visibility import (
+    deleted_organisations_for,
+    organisations_visible_to,
+)
+from partnerships.sources.filters import PassageFilter
+from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -156,11 +166,11 @@ class OrganisationViewSet(
     service_update = staticmethod(organisations.organisation_update)
     service_delete = staticmethod(organisations.organisation_delete)
     service_restore = staticmethod(organisations.organisation_restore)
-    deleted_for = staticmethod(policies.deleted_organisations_for)
+    deleted_for = staticmethod(deleted_organisations_for)
 
     def get_queryset(self) -> QuerySet:
         return (
-            policies.organisations_visible_to(self.actor)
+            organisations_visible_to(self.actor)
             .select_related("parent")
             .prefetch_related("other_names", "identifiers")
         )
@@ -219,7 +229,7 @@ class EngagementViewSet(
     service_update = staticmethod(engagements.engagement_update)
     service_delete = staticmethod(engagements.engagement_delete)
     service_restore = staticmethod(engagements.engagement_restore)
-    deleted_for = staticmethod(policies.deleted_engagements_for)
+    deleted_for = staticmethod(deleted_engagements_for)
 
     def _expanded(self) -> bool:
         return self.request.query_params.get("expand") == "participants"
@@ -229,13 +239,13 @@ class EngagementViewSet(
 
     def get_queryset(self) -> QuerySet:
         qs = (
-            policies.engagements_visible_to(self.actor)
+            engagements_visible_to(self.actor)
             .select_related("parent")
             .prefetch_related("places", "themes", "sdg_targets")
         )
         if self._expanded():
             visible = (
-                policies.participations_visible_to(self.actor)
+                participations_visible_to(self.actor)
                 .select_related("organisation")
                 .prefetch_related("contributions")
             )
@@ -300,7 +310,7 @@ class ProposalViewSet(
     pagination_class = IdCursorPagination
 
     def get_queryset(self) -> QuerySet:
-        return policies.proposals_visible_to(self.actor).select_related(
+        return proposals_visible_to(self.actor).select_related(
             "engagement", "organisation", "proposed_by"
         )
 
@@ -333,7 +343,7 @@ class ParticipationViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet:
         return (
-            policies.participations_visible_to(self.actor)
+            participations_visible_to(self.actor)
             .select_related("engagement", "organisation")
             .prefetch_related("contributions")
         )
@@ -345,7 +355,7 @@ class ContributionViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["currency"]
 
     def get_queryset(self) -> QuerySet:
-        return policies.contributions_visible_to(self.actor).select_related(
+        return contributions_visible_to(self.actor).select_related(
             "participation__engagement", "participation__organisation"
         )
 
@@ -356,7 +366,7 @@ class PlaceViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["country", "region"]
 
     def get_queryset(self) -> QuerySet:
-        return policies.places_visible_to(self.actor).select_related("engagement")
+        return places_visible_to(self.actor).select_related("engagement")
 
 
 class DocumentViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
@@ -365,7 +375,7 @@ class DocumentViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["symbol", "language"]
 
     def get_queryset(self) -> QuerySet:
-        return policies.documents_visible_to(self.actor)
+        return documents_visible_to(self.actor)
 
 
 class PassageViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
@@ -374,4 +384,4 @@ class PassageViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = IdCursorPagination
 
     def get_queryset(self) -> QuerySet:
-        return policies.passages_visible_to(self.actor).select_related("document")
+        return passages_visible_to(self.actor).select_related("document")

@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.accounts import policies
 from partnerships.cooperation import editing
 from partnerships.cooperation.models import (
     ChangeProposal,
@@ -9,6 +8,14 @@ from partnerships.cooperation.models import (
     Engagement,
     Participation,
     Place,
+)
+from partnerships.cooperation.visibility import (
+    can_edit_engagement,
+    contributions_visible_to,
+    engagements_visible_to,
+    participations_visible_to,
+    places_visible_to,
+    proposals_visible_to,
 )
 from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
 from partnerships.core.errors import NotAllowed, StaleVersion
@@ -62,12 +69,12 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
         actor = self.actor(request)
         if actor.is_admin:
             return Engagement.objects.all()
-        return policies.engagements_visible_to(actor)
+        return engagements_visible_to(actor)
 
     def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
         allowed = super().has_change_permission(request, obj)
         return allowed and (
-            obj is None or policies.can_edit_engagement(self.actor(request), obj)
+            obj is None or can_edit_engagement(self.actor(request), obj)
         )
 
     search_fields = [
@@ -84,7 +91,7 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.participations_visible_to
+    visible_to = participations_visible_to
     list_display = ["engagement", "organisation", "role"]
     list_filter = ["role"]
     search_fields = ["engagement__key", "organisation__key", "organisation__name_en"]
@@ -94,7 +101,7 @@ class ParticipationAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Contribution)
 class ContributionAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.contributions_visible_to
+    visible_to = contributions_visible_to
     list_display = ["participation", "amount", "currency", "value_date"]
     list_filter = ["currency"]
     autocomplete_fields = ["participation"]
@@ -102,7 +109,7 @@ class ContributionAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.places_visible_to
+    visible_to = places_visible_to
     list_display = ["engagement", "country", "region", "city_en"]
     list_filter = ["region"]
     search_fields = ["engagement__key", "city_en", "city_zh", "country__name_en"]
@@ -111,7 +118,7 @@ class PlaceAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(ChangeProposal)
 class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.proposals_visible_to
+    visible_to = proposals_visible_to
     list_display = ["engagement", "organisation", "proposed_by", "status", "created_at"]
     list_filter = ["status"]
     readonly_fields = [
@@ -131,7 +138,7 @@ class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
         for proposal in queryset:
             try:
                 editing.proposal_decide(
-                    actor=policies.actor_for(request.user),
+                    actor=self.actor(request),
                     proposal=proposal,
                     approve=approve,
                 )

@@ -12,18 +12,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from partnerships.accounts.policies import (
-    Actor,
-    can_create,
-    can_decide_proposals,
-    can_edit_engagement,
-    can_propose_change,
-)
 from partnerships.cooperation.models import (
     ChangeProposal,
     Engagement,
     ProposalStatus,
 )
+from partnerships.cooperation.visibility import (
+    can_decide_proposals,
+    can_edit_engagement,
+    can_propose_change,
+)
+from partnerships.core.actor import Actor, can_create
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES

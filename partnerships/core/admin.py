@@ -15,9 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 
-from partnerships.accounts.policies import actor_for
+from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.versioned import versioned_update
+
+
+def request_actor(request: HttpRequest) -> Actor:
+    """Who acts in a back-office request (set by accounts' ActorMiddleware)."""
+    return getattr(request, "actor", ANONYMOUS)
 
 
 class PolicyScopedAdmin(admin.ModelAdmin):
@@ -29,8 +34,11 @@ class PolicyScopedAdmin(admin.ModelAdmin):
 
     visible_to: Any = None
 
+    def actor(self, request: HttpRequest) -> Actor:
+        return request_actor(request)
+
     def get_queryset(self, request: HttpRequest):  # noqa: ANN201
-        actor = actor_for(request.user)
+        actor = self.actor(request)
         queryset = super().get_queryset(request)
         if actor.is_admin or self.visible_to is None:
             return queryset
@@ -110,8 +118,8 @@ class VersionedAdmin(admin.ModelAdmin):
         # Organisations and engagements are soft-deleted through the actions below.
         return False
 
-    def actor(self, request: HttpRequest):  # noqa: ANN201
-        return actor_for(request.user)
+    def actor(self, request: HttpRequest) -> Actor:
+        return request_actor(request)
 
     # The services that soft-delete and restore, and the keyword they name the
     # record by ("organisation", "engagement").

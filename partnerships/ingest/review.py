@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from partnerships.accounts.policies import Actor, can_create
 from partnerships.cooperation.editing import engagement_create
 from partnerships.cooperation.models import Contribution, Engagement, Participation
+from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
 from partnerships.core.versioned import audited_save
 from partnerships.ingest.models import (

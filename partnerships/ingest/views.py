@@ -12,12 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from partnerships.accounts.policies import (
-    actor_for,
-    can_create,
-    organisations_visible_to,
-)
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind
+from partnerships.core.actor import can_create
 from partnerships.core.errors import NotAllowed
 from partnerships.ingest import selectors
 from partnerships.ingest.forms import DecisionForm, UploadForm
@@ -30,6 +27,7 @@ from partnerships.ingest.review import (
 )
 from partnerships.ingest.services import IngestRefused, ingest_text
 from partnerships.registry.categories import Category
+from partnerships.registry.visibility import organisations_visible_to
 
 
 def reviewer_required(view):  # noqa: ANN001, ANN201

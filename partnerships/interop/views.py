@@ -21,7 +21,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from partnerships.accounts.policies import actor_for, can_create
+from partnerships.accounts.actors import actor_for
+from partnerships.core.actor import can_create
 from partnerships.interop.forms import UploadForm
 from partnerships.interop.models import ImportRun
 from partnerships.interop.tasks import UPLOADS, import_iati_run, upload_folder

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from partnerships.accounts.policies import actor_for
+from partnerships.accounts.actors import actor_for
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

@@ -18,11 +18,13 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from partnerships.accounts import policies
-from partnerships.accounts.policies import PUBLIC, Actor
 from partnerships.cooperation.models import Contribution, Participation, Place
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import PUBLIC, Actor
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.periods import engagements_of_period
+from partnerships.sources.visibility import documents_visible_to
 
 PUBLIC_SECONDS = 300
 
@@ -60,7 +62,7 @@ class Period:
 def current_period(actor: Actor) -> Period:
     """The period of the latest report the actor may read, else this year."""
     latest = (
-        policies.documents_visible_to(actor)
+        documents_visible_to(actor)
         .filter(period_start__isnull=False, period_end__isnull=False)
         .order_by("-period_end", "symbol")
         .first()
@@ -75,16 +77,16 @@ def key_figures(actor: Actor) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
         period = current_period(actor)
         active = engagements_of_period(
-            policies.engagements_visible_to(actor),
+            engagements_visible_to(actor),
             period.start,
             period.end,
-            policies.documents_visible_to(actor),
+            documents_visible_to(actor),
         )
         ids = active.values("pk")
         return {
             "period": period,
             "engagements": active.count(),
-            "organisations": policies.organisations_visible_to(actor)
+            "organisations": organisations_visible_to(actor)
             .filter(
                 pk__in=Participation.objects.filter(engagement_id__in=ids).values(
                     "organisation_id"
@@ -118,7 +120,7 @@ def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
 
     def compute() -> list[dict[str, Any]]:
         rows = (
-            policies.engagements_visible_to(actor)
+            engagements_visible_to(actor)
             .filter(start_date__isnull=False)
             .annotate(year=ExtractYear("start_date"))
             .values("year", column)
@@ -136,7 +138,7 @@ def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
 
 def by_country(actor: Actor) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
-        ids = policies.engagements_visible_to(actor).values("pk")
+        ids = engagements_visible_to(actor).values("pk")
         return list(
             Place.objects.filter(engagement_id__in=ids, country__isnull=False)
             .values("country_id", "country__name_en")
@@ -153,11 +155,11 @@ def network(
     """The organisations in most visible engagements, linked by shared engagements."""
 
     def compute() -> dict[str, list[dict[str, Any]]]:
-        engagements = policies.engagements_visible_to(actor)
+        engagements = engagements_visible_to(actor)
         if year:
             engagements = engagements.filter(start_date__year=year)
         parts = Participation.objects.filter(engagement_id__in=engagements.values("pk"))
-        orgs = policies.organisations_visible_to(actor)
+        orgs = organisations_visible_to(actor)
         if category:
             orgs = orgs.filter(category=category)
         parts = parts.filter(organisation_id__in=orgs.values("pk"))
@@ -174,7 +176,7 @@ def network(
 def ego_network(actor: Actor, org: Organisation, limit: int = 40) -> dict[str, Any]:
     """One organisation and the partners it shares most engagements with."""
     ids = (
-        policies.engagements_visible_to(actor)
+        engagements_visible_to(actor)
         .filter(
             pk__in=Participation.objects.filter(organisation=org).values(
                 "engagement_id"
@@ -184,7 +186,7 @@ def ego_network(actor: Actor, org: Organisation, limit: int = 40) -> dict[str, A
     )
     parts = Participation.objects.filter(
         engagement_id__in=ids,
-        organisation_id__in=policies.organisations_visible_to(actor).values("pk"),
+        organisation_id__in=organisations_visible_to(actor).values("pk"),
     )
     top = list(
         parts.exclude(organisation=org)

@@ -21,19 +21,21 @@ from django.db.models import (
     Sum,
 )
 
-from partnerships.accounts import policies
-from partnerships.accounts.policies import Actor
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
     Participation,
     Place,
 )
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import Actor
 from partnerships.core.languages import as_dict
 from partnerships.portal.language import content_language
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.models import Evidence, Passage, SourceDocument
+from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 PAGE_SIZE = 25
 SEARCH_LIMIT = 10
@@ -41,11 +43,11 @@ TIMELINE_LIMIT = 200
 
 
 def visible_engagement(actor: Actor, ref: str) -> Exists:
-    return Exists(policies.engagements_visible_to(actor).filter(pk=OuterRef(ref)))
+    return Exists(engagements_visible_to(actor).filter(pk=OuterRef(ref)))
 
 
 def visible_organisation(actor: Actor, ref: str) -> Exists:
-    return Exists(policies.organisations_visible_to(actor).filter(pk=OuterRef(ref)))
+    return Exists(organisations_visible_to(actor).filter(pk=OuterRef(ref)))
 
 
 def subregions(code: str) -> list[str]:
@@ -120,7 +122,7 @@ def _participation_filter(actor: Actor, query: DirectoryQuery) -> Q | None:
 
 def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], bool]:
     """One page of the organisations the actor may see, and whether more follow."""
-    qs = policies.organisations_visible_to(actor)
+    qs = organisations_visible_to(actor)
     if query.category:
         qs = qs.filter(category=query.category)
     if query.country:
@@ -209,7 +211,7 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     # the visible ones among them by name.
     candidates = organisation_ids_matching(text, SEARCH_CANDIDATES)
     results.organisations = list(
-        policies.organisations_visible_to(actor)
+        organisations_visible_to(actor)
         .filter(pk__in=candidates)
         .select_related("country")
         .order_by("name_en", "key")[:limit]
@@ -218,7 +220,7 @@ def search(actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         actor, text, limit, _named(results.organisations, text)
     )
     results.passages = list(
-        policies.passages_visible_to(actor)
+        passages_visible_to(actor)
         .filter(text__icontains=text)
         .select_related("document")
         .order_by("document__symbol", "number")[:limit]
@@ -252,7 +254,7 @@ def _engagements_matching(
     """The engagements of the organisation `text` names exactly (开发署, UNDP), or
     else those whose title contains it. Newest first by id, so that the scan stops
     at the tenth match instead of sorting them all."""
-    engagements = policies.engagements_visible_to(actor).order_by("-pk")
+    engagements = engagements_visible_to(actor).order_by("-pk")
     if named is not None:
         taking_part = Participation.objects.filter(organisation=named)
         return list(
@@ -269,7 +271,7 @@ def _engagements_matching(
 
 def organisation_for(actor: Actor, key: str) -> Organisation | None:
     return (
-        policies.organisations_visible_to(actor)
+        organisations_visible_to(actor)
         .select_related("country", "parent")
         .prefetch_related("other_names", "identifiers")
         .filter(key=key)
@@ -280,7 +282,7 @@ def organisation_for(actor: Actor, key: str) -> Organisation | None:
 def _engagement_ids(actor: Actor, org: Organisation) -> QuerySet:
     """The engagements `org` takes part in that the actor may see, as a subquery."""
     return (
-        policies.engagements_visible_to(actor)
+        engagements_visible_to(actor)
         .filter(
             pk__in=Participation.objects.filter(organisation=org).values(
                 "engagement_id"
@@ -318,15 +320,13 @@ def profile(actor: Actor, org: Organisation) -> Profile:
     return Profile(
         organisation=org,
         children=list(
-            policies.organisations_visible_to(actor)
+            organisations_visible_to(actor)
             .filter(parent=org)
             .order_by("name_en", "key")[:100]
         ),
         parent_visible=bool(
             org.parent_id
-            and policies.organisations_visible_to(actor)
-            .filter(pk=org.parent_id)
-            .exists()
+            and organisations_visible_to(actor).filter(pk=org.parent_id).exists()
         ),
         timeline=timeline,
         timeline_truncated=len(parts) > TIMELINE_LIMIT,
@@ -370,7 +370,7 @@ def top_partners(
 def mentions(actor: Actor, org: Organisation, limit: int = 50) -> list[Evidence]:
     """Evidence that names the organisation, or its part in an engagement."""
     return list(
-        Evidence.objects.filter(passage__in=policies.passages_visible_to(actor))
+        Evidence.objects.filter(passage__in=passages_visible_to(actor))
         .filter(
             Q(organisation=org)
             | Q(
@@ -391,7 +391,7 @@ def engagement_for(actor: Actor, key: str) -> Engagement | None:
         visible_organisation(actor, "organisation_id")
     ).select_related("organisation")
     return (
-        policies.engagements_visible_to(actor)
+        engagements_visible_to(actor)
         .filter(key=key)
         .prefetch_related(
             Prefetch("participations", queryset=visible_parts.order_by("role")),
@@ -412,7 +412,7 @@ def engagement_for(actor: Actor, key: str) -> Engagement | None:
 
 def engagement_evidence(actor: Actor, engagement: Engagement) -> list[Evidence]:
     return list(
-        Evidence.objects.filter(passage__in=policies.passages_visible_to(actor))
+        Evidence.objects.filter(passage__in=passages_visible_to(actor))
         .filter(
             Q(engagement=engagement)
             | Q(
@@ -429,7 +429,7 @@ def engagement_evidence(actor: Actor, engagement: Engagement) -> list[Evidence]:
 
 
 def document_for(actor: Actor, symbol: str) -> SourceDocument | None:
-    return policies.documents_visible_to(actor).filter(symbol=symbol).first()
+    return documents_visible_to(actor).filter(symbol=symbol).first()
 
 
 def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:
@@ -451,7 +451,7 @@ def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:
         .order_by("id")
     )
     return list(
-        policies.passages_visible_to(actor)
+        passages_visible_to(actor)
         .filter(document=document)
         .prefetch_related(Prefetch("evidence", queryset=facts, to_attr="facts"))
         .order_by("number")
@@ -459,4 +459,4 @@ def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:
 
 
 def documents(actor: Actor) -> list[SourceDocument]:
-    return list(policies.documents_visible_to(actor).order_by("-date", "symbol")[:200])
+    return list(documents_visible_to(actor).order_by("-date", "symbol")[:200])

@@ -14,13 +14,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from partnerships.accounts.policies import Actor, can_edit_engagement
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
     Participation,
     Place,
 )
+from partnerships.cooperation.visibility import can_edit_engagement
+from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.versioned import audited_save, versioned_update
 from partnerships.registry.models import Organisation

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.accounts import policies
 from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
 from partnerships.core.languages import field_names
 from partnerships.registry import editing
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.visibility import (
+    can_edit_organisation,
+    organisations_visible_to,
+)
 
 
 class OrganisationNameInline(admin.TabularInline):
@@ -39,12 +42,12 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
         actor = self.actor(request)
         if actor.is_admin:
             return Organisation.objects.all()
-        return policies.organisations_visible_to(actor)
+        return organisations_visible_to(actor)
 
     def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
         allowed = super().has_change_permission(request, obj)
         return allowed and (
-            obj is None or policies.can_edit_organisation(self.actor(request), obj)
+            obj is None or can_edit_organisation(self.actor(request), obj)
         )
 
     # A search for 开发署 (a short form) or UNDP (an acronym) finds the organisation.
@@ -60,14 +63,12 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 def _names_visible_to(actor):  # noqa: ANN001, ANN202
     return OrganisationName.objects.filter(
-        organisation__in=policies.organisations_visible_to(actor)
+        organisation__in=organisations_visible_to(actor)
     )
 
 
 def _identifiers_visible_to(actor):  # noqa: ANN001, ANN202
-    return Identifier.objects.filter(
-        organisation__in=policies.organisations_visible_to(actor)
-    )
+    return Identifier.objects.filter(organisation__in=organisations_visible_to(actor))
 
 
 @admin.register(OrganisationName)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from partnerships.accounts.policies import Actor, can_create, can_edit_organisation
+from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import (
@@ -16,6 +16,7 @@ from partnerships.core.versioned import (
     versioned_update,
 )
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import can_edit_organisation
 
 NAMES = {f"name_{lang}" for lang in UN_LANGUAGES}
 # A focal point keeps its organisation's profile; its category and publication are

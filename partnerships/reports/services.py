@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from partnerships.accounts.policies import Actor
+from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import audited_save
 from partnerships.registry.models import Organisation

@@ -15,16 +15,18 @@ from typing import Any
 from babel import Locale
 from django.db.models import Prefetch
 
-from partnerships.accounts import policies
-from partnerships.accounts.policies import Actor
 from partnerships.cooperation.models import Engagement, Participation, Place
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import Theme
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
 from partnerships.sources.models import Evidence
 from partnerships.sources.periods import engagements_of_period
+from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 SNAPSHOT_SCHEMA = 1
 LOCALES = {
@@ -69,17 +71,17 @@ def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
     (the rule is `sources.periods.engagements_of_period`)."""
     return list(
         engagements_of_period(
-            policies.engagements_visible_to(actor),
+            engagements_visible_to(actor),
             report.period_start,
             report.period_end,
-            policies.documents_visible_to(actor),
+            documents_visible_to(actor),
         ).values_list("pk", flat=True)
     )
 
 
 def collect(report: Report, actor: Actor) -> dict[str, Any]:
     chosen = _engagements_of_period(report, actor)
-    visible_passages = policies.passages_visible_to(actor)
+    visible_passages = passages_visible_to(actor)
     engagements = (
         Engagement.objects.filter(pk__in=chosen)
         .select_related("parent")
@@ -105,7 +107,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         .order_by("key")
     )
     parents = set(
-        policies.engagements_visible_to(actor)
+        engagements_visible_to(actor)
         .filter(children__in=chosen)
         .values_list("pk", flat=True)
     )
@@ -115,7 +117,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         )
     )
     visible_orgs = set(
-        policies.organisations_visible_to(actor)
+        organisations_visible_to(actor)
         .filter(pk__in=participant_ids)
         .values_list("pk", flat=True)
     )

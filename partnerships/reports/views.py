@@ -10,7 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from partnerships.accounts.policies import ANONYMOUS, actor_for
+from partnerships.accounts.actors import actor_for
+from partnerships.core.actor import ANONYMOUS
 from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
 from partnerships.reports.compose import compose

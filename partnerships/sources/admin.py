@@ -1,21 +1,25 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.accounts import policies
 from partnerships.core.admin import PolicyScopedAdmin
 from partnerships.sources.models import Evidence, Passage, SourceDocument
+from partnerships.sources.visibility import (
+    documents_visible_to,
+    evidence_visible_to,
+    passages_visible_to,
+)
 
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.documents_visible_to
+    visible_to = documents_visible_to
     list_display = ["symbol", "title_en", "language", "date"]
     search_fields = ["symbol", "title_en", "title_zh"]
 
 
 @admin.register(Passage)
 class PassageAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.passages_visible_to
+    visible_to = passages_visible_to
     list_display = ["document", "number", "chapter", "section"]
     list_filter = ["document"]
     search_fields = ["text", "document__symbol"]
@@ -23,7 +27,7 @@ class PassageAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
-    visible_to = policies.evidence_visible_to
+    visible_to = evidence_visible_to
     list_display = ["passage", "engagement", "participation", "organisation"]
     list_filter = ["passage__document"]
     search_fields = ["quote", "engagement__key", "organisation__key"]

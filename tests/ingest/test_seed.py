@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.accounts.policies import actor_for
+from partnerships.accounts.actors import actor_for
 from partnerships.ingest.review import accept_above
 from partnerships.ingest.services import ingest_text
 from partnerships.registry.models import Organisation

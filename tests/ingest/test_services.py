@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from partnerships.accounts.policies import actor_for
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Engagement
 from partnerships.core.errors import NotAllowed
 from partnerships.ingest.models import Candidate, CandidateStatus

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Q
 from lxml import etree
 
-from partnerships.accounts.policies import ANONYMOUS, actor_for
-from partnerships.api.filters import EngagementFilter
+from partnerships.accounts.actors import actor_for
+from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -18,6 +18,7 @@ from partnerships.cooperation.models import (
     Place,
     Status,
 )
+from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati import validate
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.export import (

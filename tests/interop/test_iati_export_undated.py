@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Q
 from lxml import etree
 
-from partnerships.accounts.policies import ANONYMOUS
 from partnerships.cooperation.models import Engagement
+from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati import validate
 from partnerships.interop.iati.export import ExportError, activities_xml
 from partnerships.registry.models import Organisation

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from lxml import etree
 
-from partnerships.accounts.policies import ANONYMOUS
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -17,6 +16,7 @@ from partnerships.cooperation.models import (
     Place,
     Role,
 )
+from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati.export import activities_xml
 from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.inverse import safe_key

@@ -10,18 +10,17 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from partnerships.accounts.models import Profile, Role
-from partnerships.accounts.policies import (
-    ANONYMOUS,
-    engagements_visible_to,
-    organisations_visible_to,
-    participations_visible_to,
-)
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
     Participation,
     Place,
 )
+from partnerships.cooperation.visibility import (
+    engagements_visible_to,
+    participations_visible_to,
+)
+from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.sheets.export import (
     EXPORTERS,
     OrganisationsSheet,
@@ -29,6 +28,7 @@ from partnerships.interop.sheets.export import (
 )
 from partnerships.interop.sheets.template import COLUMNS, SHEETS
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.visibility import organisations_visible_to
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ def test_the_home_page_shows_the_key_figures_of_the_latest_period(client):
 
 def test_the_key_figures_count_what_the_report_of_the_period_tells():
     """Undated engagements reported for the period count, as in the periodic report."""
-    from partnerships.accounts.policies import ANONYMOUS
+    from partnerships.core.actor import ANONYMOUS
     from partnerships.portal.figures import key_figures
     from partnerships.reports.demo import seed_report
     from partnerships.reports.snapshot import collect

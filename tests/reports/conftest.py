@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.accounts.policies import ANONYMOUS
+from partnerships.core.actor import ANONYMOUS
 from partnerships.reports.demo import seed_report
 from partnerships.reports.services import create_run
 

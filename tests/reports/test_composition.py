@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from partnerships.accounts.policies import ANONYMOUS, Actor
 from partnerships.cooperation.models import Engagement
+from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.reports.compose import compose, place
 from partnerships.reports.demo import seed_report
 from partnerships.reports.formatting import Formatter, chinese_numeral, numeral_value

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from partnerships.accounts.models import Profile, Role
-from partnerships.accounts.policies import ANONYMOUS
 from partnerships.cooperation.models import Contribution, Engagement
+from partnerships.core.actor import ANONYMOUS
 from partnerships.registry.models import Organisation
 from partnerships.reports.compose import compose
 from partnerships.reports.demo import seed_report

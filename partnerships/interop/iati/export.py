@@ -24,16 +24,14 @@ from django.db.models import (
 )
 from lxml import etree
 
-from partnerships.accounts.policies import (
-    Actor,
+from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.visibility import (
     contributions_visible_to,
-    documents_visible_to,
     engagements_visible_to,
-    organisations_visible_to,
     participations_visible_to,
     places_visible_to,
 )
-from partnerships.cooperation.models import Engagement
+from partnerships.core.actor import Actor
 from partnerships.interop.iati.activity import Context, OnSkip, build_activity
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.elements import (
@@ -51,7 +49,9 @@ from partnerships.interop.iati.mapping import (
     VERSION,
 )
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.models import SourceDocument
+from partnerships.sources.visibility import documents_visible_to
 
 CHUNK = 500
 

@@ -10,14 +10,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from partnerships.accounts.policies import (
-    Actor,
-    can_create,
-    can_edit_engagement,
-    can_edit_organisation,
-    engagements_visible_to,
-    organisations_visible_to,
-)
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -30,6 +22,11 @@ from partnerships.cooperation.services import (
     ContributionSpec,
     PlaceSpec,
 )
+from partnerships.cooperation.visibility import (
+    can_edit_engagement,
+    engagements_visible_to,
+)
+from partnerships.core.actor import Actor, can_create
 from partnerships.core.dates import FuzzyDate, format_fuzzy, parse_fuzzy
 from partnerships.interop.sheets.plan import (
     Change,
@@ -50,6 +47,10 @@ from partnerships.reference.models import Country, Currency, Region, SdgTarget, 
 from partnerships.registry import editing as organisation_editing
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN, Organisation
+from partnerships.registry.visibility import (
+    can_edit_organisation,
+    organisations_visible_to,
+)
 
 _URL = URLValidator(schemes=["http", "https"])
 _ROLES = ", ".join(Role.values)

@@ -15,13 +15,11 @@ from typing import Any, ClassVar
 
 from django.db.models import Prefetch, QuerySet
 
-from partnerships.accounts.policies import (
-    Actor,
+from partnerships.cooperation.visibility import (
     engagements_visible_to,
-    evidence_visible_to,
-    organisations_visible_to,
     participations_visible_to,
 )
+from partnerships.core.actor import Actor
 from partnerships.core.dates import format_fuzzy
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.sheets.template import (
@@ -36,6 +34,8 @@ from partnerships.interop.sheets.template import (
     new_workbook,
     to_bytes,
 )
+from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.visibility import evidence_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"

@@ -14,10 +14,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from partnerships.accounts.policies import (
-    Actor,
-    can_edit_engagement,
-)
 from partnerships.cooperation import editing as engagement_editing
 from partnerships.cooperation.models import (
     Contribution,
@@ -30,6 +26,8 @@ from partnerships.cooperation.services import (
     participation_ensure,
     place_ensure,
 )
+from partnerships.cooperation.visibility import can_edit_engagement
+from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.interop.sheets.checks import Checker
 from partnerships.interop.sheets.plan import (

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from partnerships.accounts.policies import actor_for
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind
 from partnerships.core.languages import localized
 from partnerships.portal import figures, selectors

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from partnerships.accounts.policies import actor_for
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Role
 from partnerships.core.languages import as_dict
 from partnerships.portal import figures, selectors

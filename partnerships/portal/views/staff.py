@@ -1,7 +1,7 @@
 """Staff pages: create and edit organisations and engagements, merge, publish.
 
 Every write goes through the audited services (registry/editing.py,
-cooperation/editing.py, portal/services.py, registry/merge.py), which check the
+cooperation/editing.py, portal/services.py, curation/merge.py), which check the
 actor's rights; these views only turn their errors into messages on the form.
 """
 
@@ -21,17 +21,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerships.accounts import policies
-from partnerships.accounts.policies import Actor, actor_for
-from partnerships.api.history import history_of
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation import editing as engagement_editing
 from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.visibility import (
+    can_edit_engagement,
+    engagements_visible_to,
+)
+from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
+from partnerships.core.history import history_of
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.curation.merge import organisation_merge
 from partnerships.portal import services, staff_forms
 from partnerships.registry import editing as organisation_editing
-from partnerships.registry.merge import organisation_merge
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 
 FORMS = {
     "organisation": staff_forms.OrganisationForm,
@@ -95,12 +100,10 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "portal/staff/index.html",
         {
-            "organisations": policies.organisations_visible_to(actor).order_by(
-                "-updated_at"
-            )[:15],
-            "engagements": policies.engagements_visible_to(actor).order_by(
-                "-updated_at"
-            )[:15],
+            "organisations": organisations_visible_to(actor).order_by("-updated_at")[
+                :15
+            ],
+            "engagements": engagements_visible_to(actor).order_by("-updated_at")[:15],
         },
     )
 
@@ -190,7 +193,7 @@ def _edit(
 def organisation_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     org = None
     if key is not None:
-        org = policies.organisations_visible_to(_actor(request)).filter(key=key).first()
+        org = organisations_visible_to(_actor(request)).filter(key=key).first()
         if org is None:
             raise Http404
     initial = _organisation_initial(org) if org else {"is_published": True}
@@ -218,10 +221,10 @@ def _engagement_initial(e: Engagement) -> dict[str, Any]:
 
 
 def _editable_engagement(actor: Actor, key: str) -> Engagement:
-    found = policies.engagements_visible_to(actor).filter(key=key).first()
+    found = engagements_visible_to(actor).filter(key=key).first()
     if found is None:
         raise Http404
-    if not policies.can_edit_engagement(actor, found):
+    if not can_edit_engagement(actor, found):
         raise PermissionDenied
     return found
 
@@ -380,7 +383,7 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             )
             target = reverse("portal:staff-engagement-edit", args=[key])
         elif kind == "organisation":
-            org = policies.organisations_visible_to(actor).filter(key=key).first()
+            org = organisations_visible_to(actor).filter(key=key).first()
             if org is None:
                 raise Http404
             organisation_editing.organisation_update(
@@ -406,9 +409,9 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     actor = _actor(request)
     if kind == "engagement":
-        obj: Any = policies.engagements_visible_to(actor).filter(key=key).first()
+        obj: Any = engagements_visible_to(actor).filter(key=key).first()
     elif kind == "organisation":
-        obj = policies.organisations_visible_to(actor).filter(key=key).first()
+        obj = organisations_visible_to(actor).filter(key=key).first()
     else:
         raise Http404
     if obj is None:
@@ -426,7 +429,7 @@ def merge(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     form = staff_forms.MergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        visible = policies.organisations_visible_to(actor)
+        visible = organisations_visible_to(actor)
         source = visible.filter(key=form.cleaned_data["source"]).first()
         target = visible.filter(key=form.cleaned_data["target"]).first()
         if source is None:

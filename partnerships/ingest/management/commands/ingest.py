@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from partnerships.accounts.actors import command_actor
 from partnerships.ingest.evaluation import GoldError, evaluate, read_gold
 from partnerships.ingest.gazetteer import build_gazetteer
 from partnerships.ingest.layout import split_report
@@ -16,7 +17,6 @@ from partnerships.ingest.pipeline import extract
 from partnerships.ingest.readers import UnreadableFile, read_text
 from partnerships.ingest.review import accept_above
 from partnerships.ingest.services import IngestRefused, ingest_text
-from partnerships.interop.management.commands.export_sheets import user_actor
 
 
 class Command(BaseCommand):
@@ -76,7 +76,7 @@ class Command(BaseCommand):
         if threshold is not None:
             if not 0 <= threshold <= 1:
                 raise CommandError("--accept-above takes a confidence from 0 to 1.")
-            actor = user_actor(options["username"] or getpass.getuser())
+            actor = command_actor(options["username"] or getpass.getuser())
             if not actor.is_staff_role:
                 raise CommandError(
                     "--accept-above needs an editor or administrator (--as USER). "

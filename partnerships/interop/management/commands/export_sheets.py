@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from partnerships.accounts.policies import ANONYMOUS, Actor, actor_for
+from partnerships.accounts.actors import command_actor
 from partnerships.interop.sheets.export import EXPORTERS
 from partnerships.interop.sheets.template import SHEETS, template_bytes
 
@@ -49,7 +48,7 @@ class Command(BaseCommand):
                 raise CommandError("The template is an .xlsx workbook only.")
             self._write(output, template_bytes())
             return
-        actor = user_actor(options["username"])
+        actor = command_actor(options["username"])
         if options["format"] == "xlsx":
             self._write(output, EXPORTERS["workbook"]().render(actor)[2])
         elif output.suffix.lower() == ".zip":
@@ -69,15 +68,3 @@ class Command(BaseCommand):
             raise CommandError(f"The folder {path.parent} does not exist.")
         path.write_bytes(body)
         self.stdout.write(f"Wrote {path}.")
-
-
-def user_actor(username: str | None) -> Actor:
-    """The actor for --as USERNAME; without it, the public."""
-    if not username:
-        return ANONYMOUS
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"There is no user {username!r}.")
-    if not user.is_active:
-        raise CommandError(f"The user {username!r} is inactive.")
-    return actor_for(user)

@@ -13,25 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from partnerships.accounts.policies import (
-    ANONYMOUS,
-    Actor,
-    actor_for,
-    engagements_visible_to,
-    organisations_visible_to,
-)
-from partnerships.api.filters import EngagementFilter
+from partnerships.accounts.actors import command_actor
+from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.models import Engagement, Kind, Role
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import Actor
 from partnerships.core.dates import parse_fuzzy
 from partnerships.interop.iati import export, validate
 from partnerships.interop.iati.activity import OnSkip
 from partnerships.interop.iati.elements import IATI_SCHEME
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 
 ACTIVITIES, ORGANISATIONS = "activities", "organisations"
 NOUNS = {
@@ -93,7 +89,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, metavar="FILE")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        actor = _actor(options["username"])
+        actor = command_actor(options["username"])
         output = Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"The folder {output.parent} does not exist.")
@@ -178,17 +174,6 @@ class Command(BaseCommand):
             )
 
         return _write_checked(output, write, validate.validate_organisations)
-
-
-def _actor(username: str | None) -> Actor:
-    if not username:
-        return ANONYMOUS
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"There is no user {username!r}.")
-    if not user.is_active:
-        raise CommandError(f"The user {username!r} is inactive.")
-    return actor_for(user)
 
 
 def _organisation(key: str, actor: Actor) -> Organisation:

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from partnerships.interop.management.commands.export_sheets import user_actor
+from partnerships.accounts.actors import command_actor
 from partnerships.interop.sheets.importer import ImportRefused, import_workbook
 
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         username = options["username"]
-        actor = user_actor(username)
+        actor = command_actor(username)
         if not actor.is_staff_role and not actor.is_focal_point:
             raise CommandError(
                 f"The user {username!r} has no editing role, so it may not import. "

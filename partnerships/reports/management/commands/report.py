@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from partnerships.accounts.policies import ANONYMOUS, actor_for
+from partnerships.accounts.actors import UnknownUser, actor_for, user_named
+from partnerships.core.actor import ANONYMOUS
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.models import Organisation
 from partnerships.reports.diff import diff_snapshots, format_diff
@@ -90,9 +90,10 @@ class Command(BaseCommand):
         actor = ANONYMOUS
         user = None
         if options["username"]:
-            user = get_user_model().objects.filter(username=options["username"]).first()
-            if user is None:
-                raise CommandError(f"no user {options['username']!r}")
+            try:
+                user = user_named(options["username"])
+            except UnknownUser as error:
+                raise CommandError(str(error)) from error
             actor = actor_for(user)
         try:
             report = report_for_period(

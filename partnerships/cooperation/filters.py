@@ -1,4 +1,7 @@
-"""Filters of the API lists. Joins go through EXISTS subqueries, so no row repeats."""
+"""Filters of engagement and participation lists (the API's and the exports').
+
+Joins go through EXISTS subqueries, so no row repeats.
+"""
 
 from __future__ import annotations
 
@@ -14,42 +17,11 @@ from partnerships.cooperation.models import (
     Status,
 )
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.reference.models import UnRegion
+from partnerships.reference.regions import with_subregions
 from partnerships.registry.categories import Category
-from partnerships.registry.models import Organisation
 from partnerships.registry.selectors import organisation_search
-from partnerships.sources.models import Passage
 
 PARTNER_LIMIT = 1000
-
-
-def _subregions(code: str) -> list[str]:
-    """A M49 region stands for itself and its sub-regions."""
-    return [
-        code,
-        *UnRegion.objects.filter(parent_id=code).values_list("code", flat=True),
-    ]
-
-
-class OrganisationFilter(filters.FilterSet):
-    q = filters.CharFilter(
-        method="search", label="Any name, acronym, short form or identifier"
-    )
-    category = filters.ChoiceFilter(choices=Category.choices)
-    country = filters.CharFilter(field_name="country_id")
-    region = filters.CharFilter(
-        method="in_region", label="UN M49 region or sub-region code"
-    )
-
-    class Meta:
-        model = Organisation
-        fields = ["q", "category", "country", "region"]
-
-    def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(pk__in=organisation_search(query=value).values("pk"))
-
-    def in_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(country__un_subregion__in=_subregions(value))
 
 
 class EngagementFilter(filters.FilterSet):
@@ -136,7 +108,7 @@ class EngagementFilter(filters.FilterSet):
         return self._with(qs, Place, country_id=value)
 
     def by_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return self._with(qs, Place, country__un_subregion__in=_subregions(value))
+        return self._with(qs, Place, country__un_subregion__in=with_subregions(value))
 
     def from_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
         # Undated engagements stay in: their period is unknown, not outside.
@@ -144,15 +116,6 @@ class EngagementFilter(filters.FilterSet):
 
     def to_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
         return qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
-
-
-class PassageFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="text", lookup_expr="icontains")
-    document = filters.CharFilter(field_name="document__symbol")
-
-    class Meta:
-        model = Passage
-        fields = ["q", "document"]
 
 
 class ParticipationFilter(filters.FilterSet):

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from partnerships.accounts.models import Profile
-from partnerships.accounts.policies import Actor, can_edit_organisation
 from partnerships.cooperation.models import ChangeProposal, Participation
+from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import (
@@ -24,6 +24,7 @@ from partnerships.core.versioned import (
     versioned_update,
 )
 from partnerships.registry.models import NameKind, Organisation, OrganisationName
+from partnerships.registry.visibility import can_edit_organisation
 from partnerships.sources.models import Evidence
 
 
