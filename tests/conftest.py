@@ -7,6 +7,8 @@ data freely without affecting one another.
 from __future__ import annotations
 
 import io
+import re
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -46,3 +48,50 @@ def admin_user(db, django_user_model):  # noqa: ANN001, ANN201
 def admin_client(client, admin_user):  # noqa: ANN001, ANN201
     client.force_login(admin_user)
     return client
+
+
+# --- One write path --------------------------------------------------------------
+# Every save or delete of a registry, cooperation or sources model must come from
+# a services module of the domain apps (or curation, the cross-app operations):
+# the nearest product frame under the write says which code asked for it.
+# Test code may still arrange data directly.
+
+_WRITERS = re.compile(
+    r"^partnerships\.(?:(?:registry|cooperation|sources)\.(?:services|bulk)\b"
+    r"|curation\.|core\.(?:versioned|upsert|bulk)$)"
+)
+_GUARDED_APPS = {"registry", "cooperation", "sources"}
+
+
+def _caller_module() -> str:
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith("partnerships.") and not name.startswith(
+            ("partnerships.core.versioned", "partnerships.core.upsert")
+        ):
+            return name
+        frame = frame.f_back
+    return ""
+
+
+def _guard(sender, **kwargs) -> None:  # noqa: ANN001
+    if sender._meta.app_label not in _GUARDED_APPS:
+        return
+    module = _caller_module()
+    if module and not _WRITERS.match(module):
+        raise AssertionError(
+            f"{module} wrote a {sender.__name__} directly; write through the "
+            "domain app's services (docs/architecture.md)."
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_write_path():
+    from django.db.models import signals
+
+    for signal in (signals.pre_save, signals.pre_delete):
+        signal.connect(_guard, dispatch_uid=f"one-write-path-{signal}")
+    yield
+    for signal in (signals.pre_save, signals.pre_delete):
+        signal.disconnect(dispatch_uid=f"one-write-path-{signal}")

@@ -14,6 +14,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from partnerships.cooperation.models import Engagement
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -53,3 +57,13 @@ def test_a_domain_app_importing_accounts_breaks_the_contract(tmp_path: Path) -> 
     result = _lint_imports(config, cwd=tmp_path, env={"PYTHONPATH": str(tmp_path)})
     assert result.returncode != 0, textwrap.shorten(result.stdout, 2000)
     assert "partnerships.registry" in result.stdout
+
+
+@pytest.mark.django_db
+def test_product_code_writing_a_model_directly_is_caught() -> None:
+    # The guard of tests/conftest.py sees which product module asked for a save.
+    namespace: dict[str, object] = {"__name__": "partnerships.portal.probe"}
+    exec("def write(record):\n    record.save()\n", namespace)  # noqa: S102
+    engagement = Engagement.objects.first()
+    with pytest.raises(AssertionError, match="directly"):
+        namespace["write"](engagement)  # type: ignore[operator]

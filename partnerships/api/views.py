@@ -17,7 +17,7 @@ from partnerships.accounts.actors import actor_for
 from partnerships.api import serializers as s
 from partnerships.api.etag import etag_of, expected_version, not_modified
 from partnerships.api.pagination import IdCursorPagination
-from partnerships.cooperation import editing as engagements
+from partnerships.cooperation import services as engagements
 from partnerships.cooperation.filters import EngagementFilter, ParticipationFilter
 from partnerships.cooperation.visibility import (
     contributions_visible_to,
@@ -29,7 +29,7 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import Actor
 from partnerships.core.history import history_of
-from partnerships.registry import editing as organisations
+from partnerships.registry import services as organisations
 from partnerships.registry.filters import OrganisationFilter
 from partnerships.registry.visibility import (
     deleted_organisations_for,

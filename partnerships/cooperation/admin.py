@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.cooperation import editing
+from partnerships.cooperation import services
 from partnerships.cooperation.models import (
     ChangeProposal,
     Contribution,
@@ -17,28 +17,23 @@ from partnerships.cooperation.visibility import (
     places_visible_to,
     proposals_visible_to,
 )
-from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
+from partnerships.core.admin import PolicyScopedAdmin, ReadOnlyInline, VersionedAdmin
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import field_names
 
 
-class PlaceInline(admin.TabularInline):
+class PlaceInline(ReadOnlyInline):
     model = Place
-    extra = 0
-    autocomplete_fields = ["country"]
     fields = ["country", "region", "city_en", "city_zh"]
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ReadOnlyInline):
     model = Participation
-    extra = 0
-    autocomplete_fields = ["organisation"]
     show_change_link = True
 
 
-class ContributionInline(admin.TabularInline):
+class ContributionInline(ReadOnlyInline):
     model = Contribution
-    extra = 0
 
 
 @admin.register(Engagement)
@@ -62,8 +57,25 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
     ]
     readonly_fields = ["deleted_at"]
     subject = "engagement"
-    delete_service = staticmethod(editing.engagement_delete)
-    restore_service = staticmethod(editing.engagement_restore)
+    editable_fields = (
+        "kind",
+        "status",
+        *field_names("title"),
+        *field_names("summary"),
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "parent",
+        "themes",
+        "sdg_targets",
+        "is_published",
+        "is_confidential",
+    )
+    create_service = staticmethod(services.engagement_create)
+    update_service = staticmethod(services.engagement_update)
+    delete_service = staticmethod(services.engagement_delete)
+    restore_service = staticmethod(services.engagement_restore)
 
     def get_queryset(self, request):  # noqa: ANN001, ANN201
         actor = self.actor(request)
@@ -137,7 +149,7 @@ class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
     def _decide(self, request, queryset, approve):  # noqa: ANN001, ANN202
         for proposal in queryset:
             try:
-                editing.proposal_decide(
+                services.proposal_decide(
                     actor=self.actor(request),
                     proposal=proposal,
                     approve=approve,

@@ -67,6 +67,20 @@ def can_edit_engagement(actor: Actor, engagement: Engagement) -> bool:
     return False
 
 
+def can_fill_in(actor: Actor, engagement: Engagement) -> bool:
+    """May the actor add participants, places and money to the engagement: when
+    it may change it, or when it created it (an editor's new engagement is in
+    nobody's charge until its partners and places are added)."""
+    if can_edit_engagement(actor, engagement):
+        return True
+    return bool(actor.user_id) and (
+        actor.is_staff_role
+        and engagement.history.filter(
+            history_type="+", history_user_id=actor.user_id
+        ).exists()
+    )
+
+
 def can_propose_change(actor: Actor, engagement: Engagement) -> bool:
     if not actor.is_focal_point or not actor.organisation_id:
         return False

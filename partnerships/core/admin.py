@@ -1,8 +1,10 @@
-"""Admin support shared by the registry and cooperation apps.
+"""Back-office support shared by the domain apps.
 
-The admin writes through the same versioned update as the API (lock, version
-check, audit with the user), and asks the permission layer what a user may see
-and change.
+The back office writes organisations and engagements through their services, as
+the staff pages and the API do (permission, field whitelist, version check, audit),
+and asks the permission layer what a user may see. What hangs off a record
+(participants, places, money, names, identifiers, passages, evidence) is shown here
+read-only: it is changed on the staff pages (`/staff/`), which call the services.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 
 from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
-from partnerships.core.versioned import versioned_update
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages) + " Nothing was saved."
+    return str(exc)
 
 
 def request_actor(request: HttpRequest) -> Actor:
@@ -25,14 +32,39 @@ def request_actor(request: HttpRequest) -> Actor:
     return getattr(request, "actor", ANONYMOUS)
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Shown with its record, changed only through the services (staff pages)."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class PolicyScopedAdmin(admin.ModelAdmin):
-    """Lists only what the permission layer lets the user see.
+    """Lists, read-only, what the permission layer lets the user see.
 
     `visible_to` is one of the `*_visible_to(actor)` selectors; administrators see
-    everything.
+    everything. Nothing is written here: see the module's note.
     """
 
     visible_to: Any = None
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
     def actor(self, request: HttpRequest) -> Actor:
         return request_actor(request)
@@ -68,9 +100,29 @@ class VersionedForm(forms.ModelForm):
 
 
 class VersionedAdmin(admin.ModelAdmin):
+    """The back office's page for a versioned record: it shows the fields the
+    record's services let people change and writes through those services (the
+    permission check, the field whitelist, the version check and the audit are
+    theirs), never by saving the form's instance."""
+
     form = VersionedForm
     # Django 6 will assume https for scheme-less URLs; say so now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # The fields people may change, as the services name them; `key` is given once.
+    editable_fields: tuple[str, ...] = ()
+    create_service: Any = None
+    update_service: Any = None
+
+    def get_fields(
+        self, request: HttpRequest, obj: models.Model | None = None
+    ) -> list[str]:
+        first = ["key"] if obj is None else []
+        return [*first, *self.editable_fields, "version"]
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: models.Model | None = None
+    ) -> list[str]:
+        return []
 
     def save_model(
         self,
@@ -79,35 +131,59 @@ class VersionedAdmin(admin.ModelAdmin):
         form: forms.ModelForm,
         change: bool,
     ) -> None:
-        reason = "changed in the back office"
-        if not change:
-            obj._history_user = request.user  # type: ignore[attr-defined]
-            obj._change_reason = "created in the back office"  # type: ignore[attr-defined]
-            obj.save()
-            return
-        fields = [
-            f.attname
-            for f in obj._meta.concrete_fields
-            if f.name in form.changed_data or f.attname in form.changed_data
-        ]
-
-        def apply(target: models.Model) -> None:
-            for name in fields:
-                setattr(target, name, getattr(obj, name))
-
+        actor = self.actor(request)
+        data = form.cleaned_data
+        names = form.changed_data if change else self.editable_fields
+        changes = {n: data[n] for n in names if n in self.editable_fields}
         try:
-            saved = versioned_update(
-                type(obj),
-                pk=obj.pk,
-                expected_version=form.cleaned_data.get("version") or obj.version,  # type: ignore[attr-defined]
-                apply=apply,
-                user_id=request.user.pk,
-                reason=reason,
-            )
-        except StaleVersion as exc:
-            messages.error(request, str(exc))
+            if change:
+                saved = type(self).update_service(
+                    actor=actor,
+                    expected_version=data.get("version") or obj.version,  # type: ignore[attr-defined]
+                    changes=changes,
+                    reason="changed in the back office",
+                    **{self.subject: obj},
+                )
+            else:
+                saved = type(self).create_service(
+                    actor=actor,
+                    key=data["key"],
+                    changes={n: v for n, v in changes.items() if v not in ("", None)},
+                    reason="created in the back office",
+                )
+        except (NotAllowed, StaleVersion, ValidationError) as exc:
+            request._write_refused = True  # type: ignore[attr-defined]
+            messages.error(request, _message(exc))
             return
-        obj.version = saved.version  # type: ignore[attr-defined]
+        obj.pk, obj.version = saved.pk, saved.version  # type: ignore[attr-defined]
+
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: Any,
+        change: bool,
+    ) -> None:
+        """Many-to-many fields were written by the service; inlines are read-only."""
+
+    def construct_change_message(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: Any,
+        add: bool = False,
+    ) -> list[dict[str, Any]]:
+        return super().construct_change_message(request, form, [], add)
+
+    def response_add(self, request: HttpRequest, obj: models.Model, *args: Any):  # noqa: ANN201
+        if getattr(request, "_write_refused", False):
+            return HttpResponseRedirect(request.path)
+        return super().response_add(request, obj, *args)
+
+    def response_change(self, request: HttpRequest, obj: models.Model):  # noqa: ANN201
+        if getattr(request, "_write_refused", False):
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         raise NotAllowed("Records are deleted softly; use the 'delete' action.")

@@ -1,10 +1,14 @@
-"""Write a row only when it changed, so that loading the same data twice writes nothing."""
+"""Write a row only when it changed, so that loading the same data twice writes
+nothing. Used by the domain apps' services for their create-or-update paths."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
 from django.db import models
+
+from partnerships.core.actor import Actor
+from partnerships.core.versioned import audited_save
 
 M = TypeVar("M", bound=models.Model)
 
@@ -14,31 +18,26 @@ def save_if_changed(
     *,
     lookup: dict[str, Any],
     values: dict[str, Any],
+    actor: Actor,
     reason: str = "",
 ) -> tuple[M, bool]:
     """Create the row found by `lookup`, or update the `values` that differ.
 
-    Runs `full_clean()` before any write; returns (object, written).
+    Runs `full_clean()` before any write and records the actor and reason in the
+    history; returns (object, written).
     """
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
         obj = model(**{**lookup, **values})
-        _save(obj, reason)
+        audited_save(obj, actor=actor, reason=reason)
         return obj, True
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if not changed:
         return obj, False
     for name in changed:
         setattr(obj, name, values[name])
-    _save(obj, reason)
+    audited_save(obj, actor=actor, reason=reason)
     return obj, True
-
-
-def _save(obj: models.Model, reason: str) -> None:
-    obj.full_clean(validate_unique=False, validate_constraints=False)
-    if reason:
-        obj._change_reason = reason  # type: ignore[attr-defined]  # read by simple-history
-    obj.save()
 
 
 def refresh_statistics() -> None:

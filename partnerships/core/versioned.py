@@ -1,4 +1,10 @@
-"""Optimistic concurrency and audit for updates: one path for every writer."""
+"""Audit and optimistic concurrency for every write: the mechanism the domain
+apps' services use (and nothing else does; see docs/architecture.md).
+
+Every write names its actor: a user's actor records that user in the history; a
+system actor (a loader, an import without `--as`) records its name as the reason
+when none is given.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +15,32 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
+from partnerships.core.actor import Actor
 from partnerships.core.errors import StaleVersion
 
 M = TypeVar("M", bound=models.Model)
 
 
-def audited_save(obj: models.Model, *, user_id: int | None, reason: str) -> None:
+def _mark(obj: models.Model, actor: Actor, reason: str) -> None:
+    """Tell django-simple-history who writes and why (it reads these attributes)."""
+    if actor.user_id is not None:
+        obj._history_user = get_user_model().objects.get(pk=actor.user_id)  # type: ignore[attr-defined]
+    if reason or actor.system:
+        obj._change_reason = reason or actor.system  # type: ignore[attr-defined]
+
+
+def audited_save(obj: models.Model, *, actor: Actor, reason: str) -> None:
     """Validate and save, recording who and why in the history."""
     obj.full_clean(validate_unique=False, validate_constraints=False)
-    if user_id is not None:
-        obj._history_user = get_user_model().objects.get(pk=user_id)  # type: ignore[attr-defined]
-    if reason:
-        obj._change_reason = reason  # type: ignore[attr-defined]
+    _mark(obj, actor, reason)
     obj.save()
+
+
+def audited_delete(obj: models.Model, *, actor: Actor, reason: str) -> None:
+    """Delete a row (one hanging off another, never a registry record: those are
+    deleted softly), recording who and why in its history."""
+    _mark(obj, actor, reason)
+    obj.delete()
 
 
 def versioned_update(
@@ -30,7 +49,7 @@ def versioned_update(
     pk: int,
     expected_version: int,
     apply: Callable[[M], None],
-    user_id: int | None,
+    actor: Actor,
     reason: str = "",
 ) -> M:
     """Apply `apply` to the row if nobody changed it since `expected_version`.
@@ -41,16 +60,17 @@ def versioned_update(
     """
     with transaction.atomic():
         obj = model._default_manager.select_for_update().get(pk=pk)
-        if obj.version != expected_version:  # type: ignore[attr-defined]
-            raise StaleVersion(current=obj.version, expected=expected_version)  # type: ignore[attr-defined]
+        current = getattr(obj, "version")  # noqa: B009 (every versioned model has it)
+        if current != expected_version:
+            raise StaleVersion(current=current, expected=expected_version)
         apply(obj)
-        obj.version += 1  # type: ignore[attr-defined]
-        audited_save(obj, user_id=user_id, reason=reason)
+        obj.version = current + 1  # type: ignore[attr-defined]
+        audited_save(obj, actor=actor, reason=reason)
         return obj
 
 
 def versioned_soft_delete(
-    obj: models.Model, *, expected_version: int, user_id: int | None, reason: str = ""
+    obj: models.Model, *, expected_version: int, actor: Actor, reason: str = ""
 ) -> models.Model:
     """Take a record out of every list, keeping it for a restore."""
 
@@ -62,13 +82,13 @@ def versioned_soft_delete(
         pk=obj.pk,
         expected_version=expected_version,
         apply=apply,
-        user_id=user_id,
+        actor=actor,
         reason=reason or "deleted",
     )
 
 
 def versioned_restore(
-    obj: models.Model, *, user_id: int | None, reason: str = ""
+    obj: models.Model, *, actor: Actor, reason: str = ""
 ) -> models.Model:
     def apply(target: models.Model) -> None:
         target.deleted_at = None  # type: ignore[attr-defined]
@@ -76,8 +96,8 @@ def versioned_restore(
     return versioned_update(
         type(obj),
         pk=obj.pk,
-        expected_version=obj.version,  # type: ignore[attr-defined]
+        expected_version=getattr(obj, "version"),  # noqa: B009
         apply=apply,
-        user_id=user_id,
+        actor=actor,
         reason=reason or "restored",
     )

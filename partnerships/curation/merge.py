@@ -19,6 +19,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import (
+    audited_delete,
     audited_save,
     versioned_soft_delete,
     versioned_update,
@@ -29,12 +30,7 @@ from partnerships.sources.models import Evidence
 
 
 def _save(obj: models.Model, actor: Actor, reason: str) -> None:
-    audited_save(obj, user_id=actor.user_id, reason=reason)
-
-
-def _delete(obj: models.Model, reason: str) -> None:
-    obj._change_reason = reason  # type: ignore[attr-defined]
-    obj.delete()
+    audited_save(obj, actor=actor, reason=reason)
 
 
 def _move_evidence(
@@ -43,7 +39,7 @@ def _move_evidence(
     """Point the evidence at `to`, or drop it if `to` already cites that passage."""
     twin = {"passage_id": evidence.passage_id, field: to}
     if Evidence.objects.filter(**twin).exists():
-        _delete(evidence, reason)
+        audited_delete(evidence, actor=actor, reason=reason)
     else:
         setattr(evidence, field, to)
         _save(evidence, actor, reason)
@@ -66,7 +62,7 @@ def _move_participations(
             _save(money, actor, reason)
         for evidence in part.evidence.all():
             _move_evidence(evidence, "participation", twin, actor, reason)
-        _delete(part, reason)
+        audited_delete(part, actor=actor, reason=reason)
 
 
 def _move_names(
@@ -77,7 +73,7 @@ def _move_names(
 
     for name in source.other_names.all():
         if has(name.kind, name.lang, name.value):
-            _delete(name, reason)
+            audited_delete(name, actor=actor, reason=reason)
         else:
             name.organisation = target
             _save(name, actor, reason)
@@ -106,13 +102,20 @@ def _move_rest(
             pk=child.pk,
             expected_version=child.version,
             apply=lambda obj: setattr(obj, "parent_id", target.pk),
-            user_id=actor.user_id,
+            actor=actor,
             reason=reason,
         )
     for proposal in ChangeProposal.objects.filter(organisation=source):
         proposal.organisation = target
         _save(proposal, actor, reason)
-    Profile.objects.filter(organisation=source).update(organisation=target)
+    for profile in Profile.objects.filter(organisation=source):
+        profile.organisation = target
+        _save(profile, actor, reason)
+
+
+def _unparent(target: Organisation, source: Organisation) -> None:
+    if target.parent_id == source.pk:
+        target.parent_id = source.parent_id
 
 
 def organisation_merge(
@@ -137,19 +140,20 @@ def organisation_merge(
         _move_participations(source, target, actor, why)
         _move_names(source, target, actor, why)
         _move_rest(source, target, actor, why)
-        if target.parent_id == source.pk:
-            versioned_update(
-                Organisation,
-                pk=target.pk,
-                expected_version=Organisation.objects.get(pk=target.pk).version,
-                apply=lambda obj: setattr(obj, "parent_id", source.parent_id),
-                user_id=actor.user_id,
-                reason=why,
-            )
+        # The organisation that stays says so in its own history, and loses
+        # the merged one as its parent if it had it.
+        versioned_update(
+            Organisation,
+            pk=target.pk,
+            expected_version=Organisation.objects.get(pk=target.pk).version,
+            apply=lambda obj: _unparent(obj, source),
+            actor=actor,
+            reason=why,
+        )
         versioned_soft_delete(
             source,
             expected_version=expected_version,
-            user_id=actor.user_id,
+            actor=actor,
             reason=f"merged into {target.key}",
         )
     target.refresh_from_db()

@@ -1,14 +1,15 @@
 """Decisions on candidates: accept, merge, reject; and accepting in bulk.
 
-Registry records are written through the audited services of the registry and
-cooperation apps (participations and contributions, which have none, through
-`audited_save`), every one with the reviewer as history user and `Evidence` in the
-passage the candidate came from.
+Registry records are written through the services of the registry, cooperation and
+sources apps, every one with the reviewer as history user and `Evidence` in the
+passage the candidate came from. This module writes only the ingest app's own
+candidates.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,19 +17,23 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from partnerships.cooperation.editing import engagement_create
-from partnerships.cooperation.models import Contribution, Engagement, Participation
+from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.services import (
+    ContributionSpec,
+    contribution_ensure,
+    engagement_create,
+    participation_ensure,
+)
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
-from partnerships.core.versioned import audited_save
 from partnerships.ingest.models import (
     Candidate,
     CandidateKind,
     CandidateStatus,
     IngestRun,
 )
-from partnerships.registry.editing import organisation_create
-from partnerships.registry.models import NameKind, Organisation, OrganisationName
+from partnerships.registry.models import NameKind, Organisation
+from partnerships.registry.services import organisation_create, organisation_name_add
 from partnerships.sources.services import evidence_ensure
 
 DECIDED = (CandidateStatus.ACCEPTED, CandidateStatus.MERGED)
@@ -104,14 +109,12 @@ def _create_organisation(
         reason=f"accepted from {candidate.passage}",
     )
     for short in candidate.data.get("short_names", []):
-        audited_save(
-            OrganisationName(
-                organisation=org,
-                kind=NameKind.ACRONYM if short.isascii() else NameKind.SHORT,
-                lang="en" if short.isascii() else lang,
-                value=short,
-            ),
-            user_id=actor.user_id,
+        organisation_name_add(
+            actor=actor,
+            organisation=org,
+            kind=NameKind.ACRONYM if short.isascii() else NameKind.SHORT,
+            lang="en" if short.isascii() else lang,
+            value=short,
             reason="short form given in the report",
         )
     return org
@@ -131,6 +134,7 @@ def _accept_organisation(
             actor, candidate, name, changes.get("category") or data["category"]
         )
     evidence_ensure(
+        actor=actor,
         passage=candidate.passage,
         organisation=candidate.organisation,
         quote=data["mentions"][0]["text"] if data.get("mentions") else "",
@@ -184,6 +188,7 @@ def _accept_engagement(
     )
     _participations(actor, engagement, partners, data.get("money", []))
     evidence_ensure(
+        actor=actor,
         passage=candidate.passage,
         engagement=engagement,
         quote=data["quote"],
@@ -201,18 +206,20 @@ def _participations(
     """One participation per partner and role; a funder gets the sentence's
     amounts as contributions."""
     for org, role in dict.fromkeys(partners):
-        participation = Participation(
-            engagement=engagement, organisation=org, role=role
+        participation, _ = participation_ensure(
+            actor=actor,
+            engagement=engagement,
+            organisation=org,
+            role=role,
+            reason="told in the report",
         )
-        audited_save(participation, user_id=actor.user_id, reason="told in the report")
         for amount in money if role == "funder" else []:
-            audited_save(
-                Contribution(
-                    participation=participation,
-                    amount=amount["amount"],
-                    currency_id=amount["currency"],
+            contribution_ensure(
+                actor=actor,
+                participation=participation,
+                spec=ContributionSpec(
+                    amount=Decimal(str(amount["amount"])), currency=amount["currency"]
                 ),
-                user_id=actor.user_id,
                 reason="amount given in the report",
             )
 
@@ -230,14 +237,12 @@ def candidate_merge(
         candidate.organisation = organisation
         known = {organisation.name_zh, organisation.name_en}
         if name not in known and not organisation.other_names.filter(value=name):
-            audited_save(
-                OrganisationName(
-                    organisation=organisation,
-                    kind=NameKind.ALIAS,
-                    lang=lang,
-                    value=name,
-                ),
-                user_id=actor.user_id,
+            organisation_name_add(
+                actor=actor,
+                organisation=organisation,
+                kind=NameKind.ALIAS,
+                lang=lang,
+                value=name,
                 reason=f"name used in {candidate.passage}",
             )
         _accept_organisation(actor, candidate, {})

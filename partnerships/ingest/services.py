@@ -10,6 +10,7 @@ import time
 
 from django.db import transaction
 
+from partnerships.core.actor import Actor, system_actor
 from partnerships.ingest.gazetteer import Gazetteer, build_gazetteer
 from partnerships.ingest.layout import Layout, split_report
 from partnerships.ingest.models import (
@@ -31,12 +32,18 @@ class IngestRefused(ValueError):
     pass
 
 
-def _store_document(layout: Layout, *, symbol: str, lang: str, file_name: str):  # noqa: ANN202
+READER = system_actor("ingest")
+
+
+def _store_document(  # noqa: ANN202
+    layout: Layout, *, actor: Actor, symbol: str, lang: str, file_name: str
+):
     # A document already in the registry (the curated seed, an earlier reading)
     # keeps its metadata; only its passages are brought up to date.
     document = SourceDocument.objects.filter(symbol=symbol).first()
     if document is None:
         document, _ = document_upsert(
+            actor=actor,
             symbol=symbol,
             values={"language": lang, "file_name": file_name, f"title_{lang}": symbol},
             reason="ingested",
@@ -44,6 +51,7 @@ def _store_document(layout: Layout, *, symbol: str, lang: str, file_name: str): 
     passages = {}
     for paragraph in layout.paragraphs:
         passages[paragraph.number], _ = passage_upsert(
+            actor=actor,
             document=document,
             number=paragraph.number,
             values={
@@ -78,20 +86,23 @@ def ingest_text(
     lang: str,
     file_name: str,
     symbol: str = "",
-    user_id: int | None = None,
+    actor: Actor = READER,
     gazetteer: Gazetteer | None = None,
 ) -> IngestRun:
     """Split, extract, then store the document, its passages and the candidates,
-    all or nothing."""
+    all or nothing. Without a user's actor, the command line's reader acts."""
     started = time.perf_counter()
     layout = _checked_layout(text, lang, file_name, symbol)
     results = extract(layout, gazetteer or build_gazetteer(), lang)
     with transaction.atomic():
         document, passages = _store_document(
-            layout, symbol=layout.symbol, lang=lang, file_name=file_name
+            layout, actor=actor, symbol=layout.symbol, lang=lang, file_name=file_name
         )
         run = IngestRun.objects.create(
-            document=document, file_name=file_name, language=lang, run_by_id=user_id
+            document=document,
+            file_name=file_name,
+            language=lang,
+            run_by_id=actor.user_id,
         )
         made = [c for r in results for c in _candidates(run, passages, r)]
         Candidate.objects.bulk_create(made)

@@ -65,7 +65,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 lang=form.cleaned_data["lang"],
                 file_name=upload.name,
                 symbol=form.cleaned_data["symbol"],
-                user_id=request.user.pk,
+                actor=actor_for(request.user),
             )
         except (UnreadableFile, IngestRefused) as exc:
             form.add_error("file", f"{exc} Nothing was written.")

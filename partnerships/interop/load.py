@@ -21,6 +21,7 @@ from partnerships.cooperation.services import (
     engagement_upsert,
     participation_ensure,
 )
+from partnerships.core.actor import system_actor
 from partnerships.core.dates import parse_fuzzy
 from partnerships.interop.dump import FORMAT, VERSION
 from partnerships.registry.models import Organisation
@@ -45,6 +46,7 @@ class DumpLoader:
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise DumpError(f"Not a {FORMAT} version {VERSION} file.")
         self.data = data
+        self.actor = system_actor("load")
         self.passages: dict[tuple[str, int], Passage] = {}
         self.orgs: dict[str, Organisation] = {}
         self.engagements: dict[str, Engagement] = {}
@@ -94,12 +96,13 @@ class DumpLoader:
             values[name] = parse_date(raw.get(name))
         values["metadata"] = raw.get("metadata") or {}
         doc, written = document_upsert(
-            symbol=raw["symbol"], values=values, reason=REASON
+            actor=self.actor, symbol=raw["symbol"], values=values, reason=REASON
         )
         self.written += written
         for p in raw.get("passages", []):
             fields = ("chapter", "chapter_title", "section", "section_title", "text")
             passage, written = passage_upsert(
+                actor=self.actor,
                 document=doc,
                 number=int(p["number"]),
                 values={name: p.get(name) or "" for name in fields},
@@ -130,12 +133,14 @@ class DumpLoader:
             identifiers={(i["scheme"], i["value"]) for i in raw.get("identifiers", [])},
             is_synthetic=bool(raw.get("is_synthetic")),
         )
-        org, written = organisation_upsert(spec=spec, parent=parent, reason=REASON)
+        org, written = organisation_upsert(
+            actor=self.actor, spec=spec, parent=parent, reason=REASON
+        )
         self.written += written
         self.orgs[key] = org
         for passage in self._cited(raw.get("mentions", [])):
             self.written += evidence_ensure(
-                passage=passage, organisation=org, reason=REASON
+                actor=self.actor, passage=passage, organisation=org, reason=REASON
             )[1]
         return org
 
@@ -173,12 +178,15 @@ class DumpLoader:
             ],
             is_synthetic=bool(raw.get("is_synthetic")),
         )
-        engagement, written = engagement_upsert(spec=spec, parent=parent, reason=REASON)
+        engagement, written = engagement_upsert(
+            actor=self.actor, spec=spec, parent=parent, reason=REASON
+        )
         self.written += written
         self.engagements[key] = engagement
         for ev in raw.get("evidence", []):
             passage = self.passages[(ev["document"], int(ev["paragraph"]))]
             self.written += evidence_ensure(
+                actor=self.actor,
                 passage=passage,
                 engagement=engagement,
                 quote=ev.get("quote", ""),
@@ -191,7 +199,11 @@ class DumpLoader:
     def _participant(self, engagement: Engagement, raw: dict[str, Any]) -> None:
         org = self.orgs[raw["organisation"]]
         participation, written = participation_ensure(
-            engagement=engagement, organisation=org, role=raw["role"], reason=REASON
+            actor=self.actor,
+            engagement=engagement,
+            organisation=org,
+            role=raw["role"],
+            reason=REASON,
         )
         self.written += written
         for money in raw.get("contributions", []):
@@ -202,9 +214,12 @@ class DumpLoader:
                 value=parse_fuzzy(value) if value else None,
             )
             self.written += contribution_ensure(
-                participation=participation, spec=spec, reason=REASON
+                actor=self.actor, participation=participation, spec=spec, reason=REASON
             )[1]
         for passage in self._cited(raw.get("evidence", [])):
             self.written += evidence_ensure(
-                passage=passage, participation=participation, reason=REASON
+                actor=self.actor,
+                passage=passage,
+                participation=participation,
+                reason=REASON,
             )[1]

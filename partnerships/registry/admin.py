@@ -1,9 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.core.admin import PolicyScopedAdmin, VersionedAdmin
+from partnerships.core.admin import PolicyScopedAdmin, ReadOnlyInline, VersionedAdmin
 from partnerships.core.languages import field_names
-from partnerships.registry import editing
+from partnerships.registry import services
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
 from partnerships.registry.visibility import (
     can_edit_organisation,
@@ -11,14 +11,12 @@ from partnerships.registry.visibility import (
 )
 
 
-class OrganisationNameInline(admin.TabularInline):
+class OrganisationNameInline(ReadOnlyInline):
     model = OrganisationName
-    extra = 0
 
 
-class IdentifierInline(admin.TabularInline):
+class IdentifierInline(ReadOnlyInline):
     model = Identifier
-    extra = 0
 
 
 @admin.register(Organisation)
@@ -35,8 +33,18 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_filter = ["category", "is_published", "is_synthetic"]
     readonly_fields = ["deleted_at"]
     subject = "organisation"
-    delete_service = staticmethod(editing.organisation_delete)
-    restore_service = staticmethod(editing.organisation_restore)
+    editable_fields = (
+        *field_names("name"),
+        "category",
+        "country",
+        "parent",
+        "website",
+        "is_published",
+    )
+    create_service = staticmethod(services.organisation_create)
+    update_service = staticmethod(services.organisation_update)
+    delete_service = staticmethod(services.organisation_delete)
+    restore_service = staticmethod(services.organisation_restore)
 
     def get_queryset(self, request):  # noqa: ANN001, ANN201
         actor = self.actor(request)

@@ -1,12 +1,148 @@
-"""Writes to the registry of organisations."""
+"""Every write to the registry of organisations: permission, validation, version
+check and audit in one place.
+
+Staff pages, the back office, the API, imports, the review queue and the loaders
+all call these; nothing else writes the registry's models (a test checks it). A
+write always names its actor (`core.actor`): a user's, or a system actor for
+loaders and commands.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ValidationError
+
+from partnerships.core.actor import Actor, can_create
+from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.upsert import save_if_changed
+from partnerships.core.versioned import (
+    audited_save,
+    versioned_restore,
+    versioned_soft_delete,
+    versioned_update,
+)
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.visibility import can_edit_organisation
+
+NAMES = {f"name_{lang}" for lang in UN_LANGUAGES}
+# A focal point keeps its organisation's profile; its category and publication are
+# staff decisions.
+FOCAL_POINT_EDITABLE = NAMES | {"website", "country"}
+STAFF_EDITABLE = FOCAL_POINT_EDITABLE | {"category", "parent", "is_published"}
+
+
+def _apply(org: Organisation, changes: dict[str, Any], allowed: set[str]) -> None:
+    if refused := set(changes) - allowed:
+        raise ValidationError(
+            {name: "You cannot change this field." for name in refused}
+        )
+    for name, value in changes.items():
+        if name == "parent":
+            org.parent = _parent(value)
+        elif name == "country":
+            # A code (API, staff pages) or a Country (the back office's form).
+            org.country_id = getattr(value, "pk", value) or None
+        else:
+            setattr(org, name, value)
+
+
+def _parent(value: Organisation | str | None) -> Organisation | None:
+    """The parent named by key (API, staff pages) or given as an instance (the
+    back office's form)."""
+    if not value or isinstance(value, Organisation):
+        return value or None
+    parent = Organisation.objects.filter(key=value).first()
+    if parent is None:
+        raise ValidationError({"parent": f"No organisation has the key {value!r}."})
+    return parent
+
+
+def _allowed(actor: Actor) -> set[str]:
+    return STAFF_EDITABLE if actor.is_staff_role else FOCAL_POINT_EDITABLE
+
+
+def organisation_create(
+    *, actor: Actor, key: str, changes: dict[str, Any], reason: str = ""
+) -> Organisation:
+    if not can_create(actor):
+        raise NotAllowed("Only editors and administrators create organisations.")
+    org = Organisation(key=key)
+    _apply(org, changes, STAFF_EDITABLE)
+    audited_save(org, actor=actor, reason=reason or "created")
+    return org
+
+
+def organisation_update(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    expected_version: int,
+    changes: dict[str, Any],
+    reason: str = "",
+) -> Organisation:
+    if not can_edit_organisation(actor, organisation):
+        raise NotAllowed("You may not change this organisation.")
+    return versioned_update(
+        Organisation,
+        pk=organisation.pk,
+        expected_version=expected_version,
+        apply=lambda org: _apply(org, changes, _allowed(actor)),
+        actor=actor,
+        reason=reason,
+    )
+
+
+def organisation_delete(
+    *, actor: Actor, organisation: Organisation, expected_version: int, reason: str = ""
+) -> Organisation:
+    if not actor.is_staff_role or not can_edit_organisation(actor, organisation):
+        raise NotAllowed("You may not delete this organisation.")
+    return versioned_soft_delete(
+        organisation,
+        expected_version=expected_version,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def organisation_restore(
+    *, actor: Actor, organisation: Organisation, reason: str = ""
+) -> Organisation:
+    if not actor.is_admin:
+        raise NotAllowed("Only administrators restore deleted records.")
+    return versioned_restore(organisation, actor=actor, reason=reason)
+
+
+def organisation_name_add(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    kind: str,
+    lang: str,
+    value: str,
+    reason: str = "",
+) -> tuple[OrganisationName, bool]:
+    """Give an organisation another name (acronym, short form, alias) unless it
+    has it already; returns (name, added). Any editor may: a name only adds a way
+    to find the organisation (a reviewer meets them in reports of every region),
+    changes nothing else of it, and is audited."""
+    if not (actor.is_staff_role or can_edit_organisation(actor, organisation)):
+        raise NotAllowed(f"You may not change the organisation {organisation.key}.")
+    return save_if_changed(
+        OrganisationName,
+        lookup={
+            "organisation": organisation,
+            "kind": kind,
+            "lang": lang,
+            "value": value,
+        },
+        values={},
+        actor=actor,
+        reason=reason or "name added",
+    )
 
 
 @dataclass
@@ -36,13 +172,24 @@ class OrganisationSpec:
 
 
 def organisation_upsert(
-    *, spec: OrganisationSpec, parent: Organisation | None, reason: str = ""
+    *,
+    actor: Actor,
+    spec: OrganisationSpec,
+    parent: Organisation | None,
+    reason: str = "",
 ) -> tuple[Organisation, bool]:
     """Create or update an organisation with its other names and identifiers.
 
     Names and identifiers listed in `spec` are added if missing; others are kept,
-    since they may come from another source or a user's edit.
+    since they may come from another source or a user's edit. Staff may add an
+    organisation this way; an existing one is changed only by an actor who may
+    change it (an administrator, a loader, an editor in charge).
     """
+    found = Organisation.objects.filter(key=spec.key).first()
+    if not can_create(actor) or (
+        found is not None and not can_edit_organisation(actor, found)
+    ):
+        raise NotAllowed(f"You may not change the organisation {spec.key}.")
     values: dict[str, object] = {
         "category": spec.category,
         "country_id": spec.country,
@@ -54,13 +201,18 @@ def organisation_upsert(
     for lang in UN_LANGUAGES:
         values[f"name_{lang}"] = spec.names.get(lang, "")
     org, written = save_if_changed(
-        Organisation, lookup={"key": spec.key}, values=values, reason=reason
+        Organisation,
+        lookup={"key": spec.key},
+        values=values,
+        actor=actor,
+        reason=reason,
     )
     for kind, lang, value in sorted(spec.other_names()):
         _, added = save_if_changed(
             OrganisationName,
             lookup={"organisation": org, "kind": kind, "lang": lang, "value": value},
             values={},
+            actor=actor,
             reason=reason,
         )
         written |= added
@@ -69,6 +221,7 @@ def organisation_upsert(
             Identifier,
             lookup={"scheme": scheme, "value": value},
             values={"organisation": org},
+            actor=actor,
             reason=reason,
         )
         written |= added

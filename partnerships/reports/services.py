@@ -8,13 +8,17 @@ from typing import Any
 
 from django.db import transaction
 
-from partnerships.core.actor import Actor
+from partnerships.accounts.actors import actor_for
+from partnerships.core.actor import Actor, system_actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import audited_save
 from partnerships.registry.models import Organisation
 from partnerships.reports.compose import compose
 from partnerships.reports.models import ParagraphText, Report, ReportRun
 from partnerships.reports.snapshot import collect, digest
+
+# Who writes a paragraph when no signed-in user does (the command line).
+WRITER = system_actor("report")
 
 
 def audience(actor: Actor) -> str:
@@ -74,7 +78,7 @@ def save_paragraph_text(
     item.written_by = user if getattr(user, "is_authenticated", False) else None
     audited_save(
         item,
-        user_id=item.written_by.pk if item.written_by else None,
+        actor=actor_for(item.written_by) if item.written_by else WRITER,
         reason=f"paragraph {anchor} [{lang}] written",
     )
     return item

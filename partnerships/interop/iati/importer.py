@@ -24,8 +24,10 @@ from django.db import IntegrityError, transaction
 from lxml import etree
 from simple_history.models import HistoricalRecords
 
+from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Status
 from partnerships.cooperation.services import EngagementSpec, PlaceSpec
+from partnerships.core.actor import system_actor
 from partnerships.interop.iati import inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, contributes
@@ -47,6 +49,9 @@ from partnerships.sources.services import (
 )
 
 REASON = "import-iati"
+
+# Who writes when the command line imports without a user.
+IMPORTER = system_actor("import-iati")
 
 
 @dataclass
@@ -154,7 +159,8 @@ class _Run:
         self.info = info
         self.summary = summary
         self.codes = _Codes.load()
-        self.orgs = OrganisationResolver(reason=REASON)
+        self.actor = actor_for(user) if user is not None else IMPORTER
+        self.orgs = OrganisationResolver(reason=REASON, actor=self.actor)
         name = info.path.name
         symbol = f"IATI:{name}" if len(name) <= 95 else f"IATI:{safe_key(name, 95)}"
         values = {
@@ -165,7 +171,7 @@ class _Run:
             "date": inverse.file_date(info.generated),
         }
         self.document, written = document_upsert(
-            symbol=symbol, values=values, reason=REASON
+            actor=self.actor, symbol=symbol, values=values, reason=REASON
         )
         summary.writes += written
         self.chunk = Chunk(self.document, user=user, reason=REASON)
@@ -302,7 +308,11 @@ class _Run:
             "text": text,
         }
         passage, written = passage_upsert(
-            document=self.document, number=number, values=values, reason=REASON
+            actor=self.actor,
+            document=self.document,
+            number=number,
+            values=values,
+            reason=REASON,
         )
         self.summary.writes += written
         return passage
@@ -344,7 +354,9 @@ class _Run:
 
     def _evidence(self, passage: Passage, *, quote: str, **subject: object) -> int:
         return int(
-            evidence_ensure(passage=passage, quote=quote, reason=REASON, **subject)[1]
+            evidence_ensure(
+                actor=self.actor, passage=passage, quote=quote, reason=REASON, **subject
+            )[1]
         )
 
     def _organisation(self, number: int, record: reader.Record) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from partnerships.cooperation.models import Role, Status
+from partnerships.core.actor import Actor
 from partnerships.core.dates import FuzzyDate, Precision
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.iati import mapping as m
@@ -122,8 +123,9 @@ class OrganisationResolver:
     """An organisation named in a file: by its IATI identifier, then by exact
     name in any language, else created (and remembered for the rest of the file)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, actor: Actor) -> None:
         self.reason = reason
+        self.actor = actor
         self.cache: dict[str, Organisation] = {}
         self.created = 0
         self.writes = 0
@@ -185,7 +187,9 @@ class OrganisationResolver:
     def _upsert(
         self, spec: OrganisationSpec, parent: Organisation | None
     ) -> Organisation:
-        org, written = organisation_upsert(spec=spec, parent=parent, reason=self.reason)
+        org, written = organisation_upsert(
+            actor=self.actor, spec=spec, parent=parent, reason=self.reason
+        )
         self.writes += written
         return org
 

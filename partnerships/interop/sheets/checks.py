@@ -44,7 +44,7 @@ from partnerships.interop.sheets.template import (
     split,
 )
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
-from partnerships.registry import editing as organisation_editing
+from partnerships.registry import services as organisation_services
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN, Organisation
 from partnerships.registry.visibility import (
@@ -203,7 +203,7 @@ class Checker:
             err("key", f"You may not change the organisation {key}.")
         elif not self.actor.is_staff_role:
             for name in sorted(
-                set(changes) - organisation_editing.FOCAL_POINT_EDITABLE
+                set(changes) - organisation_services.FOCAL_POINT_EDITABLE
             ):
                 err(name, f"You may not change the {name} of an organisation.")
         return Change(key, org, changes)

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from partnerships.cooperation import editing as engagement_editing
+from partnerships.cooperation import services as engagement_services
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -41,7 +41,7 @@ from partnerships.interop.sheets.template import (
     Rows,
     read_workbook,
 )
-from partnerships.registry import editing as organisation_editing
+from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
 
 
@@ -62,13 +62,13 @@ def plan_import(rows: Rows, actor: Actor) -> Plan:
 
 def _write_organisation(change: Change, actor: Actor) -> None:
     if change.existing is None:
-        organisation_editing.organisation_create(
+        organisation_services.organisation_create(
             actor=actor, key=change.key, changes=change.changes, reason=REASON
         )
         return
     current = Organisation.objects.get(pk=change.existing.pk)
     # Last write wins: the version is the row's at import time.
-    organisation_editing.organisation_update(
+    organisation_services.organisation_update(
         actor=actor,
         organisation=current,
         expected_version=current.version,
@@ -79,13 +79,13 @@ def _write_organisation(change: Change, actor: Actor) -> None:
 
 def _write_engagement(change: Change, actor: Actor) -> None:
     if change.existing is None:
-        engagement = engagement_editing.engagement_create(
+        engagement = engagement_services.engagement_create(
             actor=actor, key=change.key, changes=change.changes, reason=REASON
         )
     else:
         engagement = Engagement.objects.get(pk=change.existing.pk)
         if change.changes:
-            engagement = engagement_editing.engagement_update(
+            engagement = engagement_services.engagement_update(
                 actor=actor,
                 engagement=engagement,
                 expected_version=engagement.version,
@@ -95,7 +95,7 @@ def _write_engagement(change: Change, actor: Actor) -> None:
         elif change.places and not can_edit_engagement(actor, engagement):
             raise NotAllowed(f"You may not change the engagement {change.key}.")
     for place in change.places:
-        place_ensure(engagement=engagement, spec=place, reason=REASON)
+        place_ensure(actor=actor, engagement=engagement, spec=place, reason=REASON)
 
 
 def _write_participations(plan: Plan, actor: Actor) -> None:
@@ -113,9 +113,11 @@ def _write_participations(plan: Plan, actor: Actor) -> None:
                     f"You may not change who takes part in the engagement {eng_key}."
                 )
             allowed[eng_key] = engagement
-        part, _ = participation_ensure(**lookup, reason=REASON)
+        part, _ = participation_ensure(actor=actor, **lookup, reason=REASON)
         for spec in money:
-            contribution_ensure(participation=part, spec=spec, reason=REASON)
+            contribution_ensure(
+                actor=actor, participation=part, spec=spec, reason=REASON
+            )
 
 
 def _has(part: Participation, spec: ContributionSpec) -> bool:

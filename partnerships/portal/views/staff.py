@@ -1,7 +1,7 @@
 """Staff pages: create and edit organisations and engagements, merge, publish.
 
-Every write goes through the audited services (registry/editing.py,
-cooperation/editing.py, portal/services.py, curation/merge.py), which check the
+Every write goes through the audited services (registry/services.py,
+cooperation/services, sources/services.py, curation/merge.py), which check the
 actor's rights; these views only turn their errors into messages on the form.
 """
 
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.accounts.actors import actor_for
-from partnerships.cooperation import editing as engagement_editing
+from partnerships.cooperation import services as engagement_services
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.visibility import (
     can_edit_engagement,
@@ -33,10 +33,11 @@ from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.history import history_of
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.curation.merge import organisation_merge
-from partnerships.portal import services, staff_forms
-from partnerships.registry import editing as organisation_editing
+from partnerships.portal import staff_forms
+from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources import services as source_services
 
 FORMS = {
     "organisation": staff_forms.OrganisationForm,
@@ -148,15 +149,15 @@ class Editing:
 ORGANISATION = Editing(
     staff_forms.OrganisationForm,
     "organisation",
-    organisation_editing.organisation_create,
-    organisation_editing.organisation_update,
+    organisation_services.organisation_create,
+    organisation_services.organisation_update,
     "portal:staff-organisation-edit",
 )
 ENGAGEMENT = Editing(
     staff_forms.EngagementForm,
     "engagement",
-    engagement_editing.engagement_create,
-    engagement_editing.engagement_update,
+    engagement_services.engagement_create,
+    engagement_services.engagement_update,
     "portal:staff-engagement-edit",
 )
 
@@ -270,7 +271,7 @@ CHILD_FORMS = {
 def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> None:
     version = data["version"]
     if what == "participant":
-        services.participation_add(
+        engagement_services.participation_add(
             actor=actor,
             engagement=e,
             expected_version=version,
@@ -278,7 +279,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             role=data["role"],
         )
     elif what == "place":
-        services.place_add(
+        engagement_services.place_add(
             actor=actor,
             engagement=e,
             expected_version=version,
@@ -290,7 +291,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
         part = e.participations.filter(pk=data["participation"]).first()
         if part is None:
             raise ValidationError({"participation": "Not a participant of this."})
-        services.contribution_add(
+        engagement_services.contribution_add(
             actor=actor,
             participation=part,
             expected_version=version,
@@ -299,7 +300,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             value_date=data["value_date"],
         )
     else:
-        services.evidence_add(
+        source_services.evidence_add(
             actor=actor,
             engagement=e,
             expected_version=version,
@@ -347,14 +348,16 @@ def engagement_child_remove(
             part = e.participations.filter(pk=pk).first()
             if part is None:
                 raise Http404
-            services.participation_remove(
+            engagement_services.participation_remove(
                 actor=actor, participation=part, expected_version=version
             )
         elif what == "place":
             place = e.places.filter(pk=pk).first()
             if place is None:
                 raise Http404
-            services.place_remove(actor=actor, place=place, expected_version=version)
+            engagement_services.place_remove(
+                actor=actor, place=place, expected_version=version
+            )
         else:
             raise Http404
     except StaleVersion as exc:
@@ -374,7 +377,7 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     try:
         if kind == "engagement":
             e = _editable_engagement(actor, key)
-            engagement_editing.engagement_update(
+            engagement_services.engagement_update(
                 actor=actor,
                 engagement=e,
                 expected_version=version,
@@ -386,7 +389,7 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             org = organisations_visible_to(actor).filter(key=key).first()
             if org is None:
                 raise Http404
-            organisation_editing.organisation_update(
+            organisation_services.organisation_update(
                 actor=actor,
                 organisation=org,
                 expected_version=version,

@@ -15,6 +15,7 @@ from partnerships.cooperation.services import (
     engagement_upsert,
     participation_ensure,
 )
+from partnerships.core.actor import system_actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import organisation_upsert
@@ -48,6 +49,7 @@ class DatasetWriter:
     def __init__(self, dataset: Dataset, reason: str) -> None:
         self.ds = dataset
         self.reason = reason
+        self.actor = system_actor(reason)
         self.summary = WriteSummary()
         self.orgs: dict[str, Organisation] = {}
         self.engagements: dict[str, Engagement] = {}
@@ -87,7 +89,7 @@ class DatasetWriter:
         for lang in UN_LANGUAGES:
             values[f"title_{lang}"] = _translations(doc.get("title")).get(lang, "")
         document, written = document_upsert(
-            symbol=doc["symbol"], values=values, reason=self.reason
+            actor=self.actor, symbol=doc["symbol"], values=values, reason=self.reason
         )
         self._count(written)
         return document
@@ -95,6 +97,7 @@ class DatasetWriter:
     def _reference_document(self, path: Path) -> None:
         """The UN reference list is a source too: one passage per row."""
         document, written = document_upsert(
+            actor=self.actor,
             symbol=REFERENCE_SYMBOL,
             values={
                 "language": "en",
@@ -107,6 +110,7 @@ class DatasetWriter:
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines[1:], start=1):
             passage, written = passage_upsert(
+                actor=self.actor,
                 document=document,
                 number=number,
                 values={"text": line},
@@ -125,7 +129,11 @@ class DatasetWriter:
             "text": str(raw["text"]),
         }
         passage, written = passage_upsert(
-            document=document, number=number, values=values, reason=self.reason
+            actor=self.actor,
+            document=document,
+            number=number,
+            values=values,
+            reason=self.reason,
         )
         self._count(written)
         self.passages[number] = passage
@@ -136,7 +144,7 @@ class DatasetWriter:
         entry: OrgEntry = self.ds.organisations[key]
         parent = self._organisation(entry.spec.parent) if entry.spec.parent else None
         org, written = organisation_upsert(
-            spec=entry.spec, parent=parent, reason=self.reason
+            actor=self.actor, spec=entry.spec, parent=parent, reason=self.reason
         )
         self._count(written)
         self.orgs[key] = org
@@ -145,7 +153,10 @@ class DatasetWriter:
             numbers.add(-entry.reference_row)
         for number in sorted(numbers):
             _, written = evidence_ensure(
-                passage=self.passages[number], organisation=org, reason=self.reason
+                actor=self.actor,
+                passage=self.passages[number],
+                organisation=org,
+                reason=self.reason,
             )
             self._count(written)
         return org
@@ -156,12 +167,13 @@ class DatasetWriter:
         entry = self.ds.engagements[key]
         parent = self._engagement(entry.spec.parent) if entry.spec.parent else None
         engagement, written = engagement_upsert(
-            spec=entry.spec, parent=parent, reason=self.reason
+            actor=self.actor, spec=entry.spec, parent=parent, reason=self.reason
         )
         self._count(written)
         self.engagements[key] = engagement
         for number, quotes in sorted(entry.quotes.items()):
             _, written = evidence_ensure(
+                actor=self.actor,
                 passage=self.passages[number],
                 engagement=engagement,
                 quote=" … ".join(quotes),
@@ -176,6 +188,7 @@ class DatasetWriter:
         self, engagement: Engagement, org_key: str, role: str, part
     ) -> None:  # noqa: ANN001
         participation, written = participation_ensure(
+            actor=self.actor,
             engagement=engagement,
             organisation=self.orgs[org_key],
             role=role,
@@ -184,6 +197,7 @@ class DatasetWriter:
         self._count(written)
         for number in sorted(part.paragraphs):
             _, written = evidence_ensure(
+                actor=self.actor,
                 passage=self.passages[number],
                 participation=participation,
                 reason=self.reason,
@@ -191,7 +205,10 @@ class DatasetWriter:
             self._count(written)
         for money in part.contributions:
             _, written = contribution_ensure(
-                participation=participation, spec=money, reason=self.reason
+                actor=self.actor,
+                participation=participation,
+                spec=money,
+                reason=self.reason,
             )
             self._count(written)
 

@@ -89,7 +89,7 @@ class Command(BaseCommand):
                 lang=options["lang"],
                 file_name=path.name,
                 symbol=options["symbol"],
-                user_id=actor.user_id if actor else None,
+                **({"actor": actor} if actor else {}),
                 gazetteer=gazetteer,
             )
         except IngestRefused as exc:

@@ -1,27 +1,16 @@
-"""Changes to engagements by people: permission, version check, audit, in one place.
-
-Views, the API and commands all call these; the loaders of curated data and dumps
-use `services.py`, which writes without a user.
-"""
+"""Creating, changing, deleting and restoring an engagement: permission, field
+whitelist, validation, version check and audit in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from partnerships.cooperation.models import (
-    ChangeProposal,
-    Engagement,
-    ProposalStatus,
-)
-from partnerships.cooperation.visibility import (
-    can_decide_proposals,
-    can_edit_engagement,
-    can_propose_change,
-)
+from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.visibility import can_edit_engagement
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.errors import NotAllowed
@@ -33,6 +22,10 @@ from partnerships.core.versioned import (
     versioned_update,
 )
 
+# What people may change. `start` and `end` are fuzzy dates as text ("2018-05",
+# the API's and staff pages' form); the back office's form gives the columns
+# (`start_date`, `start_precision`, ...) instead.
+DATE_COLUMNS = {"start_date", "start_precision", "end_date", "end_precision"}
 EDITABLE = {
     "kind",
     "status",
@@ -40,12 +33,32 @@ EDITABLE = {
     "is_confidential",
     "start",
     "end",
+    *DATE_COLUMNS,
     "parent",
     "themes",
     "sdg_targets",
     *(f"title_{lang}" for lang in UN_LANGUAGES),
     *(f"summary_{lang}" for lang in UN_LANGUAGES),
 }
+MANY = ("themes", "sdg_targets")
+
+
+def _set_date(engagement: Engagement, name: str, value: Any) -> None:
+    try:
+        fuzzy = parse_fuzzy(value, end=name == "end") if value else None
+    except ValueError as exc:
+        raise ValidationError({name: str(exc)}) from exc
+    setattr(engagement, f"{name}_date", fuzzy.value if fuzzy else None)
+    setattr(engagement, f"{name}_precision", fuzzy.precision if fuzzy else "")
+
+
+def _parent(value: Engagement | str | None) -> Engagement | None:
+    if not value or isinstance(value, Engagement):
+        return value or None
+    parent = Engagement.objects.filter(key=value).first()
+    if parent is None:
+        raise ValidationError({"parent": f"No engagement has the key {value!r}."})
+    return parent
 
 
 def _apply(
@@ -60,27 +73,22 @@ def _apply(
     later: list[tuple[str, list[str]]] = []
     for name, value in changes.items():
         if name in ("start", "end"):
-            try:
-                fuzzy = parse_fuzzy(value, end=name == "end") if value else None
-            except ValueError as exc:
-                raise ValidationError({name: str(exc)}) from exc
-            setattr(engagement, f"{name}_date", fuzzy.value if fuzzy else None)
-            setattr(engagement, f"{name}_precision", fuzzy.precision if fuzzy else "")
+            _set_date(engagement, name, value)
         elif name == "parent":
-            parent = Engagement.objects.filter(key=value).first() if value else None
-            if value and parent is None:
-                raise ValidationError(
-                    {"parent": f"No engagement has the key {value!r}."}
-                )
-            engagement.parent = parent
-        elif name in ("themes", "sdg_targets"):
-            later.append((name, list(value)))
+            engagement.parent = _parent(value)
+        elif name in MANY:
+            later.append((name, _codes(value)))
         else:
             setattr(engagement, name, value)
     start, end = engagement.start_date, engagement.end_date
     if start and end and end < start:
         raise ValidationError({"end": "The end is before the start."})
     return later
+
+
+def _codes(values: Iterable[Any]) -> list[str]:
+    """Codes given as text (API) or as model instances (the back office's form)."""
+    return [getattr(value, "pk", value) for value in values]
 
 
 def _set_many(engagement: Engagement, later: list[tuple[str, list[str]]]) -> None:
@@ -94,6 +102,12 @@ def _set_many(engagement: Engagement, later: list[tuple[str, list[str]]]) -> Non
         manager.set(codes)
 
 
+def check_applicable(engagement: Engagement, changes: dict[str, Any]) -> None:
+    """Refuse changes that could never be applied (a proposal is checked so)."""
+    probe = Engagement.objects.get(pk=engagement.pk)
+    _apply(probe, changes)
+
+
 def engagement_create(
     *, actor: Actor, key: str, changes: dict[str, Any], reason: str = ""
 ) -> Engagement:
@@ -102,7 +116,7 @@ def engagement_create(
     with transaction.atomic():
         engagement = Engagement(key=key)
         later = _apply(engagement, changes)
-        audited_save(engagement, user_id=actor.user_id, reason=reason or "created")
+        audited_save(engagement, actor=actor, reason=reason or "created")
         _set_many(engagement, later)
         return engagement
 
@@ -128,7 +142,7 @@ def engagement_update(
             pk=engagement.pk,
             expected_version=expected_version,
             apply=apply,
-            user_id=actor.user_id,
+            actor=actor,
             reason=reason,
         )
         _set_many(updated, holder.get("later", []))
@@ -142,10 +156,7 @@ def engagement_delete(
     if not can_edit_engagement(actor, engagement):
         raise NotAllowed("You may not delete this engagement.")
     return versioned_soft_delete(
-        engagement,
-        expected_version=expected_version,
-        user_id=actor.user_id,
-        reason=reason,
+        engagement, expected_version=expected_version, actor=actor, reason=reason
     )
 
 
@@ -154,51 +165,4 @@ def engagement_restore(
 ) -> Engagement:
     if not actor.is_admin:
         raise NotAllowed("Only administrators restore deleted records.")
-    return versioned_restore(engagement, user_id=actor.user_id, reason=reason)
-
-
-def proposal_create(
-    *, actor: Actor, engagement: Engagement, changes: dict[str, Any], reason: str = ""
-) -> ChangeProposal:
-    if not can_propose_change(actor, engagement):
-        raise NotAllowed(
-            "Only focal points of organisations taking part may propose changes."
-        )
-    probe = Engagement.objects.get(pk=engagement.pk)
-    _apply(probe, changes)  # refuse a proposal that could never be applied
-    proposal = ChangeProposal(
-        engagement=engagement,
-        organisation_id=actor.organisation_id,
-        proposed_by_id=actor.user_id,
-        changes=changes,
-        base_version=engagement.version,
-        reason=reason,
-    )
-    audited_save(proposal, user_id=actor.user_id, reason="proposed")
-    return proposal
-
-
-def proposal_decide(
-    *, actor: Actor, proposal: ChangeProposal, approve: bool, note: str = ""
-) -> ChangeProposal:
-    if not can_decide_proposals(actor, proposal.engagement):
-        raise NotAllowed("You may not decide on proposals for this engagement.")
-    if proposal.status != ProposalStatus.PENDING:
-        raise ValidationError("This proposal was already decided.")
-    with transaction.atomic():
-        if approve:
-            engagement_update(
-                actor=actor,
-                engagement=proposal.engagement,
-                expected_version=proposal.base_version,
-                changes=proposal.changes,
-                reason=f"proposal {proposal.pk} approved",
-            )
-        proposal.status = (
-            ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
-        )
-        proposal.decided_by_id = actor.user_id
-        proposal.decided_at = timezone.now()
-        proposal.decision_note = note
-        audited_save(proposal, user_id=actor.user_id, reason=proposal.status)
-        return proposal
+    return versioned_restore(engagement, actor=actor, reason=reason)

@@ -1,4 +1,4 @@
-"""Changes to what hangs off an engagement: participants, places, money, evidence.
+"""Changes to what hangs off an engagement: participants, places, money.
 
 Each one checks `can_edit_engagement`, then raises the engagement's version through
 `versioned_update` (so that two editors working from the same version cannot both
@@ -20,25 +20,28 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
-from partnerships.cooperation.visibility import can_edit_engagement
+from partnerships.cooperation.visibility import can_fill_in
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
-from partnerships.core.versioned import audited_save, versioned_update
+from partnerships.core.versioned import (
+    audited_delete,
+    audited_save,
+    versioned_update,
+)
 from partnerships.registry.models import Organisation
-from partnerships.sources.models import Evidence, Passage
 
 
-def _touch(
+def touch_engagement(
     actor: Actor, engagement: Engagement, expected_version: int, reason: str
 ) -> Engagement:
-    if not can_edit_engagement(actor, engagement):
+    if not can_fill_in(actor, engagement):
         raise NotAllowed("You may not change this engagement.")
     return versioned_update(
         Engagement,
         pk=engagement.pk,
         expected_version=expected_version,
         apply=lambda _: None,
-        user_id=actor.user_id,
+        actor=actor,
         reason=reason,
     )
 
@@ -61,11 +64,11 @@ def participation_add(
             {"role": f"{organisation_key} already takes this role in it."}
         )
     with transaction.atomic():
-        _touch(
+        touch_engagement(
             actor, engagement, expected_version, f"participant {org.key} ({role}) added"
         )
         part = Participation(engagement=engagement, organisation=org, role=role)
-        audited_save(part, user_id=actor.user_id, reason="added")
+        audited_save(part, actor=actor, reason="added")
         return part
 
 
@@ -73,14 +76,13 @@ def participation_remove(
     *, actor: Actor, participation: Participation, expected_version: int
 ) -> None:
     with transaction.atomic():
-        _touch(
+        touch_engagement(
             actor,
             participation.engagement,
             expected_version,
             f"participant {participation.organisation.key} ({participation.role}) removed",
         )
-        participation._history_user = actor_user(actor)  # type: ignore[attr-defined]
-        participation.delete()
+        audited_delete(participation, actor=actor, reason="removed")
 
 
 def place_add(
@@ -97,27 +99,28 @@ def place_add(
             {"country": "Give either a country or a region, not both or neither."}
         )
     with transaction.atomic():
-        _touch(actor, engagement, expected_version, f"place {country or region} added")
+        touch_engagement(
+            actor, engagement, expected_version, f"place {country or region} added"
+        )
         place = Place(
             engagement=engagement,
             country_id=country or None,
             region_id=region or None,
             city_en=city_en,
         )
-        audited_save(place, user_id=actor.user_id, reason="added")
+        audited_save(place, actor=actor, reason="added")
         return place
 
 
 def place_remove(*, actor: Actor, place: Place, expected_version: int) -> None:
     with transaction.atomic():
-        _touch(
+        touch_engagement(
             actor,
             place.engagement,
             expected_version,
             f"place {place.country_id or place.region_id} removed",
         )
-        place._history_user = actor_user(actor)  # type: ignore[attr-defined]
-        place.delete()
+        audited_delete(place, actor=actor, reason="removed")
 
 
 def contribution_add(
@@ -130,7 +133,7 @@ def contribution_add(
     value_date: dt.date | None = None,
 ) -> Contribution:
     with transaction.atomic():
-        _touch(
+        touch_engagement(
             actor,
             participation.engagement,
             expected_version,
@@ -143,36 +146,5 @@ def contribution_add(
             value_date=value_date,
             value_precision="day" if value_date else "",
         )
-        audited_save(money, user_id=actor.user_id, reason="added")
+        audited_save(money, actor=actor, reason="added")
         return money
-
-
-def evidence_add(
-    *,
-    actor: Actor,
-    engagement: Engagement,
-    expected_version: int,
-    symbol: str,
-    number: int,
-    quote: str = "",
-) -> Evidence:
-    passage = Passage.objects.filter(document__symbol=symbol, number=number).first()
-    if passage is None:
-        raise ValidationError(
-            {"passage": f"Document {symbol!r} has no paragraph {number}."}
-        )
-    if Evidence.objects.filter(passage=passage, engagement=engagement).exists():
-        raise ValidationError({"passage": "This passage is already cited."})
-    with transaction.atomic():
-        _touch(
-            actor, engagement, expected_version, f"evidence {symbol} ¶{number} added"
-        )
-        evidence = Evidence(passage=passage, engagement=engagement, quote=quote)
-        audited_save(evidence, user_id=actor.user_id, reason="added")
-        return evidence
-
-
-def actor_user(actor: Actor) -> object:
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(pk=actor.user_id).first()

@@ -1,4 +1,9 @@
-"""Writes to engagements, places, participations and contributions."""
+"""Create-or-update of engagements and what hangs off them, for the loaders
+(curated data, dumps, spreadsheets): idempotent, each write audited with its actor.
+
+A whole engagement is loaded only by an administrator or a system actor; what hangs
+off an engagement only by an actor who may change that engagement.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from partnerships.cooperation.models import (
     Place,
     Status,
 )
+from partnerships.cooperation.visibility import can_fill_in
+from partnerships.core.actor import Actor
 from partnerships.core.dates import FuzzyDate
+from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.upsert import save_if_changed
 from partnerships.registry.models import Organisation
@@ -64,12 +72,23 @@ class EngagementSpec:
         return values
 
 
+def _check(actor: Actor, engagement: Engagement) -> None:
+    if not can_fill_in(actor, engagement):
+        raise NotAllowed(f"You may not change the engagement {engagement.key}.")
+
+
 def engagement_upsert(
-    *, spec: EngagementSpec, parent: Engagement | None, reason: str = ""
+    *,
+    actor: Actor,
+    spec: EngagementSpec,
+    parent: Engagement | None,
+    reason: str = "",
 ) -> tuple[Engagement, bool]:
+    if not actor.is_admin:
+        raise NotAllowed("Only administrators load engagements in bulk.")
     values = {**spec.columns(), "parent": parent}
     engagement, written = save_if_changed(
-        Engagement, lookup={"key": spec.key}, values=values, reason=reason
+        Engagement, lookup={"key": spec.key}, values=values, actor=actor, reason=reason
     )
     if set(engagement.themes.values_list("code", flat=True)) != set(spec.themes):
         engagement.themes.set(spec.themes)
@@ -80,11 +99,16 @@ def engagement_upsert(
         engagement.sdg_targets.set(spec.sdg_targets)
         written = True
     for place in spec.places:
-        written |= place_ensure(engagement=engagement, spec=place, reason=reason)
+        written |= place_ensure(
+            actor=actor, engagement=engagement, spec=place, reason=reason
+        )
     return engagement, written
 
 
-def place_ensure(*, engagement: Engagement, spec: PlaceSpec, reason: str = "") -> bool:
+def place_ensure(
+    *, actor: Actor, engagement: Engagement, spec: PlaceSpec, reason: str = ""
+) -> bool:
+    _check(actor, engagement)
     values = {f"city_{lang}": spec.city.get(lang, "") for lang in UN_LANGUAGES}
     # A place is the same place when its country or region and English city match.
     lookup = {
@@ -93,24 +117,38 @@ def place_ensure(*, engagement: Engagement, spec: PlaceSpec, reason: str = "") -
         "region_id": spec.region,
         "city_en": values["city_en"],
     }
-    _, written = save_if_changed(Place, lookup=lookup, values=values, reason=reason)
+    _, written = save_if_changed(
+        Place, lookup=lookup, values=values, actor=actor, reason=reason
+    )
     return written
 
 
 def participation_ensure(
-    *, engagement: Engagement, organisation: Organisation, role: str, reason: str = ""
+    *,
+    actor: Actor,
+    engagement: Engagement,
+    organisation: Organisation,
+    role: str,
+    reason: str = "",
 ) -> tuple[Participation, bool]:
+    _check(actor, engagement)
     return save_if_changed(
         Participation,
         lookup={"engagement": engagement, "organisation": organisation, "role": role},
         values={},
+        actor=actor,
         reason=reason,
     )
 
 
 def contribution_ensure(
-    *, participation: Participation, spec: ContributionSpec, reason: str = ""
+    *,
+    actor: Actor,
+    participation: Participation,
+    spec: ContributionSpec,
+    reason: str = "",
 ) -> tuple[Contribution, bool]:
+    _check(actor, participation.engagement)
     return save_if_changed(
         Contribution,
         lookup={
@@ -120,5 +158,6 @@ def contribution_ensure(
             "value_date": spec.value.value if spec.value else None,
         },
         values={"value_precision": spec.value.precision if spec.value else ""},
+        actor=actor,
         reason=reason,
     )
