@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from partnerships.accounts import policies
 from partnerships.accounts.policies import Actor
 from partnerships.cooperation.models import Engagement, Participation, Place
-from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
 from partnerships.reference.models import Theme
 from partnerships.registry.models import Organisation
 from partnerships.reports.models import ParagraphText, Report
@@ -27,14 +27,6 @@ from partnerships.sources.models import Evidence
 from partnerships.sources.periods import engagements_of_period
 
 SNAPSHOT_SCHEMA = 1
-LOCALES = {
-    "ar": "ar",
-    "zh": "zh_Hans_CN",
-    "en": "en_GB",
-    "fr": "fr",
-    "ru": "ru",
-    "es": "es",
-}
 
 
 def digest(data: Any) -> str:
@@ -57,10 +49,10 @@ def _names(obj: Any, base: str) -> dict[str, str]:
 @functools.lru_cache(maxsize=512)
 def _territory_names(code: str) -> dict[str, str]:
     out = {}
-    for lang, locale in LOCALES.items():
-        name = Locale.parse(locale).territories.get(code)
+    for lang in LANGUAGES:
+        name = Locale.parse(lang.locale).territories.get(code)
         if name:
-            out[lang] = name
+            out[lang.code] = name
     return out
 
 
