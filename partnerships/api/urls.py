@@ -25,7 +25,6 @@ router.register("passages", views.PassageViewSet, basename="passage")
 router.register("proposals", views.ProposalViewSet, basename="proposal")
 
 
-
 class SchemaView(SpectacularAPIView):
     """The schema in English whatever the client's Accept-Language: the choices'
     labels are translatable (for the portal) and the API speaks English; `?lang=`
