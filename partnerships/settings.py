@@ -14,6 +14,7 @@ from partnerships.core.env import (
     env_str,
     secret_key,
 )
+from partnerships.core.languages import INTERFACE_LANGUAGES, INTERFACE_LANGUAGES_BIDI
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env_path("PARTNERSHIPS_VAR_DIR", BASE_DIR / "var")
@@ -113,17 +114,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The six official languages of the United Nations, in UN order.
+# The six official languages of the United Nations, in UN order, from the one
+# registry of languages (docs/i18n.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("ar", "العربية"),
-    ("zh-hans", "中文"),
-    ("en", "English"),
-    ("fr", "Français"),
-    ("ru", "Русский"),
-    ("es", "Español"),
-]
-LANGUAGES_BIDI = ["ar"]
+LANGUAGES = INTERFACE_LANGUAGES
+LANGUAGES_BIDI = INTERFACE_LANGUAGES_BIDI
 # The portal's interface strings win over those of Django's own apps.
 LOCALE_PATHS = [BASE_DIR / "partnerships" / "portal" / "locale"]
 USE_I18N = True

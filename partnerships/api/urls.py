@@ -1,9 +1,15 @@
+from typing import Any
+
 from django.urls import include, path
+from django.utils import translation
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from partnerships.api import views
@@ -18,8 +24,20 @@ router.register("documents", views.DocumentViewSet, basename="document")
 router.register("passages", views.PassageViewSet, basename="passage")
 router.register("proposals", views.ProposalViewSet, basename="proposal")
 
+
+class SchemaView(SpectacularAPIView):
+    """The schema in English whatever the client's Accept-Language: the choices'
+    labels are translatable (for the portal) and the API speaks English; `?lang=`
+    still asks drf-spectacular for another language."""
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with translation.override("en"):
+            return super().get(request, *args, **kwargs)
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema/", SchemaView.as_view(), name="api-schema"),
     path(
         "docs/",
         SpectacularSwaggerSplitView.as_view(url_name="api-schema"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.core.dates import Precision
@@ -13,39 +14,39 @@ from partnerships.registry.models import KEY_PATTERN, Organisation
 
 
 class Kind(models.TextChoices):
-    AGREEMENT = "agreement", "agreement"
-    PROJECT = "project", "project or programme"
-    FUNDING = "funding", "funding"
-    NETWORK = "network", "network, task force or advisory body"
-    EVENT = "event", "event"
-    PUBLICATION = "publication", "publication"
-    COORDINATION = "coordination", "inter-agency coordination"
-    GOVERNANCE = "governance", "resolution or decision"
-    COMMITMENT = "commitment", "commitment"
+    AGREEMENT = "agreement", _("agreement")
+    PROJECT = "project", _("project or programme")
+    FUNDING = "funding", _("funding")
+    NETWORK = "network", _("network, task force or advisory body")
+    EVENT = "event", _("event")
+    PUBLICATION = "publication", _("publication")
+    COORDINATION = "coordination", _("inter-agency coordination")
+    GOVERNANCE = "governance", _("resolution or decision")
+    COMMITMENT = "commitment", _("commitment")
 
 
 class Status(models.TextChoices):
-    PLANNED = "planned", "planned or under negotiation"
-    ONGOING = "ongoing", "ongoing"
-    COMPLETED = "completed", "completed"
-    CANCELLED = "cancelled", "cancelled"
-    UNKNOWN = "unknown", "unknown"
+    PLANNED = "planned", _("planned or under negotiation")
+    ONGOING = "ongoing", _("ongoing")
+    COMPLETED = "completed", _("completed")
+    CANCELLED = "cancelled", _("cancelled")
+    UNKNOWN = "unknown", _("unknown")
 
 
 class Role(models.TextChoices):
-    LEAD = "lead", "lead"
-    PARTNER = "partner", "partner"
-    FUNDER = "funder", "funder"
-    IMPLEMENTER = "implementer", "implementer"
-    SIGNATORY = "signatory", "signatory"
-    MEMBER = "member", "member"
-    CHAIR = "chair", "chair"
-    CO_CHAIR = "co-chair", "co-chair"
-    HOST = "host", "host"
-    ORGANISER = "organiser", "organiser"
-    BENEFICIARY = "beneficiary", "beneficiary"
-    AUTHOR = "author", "author"
-    PARTICIPANT = "participant", "participant"
+    LEAD = "lead", _("lead")
+    PARTNER = "partner", _("partner")
+    FUNDER = "funder", _("funder")
+    IMPLEMENTER = "implementer", _("implementer")
+    SIGNATORY = "signatory", _("signatory")
+    MEMBER = "member", _("member")
+    CHAIR = "chair", _("chair")
+    CO_CHAIR = "co-chair", _("co-chair")
+    HOST = "host", _("host")
+    ORGANISER = "organiser", _("organiser")
+    BENEFICIARY = "beneficiary", _("beneficiary")
+    AUTHOR = "author", _("author")
+    PARTICIPANT = "participant", _("participant")
 
 
 def _date_pair(prefix: str) -> Q:

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role
 from partnerships.core.languages import localized
-from partnerships.portal.codelists import label
 from partnerships.portal.language import content_language
 from partnerships.portal.selectors import SORTS, DirectoryQuery
 from partnerships.reference.models import Country, Theme, UnRegion
@@ -49,10 +48,6 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for name, codelist in (("category", Category), ("kind", Kind), ("role", Role)):
-            self.fields[name].choices = ANY + [
-                (code, label(text)) for code, text in codelist.choices
-            ]
         self.fields["country"].choices = ANY + [
             (code, f"{name} ({code})")
             for code, name in Country.objects.order_by("name_en").values_list(

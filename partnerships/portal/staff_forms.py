@@ -8,32 +8,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role, Status
-from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN
 
-NAME_LABELS = {
-    "ar": "العربية",
-    "zh": "中文",
-    "en": "English",
-    "fr": "Français",
-    "ru": "Русский",
-    "es": "Español",
-}
-
 
 def _translated(form: forms.Form, base: str, label: str, *, long: bool) -> None:
-    for lang in UN_LANGUAGES:
+    """One field per language, labelled with the language's own name."""
+    for lang in LANGUAGES:
         widget = forms.Textarea(attrs={"rows": 2}) if long else forms.TextInput
-        form.fields[f"{base}_{lang}"] = forms.CharField(
-            label=f"{label} ({NAME_LABELS[lang]})",
+        form.fields[f"{base}_{lang.code}"] = forms.CharField(
+            label=f"{label} ({lang.native_name})",
             required=False,
             widget=widget,
             max_length=None if long else 500,
         )
-        form.fields[f"{base}_{lang}"].widget.attrs["lang"] = (
-            "zh-Hans" if lang == "zh" else lang
-        )
+        form.fields[f"{base}_{lang.code}"].widget.attrs["lang"] = lang.html_tag
 
 
 class VersionedForm(forms.Form):

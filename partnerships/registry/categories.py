@@ -7,37 +7,41 @@ organisation may override it (a national NGO is 22 rather than 21).
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.TextChoices):
     UN_PRINCIPAL_ORGAN = (
         "un_principal_organ",
-        "UN principal organ or intergovernmental body",
+        _("UN principal organ or intergovernmental body"),
     )
-    SECRETARIAT = "secretariat", "UN Secretariat department or office"
-    FUND_PROGRAMME = "fund_programme", "UN fund or programme"
-    SPECIALIZED_AGENCY = "specialized_agency", "UN specialized agency"
-    RELATED_ORGANIZATION = "related_organization", "UN related organization"
-    REGIONAL_COMMISSION = "regional_commission", "UN regional economic commission"
-    RESEARCH_TRAINING = "research_training", "UN research and training institute"
-    OTHER_UN_ENTITY = "other_un_entity", "Other UN entity"
-    INTER_AGENCY_MECHANISM = "inter_agency_mechanism", "Inter-agency mechanism"
-    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organization"
-    DEVELOPMENT_BANK = "development_bank", "Development bank or financial institution"
-    DEVELOPMENT_AGENCY = "development_agency", "Bilateral development agency"
-    NATIONAL_GOVERNMENT = "national_government", "National government"
-    PUBLIC_SECTOR = "public_sector", "Other public sector body"
-    LOCAL_GOVERNMENT = "local_government", "Local or regional government"
+    SECRETARIAT = "secretariat", _("UN Secretariat department or office")
+    FUND_PROGRAMME = "fund_programme", _("UN fund or programme")
+    SPECIALIZED_AGENCY = "specialized_agency", _("UN specialized agency")
+    RELATED_ORGANIZATION = "related_organization", _("UN related organization")
+    REGIONAL_COMMISSION = "regional_commission", _("UN regional economic commission")
+    RESEARCH_TRAINING = "research_training", _("UN research and training institute")
+    OTHER_UN_ENTITY = "other_un_entity", _("Other UN entity")
+    INTER_AGENCY_MECHANISM = "inter_agency_mechanism", _("Inter-agency mechanism")
+    INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
+    DEVELOPMENT_BANK = (
+        "development_bank",
+        _("Development bank or financial institution"),
+    )
+    DEVELOPMENT_AGENCY = "development_agency", _("Bilateral development agency")
+    NATIONAL_GOVERNMENT = "national_government", _("National government")
+    PUBLIC_SECTOR = "public_sector", _("Other public sector body")
+    LOCAL_GOVERNMENT = "local_government", _("Local or regional government")
     LOCAL_GOVERNMENT_ASSOCIATION = (
         "local_government_association",
-        "Association of local governments",
+        _("Association of local governments"),
     )
-    NGO = "ngo", "Non-governmental or civil-society organization"
-    ACADEMIA = "academia", "Academia and research"
-    PRIVATE_SECTOR = "private_sector", "Private sector"
-    FOUNDATION = "foundation", "Foundation"
-    NETWORK = "network", "Network, alliance or platform"
-    OTHER = "other", "Other"
+    NGO = "ngo", _("Non-governmental or civil-society organization")
+    ACADEMIA = "academia", _("Academia and research")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    FOUNDATION = "foundation", _("Foundation")
+    NETWORK = "network", _("Network, alliance or platform")
+    OTHER = "other", _("Other")
 
 
 UN_SYSTEM = frozenset(

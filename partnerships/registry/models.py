@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.core.languages import (
@@ -96,10 +97,10 @@ class Organisation(
 
 
 class NameKind(models.TextChoices):
-    ACRONYM = "acronym", "acronym"
-    SHORT = "short", "short form"
-    ALIAS = "alias", "alias or variant"
-    FORMER = "former", "former name"
+    ACRONYM = "acronym", _("acronym")
+    SHORT = "short", _("short form")
+    ALIAS = "alias", _("alias or variant")
+    FORMER = "former", _("former name")
 
 
 class OrganisationName(models.Model):

@@ -16,21 +16,20 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
 
-FONTS = {
-    "zh": ["Noto Sans CJK SC", "Noto Sans CJK JP", "DejaVu Sans"],
-    "ar": ["Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans"],
-}
-DEFAULT_FONTS = ["Noto Sans", "DejaVu Sans"]
+from partnerships.core.languages import language  # noqa: E402
+
+# matplotlib's own font, always there.
+LAST_RESORT = "DejaVu Sans"
 
 
 def _family(lang: str) -> list[str]:
     installed = {f.name for f in font_manager.fontManager.ttflist}
-    wanted = FONTS.get(lang, DEFAULT_FONTS)
-    return [name for name in wanted if name in installed] or ["DejaVu Sans"]
+    wanted = dict.fromkeys([*language(lang).sans, LAST_RESORT])
+    return [name for name in wanted if name in installed] or [LAST_RESORT]
 
 
 def _visual(text: str, lang: str) -> str:
-    if lang != "ar":
+    if not language(lang).rtl:
         return text
     import arabic_reshaper
     from bidi.algorithm import get_display

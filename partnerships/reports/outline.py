@@ -9,7 +9,7 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
-from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.languages import UN_LANGUAGES, language
 from partnerships.reports.models import PlacementRule, Section
 
 
@@ -22,8 +22,13 @@ def phrases_path() -> Path:
 
 
 def read_phrases() -> dict[str, Any]:
+    """The phrases of each language, with its writing direction from the registry
+    of languages, so that a run's snapshot holds all it renders with."""
     with phrases_path().open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        phrases = yaml.safe_load(handle)
+    for code, entries in phrases.items():
+        entries["dir"] = language(code).direction
+    return phrases
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from partnerships.core.languages import FALLBACK_ORDER
+from partnerships.core.languages import FALLBACK_ORDER, language
 from partnerships.reports.compose import (
     Composition,
     Paragraph,
@@ -21,7 +21,6 @@ from partnerships.reports.compose import (
     in_reading_order,
 )
 from partnerships.reports.formatting import Formatter, chapter_label
-from partnerships.reports.snapshot import LOCALES
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class Writer:
         self.snapshot = snapshot
         self.lang = lang
         self.phrases = snapshot["phrases"][lang]
-        self.fmt = Formatter(lang, LOCALES[lang])
+        self.fmt = Formatter(lang, language(lang).locale)
         self.orgs = snapshot["organisations"]
         self.reporter = snapshot["report"]["reporter"]
         self.rows = {row["key"]: row for row in snapshot["engagements"]}

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
 from partnerships.reference.models import Theme
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
@@ -29,14 +29,6 @@ from partnerships.sources.periods import engagements_of_period
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 SNAPSHOT_SCHEMA = 1
-LOCALES = {
-    "ar": "ar",
-    "zh": "zh_Hans_CN",
-    "en": "en_GB",
-    "fr": "fr",
-    "ru": "ru",
-    "es": "es",
-}
 
 
 def digest(data: Any) -> str:
@@ -59,10 +51,10 @@ def _names(obj: Any, base: str) -> dict[str, str]:
 @functools.lru_cache(maxsize=512)
 def _territory_names(code: str) -> dict[str, str]:
     out = {}
-    for lang, locale in LOCALES.items():
-        name = Locale.parse(locale).territories.get(code)
+    for lang in LANGUAGES:
+        name = Locale.parse(lang.locale).territories.get(code)
         if name:
-            out[lang] = name
+            out[lang.code] = name
     return out
 
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext
 
 from partnerships.core.dates import format_fuzzy
 from partnerships.core.languages import localized
-from partnerships.portal.codelists import label
 from partnerships.portal.language import content_language, html_lang
 
 register = template.Library()
@@ -66,7 +65,7 @@ def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, key)
 
 
-@register.filter(name="label")
-def label_filter(text: str) -> str:
-    """A codelist label (kind, role, status, category) in the reader's language."""
-    return label(text)
+@register.filter
+def htmllang(code: str) -> str:
+    """The `lang` attribute of text in a content or interface language."""
+    return html_lang(code)

@@ -18,7 +18,6 @@ from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind
 from partnerships.core.languages import localized
 from partnerships.portal import figures, selectors
-from partnerships.portal.codelists import label
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Theme
 from partnerships.registry.categories import Category
@@ -34,9 +33,9 @@ def _numeric(alpha2: str) -> str:
 
 def _labels(dimension: str) -> dict[str, str]:
     if dimension == "kind":
-        return {code: label(text) for code, text in Kind.choices}
+        return {code: str(text) for code, text in Kind.choices}
     if dimension == "category":
-        return {code: label(text) for code, text in Category.choices}
+        return {code: str(text) for code, text in Category.choices}
     lang = content_language()
     return {
         t.code: localized(t, "name", lang).text or t.code for t in Theme.objects.all()

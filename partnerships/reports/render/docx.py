@@ -21,21 +21,10 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
+from partnerships.core.languages import language, slot_language
 from partnerships.reports.annex import Table
 from partnerships.reports.realise import Document, Run
 
-FONTS = {
-    "zh": ("Noto Serif CJK SC", "Noto Serif CJK SC"),
-    "ar": ("Noto Naskh Arabic", "Noto Naskh Arabic"),
-}
-LANG_TAGS = {
-    "zh": "zh-CN",
-    "ar": "ar-SA",
-    "en": "en-GB",
-    "fr": "fr-FR",
-    "ru": "ru-RU",
-    "es": "es-ES",
-}
 FOOTNOTES_CT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
@@ -58,25 +47,10 @@ class DocxWriter:
         section.left_margin = section.right_margin = Cm(2.2)
         style = word.styles["Normal"]
         style.font.size = Pt(10.5)
-        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        latin = "Noto Serif"
-        east, cs = FONTS.get(self.doc.lang, ("Noto Serif CJK SC", "Noto Naskh Arabic"))
-        for attr, value in (
-            ("w:ascii", latin),
-            ("w:hAnsi", latin),
-            ("w:eastAsia", east),
-            ("w:cs", cs),
-        ):
-            rfonts.set(qn(attr), value)
-        lang = OxmlElement("w:lang")
-        tag = LANG_TAGS[self.doc.lang]
-        lang.set(qn("w:val"), "en-GB" if self.doc.lang in ("zh", "ar") else tag)
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        lang.set(qn("w:bidi"), "ar-SA")
-        style.element.get_or_add_rPr().append(lang)
+        self._default_fonts(style.element.get_or_add_rPr())
         props = word.core_properties
         props.title = self.doc.masthead["symbol"]
-        props.language = tag
+        props.language = language(self.doc.lang).docx_tag
         fixed = dt.datetime(2000, 1, 1)
         if self.doc.masthead.get("iso_date"):
             fixed = dt.datetime.fromisoformat(self.doc.masthead["iso_date"])
@@ -84,6 +58,28 @@ class DocxWriter:
         props.last_modified_by = props.author = "partnerships"
         props.revision = 1
         self._running_header(section)
+
+    def _default_fonts(self, rpr) -> None:
+        """Word picks a run's font and language by script: Latin and Cyrillic,
+        East Asian, complex (Arabic). Each slot gets the document's language where
+        it writes in that slot, else the UN language that does."""
+        latin, east, complex_ = (
+            slot_language(slot, self.doc.lang)
+            for slot in ("latin", "east_asian", "complex")
+        )
+        rfonts = rpr.get_or_add_rFonts()
+        for attr, lang in (
+            ("w:ascii", latin),
+            ("w:hAnsi", latin),
+            ("w:eastAsia", east),
+            ("w:cs", complex_),
+        ):
+            rfonts.set(qn(attr), lang.serif[0])
+        tags = OxmlElement("w:lang")
+        tags.set(qn("w:val"), latin.docx_tag)
+        tags.set(qn("w:eastAsia"), east.docx_tag)
+        tags.set(qn("w:bidi"), complex_.docx_tag)
+        rpr.append(tags)
 
     def _running_header(self, section) -> None:
         header = section.header.paragraphs[0]
@@ -139,7 +135,7 @@ class DocxWriter:
             if item.fallback:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 lang = OxmlElement("w:lang")
-                lang.set(qn("w:val"), LANG_TAGS.get(item.fallback, item.fallback))
+                lang.set(qn("w:val"), language(item.fallback).docx_tag)
                 run._r.get_or_add_rPr().append(lang)
 
     def footnote(self, p, runs: Run) -> None:

@@ -2,22 +2,14 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from partnerships.core.languages import font_stack, language
 from partnerships.reports.annex import Table
 from partnerships.reports.realise import Document
 
-HTML_LANG = {
-    "zh": "zh-Hans",
-    "ar": "ar",
-    "en": "en",
-    "fr": "fr",
-    "ru": "ru",
-    "es": "es",
-}
-FONT_FAMILY = {
-    "zh": '"Noto Serif CJK SC", "Noto Sans CJK SC", serif',
-    "ar": '"Noto Naskh Arabic", "Noto Sans Arabic", serif',
-}
-DEFAULT_FONT = '"Noto Serif", "DejaVu Serif", "Noto Serif CJK SC", serif'
+
+def font_family(lang: str) -> str:
+    """The CSS font-family of a report in `lang`: its serif fonts first."""
+    return ", ".join([*(f'"{font}"' for font in font_stack(lang, "serif")), "serif"])
 
 
 def render_html(
@@ -37,8 +29,8 @@ def render_html(
             "paragraphs": doc.paragraphs(),
             "tables": tables,
             "print": print_layout,
-            "html_lang": HTML_LANG[doc.lang],
-            "font_family": FONT_FAMILY.get(doc.lang, DEFAULT_FONT),
+            "html_lang": language(doc.lang).html_tag,
+            "font_family": font_family(doc.lang),
             "engagement_url": engagement_url,
             "document_url": document_url,
         },

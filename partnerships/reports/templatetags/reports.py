@@ -7,6 +7,7 @@ import base64
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from partnerships.core.languages import direction, html_tag
 from partnerships.reports.realise import Run
 
 register = template.Library()
@@ -23,8 +24,8 @@ def runs(context: template.Context, value: Run | list[Run]) -> str:
             (
                 format_html(
                     '<span class="fallback" lang="{}" dir="{}" title="{}">{}</span>',
-                    "zh-Hans" if run.fallback == "zh" else run.fallback,
-                    "rtl" if run.fallback == "ar" else "ltr",
+                    html_tag(run.fallback),
+                    direction(run.fallback),
                     label.format(lang=run.fallback),
                     run.text,
                 )
