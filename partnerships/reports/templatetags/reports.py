@@ -7,7 +7,7 @@ import base64
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from partnerships.reports.realise import Run
+from partnerships.reports.runs import Run
 
 register = template.Library()
 
