@@ -150,7 +150,7 @@ class Server:
             command = [*CLI, "runserver", f"{HOST}:{self.port}", "--noreload"]
         self.log_path = Path(log_dir) / f"server-{self.port}.log"
         self.log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(  # noqa: S603
+        self.proc = subprocess.Popen(
             command,
             env=child_env(database_url),
             cwd=ROOT,
@@ -266,7 +266,7 @@ def run_scenario(
     budget = Budget(requests, SCENARIO_SECONDS)
 
     def worker(seed: int) -> None:
-        state: dict = {"rng": random.Random(seed)}  # noqa: S311 - load, not secrets
+        state: dict = {"rng": random.Random(seed)}
         with httpx.Client(
             base_url=base,
             trust_env=False,
@@ -293,7 +293,7 @@ def list_step(seen_keys: set[str], base: str) -> Step:
     first = f"/api/engagements/?page_size={PAGE_SIZE}"
     lock = threading.Lock()
 
-    def step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN202
+    def step(client: httpx.Client, remaining: float, state: dict):
         url = state.get("next") or first
         seconds, response, what = timed_get(client, url, remaining)
         state["next"] = None
@@ -319,7 +319,7 @@ def list_step(seen_keys: set[str], base: str) -> Step:
 
 
 def detail_step(seen_keys: list[str], make_key: Callable[[int], str], m: int) -> Step:
-    def step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN202
+    def step(client: httpx.Client, remaining: float, state: dict):
         rng: random.Random = state["rng"]
         if seen_keys and (m == 0 or rng.random() < 0.5):
             key = rng.choice(seen_keys)
@@ -334,7 +334,7 @@ def detail_step(seen_keys: list[str], make_key: Callable[[int], str], m: int) ->
 
 
 def search_step() -> Step:
-    def step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN202
+    def step(client: httpx.Client, remaining: float, state: dict):
         rng: random.Random = state["rng"]
         word = rng.choice(SEARCH_WORDS)
         # Alternate between the two searches, so each gets half the requests.

@@ -64,7 +64,7 @@ REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "AFDB"]
 
 
 def page_step(make_url: object) -> Step:
-    def step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN202
+    def step(client: httpx.Client, remaining: float, state: dict):
         url = make_url(state["rng"])  # type: ignore[operator]
         seconds, response, what = timed_get(client, url, remaining)
         return seconds, response is not None and response.is_success, what
@@ -72,25 +72,25 @@ def page_step(make_url: object) -> Step:
     return step
 
 
-def warm_step(client: httpx.Client, remaining: float, state: dict):  # noqa: ANN201
+def warm_step(client: httpx.Client, remaining: float, state: dict):
     state["n"] = state.get("n", 0) + 1
     url = "/dashboards/" if state["n"] % 2 else "/"
     seconds, response, what = timed_get(client, url, remaining)
     return seconds, response is not None and response.is_success, what
 
 
-def directory_url(rng) -> str:  # noqa: ANN001
+def directory_url(rng) -> str:
     page = rng.randint(1, 40)
     extra = f"&{rng.choice(FILTERS)}" if rng.random() < 0.5 else ""
     return f"/organisations/?page={page}{extra}"
 
 
-def search_url(rng) -> str:  # noqa: ANN001
+def search_url(rng) -> str:
     return f"/search/?q={quote(rng.choice(WORDS))}"
 
 
 def profile_urls(organisations: int) -> object:
-    def make(rng) -> str:  # noqa: ANN001
+    def make(rng) -> str:
         if rng.random() < 0.2:
             return f"/organisations/{rng.choice(REAL_KEYS)}/"
         return f"/organisations/SYN-O{rng.randrange(max(organisations, 1)):07d}/"

@@ -16,7 +16,7 @@ from django.core.management import call_command
 SEED_SYMBOL = "HSP/HA/1/2/Add.2"
 
 
-def pytest_configure(config):  # noqa: ANN001, ANN201
+def pytest_configure(config):
     from django.conf import settings
 
     # Hashing passwords slowly is the point in production and a waste in tests.
@@ -32,20 +32,20 @@ def pytest_configure(config):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture
-def admin_user(db, django_user_model):  # noqa: ANN001, ANN201
+def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="root", password="a long test password 1"
     )
 
 
 @pytest.fixture
-def admin_client(client, admin_user):  # noqa: ANN001, ANN201
+def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
 
@@ -75,7 +75,7 @@ def _caller_module() -> str:
     return ""
 
 
-def _guard(sender, **kwargs) -> None:  # noqa: ANN001
+def _guard(sender, **kwargs) -> None:
     if sender._meta.app_label not in _GUARDED_APPS:
         return
     module = _caller_module()

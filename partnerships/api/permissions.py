@@ -13,7 +13,7 @@ class ScopedAccess(BasePermission):
 
     message = "Writing needs a signed-in user or an API token with the write scope."
 
-    def has_permission(self, request, view) -> bool:  # noqa: ANN001
+    def has_permission(self, request, view) -> bool:
         if request.method in SAFE_METHODS:
             return True
         if not (request.user and request.user.is_authenticated):

@@ -47,7 +47,7 @@ class CSVRenderer(BaseRenderer):
         data: Any,
         accepted_media_type: str | None = None,
         renderer_context: dict | None = None,
-    ) -> bytes:  # noqa: E501
+    ) -> bytes:
         if isinstance(data, dict) and "results" in data:
             rows = data["results"]
         elif isinstance(data, list):

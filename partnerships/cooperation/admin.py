@@ -77,13 +77,13 @@ class EngagementAdmin(VersionedAdmin, SimpleHistoryAdmin):
     delete_service = staticmethod(services.engagement_delete)
     restore_service = staticmethod(services.engagement_restore)
 
-    def get_queryset(self, request):  # noqa: ANN001, ANN201
+    def get_queryset(self, request):
         actor = self.actor(request)
         if actor.is_admin:
             return Engagement.objects.all()
         return engagements_visible_to(actor)
 
-    def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
+    def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (
             obj is None or can_edit_engagement(self.actor(request), obj)
@@ -146,7 +146,7 @@ class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
     ]
     actions = ["approve", "reject"]
 
-    def _decide(self, request, queryset, approve):  # noqa: ANN001, ANN202
+    def _decide(self, request, queryset, approve):
         for proposal in queryset:
             try:
                 services.proposal_decide(
@@ -158,9 +158,9 @@ class ChangeProposalAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
                 messages.error(request, f"proposal {proposal.pk}: {exc}")
 
     @admin.action(description="Approve and apply the selected proposals")
-    def approve(self, request, queryset):  # noqa: ANN001, ANN201
+    def approve(self, request, queryset):
         self._decide(request, queryset, True)
 
     @admin.action(description="Reject the selected proposals")
-    def reject(self, request, queryset):  # noqa: ANN001, ANN201
+    def reject(self, request, queryset):
         self._decide(request, queryset, False)

@@ -69,7 +69,7 @@ class PolicyScopedAdmin(admin.ModelAdmin):
     def actor(self, request: HttpRequest) -> Actor:
         return request_actor(request)
 
-    def get_queryset(self, request: HttpRequest):  # noqa: ANN201
+    def get_queryset(self, request: HttpRequest):
         actor = self.actor(request)
         queryset = super().get_queryset(request)
         if actor.is_admin or self.visible_to is None:
@@ -175,12 +175,12 @@ class VersionedAdmin(admin.ModelAdmin):
     ) -> list[dict[str, Any]]:
         return super().construct_change_message(request, form, [], add)
 
-    def response_add(self, request: HttpRequest, obj: models.Model, *args: Any):  # noqa: ANN201
+    def response_add(self, request: HttpRequest, obj: models.Model, *args: Any):
         if getattr(request, "_write_refused", False):
             return HttpResponseRedirect(request.path)
         return super().response_add(request, obj, *args)
 
-    def response_change(self, request: HttpRequest, obj: models.Model):  # noqa: ANN201
+    def response_change(self, request: HttpRequest, obj: models.Model):
         if getattr(request, "_write_refused", False):
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)

@@ -12,7 +12,7 @@ class UploadForm(forms.Form):
     lang = forms.ChoiceField(choices=[("zh", "Chinese"), ("en", "English")])
     symbol = forms.CharField(required=False, max_length=100)
 
-    def clean_file(self):  # noqa: ANN201
+    def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(SUFFIXES):
             raise forms.ValidationError("Only .txt, .docx and .pdf files can be read.")

@@ -35,7 +35,7 @@ class IngestRefused(ValueError):
 READER = system_actor("ingest")
 
 
-def _store_document(  # noqa: ANN202
+def _store_document(
     layout: Layout, *, actor: Actor, symbol: str, lang: str, file_name: str
 ):
     # A document already in the registry (the curated seed, an earlier reading)

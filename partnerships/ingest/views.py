@@ -30,12 +30,12 @@ from partnerships.registry.categories import Category
 from partnerships.registry.visibility import organisations_visible_to
 
 
-def reviewer_required(view):  # noqa: ANN001, ANN201
+def reviewer_required(view):
     """Logged in, and an editor or administrator for the policy layer."""
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not can_create(actor_for(request.user)):
             raise PermissionDenied("Only editors and administrators review reports.")
         return view(request, *args, **kwargs)

@@ -13,11 +13,11 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml"}))
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+    def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]

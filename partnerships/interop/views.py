@@ -78,7 +78,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _store(request: HttpRequest, upload, *, dry_run: bool) -> ImportRun:  # noqa: ANN001
+def _store(request: HttpRequest, upload, *, dry_run: bool) -> ImportRun:
     """Keep the upload under VAR_DIR, under its own name (the import cites it)."""
     name = get_valid_filename(Path(upload.name).name)[:200] or "upload.xml"
     folder = upload_folder() / uuid.uuid4().hex

@@ -233,6 +233,61 @@ def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
     }
 
 
+def _funder_links(usd: QuerySet, limit: int) -> list[dict[str, Any]]:
+    """The largest sums each funder gave to each kind of engagement."""
+    flows = list(
+        usd.values(
+            "participation__organisation__key", "participation__engagement__kind"
+        )
+        .annotate(total=Sum("amount"))
+        .order_by("-total")[:limit]
+    )
+    return [
+        {
+            "source": "f:" + row["participation__organisation__key"],
+            "target": "k:" + row["participation__engagement__kind"],
+            "value": float(row["total"]),
+        }
+        for row in flows
+    ]
+
+
+def _implementer_links(actor: Actor, usd: QuerySet, limit: int) -> list[dict[str, Any]]:
+    """The largest sums that reached implementers, by kind of engagement: what the
+    funders of each engagement gave, counted for each of its implementers."""
+    from partnerships.portal.selectors import (
+        visible_engagement,
+        visible_organisation,
+    )
+
+    funded = (
+        usd.filter(participation__engagement_id=OuterRef("engagement_id"))
+        .values("participation__engagement_id")
+        .annotate(t=Sum("amount"))
+        .values("t")
+    )
+    onward = (
+        Participation.objects.filter(
+            visible_engagement(actor, "engagement_id"),
+            visible_organisation(actor, "organisation_id"),
+            role="implementer",
+        )
+        .annotate(usd=Subquery(funded))
+        .filter(usd__isnull=False)
+        .values("organisation__key", "engagement__kind")
+        .annotate(total=Sum("usd"))
+        .order_by("-total")[:limit]
+    )
+    return [
+        {
+            "source": "k:" + row["engagement__kind"],
+            "target": "i:" + row["organisation__key"],
+            "value": float(row["total"]),
+        }
+        for row in onward
+    ]
+
+
 def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
     """Funders -> kind of engagement -> implementers, in US dollars only.
 
@@ -259,47 +314,7 @@ def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]
             .order_by("-n", "currency_id")
         )
         usd = money.filter(currency_id="USD", participation__role="funder")
-        flows = list(
-            usd.values(
-                "participation__organisation__key", "participation__engagement__kind"
-            )
-            .annotate(total=Sum("amount"))
-            .order_by("-total")[:limit]
-        )
-        links = [
-            {
-                "source": "f:" + row["participation__organisation__key"],
-                "target": "k:" + row["participation__engagement__kind"],
-                "value": float(row["total"]),
-            }
-            for row in flows
-        ]
-        funded = (
-            usd.filter(participation__engagement_id=OuterRef("engagement_id"))
-            .values("participation__engagement_id")
-            .annotate(t=Sum("amount"))
-            .values("t")
-        )
-        onward = (
-            Participation.objects.filter(
-                visible_engagement(actor, "engagement_id"),
-                visible_organisation(actor, "organisation_id"),
-                role="implementer",
-            )
-            .annotate(usd=Subquery(funded))
-            .filter(usd__isnull=False)
-            .values("organisation__key", "engagement__kind")
-            .annotate(total=Sum("usd"))
-            .order_by("-total")[:limit]
-        )
-        links += [
-            {
-                "source": "k:" + row["engagement__kind"],
-                "target": "i:" + row["organisation__key"],
-                "value": float(row["total"]),
-            }
-            for row in onward
-        ]
+        links = _funder_links(usd, limit) + _implementer_links(actor, usd, limit)
         return {"currencies": totals, "links": links}
 
     return cached_for(actor, "money", compute)

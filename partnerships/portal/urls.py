@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerships.portal.views import dashboards, public, staff
+from partnerships.portal.views import dashboards, public, staff, staff_records
 
 app_name = "portal"
 
@@ -24,7 +24,7 @@ urlpatterns = [
     path("ping/", public.ping, name="ping"),
     path("staff/", staff.index, name="staff"),
     path("staff/validate/<str:name>/", staff.validate, name="staff-validate"),
-    path("staff/merge/", staff.merge, name="staff-merge"),
+    path("staff/merge/", staff_records.merge, name="staff-merge"),
     path(
         "staff/organisations/new/",
         staff.organisation_edit,
@@ -51,6 +51,14 @@ urlpatterns = [
         staff.engagement_child_remove,
         name="staff-engagement-remove",
     ),
-    path("staff/<str:kind>/<str:key>/publish/", staff.publish, name="staff-publish"),
-    path("staff/<str:kind>/<str:key>/history/", staff.history, name="staff-history"),
+    path(
+        "staff/<str:kind>/<str:key>/publish/",
+        staff_records.publish,
+        name="staff-publish",
+    ),
+    path(
+        "staff/<str:kind>/<str:key>/history/",
+        staff_records.history,
+        name="staff-history",
+    ),
 ]

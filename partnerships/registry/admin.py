@@ -46,13 +46,13 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
     delete_service = staticmethod(services.organisation_delete)
     restore_service = staticmethod(services.organisation_restore)
 
-    def get_queryset(self, request):  # noqa: ANN001, ANN201
+    def get_queryset(self, request):
         actor = self.actor(request)
         if actor.is_admin:
             return Organisation.objects.all()
         return organisations_visible_to(actor)
 
-    def has_change_permission(self, request, obj=None):  # noqa: ANN001, ANN201
+    def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (
             obj is None or can_edit_organisation(self.actor(request), obj)
@@ -69,13 +69,13 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
     inlines = [OrganisationNameInline, IdentifierInline]
 
 
-def _names_visible_to(actor):  # noqa: ANN001, ANN202
+def _names_visible_to(actor):
     return OrganisationName.objects.filter(
         organisation__in=organisations_visible_to(actor)
     )
 
 
-def _identifiers_visible_to(actor):  # noqa: ANN001, ANN202
+def _identifiers_visible_to(actor):
     return Identifier.objects.filter(organisation__in=organisations_visible_to(actor))
 
 

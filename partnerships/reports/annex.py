@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel.numbers import get_currency_name
 
 from partnerships.reports.charts import bar_chart
-from partnerships.reports.realise import Document, Run, pick
+from partnerships.reports.realise import Document
+from partnerships.reports.runs import Run, pick
 from partnerships.reports.stats import statistics
 
 
@@ -23,6 +25,15 @@ class Table:
 
 def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
     stats = statistics(doc.snapshot)
+    return [
+        *_counted_tables(doc, stats, charts),
+        _money_table(doc, stats),
+        _sdg_table(doc, stats),
+    ]
+
+
+def _counted_tables(doc: Document, stats: dict[str, Any], charts: bool) -> list[Table]:
+    """The tables of counts by category, region, kind and theme, each with its chart."""
     labels = doc.labels
     phrases = doc.snapshot["phrases"][doc.lang]
     fmt = doc.formatter
@@ -41,7 +52,7 @@ def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
         return table
 
     unknown = Run(labels["unplaced_region"])
-    tables = [
+    return [
         counted(
             "partners_by_category",
             [
@@ -71,9 +82,13 @@ def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
             ],
         ),
     ]
-    money = Table(
+
+
+def _money_table(doc: Document, stats: dict[str, Any]) -> Table:
+    labels, fmt = doc.labels, doc.formatter
+    return Table(
         labels["money_by_currency"],
-        [labels["currency"], labels["amount"], count],
+        [labels["currency"], labels["amount"], labels["count"]],
         [
             [
                 Run(f"{get_currency_name(code, locale=fmt.locale)} ({code})"),
@@ -84,12 +99,11 @@ def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
         ],
         note=labels["no_rate"],
     )
-    tables.append(money)
-    tables.append(
-        Table(
-            labels["sdg_targets"],
-            ["", count],
-            [[Run(code), Run(fmt.number(n))] for code, n in stats["sdg_targets"]],
-        )
+
+
+def _sdg_table(doc: Document, stats: dict[str, Any]) -> Table:
+    return Table(
+        doc.labels["sdg_targets"],
+        ["", doc.labels["count"]],
+        [[Run(code), Run(doc.formatter.number(n))] for code, n in stats["sdg_targets"]],
     )
-    return tables

@@ -13,10 +13,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
 
-from partnerships.core.languages import language  # noqa: E402
+from partnerships.core.languages import language
 
 # matplotlib's own font, always there.
 LAST_RESORT = "DejaVu Sans"

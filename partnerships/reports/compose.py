@@ -101,6 +101,21 @@ def _rule_matches(
     return not rule["kinds"] or row["kind"] in rule["kinds"]
 
 
+def _place_by_source(
+    row: dict[str, Any], prefix: str, by_position: dict[tuple[int, str], str]
+) -> Placement | None:
+    """The section where a source document whose symbol starts with `prefix` tells
+    the engagement, by the chapter and section of its passage."""
+    for ev in row["evidence"]:
+        if not ev["document"].startswith(prefix):
+            continue
+        chapter = numeral_value(ev["chapter"] or "")
+        code = by_position.get((chapter, ev["section"] or ""))
+        if code:
+            return Placement(code, "source", None)
+    return None
+
+
 def place(
     row: dict[str, Any],
     outline: dict[str, Any],
@@ -114,15 +129,11 @@ def place(
     for number, rule in enumerate(outline["rules"], start=1):
         prefix = rule["source_symbol_prefix"]
         if prefix:
-            if not use_source:
-                continue
-            for ev in row["evidence"]:
-                if not ev["document"].startswith(prefix):
-                    continue
-                chapter = numeral_value(ev["chapter"] or "")
-                code = by_position.get((chapter, ev["section"] or ""))
-                if code:
-                    return Placement(code, "source", None)
+            placement = (
+                _place_by_source(row, prefix, by_position) if use_source else None
+            )
+            if placement:
+                return placement
             continue
         for partner in partners:
             if _rule_matches(rule, row, partner, orgs):
@@ -175,12 +186,15 @@ def _first_source(row: dict[str, Any]) -> tuple:
     return (1, "", 0)
 
 
-def compose(snapshot: dict[str, Any]) -> Composition:
+def _place_all(
+    snapshot: dict[str, Any], rows: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Placement], dict[str, dict[str, list[str]]]]:
+    """Where each engagement goes, and the keys of the engagements of each section
+    by paragraph group."""
     outline = snapshot["outline"]
     orgs = snapshot["organisations"]
     reporter = snapshot["report"]["reporter"]
     sections = {s["code"]: s for s in outline["sections"]}
-    rows = {row["key"]: row for row in snapshot["engagements"]}
     placements: dict[str, Placement] = {}
     groups: dict[str, dict[str, list[str]]] = {code: {} for code in sections}
     for key, row in rows.items():
@@ -190,7 +204,12 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             row, placement, sections[placement.section], outline, orgs, reporter
         )
         groups[placement.section].setdefault(group, []).append(key)
+    return placements, groups
 
+
+def _text_anchors(snapshot: dict[str, Any]) -> dict[str, list[str]]:
+    """The anchors of the paragraphs staff wrote themselves, by section."""
+    sections = {s["code"] for s in snapshot["outline"]["sections"]}
     text_anchors: dict[str, list[str]] = {}
     for text in snapshot["texts"]:
         code, _, name = text["anchor"].partition("/")
@@ -198,7 +217,45 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             text_anchors.setdefault(code, [])
             if text["anchor"] not in text_anchors[code]:
                 text_anchors[code].append(text["anchor"])
+    return text_anchors
 
+
+def _data_paragraphs(
+    code: str, groups: dict[str, list[str]], rows: dict[str, dict[str, Any]]
+) -> list[Paragraph]:
+    """One paragraph per group, groups and engagements in the order of their first
+    source."""
+    paragraphs = []
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (min(_first_source(rows[k]) for k in item[1]), item[0]),
+    )
+    for group, keys in ordered:
+        keys.sort(key=lambda k: (_first_source(rows[k]), rows[k]["start"] or "", k))
+        paragraphs.append(
+            Paragraph(
+                anchor=f"{code}/{group or 'other'}",
+                type="data",
+                engagements=keys,
+                group=group,
+                fingerprint=digest([rows[k] for k in keys]),
+            )
+        )
+    return paragraphs
+
+
+def _number(chapters: list[Part]) -> None:
+    number = 0
+    for paragraph in in_reading_order(chapters):
+        number += 1
+        paragraph.number = number
+
+
+def compose(snapshot: dict[str, Any]) -> Composition:
+    outline = snapshot["outline"]
+    rows = {row["key"]: row for row in snapshot["engagements"]}
+    placements, groups = _place_all(snapshot, rows)
+    text_anchors = _text_anchors(snapshot)
     chapters: list[Part] = []
     for s in outline["sections"]:
         paragraphs: list[Paragraph] = []
@@ -211,21 +268,7 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             paragraphs.append(Paragraph(anchor=f"{s['code']}/{kind}", type=kind))
         for anchor in sorted(text_anchors.get(s["code"], []), key=_text_order):
             paragraphs.append(Paragraph(anchor=anchor, type="text"))
-        ordered = sorted(
-            groups[s["code"]].items(),
-            key=lambda item: (min(_first_source(rows[k]) for k in item[1]), item[0]),
-        )
-        for group, keys in ordered:
-            keys.sort(key=lambda k: (_first_source(rows[k]), rows[k]["start"] or "", k))
-            paragraphs.append(
-                Paragraph(
-                    anchor=f"{s['code']}/{group or 'other'}",
-                    type="data",
-                    engagements=keys,
-                    group=group,
-                    fingerprint=digest([rows[k] for k in keys]),
-                )
-            )
+        paragraphs.extend(_data_paragraphs(s["code"], groups[s["code"]], rows))
         part = Part(s["code"], s["chapter"], s["letter"], s["title"], paragraphs)
         if not s["letter"]:
             chapters.append(part)
@@ -233,15 +276,7 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             if paragraphs:
                 chapters[-1].sections.append(part)
     chapters = [c for c in chapters if c.paragraphs or c.sections]
-    number = 0
-    for chapter in chapters:
-        for paragraph in chapter.paragraphs:
-            number += 1
-            paragraph.number = number
-        for section in chapter.sections:
-            for paragraph in section.paragraphs:
-                number += 1
-                paragraph.number = number
+    _number(chapters)
     return Composition(chapters, placements)
 
 

@@ -1,13 +1,13 @@
 """Write a composition in one language: sentences from per-language templates.
 
-Every piece of text is a Run that knows whether it fell back to another language,
-so renderers can mark missing translations for the translator instead of hiding them.
+Every piece of text is a Run (`reports.runs`) that knows whether it fell back to
+another language, so renderers can mark missing translations for the translator
+instead of hiding them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,12 +21,8 @@ from partnerships.reports.compose import (
     in_reading_order,
 )
 from partnerships.reports.formatting import Formatter, chapter_label
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    fallback: str = ""  # the language the text is in when it is not the report's
+from partnerships.reports.masthead import figure_sentence, figures, masthead
+from partnerships.reports.runs import Run, fill, join_runs, merge, pick
 
 
 @dataclass
@@ -63,57 +59,6 @@ class Document:
 
     def paragraphs(self) -> list[Para]:
         return in_reading_order(self.chapters)
-
-
-def pick(texts: dict[str, str], lang: str) -> Run:
-    """The text in `lang`, else in the first language of FALLBACK_ORDER, marked."""
-    if texts.get(lang):
-        return Run(texts[lang])
-    for other in FALLBACK_ORDER:
-        if texts.get(other):
-            return Run(texts[other], other)
-    return Run("")
-
-
-_TOKEN = re.compile(r"\[([^\[\]]*)\]|\{(\w+)\}|([^\[\{]+)")
-
-
-def fill(template: str, values: dict[str, list[Run]]) -> list[Run] | None:
-    """Fill a template; None when one of its bare placeholders is empty."""
-    out: list[Run] = []
-    for match in _TOKEN.finditer(template):
-        optional, name, literal = match.groups()
-        if literal is not None:
-            out.append(Run(literal))
-        elif name is not None:
-            if not values.get(name):
-                return None
-            out.extend(values[name])
-        else:
-            inner = fill(optional, values)
-            if inner is not None and any(r.text for r in inner):
-                names = re.findall(r"\{(\w+)\}", optional)
-                if all(values.get(n) for n in names):
-                    out.extend(inner)
-    return out
-
-
-def join_runs(parts: list[list[Run]], fmt: Formatter) -> list[Run]:
-    """Join lists of runs as the language lists things (A, B and C / A、B和C)."""
-    parts = [p for p in parts if p]
-    if not parts:
-        return []
-    markers = [f"\x00{i}\x00" for i in range(len(parts))]
-    joined = fmt.list(markers)
-    out: list[Run] = []
-    for piece in re.split(r"(\x00\d+\x00)", joined):
-        if not piece:
-            continue
-        if piece.startswith("\x00"):
-            out.extend(parts[int(piece.strip("\x00"))])
-        else:
-            out.append(Run(piece))
-    return out
 
 
 class Writer:
@@ -215,23 +160,7 @@ class Writer:
     # --- sentences ----------------------------------------------------------------
 
     def sentence(self, row: dict[str, Any]) -> list[Run]:
-        reporter_role = next(
-            (p["role"] for p in row["participants"] if p["org"] == self.reporter), None
-        )
-        others = [p for p in row["participants"] if p["org"] != self.reporter]
-        by_role: dict[str, list[str]] = {}
-        for p in others:
-            by_role.setdefault(p["role"], [])
-            if p["org"] not in by_role[p["role"]]:
-                by_role[p["role"]].append(p["org"])
-        funders = by_role.get("funder", [])
-        beneficiaries = by_role.get("beneficiary", [])
-        partners = []
-        for p in others:
-            if p["role"] not in ("funder", "beneficiary") and p["org"] not in partners:
-                partners.append(p["org"])
-        if row["kind"] in ("governance", "commitment") and not partners:
-            partners = funders[:] if row["kind"] == "commitment" else partners
+        reporter_role, partners, funders, beneficiaries = _cast(row, self.reporter)
         values = {
             "reporter": [self.org_name(self.reporter)] if reporter_role else [],
             "partners": self.orgs_list(partners),
@@ -246,23 +175,7 @@ class Writer:
         if row["kind"] == "commitment" and not partners:
             values["partners"] = values["funders"]
         templates = self.phrases["templates"]
-        kind = row["kind"]
-        framework = [f"{kind}.framework"] if row.get("parent") else []
-        if reporter_role:
-            keys = framework + [
-                f"{kind}.{row['status']}",
-                f"{kind}.{reporter_role}",
-                kind,
-                "generic",
-            ]
-        else:
-            keys = [
-                f"{kind}.noreporter",
-                kind,  # usable when it does not name the reporting organisation
-                "generic.noreporter",
-                "generic.beneficiaries",
-            ]
-        for key in keys:
+        for key in _template_keys(row, reporter_role):
             if key in templates:
                 runs = fill(templates[key], values)
                 if runs:
@@ -291,31 +204,96 @@ class Writer:
         return merge(runs)
 
 
-def merge(runs: list[Run]) -> list[Run]:
-    out: list[Run] = []
-    for run in runs:
-        if not run.text:
-            continue
-        if out and out[-1].fallback == run.fallback:
-            out[-1] = Run(out[-1].text + run.text, run.fallback)
-        else:
-            out.append(run)
-    return out
+def _cast(
+    row: dict[str, Any], reporter: str
+) -> tuple[str | None, list[str], list[str], list[str]]:
+    """The reporter's role in the engagement, and the keys of the other participants
+    a sentence names: partners, funders and beneficiaries."""
+    reporter_role = next(
+        (p["role"] for p in row["participants"] if p["org"] == reporter), None
+    )
+    others = [p for p in row["participants"] if p["org"] != reporter]
+    by_role: dict[str, list[str]] = {}
+    for p in others:
+        by_role.setdefault(p["role"], [])
+        if p["org"] not in by_role[p["role"]]:
+            by_role[p["role"]].append(p["org"])
+    funders = by_role.get("funder", [])
+    beneficiaries = by_role.get("beneficiary", [])
+    partners = []
+    for p in others:
+        if p["role"] not in ("funder", "beneficiary") and p["org"] not in partners:
+            partners.append(p["org"])
+    if row["kind"] in ("governance", "commitment") and not partners:
+        partners = funders[:] if row["kind"] == "commitment" else partners
+    return reporter_role, partners, funders, beneficiaries
 
 
-def realise(
-    snapshot: dict[str, Any], lang: str, composition: Composition | None = None
-) -> Document:
-    composition = composition or compose(snapshot)
-    writer = Writer(snapshot, lang)
-    labels = writer.phrases["labels"]
-    texts = {}
-    for text in snapshot["texts"]:
-        texts.setdefault(text["anchor"], {})[text["lang"]] = text
-    figures = _figures(snapshot)
+def _template_keys(row: dict[str, Any], reporter_role: str | None) -> list[str]:
+    """The sentence templates to try for the row, the most specific first."""
+    kind = row["kind"]
+    framework = [f"{kind}.framework"] if row.get("parent") else []
+    if reporter_role:
+        return framework + [
+            f"{kind}.{row['status']}",
+            f"{kind}.{reporter_role}",
+            kind,
+            "generic",
+        ]
+    return [
+        f"{kind}.noreporter",
+        kind,  # usable when it does not name the reporting organisation
+        "generic.noreporter",
+        "generic.beneficiaries",
+    ]
 
-    def para(paragraph: Paragraph) -> Para:
-        staff = texts.get(paragraph.anchor, {})
+
+class _Assembly:
+    """Turns the parts and paragraphs of a composition into headings and paragraphs
+    in the writer's language; staff-written texts take the place of generated ones."""
+
+    def __init__(self, snapshot: dict[str, Any], writer: Writer):
+        self.writer = writer
+        self.lang = writer.lang
+        self.labels = writer.phrases["labels"]
+        self.texts: dict[str, dict[str, dict[str, Any]]] = {}
+        for text in snapshot["texts"]:
+            self.texts.setdefault(text["anchor"], {})[text["lang"]] = text
+        self.figures = figures(snapshot)
+
+    def heading(self, part: Part, chapter: bool) -> Heading:
+        label = chapter_label(part.chapter, self.lang) if chapter else f"{part.letter}."
+        title = self.writer._count(pick(part.title, self.lang))
+        return Heading(
+            label,
+            [title],
+            part.code,
+            [self.para(p) for p in part.paragraphs],
+            [self.heading(s, False) for s in part.sections],
+        )
+
+    def para(self, paragraph: Paragraph) -> Para:
+        runs, is_staff, stale = self._body(paragraph)
+        engagements = [
+            (key, [self.writer._count(pick(self.writer.rows[key]["title"], self.lang))])
+            for key in paragraph.engagements
+        ]
+        return Para(
+            paragraph.number,
+            paragraph.anchor,
+            runs,
+            paragraph.type,
+            engagements,
+            self._passages(paragraph),
+            is_staff,
+            stale,
+        )
+
+    def _body(self, paragraph: Paragraph) -> tuple[list[Run], bool, bool]:
+        """The paragraph's runs, whether staff wrote them, and whether what they
+        wrote is stale (the engagements it tells have changed since)."""
+        lang, writer = self.lang, self.writer
+        staff = self.texts.get(paragraph.anchor, {})
         if lang in staff or (paragraph.type == "text" and staff):
             chosen = staff.get(lang) or staff[next(iter(staff))]
             run = Run(chosen["text"], "" if chosen["lang"] == lang else chosen["lang"])
@@ -324,22 +302,16 @@ def realise(
                 bool(paragraph.fingerprint)
                 and chosen["fingerprint"] != paragraph.fingerprint
             )
-            runs, is_staff = [run], True
-        elif paragraph.type in ("opening", "closing"):
-            runs, is_staff, stale = (
-                [Run(_figure_sentence(writer, labels[paragraph.type], figures))],
-                False,
-                False,
-            )
-        else:
-            runs, is_staff, stale = writer.data_paragraph(paragraph), False, False
-        engagements = [
-            (key, [writer._count(pick(writer.rows[key]["title"], lang))])
-            for key in paragraph.engagements
-        ]
-        passages = []
+            return [run], True, stale
+        if paragraph.type in ("opening", "closing"):
+            template = self.labels[paragraph.type]
+            return [Run(figure_sentence(writer, template, self.figures))], False, False
+        return writer.data_paragraph(paragraph), False, False
+
+    def _passages(self, paragraph: Paragraph) -> list[dict[str, Any]]:
+        passages: list[dict[str, Any]] = []
         for key in paragraph.engagements:
-            for ev in writer.rows[key]["evidence"]:
+            for ev in self.writer.rows[key]["evidence"]:
                 item = {
                     "document": ev["document"],
                     "paragraph": ev["paragraph"],
@@ -347,113 +319,23 @@ def realise(
                 }
                 if item not in passages:
                     passages.append(item)
-        return Para(
-            paragraph.number,
-            paragraph.anchor,
-            runs,
-            paragraph.type,
-            engagements,
-            passages,
-            is_staff,
-            stale,
-        )
+        return passages
 
-    def heading(part: Part, chapter: bool) -> Heading:
-        label = chapter_label(part.chapter, lang) if chapter else f"{part.letter}."
-        title = writer._count(pick(part.title, lang))
-        return Heading(
-            label,
-            [title],
-            part.code,
-            [para(p) for p in part.paragraphs],
-            [heading(s, False) for s in part.sections],
-        )
 
-    chapters = [heading(c, True) for c in composition.chapters]
-    masthead = _masthead(snapshot["report"], lang, writer)
+def realise(
+    snapshot: dict[str, Any], lang: str, composition: Composition | None = None
+) -> Document:
+    composition = composition or compose(snapshot)
+    writer = Writer(snapshot, lang)
+    assembly = _Assembly(snapshot, writer)
+    chapters = [assembly.heading(c, True) for c in composition.chapters]
     return Document(
         lang,
         writer.phrases["dir"],
-        labels,
-        masthead,
+        assembly.labels,
+        masthead(snapshot["report"], lang, writer),
         chapters,
         writer.fallbacks,
         snapshot,
         writer.fmt,
     )
-
-
-def _figures(snapshot: dict[str, Any]) -> dict[str, int]:
-    reporter = snapshot["report"]["reporter"]
-    partners = {
-        p["org"] for row in snapshot["engagements"] for p in row["participants"]
-    }
-    partners.discard(reporter)
-    countries = {
-        pl["country"]
-        for row in snapshot["engagements"]
-        for pl in row["places"]
-        if pl["country"]
-    }
-    return {
-        "partners": len(partners),
-        "engagements": len(snapshot["engagements"]),
-        "countries": len(countries),
-    }
-
-
-def _figure_sentence(writer: Writer, template: str, figures: dict[str, int]) -> str:
-    report = writer.snapshot["report"]
-    start = dt.date.fromisoformat(report["period_start"])
-    end = dt.date.fromisoformat(report["period_end"])
-    period = writer.phrases["period"].format(
-        a=writer.fmt.date(start, "day"), b=writer.fmt.date(end, "day")
-    )
-    return template.format(
-        reporter=writer.org_name(writer.reporter).text,
-        partners=writer.fmt.number(figures["partners"]),
-        engagements=writer.fmt.number(figures["engagements"]),
-        countries=writer.fmt.number(figures["countries"]),
-        period=period,
-    )
-
-
-def _masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any]:
-    texts = report["texts"]
-
-    def text(name: str) -> Run:
-        return writer._count(pick(texts.get(name, {}), lang))
-
-    fmt = writer.fmt
-    date = dt.date.fromisoformat(report["date"]) if report["date"] else None
-    labels = writer.phrases["labels"]
-    session_dates = ""
-    if report["session_start"] and report["session_end"]:
-        a = dt.date.fromisoformat(report["session_start"])
-        b = dt.date.fromisoformat(report["session_end"])
-        session_dates = f"{fmt.date(a, 'day')} – {fmt.date(b, 'day')}"
-    return {
-        "symbol": report["symbol"],
-        "body": text("body"),
-        "session": text("session"),
-        "session_place": text("session_place"),
-        "session_dates": session_dates,
-        "agenda_item": labels["agenda_item"].format(value=report["agenda_item"])
-        if report["agenda_item"]
-        else "",
-        "agenda_title": text("agenda_title"),
-        "agenda_footnote": text("agenda_footnote"),
-        "title": text("title"),
-        "heading": text("heading"),
-        "report_of": text("report_of")
-        if texts.get("report_of")
-        else Run(labels["report_of"]),
-        "distribution": labels["distribution"].format(value=report["distribution"]),
-        "original": labels["original"].format(
-            value=fmt.locale.languages.get(
-                report["original_language"], report["original_language"]
-            )
-        ),
-        "date": fmt.date(date, "day") if date else "",
-        "iso_date": report["date"],
-    }

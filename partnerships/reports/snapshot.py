@@ -71,10 +71,11 @@ def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
     )
 
 
-def collect(report: Report, actor: Actor) -> dict[str, Any]:
-    chosen = _engagements_of_period(report, actor)
+def _engagements(chosen: list[int], actor: Actor):
+    """The chosen engagements with everything their rows read, evidence limited to
+    the passages the actor may see."""
     visible_passages = passages_visible_to(actor)
-    engagements = (
+    return (
         Engagement.objects.filter(pk__in=chosen)
         .select_related("parent")
         .prefetch_related(
@@ -98,132 +99,152 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         )
         .order_by("key")
     )
-    parents = set(
+
+
+def _visible_parents(chosen: list[int], actor: Actor) -> set[int]:
+    return set(
         engagements_visible_to(actor)
         .filter(children__in=chosen)
         .values_list("pk", flat=True)
     )
+
+
+def _visible_participants(chosen: list[int], actor: Actor) -> set[int]:
     participant_ids = set(
         Participation.objects.filter(engagement_id__in=chosen).values_list(
             "organisation_id", flat=True
         )
     )
-    visible_orgs = set(
+    return set(
         organisations_visible_to(actor)
         .filter(pk__in=participant_ids)
         .values_list("pk", flat=True)
     )
-    org_ids: set[int] = {report.reporter_id}
-    rows = []
-    for engagement in engagements:
-        ev = sorted(
-            engagement.evidence.all(),
-            key=lambda e: (e.passage.document.symbol, e.passage.number, e.pk),
-        )
-        participants = []
-        for p in engagement.participations.all():
-            if p.organisation_id not in visible_orgs:
-                continue
-            org_ids.add(p.organisation_id)
-            participants.append(
-                {
-                    "org": p.organisation.key,
-                    "role": p.role,
-                    "money": [
-                        {
-                            "amount": str(c.amount),
-                            "currency": c.currency_id,
-                            "date": _iso(c.value_date),
-                            "precision": c.value_precision or None,
-                        }
-                        for c in p.contributions.all()
-                    ],
-                }
-            )
-        participants.sort(key=lambda p: (p["role"], p["org"]))
-        places = []
-        for place in engagement.places.all():
-            places.append(
-                {
-                    "country": place.country_id,
-                    "country_names": dict(_territory_names(place.country_id))
-                    if place.country_id
-                    else {},
-                    "region": place.region_id,
-                    "region_names": _names(place.region, "name")
-                    if place.region_id
-                    else {},
-                    "city": _names(place, "city"),
-                }
-            )
-        row = {
-            "key": engagement.key,
-            "kind": engagement.kind,
-            "status": engagement.status,
-            "start": _iso(engagement.start_date),
-            "start_precision": engagement.start_precision or None,
-            "end": _iso(engagement.end_date),
-            "end_precision": engagement.end_precision or None,
-            "title": _names(engagement, "title"),
-            "summary": _names(engagement, "summary"),
-            "themes": [
-                t.code
-                for t in sorted(
-                    engagement.themes.all(), key=lambda t: (t.position, t.code)
-                )
-            ],
-            "sdg_targets": sorted(t.pk for t in engagement.sdg_targets.all()),
-            "places": places,
-            "participants": participants,
-            "parent": {
-                "key": engagement.parent.key,
-                "kind": engagement.parent.kind,
-                "title": _names(engagement.parent, "title"),
+
+
+def _participant_row(p: Participation) -> dict[str, Any]:
+    return {
+        "org": p.organisation.key,
+        "role": p.role,
+        "money": [
+            {
+                "amount": str(c.amount),
+                "currency": c.currency_id,
+                "date": _iso(c.value_date),
+                "precision": c.value_precision or None,
             }
-            if engagement.parent_id in parents
-            else None,
-            "evidence": [
-                {
-                    "document": e.passage.document.symbol,
-                    "paragraph": e.passage.number,
-                    "chapter": e.passage.chapter,
-                    "section": e.passage.section,
-                    "quote": e.quote,
-                }
-                for e in ev
-            ],
+            for c in p.contributions.all()
+        ],
+    }
+
+
+def _participants(
+    engagement: Engagement, visible_orgs: set[int], org_ids: set[int]
+) -> list[dict[str, Any]]:
+    """The visible participants of the engagement; their organisations are added to
+    `org_ids`, the organisations the snapshot describes."""
+    participants = []
+    for p in engagement.participations.all():
+        if p.organisation_id not in visible_orgs:
+            continue
+        org_ids.add(p.organisation_id)
+        participants.append(_participant_row(p))
+    participants.sort(key=lambda p: (p["role"], p["org"]))
+    return participants
+
+
+def _place_row(place: Place) -> dict[str, Any]:
+    return {
+        "country": place.country_id,
+        "country_names": dict(_territory_names(place.country_id))
+        if place.country_id
+        else {},
+        "region": place.region_id,
+        "region_names": _names(place.region, "name") if place.region_id else {},
+        "city": _names(place, "city"),
+    }
+
+
+def _evidence_rows(engagement: Engagement) -> list[dict[str, Any]]:
+    ev = sorted(
+        engagement.evidence.all(),
+        key=lambda e: (e.passage.document.symbol, e.passage.number, e.pk),
+    )
+    return [
+        {
+            "document": e.passage.document.symbol,
+            "paragraph": e.passage.number,
+            "chapter": e.passage.chapter,
+            "section": e.passage.section,
+            "quote": e.quote,
         }
-        rows.append(row)
-    organisations = {}
-    for org in (
-        Organisation.objects.filter(pk__in=org_ids)
+        for e in ev
+    ]
+
+
+def _parent_row(engagement: Engagement, parents: set[int]) -> dict[str, Any] | None:
+    if engagement.parent_id not in parents:
+        return None
+    return {
+        "key": engagement.parent.key,
+        "kind": engagement.parent.kind,
+        "title": _names(engagement.parent, "title"),
+    }
+
+
+def _engagement_row(
+    engagement: Engagement, participants: list[dict[str, Any]], parents: set[int]
+) -> dict[str, Any]:
+    return {
+        "key": engagement.key,
+        "kind": engagement.kind,
+        "status": engagement.status,
+        "start": _iso(engagement.start_date),
+        "start_precision": engagement.start_precision or None,
+        "end": _iso(engagement.end_date),
+        "end_precision": engagement.end_precision or None,
+        "title": _names(engagement, "title"),
+        "summary": _names(engagement, "summary"),
+        "themes": [
+            t.code
+            for t in sorted(engagement.themes.all(), key=lambda t: (t.position, t.code))
+        ],
+        "sdg_targets": sorted(t.pk for t in engagement.sdg_targets.all()),
+        "places": [_place_row(place) for place in engagement.places.all()],
+        "participants": participants,
+        "parent": _parent_row(engagement, parents),
+        "evidence": _evidence_rows(engagement),
+    }
+
+
+def _organisation_row(org: Organisation) -> dict[str, Any]:
+    other: dict[str, dict[str, list[str]]] = {}
+    for name in sorted(org.other_names.all(), key=lambda n: (n.kind, n.lang, n.value)):
+        other.setdefault(name.kind, {}).setdefault(name.lang, []).append(name.value)
+    return {
+        "name": _names(org, "name"),
+        "short": {lang: values[0] for lang, values in other.get("short", {}).items()},
+        "acronym": {
+            lang: values[0] for lang, values in other.get("acronym", {}).items()
+        },
+        "category": org.category,
+        "country": org.country_id,
+        "region": org.country.un_subregion_id if org.country_id else None,
+    }
+
+
+def _organisations(org_ids: set[int]) -> dict[str, dict[str, Any]]:
+    return {
+        org.key: _organisation_row(org)
+        for org in Organisation.objects.filter(pk__in=org_ids)
         .select_related("country")
         .prefetch_related("other_names")
         .order_by("key")
-    ):
-        other: dict[str, dict[str, list[str]]] = {}
-        for name in sorted(
-            org.other_names.all(), key=lambda n: (n.kind, n.lang, n.value)
-        ):
-            other.setdefault(name.kind, {}).setdefault(name.lang, []).append(name.value)
-        organisations[org.key] = {
-            "name": _names(org, "name"),
-            "short": {
-                lang: values[0] for lang, values in other.get("short", {}).items()
-            },
-            "acronym": {
-                lang: values[0] for lang, values in other.get("acronym", {}).items()
-            },
-            "category": org.category,
-            "country": org.country_id,
-            "region": org.country.un_subregion_id if org.country_id else None,
-        }
-    used_themes = {code for row in rows for code in row["themes"]}
-    themes = {
-        t.code: _names(t, "name") for t in Theme.objects.filter(code__in=used_themes)
     }
-    documents = sorted({e["document"] for row in rows for e in row["evidence"]})
-    texts = [
+
+
+def _texts(report: Report) -> list[dict[str, Any]]:
+    return [
         {
             "lang": t.lang,
             "anchor": t.anchor,
@@ -232,16 +253,33 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         }
         for t in ParagraphText.objects.filter(report=report).order_by("anchor", "lang")
     ]
+
+
+def collect(report: Report, actor: Actor) -> dict[str, Any]:
+    chosen = _engagements_of_period(report, actor)
+    engagements = _engagements(chosen, actor)
+    parents = _visible_parents(chosen, actor)
+    visible_orgs = _visible_participants(chosen, actor)
+    org_ids: set[int] = {report.reporter_id}
+    rows = []
+    for engagement in engagements:
+        participants = _participants(engagement, visible_orgs, org_ids)
+        rows.append(_engagement_row(engagement, participants, parents))
+    used_themes = {code for row in rows for code in row["themes"]}
+    themes = {
+        t.code: _names(t, "name") for t in Theme.objects.filter(code__in=used_themes)
+    }
+    documents = sorted({e["document"] for row in rows for e in row["evidence"]})
     return {
         "schema": SNAPSHOT_SCHEMA,
         "report": report_metadata(report),
         "outline": outline_snapshot(),
         "phrases": read_phrases(),
         "engagements": rows,
-        "organisations": organisations,
+        "organisations": _organisations(org_ids),
         "themes": themes,
         "documents": documents,
-        "texts": texts,
+        "texts": _texts(report),
     }
 
 

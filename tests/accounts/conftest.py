@@ -13,11 +13,11 @@ from partnerships.accounts.models import Profile, Role, Scope
 from partnerships.accounts.tokens import token_create
 
 # The password tests/conftest.py gives `admin_user`.
-PASSWORD = "a long test password 1"  # noqa: S105
+PASSWORD = "a long test password 1"
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():  # noqa: ANN202
+def _empty_cache():
     # Rate limits count in the cache; each test starts with none used.
     cache.clear()
     yield
@@ -25,17 +25,17 @@ def _empty_cache():  # noqa: ANN202
 
 
 @pytest.fixture
-def owner(db, django_user_model):  # noqa: ANN001, ANN201
+def owner(db, django_user_model):
     return django_user_model.objects.create_user(username="owner")
 
 
 @pytest.fixture
-def stranger(db, django_user_model):  # noqa: ANN001, ANN201
+def stranger(db, django_user_model):
     return django_user_model.objects.create_user(username="stranger")
 
 
 @pytest.fixture
-def administrator(db, django_user_model):  # noqa: ANN001, ANN201
+def administrator(db, django_user_model):
     """An administrator by role, not a Django superuser."""
     user = django_user_model.objects.create_user(username="chief")
     Profile.objects.create(user=user, role=Role.ADMINISTRATOR)
@@ -43,15 +43,15 @@ def administrator(db, django_user_model):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def read_token(owner):  # noqa: ANN001, ANN201
+def read_token(owner):
     return token_create(user=owner, name="reader", scope=Scope.READ)
 
 
 @pytest.fixture
-def write_token(owner):  # noqa: ANN001, ANN201
+def write_token(owner):
     return token_create(user=owner, name="writer", scope=Scope.WRITE)
 
 
 @pytest.fixture
-def api_client():  # noqa: ANN201
+def api_client():
     return APIClient()

@@ -23,18 +23,18 @@ class EchoView(APIView):
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
 
-    def get_exception_handler(self):  # noqa: ANN201
+    def get_exception_handler(self):
         # DRF's own, so that these tests do not need partnerships.api.
         return exception_handler
 
-    def get(self, request):  # noqa: ANN001, ANN201
+    def get(self, request):
         return Response({"user": request.user.pk, "scope": request.auth.scope})
 
-    def patch(self, request):  # noqa: ANN001, ANN201
+    def patch(self, request):
         return Response({"changed": True})
 
 
-def _call(method, authorization=None):  # noqa: ANN001, ANN202
+def _call(method, authorization=None):
     extra = {"HTTP_AUTHORIZATION": authorization} if authorization else {}
     request = getattr(APIRequestFactory(), method)("/echo/", {}, format="json", **extra)
     return EchoView.as_view()(request)

@@ -22,7 +22,7 @@ WRONG = {"username": "nobody", "password": "wrong password"}
 
 
 @pytest.fixture(autouse=True)
-def _frozen_clock(monkeypatch):  # noqa: ANN001, ANN202
+def _frozen_clock(monkeypatch):
     # The limit counts in fixed windows; a window ending between two requests of a
     # test would reset the count, so the limiter's clock stands still.
     now = time.time()

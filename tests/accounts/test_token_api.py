@@ -14,7 +14,7 @@ pytestmark = pytest.mark.urls("tests.accounts.urls")
 LIST = "/api/tokens/"
 
 
-def _revoke_url(prefix):  # noqa: ANN001, ANN202
+def _revoke_url(prefix):
     return reverse("api-token-revoke", args=[prefix])
 
 

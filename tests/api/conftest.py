@@ -13,7 +13,7 @@ PARTNER = "ITDP"  # takes part in engagements in Kenya and Egypt in the seed
 
 
 @pytest.fixture
-def records(db):  # noqa: ANN001, ANN201
+def records(db):
     """Four engagements with ITDP in them: three in Kenya (published, unpublished,
     confidential), one confidential in Cambodia; and one unpublished organisation."""
     itdp = Organisation.objects.get(key=PARTNER)
@@ -49,7 +49,7 @@ def records(db):  # noqa: ANN001, ANN201
     return made
 
 
-def _user(django_user_model, name, **profile):  # noqa: ANN001, ANN202
+def _user(django_user_model, name, **profile):
     user = django_user_model.objects.create_user(username=name, password="x" * 16)
     if profile:
         regions = profile.pop("regions", [])
@@ -59,7 +59,7 @@ def _user(django_user_model, name, **profile):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def cast(db, django_user_model):  # noqa: ANN001, ANN201
+def cast(db, django_user_model):
     itdp = Organisation.objects.get(key=PARTNER)
     return {
         "anonymous": None,
@@ -81,7 +81,7 @@ def cast(db, django_user_model):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def client_for(cast):  # noqa: ANN001, ANN201
+def client_for(cast):
     def make(role: str) -> APIClient:
         client = APIClient()
         if cast[role] is not None:

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, cast):  # noqa: ANN001, ANN201
+def editor_client(client, cast):
     call_command(
         "set_role",
         "editor-ps",

@@ -15,7 +15,7 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
 @pytest.fixture
-def keep_connection():  # noqa: ANN201
+def keep_connection():
     """Calls through the WSGI app would close the test's database connection at the end
     of each request, as Django does between requests; the test client avoids it the
     same way."""

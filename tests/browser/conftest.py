@@ -50,7 +50,7 @@ def _close_server_sessions() -> None:
 
 
 @pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker) -> Iterator[str]:  # noqa: ANN001
+def server(django_db_setup, django_db_blocker) -> Iterator[str]:
     if not AXE.exists():
         pytest.fail("The front-end packages are missing: run `make assets` first.")
     # Playwright's sync API runs an event loop in this thread; Django refuses ORM
@@ -87,7 +87,7 @@ def server(django_db_setup, django_db_blocker) -> Iterator[str]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def staff_account(server, django_db_blocker):  # noqa: ANN001, ANN201
+def staff_account(server, django_db_blocker):
     """A signed-in administrator and an engagement for it to edit, made before the
     browser starts and removed at the end."""
     from django.contrib.auth import get_user_model
@@ -113,7 +113,7 @@ def staff_account(server, django_db_blocker):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def browser(server, staff_account):  # noqa: ANN001, ANN201
+def browser(server, staff_account):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -127,7 +127,7 @@ def browser(server, staff_account):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def page(browser, server):  # noqa: ANN001, ANN201
+def page(browser, server):
     # The server's threads take the connection of this test (and its transaction,
     # rolled back at the end) rather than the one they started with.
     started = dict(SHARED)
@@ -147,7 +147,7 @@ def page(browser, server):  # noqa: ANN001, ANN201
         SHARED.update(started)
 
 
-def screenshot(page, name: str) -> Path:  # noqa: ANN001
+def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
@@ -155,7 +155,7 @@ def screenshot(page, name: str) -> Path:  # noqa: ANN001
     return path
 
 
-def serious_violations(page) -> list[str]:  # noqa: ANN001
+def serious_violations(page) -> list[str]:
     """axe-core's serious and critical findings on the page, as short lines."""
     page.add_script_tag(url="/static/vendor/axe.min.js")
     found = page.evaluate(

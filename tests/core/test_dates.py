@@ -23,5 +23,5 @@ def test_it_reads_dates_known_to_a_year_month_or_day(text, end, value, precision
 
 @pytest.mark.parametrize("text", ["18", "2018/10", "2018-13", "2018-02-30", "October"])
 def test_it_refuses_what_is_not_a_date(text):
-    with pytest.raises(ValueError):  # noqa: PT011
+    with pytest.raises(ValueError):
         parse_fuzzy(text)

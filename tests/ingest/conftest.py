@@ -23,19 +23,19 @@ def reference_gazetteer() -> Gazetteer:
 
 
 @pytest.fixture
-def editor(db, django_user_model):  # noqa: ANN001, ANN201
+def editor(db, django_user_model):
     user = django_user_model.objects.create_user(username="ed", password="x" * 16)
     Profile.objects.create(user=user, role=Role.EDITOR, categories=["ngo"])
     return user
 
 
 @pytest.fixture
-def reader(db, django_user_model):  # noqa: ANN001, ANN201
+def reader(db, django_user_model):
     return django_user_model.objects.create_user(username="rd", password="x" * 16)
 
 
 @pytest.fixture
-def run(db, reference_gazetteer):  # noqa: ANN001, ANN201
+def run(db, reference_gazetteer):
     """The English test document, read into pending candidates."""
     from partnerships.ingest.services import ingest_text
 

@@ -25,7 +25,7 @@ ENGAGEMENT_F1 = 0.6
 
 
 @pytest.fixture(scope="module")
-def seed_scores(reference_gazetteer):  # noqa: ANN001, ANN201
+def seed_scores(reference_gazetteer):
     layout = split_report(SEED_TEXT.read_text(encoding="utf-8"), "zh")
     results = extract(layout, reference_gazetteer, "zh")
     return evaluate(results, read_gold(SEED_DIR))

@@ -7,7 +7,7 @@ from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 from partnerships.ingest.resolve import FUZZY_THRESHOLD, Resolver
 
 
-def _texts(finder, text):  # noqa: ANN001, ANN202
+def _texts(finder, text):
     return [(m.text, m.method) for m in finder.find(text)]
 
 

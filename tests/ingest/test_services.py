@@ -22,7 +22,7 @@ from partnerships.sources.models import Evidence, Passage
 pytestmark = pytest.mark.django_db
 
 
-def _org(run, name):  # noqa: ANN001, ANN202
+def _org(run, name):
     return run.candidates.filter(kind="organisation", label=name).first()
 
 

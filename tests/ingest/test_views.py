@@ -62,7 +62,7 @@ def test_a_reviewer_accepts_with_an_edited_name(client, editor, run):
     assert Organisation.objects.filter(name_en="Blue Towns Foundation (Test)").exists()
 
 
-def _decide(client, editor, run, label, **data):  # noqa: ANN001, ANN003, ANN202
+def _decide(client, editor, run, label, **data):
     client.force_login(editor)
     candidate = run.candidates.filter(kind="organisation", label=label)[0]
     client.post(f"/ingest/candidates/{candidate.pk}/decide/", data)

@@ -7,7 +7,7 @@ from tests.api.conftest import cast, records  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():  # noqa: ANN201
+def fresh_cache():
     """Public figures are cached; each test starts without them."""
     cache.clear()
     yield

@@ -9,7 +9,7 @@ from partnerships.registry.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-def _in(client, lang: str):  # noqa: ANN202
+def _in(client, lang: str):
     return client.post("/i18n/setlang/", {"language": lang, "next": "/"})
 
 

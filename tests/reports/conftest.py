@@ -8,12 +8,12 @@ from partnerships.reports.services import create_run
 
 
 @pytest.fixture
-def seed_run(db):  # noqa: ANN001, ANN201
+def seed_run(db):
     return create_run(seed_report(), ANONYMOUS)
 
 
 @pytest.fixture(scope="module")
-def stored_snapshot(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+def stored_snapshot(django_db_setup, django_db_blocker):
     """One public snapshot of the seed period, shared by the slow rendering tests."""
     with django_db_blocker.unblock():
         from partnerships.reports.snapshot import collect

@@ -24,7 +24,7 @@ NEEDS_POPPLER = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def pdfs(stored_snapshot, tmp_path_factory):  # noqa: ANN001, ANN201
+def pdfs(stored_snapshot, tmp_path_factory):
     out = {}
     folder = tmp_path_factory.mktemp("pdf")
     for lang in ("zh", "ar"):

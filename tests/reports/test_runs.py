@@ -188,7 +188,7 @@ def test_command_refuses_bad_input():
 
 
 @pytest.fixture
-def editor(django_user_model):  # noqa: ANN001, ANN201
+def editor(django_user_model):
     user = django_user_model.objects.create_user("report-editor", password="x" * 16)
     Profile.objects.create(user=user, role=Role.EDITOR)
     return user

@@ -22,7 +22,7 @@ def _keys() -> set[str]:
     return set(found.values_list("key", flat=True))
 
 
-def _date(key: str, start, end, status: str) -> None:  # noqa: ANN001
+def _date(key: str, start, end, status: str) -> None:
     Engagement.objects.filter(key=key).update(
         start_date=start,
         start_precision="day" if start else "",

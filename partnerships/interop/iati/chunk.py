@@ -253,7 +253,7 @@ class Chunk:
             for number, cites in cited.items()
         }
 
-    def _budget_holder(self, item, engagements, known, ensure) -> tuple:  # noqa: ANN001
+    def _budget_holder(self, item, engagements, known, ensure) -> tuple:
         """A budget sits on the reporting org's participation: funder, else lead ..."""
         org = item.reporting
         assert org is not None  # importer.py only keeps budgets with a reporting org

@@ -12,22 +12,20 @@ organisations an activity names go through the services one by one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
 from django.db import IntegrityError, transaction
 from lxml import etree
-from simple_history.models import HistoricalRecords
 
 from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Status
 from partnerships.cooperation.services import EngagementSpec, PlaceSpec
 from partnerships.core.actor import system_actor
+from partnerships.core.versioned import acting_as
 from partnerships.interop.iati import inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, contributes
@@ -133,25 +131,6 @@ def import_file(
             "file was imported."
         ) from error
     return summary
-
-
-@contextmanager
-def acting_as(user: Any) -> Iterator[None]:
-    """Rows written through the services record `user` in their history, as the
-    history middleware does for a request (the import may run outside one)."""
-    if user is None:
-        yield
-        return
-    context = HistoricalRecords.context
-    before = getattr(context, "request", None)
-    context.request = SimpleNamespace(user=user)
-    try:
-        yield
-    finally:
-        if before is None:
-            del context.request
-        else:
-            context.request = before
 
 
 class _Run:

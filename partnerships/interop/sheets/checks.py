@@ -1,33 +1,30 @@
-"""Checks of every row of a workbook, each problem with its sheet, row and column."""
+"""Checks of every row of a workbook against the database and the reader's
+permissions, each problem with its sheet, row and column. The checks of a row's
+values on their own are in `fields`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-
-from partnerships.cooperation.models import (
-    Contribution,
-    Engagement,
-    Kind,
-    Participation,
-    Role,
-    Status,
-)
-from partnerships.cooperation.services import (
-    ContributionSpec,
-    PlaceSpec,
-)
+from partnerships.cooperation.models import Contribution, Engagement, Participation
+from partnerships.cooperation.services import ContributionSpec, PlaceSpec
 from partnerships.cooperation.visibility import (
     can_edit_engagement,
     engagements_visible_to,
 )
 from partnerships.core.actor import Actor, can_create
-from partnerships.core.dates import FuzzyDate, format_fuzzy, parse_fuzzy
+from partnerships.core.dates import format_fuzzy
+from partnerships.interop.sheets.fields import (
+    check_category,
+    check_contribution,
+    check_dates,
+    check_key,
+    check_kind,
+    check_role,
+    check_status,
+    check_website,
+)
 from partnerships.interop.sheets.plan import (
     Change,
     _money_key,
@@ -45,15 +42,11 @@ from partnerships.interop.sheets.template import (
 )
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.registry import services as organisation_services
-from partnerships.registry.categories import Category
-from partnerships.registry.models import KEY_PATTERN, Organisation
+from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import (
     can_edit_organisation,
     organisations_visible_to,
 )
-
-_URL = URLValidator(schemes=["http", "https"])
-_ROLES = ", ".join(Role.values)
 
 
 def _codes(model: Any) -> set[str]:
@@ -80,26 +73,6 @@ class Checker:
             self.problems.append(Problem(sheet, row, column, message))
 
         return report
-
-    def _key(self, record: dict[str, str], seen: dict[str, int], err: Any) -> str:
-        key = record.get("key", "")
-        if not key:
-            err("key", "The key is missing; every row needs one.")
-        elif not re.match(KEY_PATTERN, key):
-            err(
-                "key",
-                f"The key {key!r} may hold only letters, digits, spaces and "
-                ". _ & ( ) -, and must begin with a letter or a digit.",
-            )
-        elif key in seen:
-            err(
-                "key",
-                f"The key {key} is already used in row {seen[key]}; each "
-                "record appears once.",
-            )
-        else:
-            return key
-        return ""
 
     def _parent(
         self, key: str, parent: str, sheet: str, visible: Any, err: Any
@@ -130,7 +103,7 @@ class Checker:
         out = []
         for number, record in self.rows[ORGANISATIONS]:
             err = self._at(ORGANISATIONS, number)
-            key = self._key(record, seen, err)
+            key = check_key(record, seen, err)
             if key:
                 seen[key] = number
                 change = self._organisation(key, record, by_key.get(key), visible, err)
@@ -141,40 +114,7 @@ class Checker:
     def _organisation(
         self, key: str, record: dict[str, str], org: Any, visible: Any, err: Any
     ) -> Change | None:
-        wanted = {name: record.get(name, "") for name in NAMES}
-        if not any(wanted.values()):
-            err(
-                "name_en",
-                "The organisation has no name; give at least one of "
-                "name_ar, name_zh, name_en, name_fr, name_ru, name_es.",
-            )
-        wanted["category"] = category = record.get("category", "")
-        if not category:
-            err("category", "The category is missing.")
-        elif category not in Category.values:
-            err(
-                "category",
-                f"The category {category!r} is unknown; see "
-                "docs/data-model.md for the categories.",
-            )
-        wanted["country"] = country = record.get("country", "").upper()
-        if country and country not in self.countries:
-            err(
-                "country",
-                f"The country code {country!r} is not an ISO 3166-1 alpha-2 code.",
-            )
-        wanted["parent"] = record.get("parent", "")
-        self._parent(key, wanted["parent"], ORGANISATIONS, visible, err)
-        wanted["website"] = website = record.get("website", "")
-        try:
-            if website:
-                _URL(website)
-        except ValidationError:
-            err(
-                "website",
-                f"The website {website!r} is not a web address beginning "
-                "with http:// or https://.",
-            )
+        wanted = self._organisation_values(key, record, visible, err)
         if org is None:
             if not can_create(self.actor):
                 err(
@@ -190,13 +130,7 @@ class Checker:
                 "restore it before it is imported again.",
             )
             return None
-        current = {name: getattr(org, name).strip() for name in NAMES}
-        current |= {"category": org.category, "country": org.country_id or ""}
-        current["website"] = org.website
-        # A parent the reader may not see was left out of its export: keep it.
-        shown = org.parent_id in self.visible_orgs
-        current["parent"] = org.parent.key if shown else wanted["parent"] or ""
-        changes = {k: v for k, v in wanted.items() if v != current[k]}
+        changes = self._organisation_changes(org, wanted)
         if not changes:
             return None
         if not can_edit_organisation(self.actor, org):
@@ -207,6 +141,40 @@ class Checker:
             ):
                 err(name, f"You may not change the {name} of an organisation.")
         return Change(key, org, changes)
+
+    def _organisation_values(
+        self, key: str, record: dict[str, str], visible: Any, err: Any
+    ) -> dict[str, str]:
+        """The values the row asks for, each checked."""
+        wanted = {name: record.get(name, "") for name in NAMES}
+        if not any(wanted.values()):
+            err(
+                "name_en",
+                "The organisation has no name; give at least one of "
+                "name_ar, name_zh, name_en, name_fr, name_ru, name_es.",
+            )
+        wanted["category"] = check_category(record, err)
+        wanted["country"] = country = record.get("country", "").upper()
+        if country and country not in self.countries:
+            err(
+                "country",
+                f"The country code {country!r} is not an ISO 3166-1 alpha-2 code.",
+            )
+        wanted["parent"] = record.get("parent", "")
+        self._parent(key, wanted["parent"], ORGANISATIONS, visible, err)
+        wanted["website"] = check_website(record, err)
+        return wanted
+
+    def _organisation_changes(
+        self, org: Organisation, wanted: dict[str, str]
+    ) -> dict[str, str]:
+        current = {name: getattr(org, name).strip() for name in NAMES}
+        current |= {"category": org.category, "country": org.country_id or ""}
+        current["website"] = org.website
+        # A parent the reader may not see was left out of its export: keep it.
+        shown = org.parent_id in self.visible_orgs
+        current["parent"] = org.parent.key if shown else wanted["parent"] or ""
+        return {k: v for k, v in wanted.items() if v != current[k]}
 
     # --- engagements -------------------------------------------------------------
 
@@ -221,7 +189,7 @@ class Checker:
         out = []
         for number, record in self.rows[ENGAGEMENTS]:
             err = self._at(ENGAGEMENTS, number)
-            key = self._key(record, seen, err)
+            key = check_key(record, seen, err)
             if key:
                 seen[key] = number
                 change = self._engagement(key, record, by_key.get(key), visible, err)
@@ -229,26 +197,38 @@ class Checker:
                     out.append(change)
         return _parents_first(out)
 
-    def _dates(self, record: dict[str, str], err: Any) -> None:
-        found: dict[str, FuzzyDate] = {}
-        for name in ("start", "end"):
-            if text := record.get(name, ""):
-                try:
-                    found[name] = parse_fuzzy(text, end=name == "end")
-                except ValueError:
-                    err(
-                        name,
-                        f"The {name} {text!r} is not a date of the form YYYY, "
-                        "YYYY-MM or YYYY-MM-DD.",
-                    )
-        if len(found) == 2 and found["end"].value < found["start"].value:
-            err(
-                "end", f"The end {record['end']} is before the start {record['start']}."
-            )
-
     def _engagement(
         self, key: str, record: dict[str, str], eng: Any, visible: Any, err: Any
     ) -> Change | None:
+        wanted, places = self._engagement_values(key, record, visible, err)
+        if eng is None:
+            if not can_create(self.actor):
+                err(
+                    "key",
+                    f"The engagement {key} does not exist, and only editors "
+                    "and administrators may create engagements.",
+                )
+            return Change(key, None, {k: v for k, v in wanted.items() if v}, places)
+        if eng.deleted_at:
+            err(
+                "key",
+                f"The engagement {key} was deleted; an administrator may "
+                "restore it before it is imported again.",
+            )
+            return None
+        changes = self._engagement_changes(eng, wanted)
+        there = {(p.country_id, p.region_id) for p in eng.places.all()}
+        places = [p for p in places if (p.country, p.region) not in there]
+        if not changes and not places:
+            return None
+        if not can_edit_engagement(self.actor, eng):
+            err("key", f"You may not change the engagement {key}.")
+        return Change(key, eng, changes, places)
+
+    def _engagement_values(
+        self, key: str, record: dict[str, str], visible: Any, err: Any
+    ) -> tuple[dict[str, Any], list[PlaceSpec]]:
+        """The values and the places the row asks for, each checked."""
         wanted: dict[str, Any] = {name: record.get(name, "") for name in TITLES}
         if not any(wanted.values()):
             err(
@@ -256,22 +236,9 @@ class Checker:
                 "The engagement has no title; give at least one of "
                 "title_ar, title_zh, title_en, title_fr, title_ru, title_es.",
             )
-        wanted["kind"] = kind = record.get("kind", "")
-        if kind not in Kind.values:
-            err(
-                "kind",
-                f"The kind {kind!r} is unknown; it is one of {', '.join(Kind.values)}."
-                if kind
-                else "The kind is missing.",
-            )
-        wanted["status"] = status = record.get("status", "") or Status.UNKNOWN
-        if status not in Status.values:
-            err(
-                "status",
-                f"The status {status!r} is unknown; it is one of "
-                f"{', '.join(Status.values)}.",
-            )
-        self._dates(record, err)
+        wanted["kind"] = check_kind(record, err)
+        wanted["status"] = check_status(record, err)
+        check_dates(record, err)
         wanted |= {"start": record.get("start", ""), "end": record.get("end", "")}
         wanted["parent"] = record.get("parent", "")
         self._parent(key, wanted["parent"], ENGAGEMENTS, visible, err)
@@ -289,21 +256,11 @@ class Checker:
         )
         places = [PlaceSpec(country=c) for c in countries]
         places += [PlaceSpec(region=r) for r in regions]
-        if eng is None:
-            if not can_create(self.actor):
-                err(
-                    "key",
-                    f"The engagement {key} does not exist, and only editors "
-                    "and administrators may create engagements.",
-                )
-            return Change(key, None, {k: v for k, v in wanted.items() if v}, places)
-        if eng.deleted_at:
-            err(
-                "key",
-                f"The engagement {key} was deleted; an administrator may "
-                "restore it before it is imported again.",
-            )
-            return None
+        return wanted, places
+
+    def _engagement_changes(
+        self, eng: Engagement, wanted: dict[str, Any]
+    ) -> dict[str, Any]:
         current: dict[str, Any] = {name: getattr(eng, name).strip() for name in TITLES}
         current |= {"kind": eng.kind, "status": eng.status}
         current["start"] = format_fuzzy(eng.start_date, eng.start_precision) or ""
@@ -312,26 +269,38 @@ class Checker:
         current["parent"] = eng.parent.key if shown else wanted["parent"] or ""
         current["themes"] = sorted(t.code for t in eng.themes.all())
         current["sdg_targets"] = sorted(t.code for t in eng.sdg_targets.all())
-        changes = {k: v for k, v in wanted.items() if v != current[k]}
-        there = {(p.country_id, p.region_id) for p in eng.places.all()}
-        places = [p for p in places if (p.country, p.region) not in there]
-        if not changes and not places:
-            return None
-        if not can_edit_engagement(self.actor, eng):
-            err("key", f"You may not change the engagement {key}.")
-        return Change(key, eng, changes, places)
+        return {k: v for k, v in wanted.items() if v != current[k]}
 
     # --- participations ----------------------------------------------------------
 
     def participations(self) -> dict[tuple[str, str, str], list[ContributionSpec]]:
         rows = self.rows[PARTICIPATIONS]
+        known_orgs = self._load_participations(rows)
+        out: dict[tuple[str, str, str], list[ContributionSpec]] = {}
+        seen: dict[tuple[Any, ...], int] = {}
+        for number, record in rows:
+            err = self._at(PARTICIPATIONS, number)
+            org, eng = record.get("organisation", ""), record.get("engagement", "")
+            self._participants(org, eng, known_orgs, err)
+            role = check_role(record, err)
+            spec = check_contribution(record, self.currencies, err)
+            identity = (org, eng, role, _money_key(spec))
+            if identity in seen:
+                err("organisation", f"This row repeats row {seen[identity]}.")
+                continue
+            seen[identity] = number
+            money = out.setdefault((org, eng, role), [])
+            if spec:
+                money.append(spec)
+            self._count(org, eng, role, spec, err)
+        return out
+
+    def _load_participations(self, rows: list[tuple[int, dict[str, str]]]) -> set[str]:
+        """Read what the participations sheet is checked against: the engagements
+        the reader sees, the participations and money already there. Returns the
+        keys of the organisations the sheet may name."""
         orgs = {r.get("organisation", "") for _, r in rows}
         engs = {r.get("engagement", "") for _, r in rows}
-        known_orgs = self.sheet_keys[ORGANISATIONS] | set(
-            organisations_visible_to(self.actor)
-            .filter(key__in=orgs)
-            .values_list("key", flat=True)
-        )
         self.known_engs = {
             e.key: e for e in engagements_visible_to(self.actor).filter(key__in=engs)
         }
@@ -354,84 +323,29 @@ class Checker:
                 "value_date",
             )
         )
-        out: dict[tuple[str, str, str], list[ContributionSpec]] = {}
-        seen: dict[tuple[Any, ...], int] = {}
-        for number, record in rows:
-            err = self._at(PARTICIPATIONS, number)
-            org, eng = record.get("organisation", ""), record.get("engagement", "")
-            if not org:
-                err("organisation", "The organisation key is missing.")
-            elif org not in known_orgs:
-                err(
-                    "organisation",
-                    f"There is no organisation with the key {org!r}; "
-                    "add it to the organisations sheet or correct the key.",
-                )
-            if not eng:
-                err("engagement", "The engagement key is missing.")
-            elif eng not in self.known_engs and eng not in self.sheet_keys[ENGAGEMENTS]:
-                err(
-                    "engagement",
-                    f"There is no engagement with the key {eng!r}; "
-                    "add it to the engagements sheet or correct the key.",
-                )
-            role = record.get("role", "")
-            if role not in Role.values:
-                err(
-                    "role",
-                    f"The role {role!r} is unknown; it is one of {_ROLES}."
-                    if role
-                    else "The role is missing.",
-                )
-            spec = self._contribution(record, err)
-            identity = (org, eng, role, _money_key(spec))
-            if identity in seen:
-                err("organisation", f"This row repeats row {seen[identity]}.")
-                continue
-            seen[identity] = number
-            money = out.setdefault((org, eng, role), [])
-            if spec:
-                money.append(spec)
-            self._count(org, eng, role, spec, err)
-        return out
+        return self.sheet_keys[ORGANISATIONS] | set(
+            organisations_visible_to(self.actor)
+            .filter(key__in=orgs)
+            .values_list("key", flat=True)
+        )
 
-    def _contribution(
-        self, record: dict[str, str], err: Any
-    ) -> ContributionSpec | None:
-        amount, currency = record.get("amount", ""), record.get("currency", "").upper()
-        value_date = record.get("value_date", "")
-        if not amount:
-            if currency or value_date:
-                err("amount", "A currency or value date is given without an amount.")
-            return None
-        try:
-            number = Decimal(amount.replace(",", ""))
-        except InvalidOperation:
-            number = Decimal(-1)
-        if not number.is_finite() or number < 0 or number != round(number, 2):
+    def _participants(self, org: str, eng: str, known_orgs: set[str], err: Any) -> None:
+        if not org:
+            err("organisation", "The organisation key is missing.")
+        elif org not in known_orgs:
             err(
-                "amount",
-                f"The amount {amount!r} is not a number of at least zero "
-                "with at most two decimals.",
+                "organisation",
+                f"There is no organisation with the key {org!r}; "
+                "add it to the organisations sheet or correct the key.",
             )
-        if currency not in self.currencies:
+        if not eng:
+            err("engagement", "The engagement key is missing.")
+        elif eng not in self.known_engs and eng not in self.sheet_keys[ENGAGEMENTS]:
             err(
-                "currency",
-                f"The currency {currency!r} is not an ISO 4217 code."
-                if currency
-                else "An amount needs its currency.",
+                "engagement",
+                f"There is no engagement with the key {eng!r}; "
+                "add it to the engagements sheet or correct the key.",
             )
-        value = None
-        if value_date:
-            try:
-                value = parse_fuzzy(value_date)
-            except ValueError:
-                err(
-                    "value_date",
-                    f"The value date {value_date!r} is not a date of "
-                    "the form YYYY, YYYY-MM or YYYY-MM-DD.",
-                )
-        return ContributionSpec(round(number, 2), currency, value)
 
     def _count(self, org: str, eng: str, role: str, spec: Any, err: Any) -> None:
         new_part = (org, eng, role) not in self.there

@@ -10,6 +10,7 @@ from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Role
 from partnerships.core.languages import as_dict
 from partnerships.portal import figures, selectors
+from partnerships.portal import search as site_search
 from partnerships.portal.forms import DirectoryForm
 
 
@@ -31,11 +32,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    results = selectors.search(actor_for(request.user), text)
+    results = site_search.search(actor_for(request.user), text)
     return render(
         request,
         _template(request, "portal/search.html", "portal/_search_results.html"),
-        {"q": text, "results": results, "limit": selectors.SEARCH_LIMIT},
+        {"q": text, "results": results, "limit": site_search.SEARCH_LIMIT},
     )
 
 

@@ -1,8 +1,9 @@
-"""Staff pages: create and edit organisations and engagements, merge, publish.
+"""Staff pages: create and edit organisations and engagements and their parts.
 
 Every write goes through the audited services (registry/services.py,
 cooperation/services, sources/services.py, curation/merge.py), which check the
 actor's rights; these views only turn their errors into messages on the form.
+Publishing, history and merging are in `staff_records`.
 """
 
 from __future__ import annotations
@@ -30,9 +31,7 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
-from partnerships.core.history import history_of
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.curation.merge import organisation_merge
 from partnerships.portal import staff_forms
 from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
@@ -60,7 +59,7 @@ def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     return wrapped
 
 
-def _actor(request: HttpRequest) -> Actor:
+def staff_actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined]
 
 
@@ -82,7 +81,7 @@ def _inline(form: Any, name: str) -> None:
         )
 
 
-def _fail(form: Any, exc: Exception) -> None:
+def add_errors(form: Any, exc: Exception) -> None:
     if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             target = field if field in form.fields else None
@@ -96,7 +95,7 @@ def _fail(form: Any, exc: Exception) -> None:
 
 @staff_only
 def index(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = staff_actor(request)
     return render(
         request,
         "portal/staff/index.html",
@@ -166,7 +165,7 @@ def _edit(
     request: HttpRequest, how: Editing, found: Any, initial: dict[str, Any]
 ) -> tuple[Any, HttpResponse | None]:
     """The form, and after a successful save the redirect to the edit page."""
-    actor = _actor(request)
+    actor = staff_actor(request)
     form = how.form_class(request.POST or None, initial=initial, editing=bool(found))
     _inline(form, how.name)
     if request.method != "POST" or not form.is_valid():
@@ -181,7 +180,7 @@ def _edit(
                 expected_version=data["version"] or 0, **{how.name: found}, **common
             )
     except (ValidationError, StaleVersion) as exc:
-        _fail(form, exc)
+        add_errors(form, exc)
         return form, None
     except NotAllowed as exc:
         raise PermissionDenied(str(exc)) from exc
@@ -194,7 +193,7 @@ def _edit(
 def organisation_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     org = None
     if key is not None:
-        org = organisations_visible_to(_actor(request)).filter(key=key).first()
+        org = organisations_visible_to(staff_actor(request)).filter(key=key).first()
         if org is None:
             raise Http404
     initial = _organisation_initial(org) if org else {"is_published": True}
@@ -221,7 +220,7 @@ def _engagement_initial(e: Engagement) -> dict[str, Any]:
     return initial
 
 
-def _editable_engagement(actor: Actor, key: str) -> Engagement:
+def editable_engagement(actor: Actor, key: str) -> Engagement:
     found = engagements_visible_to(actor).filter(key=key).first()
     if found is None:
         raise Http404
@@ -233,7 +232,7 @@ def _editable_engagement(actor: Actor, key: str) -> Engagement:
 @require_http_methods(["GET", "POST"])
 @staff_only
 def engagement_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
-    found = _editable_engagement(_actor(request), key) if key else None
+    found = editable_engagement(staff_actor(request), key) if key else None
     initial = _engagement_initial(found) if found else {"is_published": True}
     form, done = _edit(request, ENGAGEMENT, found, initial)
     return done or render(
@@ -314,8 +313,8 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
 @staff_only
 def engagement_child(request: HttpRequest, key: str, what: str) -> HttpResponse:
     """Add a participant, place, sum of money or evidence passage."""
-    actor = _actor(request)
-    e = _editable_engagement(actor, key)
+    actor = staff_actor(request)
+    e = editable_engagement(actor, key)
     if what not in CHILD_FORMS:
         raise Http404
     form = CHILD_FORMS[what](request.POST)
@@ -340,8 +339,8 @@ def engagement_child(request: HttpRequest, key: str, what: str) -> HttpResponse:
 def engagement_child_remove(
     request: HttpRequest, key: str, what: str, pk: int
 ) -> HttpResponse:
-    actor = _actor(request)
-    e = _editable_engagement(actor, key)
+    actor = staff_actor(request)
+    e = editable_engagement(actor, key)
     version = int(request.POST.get("version") or 0)
     try:
         if what == "participant":
@@ -365,94 +364,3 @@ def engagement_child_remove(
     else:
         messages.success(request, _("Removed."))
     return redirect("portal:staff-engagement-edit", key=e.key)
-
-
-@require_POST
-@staff_only
-def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    """Publish or unpublish (the `publish` field says which)."""
-    actor = _actor(request)
-    value = request.POST.get("publish") == "1"
-    version = int(request.POST.get("version") or 0)
-    try:
-        if kind == "engagement":
-            e = _editable_engagement(actor, key)
-            engagement_services.engagement_update(
-                actor=actor,
-                engagement=e,
-                expected_version=version,
-                changes={"is_published": value},
-                reason="published" if value else "unpublished",
-            )
-            target = reverse("portal:staff-engagement-edit", args=[key])
-        elif kind == "organisation":
-            org = organisations_visible_to(actor).filter(key=key).first()
-            if org is None:
-                raise Http404
-            organisation_services.organisation_update(
-                actor=actor,
-                organisation=org,
-                expected_version=version,
-                changes={"is_published": value},
-                reason="published" if value else "unpublished",
-            )
-            target = reverse("portal:staff-organisation-edit", args=[key])
-        else:
-            raise Http404
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except StaleVersion as exc:
-        messages.error(request, str(exc))
-        return redirect(request.POST.get("back") or "portal:staff")
-    messages.success(request, _("Published.") if value else _("Unpublished."))
-    return redirect(target)
-
-
-@staff_only
-def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    actor = _actor(request)
-    if kind == "engagement":
-        obj: Any = engagements_visible_to(actor).filter(key=key).first()
-    elif kind == "organisation":
-        obj = organisations_visible_to(actor).filter(key=key).first()
-    else:
-        raise Http404
-    if obj is None:
-        raise Http404
-    return render(
-        request,
-        "portal/staff/history.html",
-        {"obj": obj, "kind": kind, "entries": history_of(obj)},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@staff_only
-def merge(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
-    form = staff_forms.MergeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        visible = organisations_visible_to(actor)
-        source = visible.filter(key=form.cleaned_data["source"]).first()
-        target = visible.filter(key=form.cleaned_data["target"]).first()
-        if source is None:
-            form.add_error("source", _("No organisation has this key."))
-        if target is None:
-            form.add_error("target", _("No organisation has this key."))
-        if source is not None and target is not None:
-            try:
-                organisation_merge(
-                    actor=actor,
-                    source=source,
-                    target=target,
-                    expected_version=source.version,
-                    reason=form.cleaned_data["reason"],
-                )
-            except (ValidationError, StaleVersion) as exc:
-                _fail(form, exc)
-            except NotAllowed as exc:
-                raise PermissionDenied(str(exc)) from exc
-            else:
-                messages.success(request, _("Merged."))
-                return redirect("portal:organisation", key=target.key)
-    return render(request, "portal/staff/merge.html", {"form": form})

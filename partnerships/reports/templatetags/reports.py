@@ -8,7 +8,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from partnerships.core.languages import direction, html_tag
-from partnerships.reports.realise import Run
+from partnerships.reports.runs import Run
 
 register = template.Library()
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from partnerships.cooperation.services import PlaceSpec
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import (
     Country,
@@ -146,15 +147,18 @@ class Checker:
             self.problems.append(
                 f"{where}: iati_type {spec.iati_type!r} is not a code."
             )
-        for kind, lang, value in spec.aliases:
-            if kind not in NameKind.values or lang not in UN_LANGUAGES or not value:
-                self.problems.append(
-                    f"{where}: alias {value!r} ({kind}, {lang}) is invalid."
-                )
+        self._aliases(spec.aliases, where)
         for number in entry.paragraphs:
             if number not in self.texts:
                 self.problems.append(
                     f"{where}: cites paragraph {number}, which does not exist."
+                )
+
+    def _aliases(self, aliases: set[tuple[str, str, str]], where: str) -> None:
+        for kind, lang, value in aliases:
+            if kind not in NameKind.values or lang not in UN_LANGUAGES or not value:
+                self.problems.append(
+                    f"{where}: alias {value!r} ({kind}, {lang}) is invalid."
                 )
 
     def _texts(self, texts: dict[str, str], what: str, where: str) -> None:
@@ -178,7 +182,12 @@ class Checker:
             self.problems.append(f"{where}: theme {theme!r} is not known.")
         for target in set(spec.sdg_targets) - self.targets:
             self.problems.append(f"{where}: SDG target {target!r} is not known.")
-        for place in spec.places:
+        self._places(spec.places, where)
+        self._quotes(entry, where)
+        self._participants(entry, where)
+
+    def _places(self, places: list[PlaceSpec], where: str) -> None:
+        for place in places:
             if bool(place.country) == bool(place.region):
                 self.problems.append(f"{where}: a place needs a country or a region.")
             elif place.country and place.country not in self.countries:
@@ -189,6 +198,9 @@ class Checker:
                 self.problems.append(
                     f"{where}: region {place.region!r} is not an IATI code."
                 )
+
+    def _quotes(self, entry: EngagementEntry, where: str) -> None:
+        """Each cited paragraph exists and holds the quotes taken from it."""
         for number, quotes in entry.quotes.items():
             text = self.texts.get(number)
             if text is None:
@@ -201,6 +213,8 @@ class Checker:
                     self.problems.append(
                         f"{where}: quote {quote!r} is not in paragraph {number}."
                     )
+
+    def _participants(self, entry: EngagementEntry, where: str) -> None:
         for part in entry.participants.values():
             if part.org not in self.ds.organisations:
                 self.problems.append(

@@ -125,6 +125,16 @@ class EngagementReader:
                 spec.sdg_targets.append(str(target))
         for place in raw.get("places") or []:
             spec.places.append(self._place(place, where))
+        cited = self._add_evidence(entry, raw, where)
+        if not cited:
+            self.problems.append(f"{where}: cites no paragraph (evidence is required).")
+        for raw_part in raw.get("participants") or []:
+            self._participant(entry, raw_part, cited, where)
+
+    def _add_evidence(
+        self, entry: EngagementEntry, raw: dict[str, Any], where: str
+    ) -> set[int]:
+        """Add the quotes of the entry's evidence; returns the paragraphs cited."""
         cited: set[int] = set()
         for ev in raw.get("evidence") or []:
             try:
@@ -139,10 +149,7 @@ class EngagementReader:
             quotes = entry.quotes.setdefault(number, [])
             if quote and quote not in quotes:
                 quotes.append(quote)
-        if not cited:
-            self.problems.append(f"{where}: cites no paragraph (evidence is required).")
-        for raw_part in raw.get("participants") or []:
-            self._participant(entry, raw_part, cited, where)
+        return cited
 
     def _participant(
         self, entry: EngagementEntry, raw: dict[str, Any], cited: set[int], where: str
@@ -177,7 +184,7 @@ class EngagementReader:
             city={k: str(v).strip() for k, v in city.items()},
         )
 
-    def _date(self, value: Any, where: str, *, end: bool):  # noqa: ANN202
+    def _date(self, value: Any, where: str, *, end: bool):
         if value in (None, ""):
             return None
         try:

@@ -186,7 +186,7 @@ class DatasetWriter:
 
     def _participation(
         self, engagement: Engagement, org_key: str, role: str, part
-    ) -> None:  # noqa: ANN001
+    ) -> None:
         participation, written = participation_ensure(
             actor=self.actor,
             engagement=engagement,

@@ -1,0 +1,88 @@
+"""The parts of a report that are not about engagements: its masthead and the
+sentences that open and close it with figures for the whole period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from partnerships.reports.runs import Run, pick
+
+if TYPE_CHECKING:
+    from partnerships.reports.realise import Writer
+
+
+def figures(snapshot: dict[str, Any]) -> dict[str, int]:
+    reporter = snapshot["report"]["reporter"]
+    partners = {
+        p["org"] for row in snapshot["engagements"] for p in row["participants"]
+    }
+    partners.discard(reporter)
+    countries = {
+        pl["country"]
+        for row in snapshot["engagements"]
+        for pl in row["places"]
+        if pl["country"]
+    }
+    return {
+        "partners": len(partners),
+        "engagements": len(snapshot["engagements"]),
+        "countries": len(countries),
+    }
+
+
+def figure_sentence(writer: Writer, template: str, figures: dict[str, int]) -> str:
+    report = writer.snapshot["report"]
+    start = dt.date.fromisoformat(report["period_start"])
+    end = dt.date.fromisoformat(report["period_end"])
+    period = writer.phrases["period"].format(
+        a=writer.fmt.date(start, "day"), b=writer.fmt.date(end, "day")
+    )
+    return template.format(
+        reporter=writer.org_name(writer.reporter).text,
+        partners=writer.fmt.number(figures["partners"]),
+        engagements=writer.fmt.number(figures["engagements"]),
+        countries=writer.fmt.number(figures["countries"]),
+        period=period,
+    )
+
+
+def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any]:
+    texts = report["texts"]
+
+    def text(name: str) -> Run:
+        return writer._count(pick(texts.get(name, {}), lang))
+
+    fmt = writer.fmt
+    date = dt.date.fromisoformat(report["date"]) if report["date"] else None
+    labels = writer.phrases["labels"]
+    session_dates = ""
+    if report["session_start"] and report["session_end"]:
+        a = dt.date.fromisoformat(report["session_start"])
+        b = dt.date.fromisoformat(report["session_end"])
+        session_dates = f"{fmt.date(a, 'day')} – {fmt.date(b, 'day')}"
+    return {
+        "symbol": report["symbol"],
+        "body": text("body"),
+        "session": text("session"),
+        "session_place": text("session_place"),
+        "session_dates": session_dates,
+        "agenda_item": labels["agenda_item"].format(value=report["agenda_item"])
+        if report["agenda_item"]
+        else "",
+        "agenda_title": text("agenda_title"),
+        "agenda_footnote": text("agenda_footnote"),
+        "title": text("title"),
+        "heading": text("heading"),
+        "report_of": text("report_of")
+        if texts.get("report_of")
+        else Run(labels["report_of"]),
+        "distribution": labels["distribution"].format(value=report["distribution"]),
+        "original": labels["original"].format(
+            value=fmt.locale.languages.get(
+                report["original_language"], report["original_language"]
+            )
+        ),
+        "date": fmt.date(date, "day") if date else "",
+        "iso_date": report["date"],
+    }
