@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from partnerships.accounts.actors import actor_for
+from partnerships.accounts.gates import staff_required
 from partnerships.cooperation.models import Kind
-from partnerships.core.actor import can_create
 from partnerships.core.errors import NotAllowed
 from partnerships.ingest import selectors
 from partnerships.ingest.forms import DecisionForm, UploadForm
@@ -30,20 +27,7 @@ from partnerships.registry.categories import Category
 from partnerships.registry.visibility import organisations_visible_to
 
 
-def reviewer_required(view):
-    """Logged in, and an editor or administrator for the policy layer."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not can_create(actor_for(request.user)):
-            raise PermissionDenied("Only editors and administrators review reports.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@reviewer_required
+@staff_required
 def run_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -52,7 +36,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@reviewer_required
+@staff_required
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
@@ -79,7 +63,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-@reviewer_required
+@staff_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(IngestRun.objects.select_related("document"), pk=pk)
     return render(
@@ -95,7 +79,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@reviewer_required
+@staff_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(Candidate, pk=pk)

@@ -13,16 +13,13 @@ import re
 import uuid
 from pathlib import Path
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from partnerships.accounts.actors import actor_for
-from partnerships.core.actor import can_create
+from partnerships.accounts.gates import staff_required
 from partnerships.interop.forms import UploadForm
 from partnerships.interop.models import ImportRun
 from partnerships.interop.tasks import UPLOADS, import_iati_run, upload_folder
@@ -31,15 +28,9 @@ REFRESH_SECONDS = 2
 _ITEM = re.compile(rb"<iati-(?:activity|organisation)[\s>]")
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not can_create(actor_for(request.user)):
-        raise PermissionDenied("Only editors and administrators may import files.")
-
-
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         runs = [
@@ -60,9 +51,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
     run = get_object_or_404(ImportRun.objects.select_related("user"), pk=pk)
     from partnerships.interop.tasks import progress_of
 

@@ -3,14 +3,12 @@ rewrite a paragraph. Reports are composed from what the public may see."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from partnerships.accounts.actors import actor_for
+from partnerships.accounts.gates import staff_required
 from partnerships.core.actor import ANONYMOUS
 from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
@@ -24,14 +22,8 @@ from partnerships.reports.render.html import render_html
 from partnerships.reports.services import create_run, save_paragraph_text
 
 
-def _staff(request: HttpRequest) -> None:
-    if not actor_for(request.user).is_staff_role:
-        raise PermissionDenied("Only editors and administrators work on the report.")
-
-
-@login_required
+@staff_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    _staff(request)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         report = form.save()
@@ -47,9 +39,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 def report_detail(request: HttpRequest, key: str) -> HttpResponse:
-    _staff(request)
     report = get_object_or_404(Report, key=key)
     form = ReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
@@ -69,10 +60,9 @@ def report_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 @require_POST
 def compose_run(request: HttpRequest, key: str) -> HttpResponse:
-    _staff(request)
     report = get_object_or_404(Report, key=key)
     with transaction.atomic():
         run = create_run(report, ANONYMOUS, request.user)
@@ -85,9 +75,8 @@ def _run(pk: int, lang: str) -> ReportRun:
     return get_object_or_404(ReportRun.objects.select_related("report"), pk=pk)
 
 
-@login_required
+@staff_required
 def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
-    _staff(request)
     run = _run(pk, lang)
     doc = realise(run.snapshot, lang)
     body = render_html(doc, statistics_annex(doc, charts=False))
@@ -106,9 +95,8 @@ def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse:
-    _staff(request)
     run = _run(pk, lang)
     if fmt not in FORMATS:
         raise Http404("unknown format")
@@ -119,11 +107,10 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
     return response
 
 
-@login_required
+@staff_required
 def edit_paragraph(
     request: HttpRequest, pk: int, lang: str, anchor: str
 ) -> HttpResponse:
-    _staff(request)
     run = _run(pk, lang)
     known = {p.anchor for p in compose(run.snapshot).paragraphs()}
     is_new_text = anchor.partition("/")[2].startswith("text-")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from partnerships.accounts.actors import actor_for
+from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.cooperation import services as engagement_services
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.visibility import (
@@ -42,25 +40,6 @@ FORMS = {
     "organisation": staff_forms.OrganisationForm,
     "engagement": staff_forms.EngagementForm,
 }
-
-
-def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed-in editors and administrators; anyone else is turned away."""
-
-    @login_required(login_url="login")
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        actor = actor_for(request.user)
-        if not actor.is_staff_role:
-            raise PermissionDenied
-        request.actor = actor  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def staff_actor(request: HttpRequest) -> Actor:
-    return request.actor  # type: ignore[attr-defined]
 
 
 def _inline(form: Any, name: str) -> None:
@@ -93,7 +72,7 @@ def add_errors(form: Any, exc: Exception) -> None:
         )
 
 
-@staff_only
+@staff_required
 def index(request: HttpRequest) -> HttpResponse:
     actor = staff_actor(request)
     return render(
@@ -109,7 +88,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_only
+@staff_required
 def validate(request: HttpRequest, name: str) -> HttpResponse:
     """The errors of the one field that changed (htmx inline validation)."""
     if name not in FORMS:
@@ -189,7 +168,7 @@ def _edit(
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
+@staff_required
 def organisation_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     org = None
     if key is not None:
@@ -230,7 +209,7 @@ def editable_engagement(actor: Actor, key: str) -> Engagement:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
+@staff_required
 def engagement_edit(request: HttpRequest, key: str | None = None) -> HttpResponse:
     found = editable_engagement(staff_actor(request), key) if key else None
     initial = _engagement_initial(found) if found else {"is_published": True}
@@ -310,7 +289,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
 
 
 @require_POST
-@staff_only
+@staff_required
 def engagement_child(request: HttpRequest, key: str, what: str) -> HttpResponse:
     """Add a participant, place, sum of money or evidence passage."""
     actor = staff_actor(request)
@@ -335,7 +314,7 @@ def engagement_child(request: HttpRequest, key: str, what: str) -> HttpResponse:
 
 
 @require_POST
-@staff_only
+@staff_required
 def engagement_child_remove(
     request: HttpRequest, key: str, what: str, pk: int
 ) -> HttpResponse:

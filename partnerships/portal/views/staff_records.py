@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.cooperation import services as engagement_services
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.errors import NotAllowed, StaleVersion
@@ -25,15 +26,13 @@ from partnerships.portal import staff_forms
 from partnerships.portal.views.staff import (
     add_errors,
     editable_engagement,
-    staff_actor,
-    staff_only,
 )
 from partnerships.registry import services as organisation_services
 from partnerships.registry.visibility import organisations_visible_to
 
 
 @require_POST
-@staff_only
+@staff_required
 def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     """Publish or unpublish (the `publish` field says which)."""
     actor = staff_actor(request)
@@ -73,7 +72,7 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     return redirect(target)
 
 
-@staff_only
+@staff_required
 def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     actor = staff_actor(request)
     if kind == "engagement":
@@ -92,7 +91,7 @@ def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only
+@staff_required
 def merge(request: HttpRequest) -> HttpResponse:
     actor = staff_actor(request)
     form = staff_forms.MergeForm(request.POST or None)
