@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.core.upsert import save_if_changed
+from partnerships.core.upsert import Lifecycle, save_if_changed, set_stamps
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
 
 
@@ -25,6 +25,9 @@ class OrganisationSpec:
     website: str = ""
     identifiers: set[tuple[str, str]] = field(default_factory=set)
     is_synthetic: bool = False
+    # None: as the row has it (a new row: the model's default).
+    is_published: bool | None = None
+    lifecycle: Lifecycle | None = None
 
     def other_names(self) -> set[tuple[str, str, str]]:
         out = set(self.aliases)
@@ -51,6 +54,10 @@ def organisation_upsert(
         "website": spec.website,
         "is_synthetic": spec.is_synthetic,
     }
+    if spec.is_published is not None:
+        values["is_published"] = spec.is_published
+    if spec.lifecycle:
+        values.update(spec.lifecycle.columns())
     for lang in UN_LANGUAGES:
         values[f"name_{lang}"] = spec.names.get(lang, "")
     org, written = save_if_changed(
@@ -72,4 +79,6 @@ def organisation_upsert(
             reason=reason,
         )
         written |= added
+    if spec.lifecycle:
+        written |= set_stamps(org, spec.lifecycle.stamps())
     return org, written
