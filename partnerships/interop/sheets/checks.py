@@ -44,6 +44,7 @@ from partnerships.interop.sheets.template import (
     TITLES,
     Problem,
     Rows,
+    read_flags,
     split,
 )
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
@@ -164,6 +165,7 @@ class Checker:
             )
         wanted["parent"] = record.get("parent", "")
         self._parent(key, wanted["parent"], ORGANISATIONS, visible, err)
+        flags = read_flags(ORGANISATIONS, record, err)
         wanted["website"] = website = record.get("website", "")
         try:
             if website:
@@ -181,7 +183,7 @@ class Checker:
                     f"The organisation {key} does not exist, and only "
                     "editors and administrators may create organisations.",
                 )
-            return Change(key, None, {k: v for k, v in wanted.items() if v})
+            return Change(key, None, {k: v for k, v in wanted.items() if v} | flags)
         if org.deleted_at:
             err(
                 "key",
@@ -192,6 +194,8 @@ class Checker:
         current = {name: getattr(org, name).strip() for name in NAMES}
         current |= {"category": org.category, "country": org.country_id or ""}
         current["website"] = org.website
+        wanted |= flags
+        current |= {name: getattr(org, name) for name in flags}
         # A parent the reader may not see was left out of its export: keep it.
         shown = org.parent_id in self.visible_orgs
         current["parent"] = org.parent.key if shown else wanted["parent"] or ""
@@ -286,6 +290,7 @@ class Checker:
         wanted["sdg_targets"] = self._code_list(
             record.get("sdg_targets", ""), self.targets, "sdg_targets", err
         )
+        flags = read_flags(ENGAGEMENTS, record, err)
         places = [PlaceSpec(country=c) for c in countries]
         places += [PlaceSpec(region=r) for r in regions]
         if eng is None:
@@ -295,7 +300,8 @@ class Checker:
                     f"The engagement {key} does not exist, and only editors "
                     "and administrators may create engagements.",
                 )
-            return Change(key, None, {k: v for k, v in wanted.items() if v}, places)
+            new = {k: v for k, v in wanted.items() if v} | flags
+            return Change(key, None, new, places)
         if eng.deleted_at:
             err(
                 "key",
@@ -311,6 +317,8 @@ class Checker:
         current["parent"] = eng.parent.key if shown else wanted["parent"] or ""
         current["themes"] = sorted(t.code for t in eng.themes.all())
         current["sdg_targets"] = sorted(t.code for t in eng.sdg_targets.all())
+        wanted |= flags
+        current |= {name: getattr(eng, name) for name in flags}
         changes = {k: v for k, v in wanted.items() if v != current[k]}
         there = {(p.country_id, p.region_id) for p in eng.places.all()}
         places = [p for p in places if (p.country, p.region) not in there]
