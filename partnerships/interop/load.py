@@ -53,7 +53,11 @@ def _time(value: Any) -> dt.datetime | None:
 
 def _flag(raw: dict[str, Any], name: str) -> bool | None:
     """A flag of the record; None (keep the row's own) in a version-1 dump."""
-    return bool(raw[name]) if name in raw else None
+    if name not in raw:
+        return None
+    if not isinstance(raw[name], bool):
+        raise ValueError(f"{name} is {raw[name]!r}, not true or false")
+    return raw[name]
 
 
 def _lifecycle(raw: dict[str, Any]) -> Lifecycle | None:
@@ -122,8 +126,8 @@ class DumpLoader:
         for name in ("date", "period_start", "period_end"):
             values[name] = parse_date(raw.get(name))
         values["metadata"] = raw.get("metadata") or {}
-        if "is_published" in raw:
-            values["is_published"] = bool(raw["is_published"])
+        if (published := _flag(raw, "is_published")) is not None:
+            values["is_published"] = published
         doc, written = document_upsert(
             symbol=raw["symbol"], values=values, reason=REASON
         )

@@ -321,12 +321,24 @@ def test_a_dump_of_an_unknown_version_is_refused(tmp_path):
         call_command("load", str(path), stdout=io.StringIO())
 
 
-def test_a_time_without_a_time_zone_is_refused_naming_the_record(tmp_path):
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("deleted_at", "2025-01-02T03:04:05", "has no time zone"),
+        ("is_confidential", "false", "not true or false"),
+    ],
+)
+def test_a_malformed_flag_or_time_is_refused_naming_the_record(
+    tmp_path, field, value, message
+):
     data = json.loads(_dump())
-    data["engagements"][3]["deleted_at"] = "2025-01-02T03:04:05"
+    data["engagements"][3][field] = value
+    data["engagements"][1]["is_published"] = False
     path = tmp_path / "dump.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     key = data["engagements"][3]["id"]
-    with pytest.raises(CommandError, match=rf"engagements\[3\] \({key}\).*time zone"):
+    with pytest.raises(CommandError, match=rf"engagements\[3\] \({key}\).*{message}"):
         call_command("load", str(path), stdout=io.StringIO())
-    assert Engagement.objects.get(key=key).deleted_at is None
+    engagement = Engagement.objects.get(key=key)
+    assert engagement.deleted_at is None and not engagement.is_confidential
+    assert Engagement.objects.get(key=data["engagements"][1]["id"]).is_published
