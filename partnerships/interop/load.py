@@ -6,6 +6,7 @@ with a message naming it, and nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -23,7 +24,8 @@ from partnerships.cooperation.services import (
 )
 from partnerships.core.actor import system_actor
 from partnerships.core.dates import parse_fuzzy
-from partnerships.interop.dump import FORMAT, VERSION
+from partnerships.core.upsert import Lifecycle
+from partnerships.interop.dump import FORMAT, READABLE_VERSIONS
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
 from partnerships.sources.models import Passage
@@ -41,10 +43,41 @@ class DumpError(Exception):
     pass
 
 
+def _time(value: Any) -> dt.datetime | None:
+    if value in (None, ""):
+        return None
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"the time {value!r} has no time zone")
+    return moment
+
+
+def _flag(raw: dict[str, Any], name: str) -> bool | None:
+    """A flag of the record; None (keep the row's own) in a version-1 dump."""
+    if name not in raw:
+        return None
+    if not isinstance(raw[name], bool):
+        raise ValueError(f"{name} is {raw[name]!r}, not true or false")
+    return raw[name]
+
+
+def _lifecycle(raw: dict[str, Any]) -> Lifecycle | None:
+    """Soft deletion, version and times; None in a version-1 dump, which has none."""
+    if "version" not in raw:
+        return None
+    return Lifecycle(
+        deleted_at=_time(raw.get("deleted_at")),
+        version=int(raw["version"]),
+        created_at=_time(raw.get("created_at")),
+        updated_at=_time(raw.get("updated_at")),
+    )
+
+
 class DumpLoader:
     def __init__(self, data: dict[str, Any]) -> None:
-        if data.get("format") != FORMAT or data.get("version") != VERSION:
-            raise DumpError(f"Not a {FORMAT} version {VERSION} file.")
+        if data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
+            versions = " or ".join(str(v) for v in READABLE_VERSIONS)
+            raise DumpError(f"Not a {FORMAT} file of version {versions}.")
         self.data = data
         self.actor = system_actor("load")
         self.passages: dict[tuple[str, int], Passage] = {}
@@ -95,6 +128,8 @@ class DumpLoader:
         for name in ("date", "period_start", "period_end"):
             values[name] = parse_date(raw.get(name))
         values["metadata"] = raw.get("metadata") or {}
+        if (published := _flag(raw, "is_published")) is not None:
+            values["is_published"] = published
         doc, written = document_upsert(
             actor=self.actor, symbol=raw["symbol"], values=values, reason=REASON
         )
@@ -132,24 +167,34 @@ class DumpLoader:
             website=raw.get("website") or "",
             identifiers={(i["scheme"], i["value"]) for i in raw.get("identifiers", [])},
             is_synthetic=bool(raw.get("is_synthetic")),
+            is_published=_flag(raw, "is_published"),
+            lifecycle=_lifecycle(raw),
         )
         org, written = organisation_upsert(
             actor=self.actor, spec=spec, parent=parent, reason=REASON
         )
         self.written += written
         self.orgs[key] = org
-        for passage in self._cited(raw.get("mentions", [])):
+        for passage, quote in self._cited(raw.get("mentions", [])):
             self.written += evidence_ensure(
-                actor=self.actor, passage=passage, organisation=org, reason=REASON
+                actor=self.actor,
+                passage=passage,
+                organisation=org,
+                quote=quote,
+                reason=REASON,
             )[1]
         return org
 
-    def _cited(self, citations: list[dict[str, Any]]) -> list[Passage]:
-        return [
-            self.passages[(c["document"], int(n))]
-            for c in citations
-            for n in c["paragraphs"]
-        ]
+    def _cited(self, citations: list[dict[str, Any]]) -> list[tuple[Passage, str]]:
+        """(passage, quote) of each citation: `{document, paragraph, quote}`, or
+        `{document, paragraphs}` without quotes as version 1 wrote them."""
+        found = []
+        for c in citations:
+            numbers = c["paragraphs"] if "paragraphs" in c else [c["paragraph"]]
+            quote = c.get("quote") or ""
+            for number in numbers:
+                found.append((self.passages[(c["document"], int(number))], quote))
+        return found
 
     def _eng(self, raw: dict[str, Any], records: dict[str, Any]) -> Engagement:
         key = raw["id"]
@@ -177,19 +222,21 @@ class DumpLoader:
                 for p in raw.get("places", [])
             ],
             is_synthetic=bool(raw.get("is_synthetic")),
+            is_published=_flag(raw, "is_published"),
+            is_confidential=_flag(raw, "is_confidential"),
+            lifecycle=_lifecycle(raw),
         )
         engagement, written = engagement_upsert(
             actor=self.actor, spec=spec, parent=parent, reason=REASON
         )
         self.written += written
         self.engagements[key] = engagement
-        for ev in raw.get("evidence", []):
-            passage = self.passages[(ev["document"], int(ev["paragraph"]))]
+        for passage, quote in self._cited(raw.get("evidence", [])):
             self.written += evidence_ensure(
                 actor=self.actor,
                 passage=passage,
                 engagement=engagement,
-                quote=ev.get("quote", ""),
+                quote=quote,
                 reason=REASON,
             )[1]
         for part in raw.get("participants", []):
@@ -204,6 +251,7 @@ class DumpLoader:
             organisation=org,
             role=raw["role"],
             reason=REASON,
+            created_at=_time(raw.get("created_at")),
         )
         self.written += written
         for money in raw.get("contributions", []):
@@ -216,10 +264,11 @@ class DumpLoader:
             self.written += contribution_ensure(
                 actor=self.actor, participation=participation, spec=spec, reason=REASON
             )[1]
-        for passage in self._cited(raw.get("evidence", [])):
+        for passage, quote in self._cited(raw.get("evidence", [])):
             self.written += evidence_ensure(
                 actor=self.actor,
                 passage=passage,
                 participation=participation,
+                quote=quote,
                 reason=REASON,
             )[1]

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.core.upsert import save_if_changed
+from partnerships.core.upsert import Lifecycle, save_if_changed, set_stamps
 from partnerships.core.versioned import (
     audited_save,
     versioned_restore,
@@ -161,6 +161,9 @@ class OrganisationSpec:
     website: str = ""
     identifiers: set[tuple[str, str]] = field(default_factory=set)
     is_synthetic: bool = False
+    # None: as the row has it (a new row: the model's default).
+    is_published: bool | None = None
+    lifecycle: Lifecycle | None = None
 
     def other_names(self) -> set[tuple[str, str, str]]:
         out = set(self.aliases)
@@ -169,6 +172,25 @@ class OrganisationSpec:
         for lang, values in self.short_names.items():
             out |= {("short", lang, v) for v in values}
         return out
+
+
+def _columns(spec: OrganisationSpec, parent: Organisation | None) -> dict[str, object]:
+    """The organisation's own columns as `spec` gives them."""
+    values: dict[str, object] = {
+        "category": spec.category,
+        "country_id": spec.country,
+        "parent": parent,
+        "iati_type_id": spec.iati_type,
+        "website": spec.website,
+        "is_synthetic": spec.is_synthetic,
+    }
+    if spec.is_published is not None:
+        values["is_published"] = spec.is_published
+    if spec.lifecycle:
+        values.update(spec.lifecycle.columns())
+    for lang in UN_LANGUAGES:
+        values[f"name_{lang}"] = spec.names.get(lang, "")
+    return values
 
 
 def organisation_upsert(
@@ -190,20 +212,10 @@ def organisation_upsert(
         found is not None and not can_edit_organisation(actor, found)
     ):
         raise NotAllowed(f"You may not change the organisation {spec.key}.")
-    values: dict[str, object] = {
-        "category": spec.category,
-        "country_id": spec.country,
-        "parent": parent,
-        "iati_type_id": spec.iati_type,
-        "website": spec.website,
-        "is_synthetic": spec.is_synthetic,
-    }
-    for lang in UN_LANGUAGES:
-        values[f"name_{lang}"] = spec.names.get(lang, "")
     org, written = save_if_changed(
         Organisation,
         lookup={"key": spec.key},
-        values=values,
+        values=_columns(spec, parent),
         actor=actor,
         reason=reason,
     )
@@ -225,4 +237,6 @@ def organisation_upsert(
             reason=reason,
         )
         written |= added
+    if spec.lifecycle:
+        written |= set_stamps(org, spec.lifecycle.stamps())
     return org, written

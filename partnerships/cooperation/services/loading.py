@@ -7,6 +7,7 @@ off an engagement only by an actor who may change that engagement.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.dates import FuzzyDate
 from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.core.upsert import save_if_changed
+from partnerships.core.upsert import Lifecycle, save_if_changed, set_stamps
 from partnerships.registry.models import Organisation
 
 
@@ -54,6 +55,10 @@ class EngagementSpec:
     sdg_targets: list[str] = field(default_factory=list)
     places: list[PlaceSpec] = field(default_factory=list)
     is_synthetic: bool = False
+    # None: as the row has it (a new row: the model's default).
+    is_published: bool | None = None
+    is_confidential: bool | None = None
+    lifecycle: Lifecycle | None = None
 
     def columns(self) -> dict[str, object]:
         """The engagement's own columns (all but its key and parent)."""
@@ -66,6 +71,11 @@ class EngagementSpec:
             "end_precision": self.end.precision if self.end else "",
             "is_synthetic": self.is_synthetic,
         }
+        for name in ("is_published", "is_confidential"):
+            if getattr(self, name) is not None:
+                values[name] = getattr(self, name)
+        if self.lifecycle:
+            values.update(self.lifecycle.columns())
         for lang in UN_LANGUAGES:
             values[f"title_{lang}"] = self.title.get(lang, "")
             values[f"summary_{lang}"] = self.summary.get(lang, "")
@@ -102,6 +112,8 @@ def engagement_upsert(
         written |= place_ensure(
             actor=actor, engagement=engagement, spec=place, reason=reason
         )
+    if spec.lifecycle:
+        written |= set_stamps(engagement, spec.lifecycle.stamps())
     return engagement, written
 
 
@@ -130,15 +142,19 @@ def participation_ensure(
     organisation: Organisation,
     role: str,
     reason: str = "",
+    created_at: dt.datetime | None = None,
 ) -> tuple[Participation, bool]:
+    """The participation, created if missing; `created_at` is kept when given."""
     _check(actor, engagement)
-    return save_if_changed(
+    participation, written = save_if_changed(
         Participation,
         lookup={"engagement": engagement, "organisation": organisation, "role": role},
         values={},
         actor=actor,
         reason=reason,
     )
+    written |= set_stamps(participation, {"created_at": created_at})
+    return participation, written
 
 
 def contribution_ensure(

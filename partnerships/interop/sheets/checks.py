@@ -38,6 +38,7 @@ from partnerships.interop.sheets.template import (
     TITLES,
     Problem,
     Rows,
+    read_flags,
     split,
 )
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
@@ -115,6 +116,7 @@ class Checker:
         self, key: str, record: dict[str, str], org: Any, visible: Any, err: Any
     ) -> Change | None:
         wanted = self._organisation_values(key, record, visible, err)
+        flags = read_flags(ORGANISATIONS, record, err)
         if org is None:
             if not can_create(self.actor):
                 err(
@@ -122,7 +124,7 @@ class Checker:
                     f"The organisation {key} does not exist, and only "
                     "editors and administrators may create organisations.",
                 )
-            return Change(key, None, {k: v for k, v in wanted.items() if v})
+            return Change(key, None, {k: v for k, v in wanted.items() if v} | flags)
         if org.deleted_at:
             err(
                 "key",
@@ -130,7 +132,7 @@ class Checker:
                 "restore it before it is imported again.",
             )
             return None
-        changes = self._organisation_changes(org, wanted)
+        changes = self._organisation_changes(org, wanted, flags)
         if not changes:
             return None
         if not can_edit_organisation(self.actor, org):
@@ -166,9 +168,11 @@ class Checker:
         return wanted
 
     def _organisation_changes(
-        self, org: Organisation, wanted: dict[str, str]
-    ) -> dict[str, str]:
-        current = {name: getattr(org, name).strip() for name in NAMES}
+        self, org: Organisation, wanted: dict[str, Any], flags: dict[str, bool]
+    ) -> dict[str, Any]:
+        wanted = wanted | flags
+        current: dict[str, Any] = {name: getattr(org, name).strip() for name in NAMES}
+        current |= {name: getattr(org, name) for name in flags}
         current |= {"category": org.category, "country": org.country_id or ""}
         current["website"] = org.website
         # A parent the reader may not see was left out of its export: keep it.
@@ -201,6 +205,7 @@ class Checker:
         self, key: str, record: dict[str, str], eng: Any, visible: Any, err: Any
     ) -> Change | None:
         wanted, places = self._engagement_values(key, record, visible, err)
+        flags = read_flags(ENGAGEMENTS, record, err)
         if eng is None:
             if not can_create(self.actor):
                 err(
@@ -208,7 +213,8 @@ class Checker:
                     f"The engagement {key} does not exist, and only editors "
                     "and administrators may create engagements.",
                 )
-            return Change(key, None, {k: v for k, v in wanted.items() if v}, places)
+            new = {k: v for k, v in wanted.items() if v} | flags
+            return Change(key, None, new, places)
         if eng.deleted_at:
             err(
                 "key",
@@ -216,7 +222,7 @@ class Checker:
                 "restore it before it is imported again.",
             )
             return None
-        changes = self._engagement_changes(eng, wanted)
+        changes = self._engagement_changes(eng, wanted | flags)
         there = {(p.country_id, p.region_id) for p in eng.places.all()}
         places = [p for p in places if (p.country, p.region) not in there]
         if not changes and not places:
@@ -269,6 +275,8 @@ class Checker:
         current["parent"] = eng.parent.key if shown else wanted["parent"] or ""
         current["themes"] = sorted(t.code for t in eng.themes.all())
         current["sdg_targets"] = sorted(t.code for t in eng.sdg_targets.all())
+        current |= {"is_published": eng.is_published}
+        current |= {"is_confidential": eng.is_confidential}
         return {k: v for k, v in wanted.items() if v != current[k]}
 
     # --- participations ----------------------------------------------------------

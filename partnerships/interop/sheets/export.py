@@ -33,6 +33,7 @@ from partnerships.interop.sheets.template import (
     join,
     new_workbook,
     to_bytes,
+    yes_no,
 )
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.visibility import evidence_visible_to
@@ -112,6 +113,7 @@ class OrganisationsSheet(SheetExporter):
                 parent,
                 org.website,
                 join(f"{i.scheme}:{i.value}" for i in org.identifiers.all()),
+                yes_no(org.is_published),
             ]
 
 
@@ -159,6 +161,8 @@ class EngagementsSheet(SheetExporter):
                 join(sorted(t.code for t in eng.themes.all())),
                 join(sorted(t.code for t in eng.sdg_targets.all())),
                 _sources(eng),
+                yes_no(eng.is_published),
+                yes_no(eng.is_confidential),
             ]
 
 

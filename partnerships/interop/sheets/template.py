@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +37,15 @@ FORMULA_START = ("=", "+", "-", "@")
 NAMES = [f"name_{lang}" for lang in UN_LANGUAGES]
 TITLES = [f"title_{lang}" for lang in UN_LANGUAGES]
 
+# Yes-or-no columns: the record's flags, read and written as `yes` or `no`.
+YES, NO = "yes", "no"
+FLAGS: dict[str, tuple[str, ...]] = {
+    ORGANISATIONS: ("is_published",),
+    ENGAGEMENTS: ("is_published", "is_confidential"),
+}
+# A cell Excel holds as a boolean reads as "True" or "False".
+_FLAG_TEXT = {YES: True, NO: False, "true": True, "false": False}
+
 COLUMNS: dict[str, list[str]] = {
     ORGANISATIONS: [
         "key",
@@ -49,6 +58,7 @@ COLUMNS: dict[str, list[str]] = {
         "parent",
         "website",
         "identifiers",
+        *FLAGS[ORGANISATIONS],
     ],
     ENGAGEMENTS: [
         "key",
@@ -63,6 +73,7 @@ COLUMNS: dict[str, list[str]] = {
         "themes",
         "sdg_targets",
         "sources",
+        *FLAGS[ENGAGEMENTS],
     ],
     PARTICIPATIONS: [
         "organisation",
@@ -92,12 +103,19 @@ READ_ONLY: dict[str, frozenset[str]] = {
     ),
 }
 
+# Columns a workbook may lack (one written before they existed): left out, the
+# records keep their own values, and new records take the defaults.
+OPTIONAL: dict[str, frozenset[str]] = {
+    sheet: frozenset(names) for sheet, names in FLAGS.items()
+}
+
 # Closed lists offered as drop-downs in the template.
 CHOICES: dict[tuple[str, str], list[str]] = {
     (ORGANISATIONS, "category"): list(Category.values),
     (ENGAGEMENTS, "kind"): list(Kind.values),
     (ENGAGEMENTS, "status"): list(Status.values),
     (PARTICIPATIONS, "role"): list(Role.values),
+    **{(sheet, name): [YES, NO] for sheet, names in FLAGS.items() for name in names},
 }
 
 _WIDE = {"website": 30, "sources": 30, "identifiers": 28}
@@ -115,6 +133,24 @@ def width(column: str) -> int:
 
 def join(values: Iterable[str]) -> str:
     return SEPARATOR.join(values)
+
+
+def yes_no(value: bool) -> str:
+    return YES if value else NO
+
+
+def read_flags(
+    sheet: str, record: dict[str, str], err: Callable[[str, str], None]
+) -> dict[str, bool]:
+    """The flags a row gives (`yes` or `no`, in any case); a blank cell gives none."""
+    found = {}
+    for name in FLAGS.get(sheet, ()):
+        text = record.get(name, "").lower()
+        if text in _FLAG_TEXT:
+            found[name] = _FLAG_TEXT[text]
+        elif text:
+            err(name, f"{record[name]!r} is neither {YES!r} nor {NO!r}.")
+    return found
 
 
 def split(text: str) -> list[str]:
@@ -235,7 +271,8 @@ def read_workbook(path: Path | str) -> tuple[Rows, list[Problem]]:
             continue
         lines = book[name].iter_rows()
         header = [cell_text(c.value) for c in next(lines, ())]
-        missing = [c for c in COLUMNS[name] if c not in header]
+        optional = OPTIONAL.get(name, frozenset())
+        missing = [c for c in COLUMNS[name] if c not in header and c not in optional]
         if missing:
             problems.append(
                 Problem(name, 1, ", ".join(missing), "These columns are missing.")

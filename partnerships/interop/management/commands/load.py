@@ -13,7 +13,10 @@ from partnerships.interop.load import DumpError, DumpLoader
 
 
 class Command(BaseCommand):
-    help = "Load a JSON dump of the registry (idempotent; all or nothing)."
+    help = (
+        "Load a JSON dump of the registry, format version 1 or 2 "
+        "(idempotent; all or nothing)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
