@@ -21,8 +21,8 @@ from partnerships.cooperation.visibility import (
     participations_visible_to,
 )
 from partnerships.core.actor import ANONYMOUS
+from partnerships.core.exporters import EXPORTERS
 from partnerships.interop.sheets.export import (
-    EXPORTERS,
     OrganisationsSheet,
     ParticipationsSheet,
 )
@@ -149,7 +149,7 @@ def test_a_participation_sheet_restricted_to_a_selection_stays_within_view(
     confidential,
 ):
     selection = Participation.objects.filter(engagement__key__startswith="sheets")
-    _, _, body = ParticipationsSheet().render(ANONYMOUS, selection)
+    _, _, body = ParticipationsSheet().render(ANONYMOUS, queryset=selection)
 
     assert len(body.decode("utf-8-sig").splitlines()) == 1  # the header alone
 

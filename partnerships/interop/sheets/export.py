@@ -11,7 +11,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, BinaryIO
 
 from django.db.models import Prefetch, QuerySet
 
@@ -21,6 +21,7 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import Actor
 from partnerships.core.dates import format_fuzzy
+from partnerships.core.exporters import Exporter, exporter, register
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.sheets.template import (
     COLUMNS,
@@ -43,12 +44,6 @@ CSV = "text/csv; charset=utf-8"
 ZIP = "application/zip"
 
 Row = list[Any]
-EXPORTERS: dict[str, type[SheetExporter]] = {}
-
-
-def register(cls: type[SheetExporter]) -> type[SheetExporter]:
-    EXPORTERS[cls.identifier] = cls
-    return cls
 
 
 def _restrict(visible: QuerySet, queryset: QuerySet | None) -> QuerySet:
@@ -58,17 +53,30 @@ def _restrict(visible: QuerySet, queryset: QuerySet | None) -> QuerySet:
     return visible.filter(pk__in=queryset.values("pk"))
 
 
-class SheetExporter:
-    """One table: its rows as the actor sees them, as CSV or a one-sheet workbook."""
+class SheetExporter(Exporter):
+    """One table: its rows as the actor sees them, as CSV (`fmt="csv"`, the
+    default) or a one-sheet workbook (`fmt="xlsx"`)."""
 
-    identifier: ClassVar[str]
+    extension = "csv"
+    mimetype = CSV
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         raise NotImplementedError
 
-    def render(
-        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "csv"
-    ) -> tuple[str, str, bytes]:
+    def filename(self, *, fmt: str = "csv", **options: Any) -> str:
+        return f"{self.identifier}.{fmt}"
+
+    def content_type(self, *, fmt: str = "csv", **options: Any) -> str:
+        return XLSX if fmt == "xlsx" else CSV
+
+    def write(
+        self,
+        stream: BinaryIO,
+        actor: Actor,
+        *,
+        queryset: QuerySet | None = None,
+        fmt: str = "csv",
+    ) -> None:
         if fmt == "xlsx":
             book, sheets = new_workbook()
             for name in SHEETS:
@@ -76,14 +84,15 @@ class SheetExporter:
                     book.remove(sheets[name])
             for row in self.rows(actor, queryset):
                 append_row(sheets[self.identifier], row)
-            return f"{self.identifier}.xlsx", XLSX, to_bytes(book)
-        body = csv_bytes(self.identifier, self.rows(actor, queryset))
-        return f"{self.identifier}.csv", CSV, body
+            stream.write(to_bytes(book))
+        else:
+            stream.write(csv_bytes(self.identifier, self.rows(actor, queryset)))
 
 
 @register
 class OrganisationsSheet(SheetExporter):
     identifier = ORGANISATIONS
+    verbose_name = "Organisations (CSV or Excel)"
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         visible = organisations_visible_to(actor)
@@ -129,6 +138,7 @@ def _sources(engagement: Any) -> str:
 @register
 class EngagementsSheet(SheetExporter):
     identifier = ENGAGEMENTS
+    verbose_name = "Engagements (CSV or Excel)"
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         visible = engagements_visible_to(actor)
@@ -171,6 +181,7 @@ class ParticipationsSheet(SheetExporter):
     """One row per contribution; a participation without money has one row."""
 
     identifier = PARTICIPATIONS
+    verbose_name = "Participations (CSV or Excel)"
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         chosen = (
@@ -221,17 +232,22 @@ class WorkbookExport(SheetExporter):
     """The three tables as one workbook, one sheet each."""
 
     identifier = "workbook"
+    verbose_name = "Organisations, engagements and participations (Excel)"
 
-    def render(
-        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "xlsx"
-    ) -> tuple[str, str, bytes]:
-        if queryset is not None:
+    def filename(self, **options: Any) -> str:
+        return "partnerships.xlsx"
+
+    def content_type(self, **options: Any) -> str:
+        return XLSX
+
+    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
+        if options.get("queryset") is not None:
             raise ValueError("The workbook holds every table; it takes no selection.")
         book, sheets = new_workbook()
         for name in SHEETS:
-            for row in EXPORTERS[name]().rows(actor):
+            for row in _sheet(name).rows(actor):
                 append_row(sheets[name], row)
-        return "partnerships.xlsx", XLSX, to_bytes(book)
+        stream.write(to_bytes(book))
 
 
 @register
@@ -239,15 +255,24 @@ class CsvBundleExport(SheetExporter):
     """The three tables as three CSV files in one zip."""
 
     identifier = "csv-bundle"
+    verbose_name = "Organisations, engagements and participations (CSV, zipped)"
 
-    def render(
-        self, actor: Actor, queryset: QuerySet | None = None, *, fmt: str = "zip"
-    ) -> tuple[str, str, bytes]:
-        if queryset is not None:
+    def filename(self, **options: Any) -> str:
+        return "partnerships-csv.zip"
+
+    def content_type(self, **options: Any) -> str:
+        return ZIP
+
+    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
+        if options.get("queryset") is not None:
             raise ValueError("The bundle holds every table; it takes no selection.")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
             for name in SHEETS:
-                filename, _, body = EXPORTERS[name]().render(actor)
+                filename, _, body = _sheet(name).render(actor)
                 bundle.writestr(filename, body)
-        return "partnerships-csv.zip", ZIP, out.getvalue()
+
+
+def _sheet(name: str) -> SheetExporter:
+    found = exporter(name)
+    assert isinstance(found, SheetExporter)
+    return found

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from partnerships.accounts.actors import command_actor
-from partnerships.interop.sheets.export import EXPORTERS
+from partnerships.core.exporters import exporter
 from partnerships.interop.sheets.template import SHEETS, template_bytes
 
 
@@ -50,9 +50,9 @@ class Command(BaseCommand):
             return
         actor = command_actor(options["username"])
         if options["format"] == "xlsx":
-            self._write(output, EXPORTERS["workbook"]().render(actor)[2])
+            self._write(output, exporter("workbook").render(actor)[2])
         elif output.suffix.lower() == ".zip":
-            self._write(output, EXPORTERS["csv-bundle"]().render(actor)[2])
+            self._write(output, exporter("csv-bundle").render(actor)[2])
         else:
             if not output.is_dir():
                 raise CommandError(
@@ -60,7 +60,7 @@ class Command(BaseCommand):
                     "files, or a file name ending in .zip."
                 )
             for name in SHEETS:
-                filename, _, body = EXPORTERS[name]().render(actor)
+                filename, _, body = exporter(name).render(actor)
                 self._write(output / filename, body)
 
     def _write(self, path: Path, body: bytes) -> None:

@@ -15,7 +15,6 @@ from typing import Any, BinaryIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from partnerships.accounts.actors import command_actor
 from partnerships.cooperation.filters import EngagementFilter
@@ -23,6 +22,7 @@ from partnerships.cooperation.models import Engagement, Kind, Role
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.dates import parse_fuzzy
+from partnerships.core.exporters import exporter
 from partnerships.interop.iati import export, validate
 from partnerships.interop.iati.activity import OnSkip
 from partnerships.interop.iati.elements import IATI_SCHEME
@@ -126,12 +126,11 @@ class Command(BaseCommand):
         engagements = _engagements(options, actor)
 
         def write(stream: BinaryIO) -> int:
-            return export.write_activities(
+            return exporter("iati-activities").write(
                 stream,
+                actor,
                 engagements=engagements,
-                actor=actor,
                 reporting_org=reporting_org,
-                generated=timezone.now(),
                 on_skip=on_skip,
                 date_undated_from_source=options["date_undated_from_source"],
             )
@@ -165,11 +164,10 @@ class Command(BaseCommand):
             )
 
         def write(stream: BinaryIO) -> int:
-            return export.write_organisations(
+            return exporter("iati-organisations").write(
                 stream,
+                actor,
                 organisations=Organisation.objects.filter(pk=org.pk),
-                actor=actor,
-                generated=timezone.now(),
                 on_skip=on_skip,
             )
 

@@ -1,0 +1,75 @@
+"""The exports of this app, registered with `core.exporters` when the app loads:
+IATI activity and organisation files, and the whole-registry dump. (The
+spreadsheet exporters register in `sheets/export.py`.)"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, BinaryIO
+
+from django.utils import timezone
+
+from partnerships.cooperation.models import Engagement
+from partnerships.core.actor import Actor
+from partnerships.core.errors import NotAllowed
+from partnerships.core.exporters import Exporter, register
+from partnerships.interop.dump import write_dump
+from partnerships.interop.iati import export
+from partnerships.registry.models import Organisation
+
+XML = "application/xml"
+
+
+@register
+class IatiActivities(Exporter):
+    """Options: `reporting_org` (an Organisation, required), `engagements` (a
+    selection; default all), `on_skip`, `date_undated_from_source`."""
+
+    identifier = "iati-activities"
+    verbose_name = "Engagements as IATI 2.03 activities (XML)"
+    extension, mimetype = "xml", XML
+
+    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> int:
+        return export.write_activities(
+            stream,
+            engagements=options.get("engagements") or Engagement.objects.all(),
+            actor=actor,
+            reporting_org=options["reporting_org"],
+            generated=options.get("generated") or timezone.now(),
+            on_skip=options.get("on_skip"),
+            date_undated_from_source=options.get("date_undated_from_source", False),
+        )
+
+
+@register
+class IatiOrganisations(Exporter):
+    """Options: `organisations` (a selection; default all), `on_skip`."""
+
+    identifier = "iati-organisations"
+    verbose_name = "Organisations as IATI 2.03 organisation files (XML)"
+    extension, mimetype = "xml", XML
+
+    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> int:
+        return export.write_organisations(
+            stream,
+            organisations=options.get("organisations") or Organisation.objects.all(),
+            actor=actor,
+            generated=options.get("generated") or timezone.now(),
+            on_skip=options.get("on_skip"),
+        )
+
+
+@register
+class Dump(Exporter):
+    """Every record, confidential and deleted ones too: administrators only."""
+
+    identifier = "dump"
+    verbose_name = "The whole registry (JSON, docs/dump-format.md)"
+    extension, mimetype = "json", "application/json"
+
+    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
+        if not actor.is_admin:
+            raise NotAllowed("Only administrators dump the whole registry.")
+        text = io.TextIOWrapper(stream, encoding="utf-8", write_through=True)
+        write_dump(text)
+        text.detach()
