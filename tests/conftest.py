@@ -16,6 +16,25 @@ from django.core.management import call_command
 SEED_SYMBOL = "HSP/HA/1/2/Add.2"
 
 
+# Tests that start a browser, render PDF or DOCX, call LibreOffice or read a whole
+# report: marked `slow` so that `pytest -m "not slow"` gives a quick first answer.
+# `make test` and CI run everything.
+SLOW = (
+    "tests/browser/",
+    "tests/reports/test_documents.py",
+    "tests/ingest/test_seed.py",
+    "tests/ingest/test_evaluation.py",
+    "tests/interop/test_iati_export.py",
+    "tests/test_architecture.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config):
     from django.conf import settings
 
@@ -95,3 +114,27 @@ def _one_write_path():
     yield
     for signal in (signals.pre_save, signals.pre_delete):
         signal.disconnect(dispatch_uid=f"one-write-path-{signal}")
+
+
+# --- A shared cast of users ----------------------------------------------------------
+
+
+@pytest.fixture
+def cast(db):
+    """One user per kind of reader and writer (docs/permissions.md). The focal
+    point speaks for ITDP, which takes part in engagements in Kenya and Egypt."""
+    from partnerships.core.actor import Role
+    from partnerships.registry.models import Organisation
+    from tests.factories import user
+
+    itdp = Organisation.objects.get(key="ITDP")
+    return {
+        "anonymous": None,
+        "no-role": user("reader"),
+        "focal-point": user("itdp-focal", role=Role.FOCAL_POINT, organisation=itdp),
+        "editor-africa": user("editor-af", role=Role.EDITOR, regions=["002"]),
+        "editor-private": user(
+            "editor-ps", role=Role.EDITOR, categories=["private_sector"]
+        ),
+        "administrator": user("admin2", role=Role.ADMINISTRATOR),
+    }

@@ -157,6 +157,14 @@ class VersionedAdmin(admin.ModelAdmin):
             return
         obj.pk, obj.version = saved.pk, saved.version  # type: ignore[attr-defined]
 
+    def get_inline_instances(
+        self, request: HttpRequest, obj: models.Model | None = None
+    ) -> list[Any]:
+        # The inlines are read-only: a save has nothing of theirs to check.
+        if request.method == "POST":
+            return []
+        return super().get_inline_instances(request, obj)
+
     def save_related(
         self,
         request: HttpRequest,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from partnerships.accounts.models import Profile, Role
 from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.registry.models import Organisation
 
@@ -47,37 +46,6 @@ def records(db):
         engagement=made["published"], organisation=made["hidden-org"], role="funder"
     )
     return made
-
-
-def _user(django_user_model, name, **profile):
-    user = django_user_model.objects.create_user(username=name, password="x" * 16)
-    if profile:
-        regions = profile.pop("regions", [])
-        p = Profile.objects.create(user=user, **profile)
-        p.regions.set(regions)
-    return user
-
-
-@pytest.fixture
-def cast(db, django_user_model):
-    itdp = Organisation.objects.get(key=PARTNER)
-    return {
-        "anonymous": None,
-        "no-role": _user(django_user_model, "reader"),
-        "focal-point": _user(
-            django_user_model, "itdp-focal", role=Role.FOCAL_POINT, organisation=itdp
-        ),
-        "editor-africa": _user(
-            django_user_model, "editor-af", role=Role.EDITOR, regions=["002"]
-        ),
-        "editor-private": _user(
-            django_user_model,
-            "editor-ps",
-            role=Role.EDITOR,
-            categories=["private_sector"],
-        ),
-        "administrator": _user(django_user_model, "admin2", role=Role.ADMINISTRATOR),
-    }
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.api.conftest import cast, records  # noqa: F401
+from tests.api.conftest import records  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
