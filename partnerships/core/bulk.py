@@ -306,9 +306,9 @@ def set_links(
         if gone:
             through.objects.filter(pk__in=[rows.pop(v) for v in gone]).delete()
         for value in sorted(values - set(rows)):
-            added.append((owner, value, through(**{source: owner, target: value})))
+            added.append((owner, value))
         out[owner] = rows
-    through.objects.bulk_create([row for _, _, row in added], batch_size=100)
-    for owner, value, row in added:
-        out[owner][value] = row.pk
+    keys = insert(through, [{source: owner, target: value} for owner, value in added])
+    for (owner, value), key in zip(added, keys, strict=True):
+        out[owner][value] = key
     return out
