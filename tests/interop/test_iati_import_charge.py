@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 
 from partnerships.accounts.models import Profile
-from partnerships.core.actor import Role
 from partnerships.cooperation.models import Engagement, Place
+from partnerships.core.actor import Role
 from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.reader import ReaderError
 from partnerships.sources.models import SourceDocument
