@@ -15,9 +15,10 @@ values already set, `fields` naming what changed), and
    the reason or the system actor's name).
 
 A refusal (`NotAllowed`, `ValidationError`) names the records and writes nothing
-of the batch; the caller's transaction decides what else is rolled back. Records
-hanging off an engagement created in the same write are allowed through
-`created` (the keys `engagements_bulk_write` just gave).
+of the batch; the caller's transaction decides what else is rolled back.
+Engagements created earlier in the same write (an import, in its transaction) are
+the actor's to fill and update: the caller passes their keys, as
+`engagements_bulk_write` gave them, in `created`.
 """
 
 from __future__ import annotations
@@ -102,12 +103,13 @@ def engagements_bulk_write(
     fields: Iterable[str] = (),
     themes: Mapping[str, Collection[str]] | None = None,
     sdg_targets: Mapping[str, Collection[str]] | None = None,
+    created: Collection[int] = (),
     reason: str = "",
 ) -> None:
     """Create `new`, update `changed` (version raised) and set the themes and SDG
     targets given per key (an engagement not named keeps its own)."""
     _may_create(actor, new, "engagements")
-    may_change_engagements(actor, [e.pk for e in changed])
+    may_change_engagements(actor, [e.pk for e in changed], created)
     check_rows(
         Engagement,
         [*new, *map(values_of, changed)],

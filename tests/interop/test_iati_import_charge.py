@@ -87,3 +87,21 @@ def test_a_user_without_a_staff_role_writes_nothing(django_user_model):
     with pytest.raises(ReaderError, match="Only editors and administrators"):
         import_file(EXAMPLE, user=reader)
     assert not Engagement.objects.filter(key=KEY).exists()
+
+
+def test_an_editor_updates_what_its_own_file_created_earlier(
+    django_user_model, tmp_path
+):
+    """The same activity twice: the second updates the engagement the first made,
+    though the editor's charge (Africa) does not cover its places."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index("<iati-activity ")
+    end = text.index("</iati-activity>") + len("</iati-activity>")
+    again = text[start:end].replace("Activity title", "Activity title, again")
+    path = tmp_path / "twice.xml"
+    path.write_text(text[:end] + "\n" + again + text[end:], encoding="utf-8")
+    editor = _editor(django_user_model, "editor-africa", ["002"])
+    summary = import_file(path, user=editor)
+    assert (summary.read, summary.created, summary.updated) == (2, 1, 1)
+    engagement = Engagement.objects.get(key=KEY)
+    assert (engagement.title_en, engagement.version) == ("Activity title, again", 2)

@@ -93,7 +93,9 @@ class Chunk:
     def __init__(self, document: SourceDocument, *, actor: Actor, reason: str) -> None:
         self.document = document
         self.by = {"actor": actor, "reason": reason}
-        self.created: set[int] = set()  # engagements this chunk created
+        # Engagements this import created: the actor fills them (places, money,
+        # evidence) and may update them when the file names them again.
+        self.created: set[int] = set()
 
     def write(self, items: list[Item]) -> None:
         if not items:
@@ -163,9 +165,10 @@ class Chunk:
             fields=fields,
             themes={i.spec.key: i.spec.themes for i in items},
             sdg_targets={i.spec.key: i.spec.sdg_targets for i in items},
+            created=self.created,
             **self.by,
         )
-        self.created = {row["id"] for row in new}
+        self.created |= {row["id"] for row in new}
         return known
 
     def _places(
