@@ -1,7 +1,8 @@
 """What makes a piece of evidence valid beyond its fields: exactly one subject.
 
-A pure function over a dict of column values, used by `sources/bulk.py`; the
-database constraint `evidence_exactly_one_subject` states the same rule.
+A pure function over a dict of column values, used by `Evidence.clean` (single
+records) and `sources/bulk.py` (rows in bulk); the database constraint
+`evidence_exactly_one_subject` is the last guard.
 """
 
 from __future__ import annotations

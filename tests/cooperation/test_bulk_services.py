@@ -27,6 +27,8 @@ from partnerships.reference.models import Country
 from partnerships.registry.bulk import organisations_bulk_write
 from partnerships.registry.models import Organisation
 from partnerships.registry.validation import organisation_errors
+from partnerships.sources.bulk import evidence_bulk_write
+from partnerships.sources.models import Evidence, Passage
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +193,18 @@ def test_organisations_in_bulk_are_checked_and_versioned():
             changed=[org],
             fields={"website"},
         )
+
+
+def test_evidence_has_one_subject_in_full_clean_and_in_bulk():
+    passage = Passage.objects.first()
+    engagement = _engagement("BULK-CITED", "KE")
+    org = Organisation.objects.get(key="ITDP")
+    both = {"engagement_id": engagement.pk, "organisation_id": org.pk}
+    with pytest.raises(ValidationError, match="exactly one"):
+        Evidence(passage=passage, **both).full_clean()
+    with pytest.raises(ValidationError, match="exactly one"):
+        evidence_bulk_write(
+            actor=LOADER,
+            new=[Row(passage_id=passage.pk, participation_id=None, **both)],
+        )
+    assert not Evidence.objects.filter(engagement=engagement).exists()
