@@ -7,8 +7,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partnerships.cooperation.validation import (
+    contribution_errors,
+    engagement_errors,
+    place_errors,
+)
 from partnerships.core.dates import Precision
 from partnerships.core.languages import localized, translated_fields
+from partnerships.core.validation import raise_errors
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.registry.models import KEY_PATTERN, Organisation
 
@@ -137,6 +143,9 @@ class Engagement(
     def __str__(self) -> str:
         return localized(self, "title", "en").text or self.key
 
+    def clean(self) -> None:
+        raise_errors(Engagement, engagement_errors(vars(self)))
+
 
 class Place(translated_fields("city", max_length=200, verbose="city"), models.Model):
     """Where an engagement happens: a country (and city), or a whole region."""
@@ -165,6 +174,9 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
         where = self.country_id or f"region {self.region_id}"
         city = localized(self, "city", "en").text
         return f"{city}, {where}" if city else str(where)
+
+    def clean(self) -> None:
+        raise_errors(Place, place_errors(vars(self)))
 
 
 class Participation(models.Model):
@@ -224,6 +236,9 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.currency_id} {self.amount}"
+
+    def clean(self) -> None:
+        raise_errors(Contribution, contribution_errors(vars(self)))
 
 
 class ProposalStatus(models.TextChoices):

@@ -3,6 +3,8 @@
 The shape of the data (mix of categories, kinds, statuses, roles, countries, number
 of participants, dates) is measured on the curated seed dataset; names are made up
 from word lists and marked `is_synthetic`. The same seed gives the same data.
+Rows are written through the apps' bulk services as the system actor "synth", so
+they are validated like any other and each has its history row.
 """
 
 from __future__ import annotations
@@ -18,24 +20,32 @@ from pathlib import Path
 from typing import TypeVar
 
 from babel import Locale
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
-from django.db.models import Max, Model
-from django.utils import timezone
+from django.db import connection, transaction
+from simple_history.models import HistoricalRecords
 
+from partnerships.cooperation.bulk import (
+    THEMES,
+    contributions_bulk_write,
+    engagements_bulk_write,
+    participations_bulk_write,
+    places_bulk_write,
+)
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
     Participation,
     Place,
 )
+from partnerships.core.actor import system_actor
 from partnerships.core.upsert import refresh_statistics
 from partnerships.reference.models import Country, Theme
+from partnerships.registry.bulk import organisations_bulk_write
 from partnerships.registry.models import Organisation
 from partnerships.sources.curated.dataset import Dataset, read_dataset
 
 T = TypeVar("T")
 BATCH = 5000
+SYNTH = system_actor("synth")
 
 # The seed names money in one currency only; synthetic money uses a wider mix so that
 # currency handling is exercised. Weights are this project's choice, not measured.
@@ -167,6 +177,7 @@ class Synthesiser:
         country_zh = self.zh.territories.get(country, country)
         return {
             "key": f"SYN-O{index:07d}",
+            "is_synthetic": True,
             "category": category,
             "country_id": country,
             "name_en": f"{' '.join(_WORDS_EN[i] for i in en_words)} {suffix_en} {index}",
@@ -194,83 +205,13 @@ class Synthesiser:
         words = " ".join(self.rng.sample(_WORDS_EN, 3))
         return {
             "key": f"syn-e{index:08d}",
+            "is_synthetic": True,
             "kind": kind,
             "status": str(self.pick(self.shape.statuses)),
             "title_en": f"{words} {kind} {index}",
             "title_zh": f"{''.join(self.rng.sample(_WORDS_ZH, 3))}{index}",
             **self.dates(),
         }
-
-
-class RowWriter:
-    """Plain multi-row INSERTs with ids given here: the ORM's bulk_create spends most
-    of its time compiling SQL, which matters at a million rows."""
-
-    def __init__(self) -> None:
-        self.ops = connection.ops
-        self.now = self.ops.adapt_datetimefield_value(timezone.now())
-        self.next_id: dict[type[Model], int] = {}
-
-    def ids(self, model: type[Model], count: int) -> range:
-        if model not in self.next_id:
-            top = model._default_manager.aggregate(top=Max("id"))["top"] or 0
-            self.next_id[model] = top + 1
-        first = self.next_id[model]
-        self.next_id[model] = first + count
-        return range(first, first + count)
-
-    def insert(self, model: type[Model], rows: list[dict[str, object]]) -> list[int]:
-        """Insert rows (dicts of column values, defaults filled in); returns their ids."""
-        if not rows:
-            return []
-        fields = [f for f in model._meta.concrete_fields]
-        columns = [f.column for f in fields]
-        ids = self.ids(model, len(rows))
-        values = []
-        for row_id, row in zip(ids, rows, strict=True):
-            values.append(tuple(self._value(f, row, row_id) for f in fields))
-        table = connection.ops.quote_name(model._meta.db_table)
-        names = ", ".join(connection.ops.quote_name(c) for c in columns)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # COPY is PostgreSQL's bulk path, an order of magnitude faster.
-                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in values:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(columns))
-                # Table and column names come from the models, never from input.
-                sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-                cursor.executemany(sql, values)
-        return list(ids)
-
-    def _value(
-        self, field: models.Field, row: dict[str, object], row_id: int
-    ) -> object:
-        if field.primary_key:
-            return row_id
-        name = field.attname
-        if name in row:
-            value = row[name]
-        elif name in ("created_at", "updated_at"):
-            return self.now
-        elif name == "is_synthetic":
-            value = True
-        elif field.has_default():
-            value = field.get_default()
-        else:
-            value = None
-        if isinstance(value, dt.date):
-            return self.ops.adapt_datefield_value(value)
-        if isinstance(value, Decimal):
-            return self.ops.adapt_decimalfield_value(value, 18, 2)
-        return value
-
-    def reset_sequences(self) -> None:
-        statements = self.ops.sequence_reset_sql(no_style(), list(self.next_id))
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
 
 
 def _chunks(total: int, size: int) -> list[range]:
@@ -285,23 +226,61 @@ def real_data_count() -> int:
 
 
 def remove_synthetic() -> None:
-    """Delete synthetic rows with plain DELETEs: the ORM's cascade is too slow at scale."""
+    """Delete synthetic rows and their history with plain DELETEs: the ORM's cascade
+    is too slow at scale. A cleaning tool's, not a service: nothing else deletes."""
+    synthetic = "SELECT id FROM {engagement} WHERE is_synthetic"
+    parts = (
+        "SELECT p.id FROM {participation} p JOIN {engagement} e"
+        " ON e.id = p.engagement_id WHERE e.is_synthetic"
+    )
+    history = "SELECT history_id FROM {engagement_history} WHERE is_synthetic"
     statements = [
-        "DELETE FROM cooperation_contribution WHERE participation_id IN ("
-        " SELECT p.id FROM cooperation_participation p"
-        " JOIN cooperation_engagement e ON e.id = p.engagement_id WHERE e.is_synthetic)",
-        "DELETE FROM cooperation_participation WHERE engagement_id IN ("
-        " SELECT id FROM cooperation_engagement WHERE is_synthetic)",
-        "DELETE FROM cooperation_place WHERE engagement_id IN ("
-        " SELECT id FROM cooperation_engagement WHERE is_synthetic)",
-        "DELETE FROM cooperation_engagement_themes WHERE engagement_id IN ("
-        " SELECT id FROM cooperation_engagement WHERE is_synthetic)",
-        "DELETE FROM cooperation_engagement WHERE is_synthetic",
-        "DELETE FROM registry_organisation WHERE is_synthetic",
+        ("contribution_history", "participation_id", parts),
+        ("contribution", "participation_id", parts),
+        ("participation_history", "engagement_id", synthetic),
+        ("participation", "engagement_id", synthetic),
+        ("place_history", "engagement_id", synthetic),
+        ("place", "engagement_id", synthetic),
+        ("themes_history", "history_id", history),
+        ("targets_history", "history_id", history),
+        ("themes", "engagement_id", synthetic),
+        ("targets", "engagement_id", synthetic),
     ]
+    tables = _tables()
     with transaction.atomic(), connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
+        for table, column, select in statements:
+            cursor.execute(
+                f"DELETE FROM {tables[table]} WHERE {column} IN ("  # noqa: S608
+                + select.format(**tables)
+                + ")"
+            )
+        for table in (
+            "engagement_history",
+            "engagement",
+            "organisation_history",
+            "organisation",
+        ):
+            cursor.execute(f"DELETE FROM {tables[table]} WHERE is_synthetic")  # noqa: S608
+
+
+def _tables() -> dict[str, str]:
+    """Quoted table names of the synthetic records and their history."""
+    targets = Engagement._meta.get_field("sdg_targets")
+    models = {
+        "engagement": Engagement,
+        "participation": Participation,
+        "place": Place,
+        "contribution": Contribution,
+        "organisation": Organisation,
+    }
+    out = {}
+    for name, model in models.items():
+        out[name] = model._meta.db_table
+        out[f"{name}_history"] = model.history.model._meta.db_table
+    for name, relation in (("themes", THEMES), ("targets", targets)):
+        out[name] = relation.remote_field.through._meta.db_table
+        out[f"{name}_history"] = HistoricalRecords.m2m_models[relation]._meta.db_table
+    return {name: connection.ops.quote_name(table) for name, table in out.items()}
 
 
 def synthesise(
@@ -316,75 +295,64 @@ def synthesise(
         data_dir / "sources" / "HSP-HA-1-2-Add.2", data_dir / "reference"
     )
     maker = Synthesiser(Shape.of(dataset), seed)
-    writer = RowWriter()
     counts: Counter = Counter()
     org_ids: list[int] = []
     with transaction.atomic():
         for chunk in _chunks(organisations, BATCH):
-            org_ids += writer.insert(
-                Organisation, [maker.organisation(i) for i in chunk]
-            )
+            rows = [maker.organisation(i) for i in chunk]
+            organisations_bulk_write(actor=SYNTH, new=rows)
+            org_ids += [row["id"] for row in rows]
             counts["organisations"] = len(org_ids)
             progress(f"organisations: {counts['organisations']}/{organisations}")
         for chunk in _chunks(engagements, BATCH):
-            _engagement_batch(maker, writer, chunk, org_ids, counts)
+            _engagement_batch(maker, chunk, org_ids, counts)
             progress(f"engagements: {counts['engagements']}/{engagements}")
-        writer.reset_sequences()
     # Fresh statistics, or the query planners guess badly on a million new rows.
     refresh_statistics()
     return dict(counts)
 
 
 def _engagement_batch(
-    maker: Synthesiser,
-    writer: RowWriter,
-    chunk: range,
-    org_ids: list[int],
-    counts: Counter,
+    maker: Synthesiser, chunk: range, org_ids: list[int], counts: Counter
 ) -> None:
     rng, shape = maker.rng, maker.shape
-    engagement_ids = writer.insert(Engagement, [maker.engagement(i) for i in chunk])
+    rows = [maker.engagement(i) for i in chunk]
+    themes: dict[str, set[str]] = {}
     parts: list[dict[str, object]] = []
     places: list[dict[str, object]] = []
-    themes: list[dict[str, object]] = []
-    for engagement_id in engagement_ids:
+    for row in rows:
+        key = str(row["key"])
         size = max(1, int(maker.pick(shape.participants)))
         chosen = rng.sample(org_ids, min(size, len(org_ids)))
         roles = maker.picks(shape.roles, len(chosen))
         for org_id, role in zip(chosen, roles, strict=True):
-            parts.append(
-                {
-                    "engagement_id": engagement_id,
-                    "organisation_id": org_id,
-                    "role": role,
-                }
-            )
+            parts.append({"engagement": key, "organisation_id": org_id, "role": role})
         for _ in range(int(maker.pick(shape.places))):
             places.append(
-                {
-                    "engagement_id": engagement_id,
-                    "country_id": maker.pick(maker.countries),
-                }
+                {"engagement": key, "country_id": maker.pick(maker.countries)}
             )
-        for code in set(maker.picks(shape.themes, rng.randint(1, 3))):
-            themes.append({"engagement_id": engagement_id, "theme_id": code})
-    part_ids = writer.insert(Participation, parts)
+        themes[key] = set(maker.picks(shape.themes, rng.randint(1, 3)))
+    engagements_bulk_write(actor=SYNTH, new=rows, themes=themes)
+    ids = {row["key"]: row["id"] for row in rows}
+    for row in parts + places:
+        row["engagement_id"] = ids[row.pop("engagement")]
+    created = set(ids.values())
+    participations_bulk_write(actor=SYNTH, new=parts, created=created)
     money = [
         {
-            "participation_id": part_id,
+            "participation_id": part["id"],
             "amount": Decimal(rng.randrange(10_000, 20_000_000, 1_000)),
             "currency_id": maker.pick(maker.currencies),
             "value_date": dt.date(2018, 1, 1),
             "value_precision": "year",
         }
-        for part_id, part in zip(part_ids, parts, strict=True)
+        for part in parts
         if part["role"] == "funder"
     ]
-    writer.insert(Contribution, money)
-    writer.insert(Place, places)
-    writer.insert(Engagement.themes.through, themes)
+    contributions_bulk_write(actor=SYNTH, new=money, created=created)
+    places_bulk_write(actor=SYNTH, new=places, created=created)
     counts.update(
-        engagements=len(engagement_ids),
+        engagements=len(rows),
         participations=len(parts),
         places=len(places),
         contributions=len(money),

@@ -13,10 +13,10 @@ from partnerships.core.languages import (
     localized,
     translated_fields,
 )
+from partnerships.core.validation import raise_errors
 from partnerships.reference.models import Country, OrganisationType
 from partnerships.registry.categories import IATI_TYPE, Category
-
-KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._&()-]*$"
+from partnerships.registry.validation import KEY_PATTERN, organisation_errors
 
 
 class Organisation(
@@ -85,6 +85,9 @@ class Organisation(
 
     def __str__(self) -> str:
         return self.display_name("en")
+
+    def clean(self) -> None:
+        raise_errors(Organisation, organisation_errors(vars(self)))
 
     def display_name(self, lang: str) -> str:
         return localized(self, "name", lang).text

@@ -12,7 +12,9 @@ from partnerships.core.languages import (
     UN_LANGUAGES,
     translated_fields,
 )
+from partnerships.core.validation import raise_errors
 from partnerships.registry.models import Organisation
+from partnerships.sources.validation import evidence_errors
 
 
 class SourceDocument(
@@ -152,3 +154,6 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"evidence in {self.passage}"
+
+    def clean(self) -> None:
+        raise_errors(Evidence, evidence_errors(vars(self)))

@@ -5,7 +5,12 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from partnerships.cooperation.models import Engagement, Participation
+from partnerships.cooperation.models import (
+    Contribution,
+    Engagement,
+    Participation,
+    Place,
+)
 from partnerships.interop.dump import engagement_record, engagements
 from partnerships.registry.models import Organisation
 
@@ -69,3 +74,44 @@ def test_records_made_after_it_get_fresh_ids():
     _synth(seed=1, mix=True)
     org = Organisation.objects.create(key="AFTER", category="ngo", name_en="After")
     assert org.pk > Organisation.objects.exclude(pk=org.pk).order_by("-pk")[0].pk
+
+
+def test_every_synthetic_row_has_its_history_written_as_the_system_actor():
+    _synth(seed=3, mix=True)
+    rows = {
+        "organisations": Organisation.objects.filter(is_synthetic=True),
+        "engagements": Engagement.objects.filter(is_synthetic=True),
+        "participations": Participation.objects.filter(engagement__is_synthetic=True),
+        "places": Place.objects.filter(engagement__is_synthetic=True),
+        "contributions": Contribution.objects.filter(
+            participation__engagement__is_synthetic=True
+        ),
+    }
+    for name, live in rows.items():
+        history = live.model.history.filter(id__in=live.values("id"))
+        assert live.exists(), name
+        assert history.count() == live.count(), name
+        assert set(
+            history.values_list("history_type", "history_change_reason", "history_user")
+        ) == {("+", "synth", None)}, name
+    engagement = rows["engagements"].filter(themes__isnull=False).first()
+    (snapshot,) = engagement.history.all()
+    assert set(snapshot.themes.values_list("theme_id", flat=True)) == set(
+        engagement.themes.values_list("code", flat=True)
+    )
+
+
+def test_replacing_synthetic_data_removes_its_history_too():
+    _synth(seed=3, mix=True)
+    before = {
+        model: set(model.history.values_list("history_id", flat=True))
+        for model in (Organisation, Engagement, Participation, Place, Contribution)
+    }
+    _synth(seed=3, mix=True, replace=True)
+    for model, earlier in before.items():
+        synthetic = model.history.filter(
+            history_type="+", history_change_reason="synth"
+        )
+        left = set(synthetic.values_list("history_id", flat=True)) & earlier
+        assert not left, model
+    assert Engagement.history.filter(is_synthetic=True).count() == 150

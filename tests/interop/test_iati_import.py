@@ -9,6 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from lxml import etree
 
+from partnerships.accounts.models import Profile
+from partnerships.accounts.models import Role as UserRole
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -257,10 +259,8 @@ def test_iati_to_registry_to_iati_keeps_orgs_roles_places_sectors_and_money(tmp_
 def test_every_row_written_in_bulk_has_its_history_with_user_and_reason(
     django_user_model,
 ):
-    # An administrator: the import writes only what its actor may write.
-    editor = django_user_model.objects.create_superuser(
-        username="iati-bulk", password="x"
-    )
+    editor = django_user_model.objects.create_user(username="iati-bulk", password="x")
+    Profile.objects.create(user=editor, role=UserRole.EDITOR)
     import_file(EXAMPLE, user=editor)
     engagement = Engagement.objects.get(key="AA-AAA-123456789-ABC123")
     rows = [
@@ -328,7 +328,7 @@ def test_themes_and_targets_written_in_bulk_are_in_the_history_snapshot(tmp_path
         )
 
 
-def test_a_row_the_database_constraints_refuse_rolls_the_whole_file_back(monkeypatch):
+def _broken_status(monkeypatch):
     from partnerships.interop.iati import chunk
 
     real = chunk.engagement_values
@@ -337,6 +337,21 @@ def test_a_row_the_database_constraints_refuse_rolls_the_whole_file_back(monkeyp
         return {**real(spec), "status": "not-a-status"}  # what a bug could write
 
     monkeypatch.setattr(chunk, "engagement_values", broken)
+
+
+def test_a_row_the_services_refuse_rolls_the_whole_file_back(monkeypatch):
+    _broken_status(monkeypatch)
+    before = _counts()
+    with pytest.raises(ReaderError, match="engagements refused .* not a valid choice"):
+        import_file(EXAMPLE)
+    assert _counts() == before
+
+
+def test_a_row_the_database_constraints_refuse_rolls_the_whole_file_back(monkeypatch):
+    from partnerships.cooperation import bulk
+
+    _broken_status(monkeypatch)
+    monkeypatch.setattr(bulk, "check_rows", lambda *args, **kwargs: None)
     before = _counts()
     with pytest.raises(ReaderError, match="the database refused a row"):
         import_file(EXAMPLE)

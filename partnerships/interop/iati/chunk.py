@@ -5,21 +5,26 @@
 what the registry already holds for all of them in a few queries (engagements by
 key, their themes, SDG targets, places, participations and contributions, the
 file's passages and their evidence), works out in Python what is new or changed,
-and writes it with `bulk.py`: one INSERT or UPDATE per table and batch, each row
-with its history row. What `full_clean` checked for one row at a time is checked
-before (importer.py: codes, dates, amounts, lengths), and the models' database
-constraints remain the last guard. Rows that have not changed are not written, so
-importing the same file again writes nothing.
+and hands it to the apps' bulk services (`cooperation/bulk.py`, `sources/bulk.py`),
+which check the actor's permission for the batch, validate every row with the
+rules of the single-record path and write it through `core/bulk.py`: one INSERT
+or UPDATE per table and batch, each row with its history row. Nothing here writes
+a model. Rows that have not changed are not written, so importing the same file
+again writes nothing.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
-
+from partnerships.cooperation.bulk import (
+    contributions_bulk_write,
+    engagement_links,
+    engagements_bulk_write,
+    participations_bulk_write,
+    places_bulk_write,
+)
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -28,17 +33,17 @@ from partnerships.cooperation.models import (
     Role,
 )
 from partnerships.cooperation.services import EngagementSpec
+from partnerships.core.actor import Actor
+from partnerships.core.bulk import Row
 from partnerships.core.dates import Precision
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.interop.iati import bulk, inverse, reader
-from partnerships.interop.iati.bulk import Row
+from partnerships.interop.iati import inverse, reader
 from partnerships.interop.iati.inverse import BUDGET_ROLES, CONTRIBUTION_TYPES
 from partnerships.registry.models import Organisation
+from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 
 CHUNK = 500
-THEMES = Engagement._meta.get_field("themes")
-TARGETS = Engagement._meta.get_field("sdg_targets")
 _CITIES = tuple(f"city_{lang}" for lang in UN_LANGUAGES)
 
 
@@ -64,14 +69,14 @@ def engagement_values(spec: EngagementSpec) -> dict[str, Any]:
     return {**spec.columns(), "parent_id": None}
 
 
-def passage_values(item: Item) -> dict[str, Any]:
-    identifier = item.record.identifier
+def passage_values(identifier: str, text: str) -> dict[str, Any]:
+    """An activity's (or an organisation's) passage: its identifier and text."""
     return {
         "chapter": identifier if len(identifier) <= 20 else "",
         "chapter_title": identifier[:500],
         "section": "",
         "section_title": "",
-        "text": item.text,
+        "text": text,
     }
 
 
@@ -85,18 +90,12 @@ def contributes(money: reader.Money) -> bool:
 class Chunk:
     """Writes the items of one chunk; `write` returns nothing, counts in items."""
 
-    def __init__(
-        self, document: SourceDocument, *, user: Any = None, reason: str
-    ) -> None:
+    def __init__(self, document: SourceDocument, *, actor: Actor, reason: str) -> None:
         self.document = document
-        self.user = user
-        self.reason = reason
-
-    def _create(self, model: type, rows: list[Row]) -> list[int]:
-        return bulk.create(model, rows, user=self.user, reason=self.reason)
-
-    def _update(self, model: type, objs: list, fields: set[str]) -> list[int]:
-        return bulk.update(model, objs, fields, user=self.user, reason=self.reason)
+        self.by = {"actor": actor, "reason": reason}
+        # Engagements this import created: the actor fills them (places, money,
+        # evidence) and may update them when the file names them again.
+        self.created: set[int] = set()
 
     def write(self, items: list[Item]) -> None:
         if not items:
@@ -117,7 +116,7 @@ class Chunk:
         }
         new, changed, fields = [], [], set()
         for item in items:
-            values = passage_values(item)
+            values = passage_values(item.record.identifier, item.text)
             passage = known.get(item.number)
             if passage is None:
                 passage = Row(
@@ -132,19 +131,15 @@ class Chunk:
                 changed.append(passage)
                 fields |= diff
                 item.writes += 1
-        self._create(Passage, new)
-        self._update(Passage, changed, fields)
+        passages_bulk_write(new=new, changed=changed, fields=fields, **self.by)
         return known
 
     # Engagements, with their themes and SDG targets.
     def _engagements(self, items: list[Item]) -> dict[str, Engagement | Row]:
         keys = [item.spec.key for item in items]
         known = {e.key: e for e in Engagement.objects.filter(key__in=keys)}
-        ids = [e.pk for e in known.values()]
-        themes = _related(THEMES, ids)
-        targets = _related(TARGETS, ids)
+        themes, targets = engagement_links(e.pk for e in known.values())
         new, changed, fields = [], [], set()
-        now = timezone.now()
         for item in items:
             spec = item.spec
             values = engagement_values(spec)
@@ -161,22 +156,19 @@ class Chunk:
                 spec.sdg_targets
             ) != set(targets.get(engagement.pk, {}))
             if diff or moved:
-                engagement.version += 1
-                engagement.updated_at = now
                 changed.append(engagement)
-                fields |= diff | {"version", "updated_at"}
+                fields |= diff
                 item.writes += 1
-        created = self._create(Engagement, new)
-        updated = self._update(Engagement, changed, fields)
-        wanted_themes = {known[i.spec.key].pk: set(i.spec.themes) for i in items}
-        wanted_targets = {known[i.spec.key].pk: set(i.spec.sdg_targets) for i in items}
-        for relation, before, wanted in (
-            (THEMES, themes, wanted_themes),
-            (TARGETS, targets, wanted_targets),
-        ):
-            owners = [e.pk for e in new] + [e.pk for e in changed]
-            rows = _set_related(relation, {pk: wanted[pk] for pk in owners}, before)
-            bulk.m2m_snapshot(created + updated, owners, relation, rows)
+        engagements_bulk_write(
+            new=new,
+            changed=changed,
+            fields=fields,
+            themes={i.spec.key: i.spec.themes for i in items},
+            sdg_targets={i.spec.key: i.spec.sdg_targets for i in items},
+            created=self.created,
+            **self.by,
+        )
+        self.created |= {row["id"] for row in new}
         return known
 
     def _places(
@@ -207,8 +199,13 @@ class Chunk:
                         setattr(place, name, "")
                     changed.append(place)
                     item.writes += 1
-        self._create(Place, new)
-        self._update(Place, changed, set(_CITIES))
+        places_bulk_write(
+            new=new,
+            changed=changed,
+            fields=_CITIES,
+            created=self.created,
+            **self.by,
+        )
 
     def _participations(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
@@ -246,7 +243,7 @@ class Chunk:
                     cites.setdefault(key, item.reporting.key)  # type: ignore[union-attr]
                 money.append((item, key, amount))
             cited[item.number] = cites
-        self._create(Participation, new)
+        participations_bulk_write(new=new, created=self.created, **self.by)
         self._contributions(money, known)
         return {
             number: {known[key].pk: quote for key, quote in cites.items()}
@@ -298,8 +295,13 @@ class Chunk:
                 found.value_precision = value.precision
                 changed.append(found)
                 item.writes += 1
-        self._create(Contribution, new)
-        self._update(Contribution, changed, {"value_precision"})
+        contributions_bulk_write(
+            new=new,
+            changed=changed,
+            fields={"value_precision"},
+            created=self.created,
+            **self.by,
+        )
 
     def _evidence(
         self,
@@ -339,8 +341,13 @@ class Chunk:
                     found.quote = text
                     changed.append(found)
                     item.writes += 1
-        self._create(Evidence, new)
-        self._update(Evidence, changed, {"quote"})
+        evidence_bulk_write(
+            new=new,
+            changed=changed,
+            fields={"quote"},
+            created=self.created,
+            **self.by,
+        )
 
 
 def _diff(obj: Any, values: dict[str, Any]) -> set[str]:
@@ -349,39 +356,3 @@ def _diff(obj: Any, values: dict[str, Any]) -> set[str]:
     for name in changed:
         setattr(obj, name, values[name])
     return changed
-
-
-def _related(relation: Any, ids: list[int]) -> dict[int, dict[str, int]]:
-    """Per owner: each related key and the id of its row in the through table."""
-    through = relation.remote_field.through
-    source = f"{relation.m2m_field_name()}_id"
-    target = f"{relation.m2m_reverse_field_name()}_id"
-    out: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = through.objects.filter(**{f"{source}__in": ids})
-    for pk, owner, value in rows.values_list("pk", source, target):
-        out[owner][value] = pk
-    return out
-
-
-def _set_related(
-    relation: Any, wanted: dict[int, set[str]], before: dict[int, dict[str, int]]
-) -> dict[int, dict[str, int]]:
-    """Make the through table hold `wanted` for those owners and return its rows
-    (no signals: the history snapshot is written by `bulk.m2m_snapshot`)."""
-    through = relation.remote_field.through
-    source = f"{relation.m2m_field_name()}_id"
-    target = f"{relation.m2m_reverse_field_name()}_id"
-    out: dict[int, dict[str, int]] = {}
-    added = []
-    for owner, values in wanted.items():
-        rows = dict(before.get(owner, {}))
-        gone = set(rows) - values
-        if gone:
-            through.objects.filter(pk__in=[rows.pop(v) for v in gone]).delete()
-        for value in sorted(values - set(rows)):
-            added.append((owner, value, through(**{source: owner, target: value})))
-        out[owner] = rows
-    through.objects.bulk_create([row for _, _, row in added], batch_size=100)
-    for owner, value, row in added:
-        out[owner][value] = row.pk
-    return out

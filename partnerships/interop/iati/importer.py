@@ -4,8 +4,8 @@ The inverse of export.py where one exists (mapping in docs/iati.md, "Import").
 Each file is one transaction: a file refused midway (not well-formed after the
 first activities) leaves nothing behind. Each activity is checked and mapped as
 it streams past; an invalid one is skipped with its line and reason, the others
-are written a chunk at a time (chunk.py, bulk.py), only what is new or changed,
-so importing the same file again writes nothing. Organisation files and the
+are written a chunk at a time (chunk.py) through the apps' bulk services, only
+what is new or changed, so importing the same file again writes nothing. Organisation files and the
 organisations an activity names go through the services one by one.
 """
 
@@ -17,16 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import DecimalValidator
 from django.db import IntegrityError, transaction
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
-from partnerships.cooperation.models import Kind, Status
+from partnerships.cooperation.models import Contribution, Kind, Status
 from partnerships.cooperation.services import EngagementSpec, PlaceSpec
-from partnerships.core.actor import system_actor
+from partnerships.cooperation.validation import END_BEFORE_START, engagement_errors
+from partnerships.core.actor import Actor, system_actor
+from partnerships.core.errors import NotAllowed
+from partnerships.core.validation import column_errors
 from partnerships.core.versioned import acting_as
-from partnerships.interop.iati import inverse, reader
+from partnerships.interop.iati import chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, contributes
 from partnerships.interop.iati.codelists import active_codes
@@ -47,9 +49,6 @@ from partnerships.sources.services import (
 )
 
 REASON = "import-iati"
-
-# Who writes when the command line imports without a user.
-IMPORTER = system_actor("import-iati")
 
 
 @dataclass
@@ -102,13 +101,16 @@ def import_file(
 ) -> Summary:
     """Import one file in one transaction; ReaderError refuses it as a whole.
 
-    `user` is recorded as the author of every history row (None: the console).
+    The import acts as `user` (None: the console, as the system actor
+    "import-iati"), which is recorded as the author of every history row; an
+    activity naming an engagement the actor may not change refuses the file.
     """
     info = reader.inspect(path)
     summary = Summary(file=path.name)
+    actor = system_actor(REASON) if user is None else actor_for(user)
     try:
         with transaction.atomic(), acting_as(user):
-            run = _Run(info, summary, user)
+            run = _Run(info, summary, actor)
             activities = info.root == reader.ACTIVITIES
             for number, element in enumerate(reader.items(info), start=1):
                 summary.read += 1
@@ -123,22 +125,22 @@ def import_file(
             summary.organisations_created = run.orgs.created
             if dry_run:
                 transaction.set_rollback(True)
-    except IntegrityError as error:
-        # The constraints are the last guard (e.g. another import wrote the same
-        # key meanwhile): the whole file is rolled back and refused.
+    except (NotAllowed, ValidationError, IntegrityError) as error:
+        # The services refused a batch (an engagement not the actor's to change, a
+        # row their rules refuse) or, last guard, the database refused a row (e.g.
+        # another import wrote the same key meanwhile): nothing of the file stays.
         raise reader.ReaderError(
-            f"{path.name}: the database refused a row ({error}); nothing of the "
-            "file was imported."
+            f"{path.name}: {_reason(error)} Nothing of the file was imported."
         ) from error
     return summary
 
 
 class _Run:
-    def __init__(self, info: reader.FileInfo, summary: Summary, user: Any) -> None:
+    def __init__(self, info: reader.FileInfo, summary: Summary, actor: Actor) -> None:
         self.info = info
         self.summary = summary
         self.codes = _Codes.load()
-        self.actor = actor_for(user) if user is not None else IMPORTER
+        self.actor = actor
         self.orgs = OrganisationResolver(reason=REASON, actor=self.actor)
         name = info.path.name
         symbol = f"IATI:{name}" if len(name) <= 95 else f"IATI:{safe_key(name, 95)}"
@@ -153,7 +155,7 @@ class _Run:
             actor=self.actor, symbol=symbol, values=values, reason=REASON
         )
         summary.writes += written
-        self.chunk = Chunk(self.document, user=user, reason=REASON)
+        self.chunk = Chunk(self.document, actor=actor, reason=REASON)
         self.pending: list[Item] = []
         self.keys: set[str] = set()
 
@@ -243,12 +245,11 @@ class _Run:
         spec, notes = self._spec(record)
         for money in record.money:
             if contributes(money):
-                try:
-                    _AMOUNT(money.amount)
-                except ValidationError as error:
+                errors = column_errors(Contribution, {"amount": money.amount})
+                if errors:
                     raise reader.InvalidItem(
-                        f"amount {money.amount}: {_reason(error)}"
-                    ) from error
+                        f"amount {money.amount}: {'; '.join(errors['amount'])}"
+                    )
         return Item(
             number=number,
             record=record,
@@ -279,18 +280,11 @@ class _Run:
             )
 
     def _passage(self, number: int, record: reader.Record, text: str) -> Passage:
-        values = {
-            "chapter": record.identifier if len(record.identifier) <= 20 else "",
-            "chapter_title": record.identifier[:500],
-            "section": "",
-            "section_title": "",
-            "text": text,
-        }
         passage, written = passage_upsert(
             actor=self.actor,
             document=self.document,
             number=number,
-            values=values,
+            values=chunk.passage_values(record.identifier, text),
             reason=REASON,
         )
         self.summary.writes += written
@@ -327,7 +321,7 @@ class _Run:
             places=[PlaceSpec(country=c) for c in record.countries]
             + [PlaceSpec(region=r) for r in record.regions],
         )
-        if spec.start and spec.end and spec.end.value < spec.start.value:
+        if END_BEFORE_START in engagement_errors(spec.columns()).get("end_date", []):
             raise reader.InvalidItem("it ends before it starts")
         return spec, notes
 
@@ -381,8 +375,6 @@ class Prepared:
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
+    if isinstance(error, IntegrityError):
+        return f"the database refused a row ({error});"
     return str(error)
-
-
-# What full_clean checks of a contribution's amount (max_digits=18, places=2).
-_AMOUNT = DecimalValidator(18, 2)

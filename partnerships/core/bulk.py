@@ -1,15 +1,18 @@
 """Rows written in bulk, each with its history row, so the audit trail stays whole.
 
-The import writes a chunk of activities at a time (chunk.py). New rows are plain
-`Row` dicts (column attnames to values), inserted with one multi-row
-`INSERT ... RETURNING` per batch: building a model instance and compiling each
+The generic writer under the domain apps' bulk services (`registry/bulk.py`,
+`cooperation/bulk.py`, `sources/bulk.py`), which validate and check permission
+first; it knows nothing of any domain model. New rows are plain `Row` dicts
+(column attnames to values), inserted with one multi-row `INSERT ... RETURNING`
+per batch (COPY on PostgreSQL): building a model instance and compiling each
 value through the ORM cost ten times the database's own work, and an import
-creates tens of thousands of rows. Each row gets its simple-history row the
-same way (`+` for a creation, `~` for an update, history user and reason set),
-as `simple_history.utils.bulk_create_with_history` would write it. Updates of
-existing model instances go through the ORM's `bulk_update`. Many-to-many
-fields with history (an engagement's themes and SDG targets) get their snapshot
-rows too, as simple-history's own signal writes them.
+creates tens of thousands of rows. Each row gets its simple-history row the same
+way (`+` for a creation, `~` for an update), as
+`simple_history.utils.bulk_create_with_history` would write it, with the actor's
+user and the reason (the system actor's name when none is given). Updates of
+existing model instances go through the ORM's `bulk_update`. Many-to-many fields
+with history (an engagement's themes and SDG targets) get their snapshot rows
+too, as simple-history's own signal writes them.
 
 Values are adapted as the ORM would for the types that need it (datetimes,
 decimals, JSON); the models' database constraints still guard every row.
@@ -18,6 +21,7 @@ decimals, JSON); the models' database constraints still guard every row.
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, partial
 from typing import Any
@@ -25,6 +29,8 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from partnerships.core.actor import Actor
 
 # Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
 # less a margin; fewer, larger statements mean fewer round trips.
@@ -169,7 +175,7 @@ def create(
     model: type[models.Model],
     rows: Sequence[Row],
     *,
-    user: Any = None,
+    actor: Actor,
     reason: str = "",
 ) -> list[int]:
     """Insert new rows (setting their `id`) and one `+` history row each;
@@ -183,7 +189,7 @@ def create(
                 row.setdefault(field.attname, now)
     for row, key in zip(rows, insert(model, rows), strict=True):
         row["id"] = key
-    return _history(model, rows, "+", user=user, reason=reason)
+    return _history(model, rows, "+", actor=actor, reason=reason)
 
 
 def update(
@@ -191,7 +197,7 @@ def update(
     objs: Sequence[models.Model],
     fields: Iterable[str],
     *,
-    user: Any = None,
+    actor: Actor,
     reason: str = "",
 ) -> list[int]:
     """Write `fields` of existing `objs` and one `~` history row each."""
@@ -200,7 +206,33 @@ def update(
     model._default_manager.bulk_update(objs, sorted(set(fields)), batch_size=100)
     tracked = [f.attname for f in model._meta.concrete_fields]
     rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
-    return _history(model, rows, "~", user=user, reason=reason)
+    return _history(model, rows, "~", actor=actor, reason=reason)
+
+
+def write(
+    model: type[models.Model],
+    *,
+    new: Sequence[Row] = (),
+    changed: Sequence[models.Model] = (),
+    fields: Iterable[str] = (),
+    versioned: bool = False,
+    actor: Actor,
+    reason: str = "",
+) -> tuple[list[int], list[int]]:
+    """`create` the new rows and `update` the changed objects (`versioned`: their
+    `version` raised and `updated_at` set, as any edit does); returns the keys of
+    their history rows."""
+    fields = set(fields)
+    if versioned and changed:
+        now = timezone.now()
+        for obj in changed:
+            obj.version += 1
+            obj.updated_at = now
+        fields |= {"version", "updated_at"}
+    return (
+        create(model, new, actor=actor, reason=reason),
+        update(model, changed, fields, actor=actor, reason=reason),
+    )
 
 
 def _history(
@@ -208,15 +240,15 @@ def _history(
     rows: Sequence[dict[str, Any]],
     kind: str,
     *,
-    user: Any,
+    actor: Actor,
     reason: str,
 ) -> list[int]:
     history = model.history.model  # type: ignore[attr-defined]
     extra = {
         "history_date": timezone.now(),
-        "history_change_reason": reason or None,
+        "history_change_reason": reason or actor.system or None,
         "history_type": kind,
-        "history_user_id": getattr(user, "pk", None),
+        "history_user_id": actor.user_id,
     }
     return insert(history, [{**row, **extra} for row in rows])
 
@@ -243,3 +275,40 @@ def m2m_snapshot(
     ]
     insert(history_model, snapshot)
     return len(snapshot)
+
+
+def links(relation: Any, ids: Iterable[int]) -> dict[int, dict[Any, int]]:
+    """Per owner of a many-to-many `relation`: each related key and the id of its
+    row in the through table."""
+    through = relation.remote_field.through
+    source = f"{relation.m2m_field_name()}_id"
+    target = f"{relation.m2m_reverse_field_name()}_id"
+    out: dict[int, dict[Any, int]] = defaultdict(dict)
+    rows = through.objects.filter(**{f"{source}__in": list(ids)})
+    for pk, owner, value in rows.values_list("pk", source, target):
+        out[owner][value] = pk
+    return out
+
+
+def set_links(
+    relation: Any, wanted: dict[int, set[Any]], before: dict[int, dict[Any, int]]
+) -> dict[int, dict[Any, int]]:
+    """Make the through table hold `wanted` for those owners and return its rows
+    (no signals: the history snapshot is written by `m2m_snapshot`)."""
+    through = relation.remote_field.through
+    source = f"{relation.m2m_field_name()}_id"
+    target = f"{relation.m2m_reverse_field_name()}_id"
+    out: dict[int, dict[Any, int]] = {}
+    added = []
+    for owner, values in wanted.items():
+        rows = dict(before.get(owner, {}))
+        gone = set(rows) - values
+        if gone:
+            through.objects.filter(pk__in=[rows.pop(v) for v in gone]).delete()
+        for value in sorted(values - set(rows)):
+            added.append((owner, value))
+        out[owner] = rows
+    keys = insert(through, [{source: owner, target: value} for owner, value in added])
+    for (owner, value), key in zip(added, keys, strict=True):
+        out[owner][value] = key
+    return out
