@@ -130,6 +130,7 @@ class Evaluation:
     engagements: Score
     misses: dict[int, list[str]] = field(default_factory=dict)
     extras: dict[int, list[str]] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)  # identity -> gold key
 
 
 @dataclass
@@ -169,6 +170,7 @@ def evaluate(results: list[ParagraphResult], gold: Gold) -> Evaluation:
             evaluation.misses[number] = sorted(missed)
         if scored.extras:
             evaluation.extras[number] = scored.extras
+        evaluation.mapping.update(scored.mapping)
         for engagement in result.engagements:
             for proposal, _role in engagement.participants:
                 triples.add(
