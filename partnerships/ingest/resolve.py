@@ -61,6 +61,8 @@ class Resolver:
                 return found
         full = defined.get(mention.text) if mention.method == "acronym" else None
         name = full or root.text
+        if mention.method == "government":
+            name = government_name(name)
         return (
             _known(self.gazetteer.lookup(name), name)
             or self._fuzzy(name)
@@ -101,3 +103,12 @@ def _new(name: str, *, bracketed: bool) -> Resolution:
     proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
     method = "new-proper" if proper or bracketed else "new"
     return Resolution("", name, CONFIDENCE[method], method)
+
+
+def government_name(place: str) -> str:
+    """The name a government named by its country or city is proposed under."""
+    if any("\u3400" <= c <= "\u9fff" for c in place):
+        return place if place.endswith("政府") else f"{place}政府"
+    if "overnment" in place:
+        return place
+    return f"Government of {place}"

@@ -13,8 +13,11 @@ EN_ORG_WORDS = set(
     "Federation Union Group Society Corporation Company Ltd Inc Trust Secretariat "
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
-    "Council Cities Academy Observatory Consortium".split()
+    "Council Cities Academy Observatory Consortium City Prefecture Province County "
+    "Embassy Mission Delegation Parliament Headquarters".split()
 )
+# Organisation words of local governments, which are places after "in", "at" ...
+EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
 _EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
 _EN_LEADING = set(
     "The In With Through During Under At On By For And As From Since While When "
@@ -22,7 +25,21 @@ _EN_LEADING = set(
 )
 _EN_GENERIC = set(
     "United Nations|Member States|Government|Governments|Secretariat|Programme|"
-    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network".split("|")
+    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network|"
+    "International Organization|International Organizations|Regional Office|"
+    "Country Office|Liaison Office|National Government|Local Government|"
+    "Local Governments|Headquarters|City|Province|Prefecture".split("|")
+)
+# Job titles before a name: "Executive Director of the ...", "Ambassador of ...".
+_EN_TITLE = re.compile(
+    r"^(?:(?:Executive|Acting|Deputy|Regional|Managing|Senior|Under|Assistant|"
+    r"Resident)\s+)*(?:Director(?:-General|\s+General)?|President|Chair|Chairman|"
+    r"Chairperson|Head|Representative|Secretary-General|Minister|Ambassador|"
+    r"Governor|Mayor|CEO|Envoy|Rapporteur)\s+(?:of|to)\s+(?:the\s+)?"
+)
+_LOCAL_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|across|within|near)\s+$")
+_ACRONYM_DEFINED = re.compile(
+    r"\b((?=(?:\w*[A-Z]){3})[A-Z][A-Za-z]{2,9})\s*\(([A-Z][^()]{8,120}?)\)"
 )
 _EN_RUN = re.compile(
     r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
@@ -59,7 +76,28 @@ def _has_org_word(words: list[str]) -> bool:
     return any(w.strip(".,") in EN_ORG_WORDS for w in words)
 
 
+def acronym_definitions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """ "DGSC (Direction Générale de la Sécurité Civile)": the spans of an acronym
+    and of the full name it is given in brackets (of two words or more)."""
+    out = []
+    for match in _ACRONYM_DEFINED.finditer(text):
+        if len(match.group(2).split()) >= 2:
+            out.append((match.span(1), match.span(2)))
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """A job title before the name and a place after "in" are no part of it."""
+    if title := _EN_TITLE.match(text[start:end]):
+        start += title.end()
+    where = re.search(r"\s+in\s+[A-Z]", text[start:end])
+    if where:
+        end = start + where.start()
+    return start, end
+
+
 def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _cut(text, start, end)
     segment = text[start:end].rstrip(".,")
     words = segment.split()
     while words and (words[0] in _EN_LEADING or words[0].lower() in _EN_CONNECTORS):
@@ -72,4 +110,6 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if name in _EN_GENERIC:
         return None
     first = text.index(words[0], start)
+    if words[-1] in EN_LOCAL_WORDS and _LOCAL_PLACE_BEFORE.search(text[:first]):
+        return None  # "in Fukuoka City": a place
     return first, text.index(words[-1], first) + len(words[-1])

@@ -23,10 +23,25 @@ from partnerships.ingest.extraction.chinese import (
     zh_acceptable,
     zh_name_end,
 )
-from partnerships.ingest.extraction.english import EN_ORG_WORDS, en_trim, english_spans
+from partnerships.ingest.extraction.context import (
+    back_references,
+    general_assembly_resolutions,
+    head_of,
+    not_an_organisation,
+)
+from partnerships.ingest.extraction.english import (
+    EN_ORG_WORDS,
+    acronym_definitions,
+    en_trim,
+    english_spans,
+)
+from partnerships.ingest.extraction.parties import demonym_spans, government_spans
 from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
+# Units that belong to the organisation named in them (人居署纽约办事处), which stays
+# named too.
+_OFFICE_WORDS = ("办事处", "分处", "分部", "代表处", "中心", "秘书处", "联络处")
 _BRACKET = re.compile(r"^\s*[（(]([^（）()]{1,24})[）)]")
 
 
@@ -60,6 +75,8 @@ class OrganisationFinder:
         self.places = places or Gazetteer()
         self.lang = lang
         self.defined: dict[str, str] = {}  # short form -> full name, per document
+        # Head words of names met so far ("Office", 大会) -> the mention named so.
+        self.heads: dict[str, Mention] = {}
         self.segmenter: Segmenter | None = None
         if lang == "zh":
             self.segmenter = Segmenter(
@@ -75,8 +92,75 @@ class OrganisationFinder:
         mentions.extend(self._defined_uses(text, mentions))
         for start, end in self._pattern_spans(text):
             mentions = self._with_pattern(text, start, end, mentions)
+        mentions.extend(self._acronyms_defined(text, mentions))
         mentions.sort(key=lambda m: m.start)
-        return self._brackets(text, mentions)
+        mentions = [m for m in self._brackets(text, mentions) if self._kept(text, m)]
+        mentions += self._governments(text, mentions)
+        mentions += self._back_references(text, mentions)
+        self._remember_heads(mentions)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _kept(self, text: str, mention: Mention) -> bool:
+        if mention.method == "pattern" and any(
+            e.source == "country" for e in self.places.lookup(mention.text)
+        ):
+            return False  # "the Union of Comoros": a country, unless it acts
+        known = bool(mention.keys) or mention.method in ("acronym", "bracket")
+        return not not_an_organisation(
+            text, mention.start, mention.end, known=known, keys=mention.keys
+        )
+
+    def _governments(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        spans = [(m.start, m.end) for m in mentions]
+        words = [(m.start, m.end) for m in self.gazetteer.find(text)]
+        found: list[Mention] = []
+        for start, end, _country in government_spans(
+            text, self.places, spans, self.lang, words
+        ) + demonym_spans(text):
+            mention = Mention(start, end, text[start:end], "government")
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return found
+
+    def _back_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        found: list[Mention] = []
+        assembly = self.gazetteer.lookup("联合国大会") if self.lang == "zh" else []
+        for start, end in general_assembly_resolutions(text) if assembly else []:
+            mention = Mention(start, end, text[start:end], "gazetteer", tuple(assembly))
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        for start, end, head in back_references(text, self.heads, self.lang):
+            mention = Mention(start, end, text[start:end], "reference")
+            mention.alias_of = self.heads[head]
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return found
+
+    def _remember_heads(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            if mention.method in ("reference", "government"):
+                continue
+            root = mention.alias_of or mention
+            if head := head_of(mention.text, self.lang):
+                self.heads[head] = Mention(
+                    root.start, root.end, root.text, root.method, root.entries
+                )
+
+    def _acronyms_defined(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "MATUAFTT (Ministère de ...)": an acronym and then its full name."""
+        if self.segmenter is not None:
+            return []
+        found: list[Mention] = []
+        for (a_start, a_end), (f_start, f_end) in acronym_definitions(text):
+            acronym = Mention(a_start, a_end, text[a_start:a_end], "pattern")
+            full = Mention(f_start, f_end, text[f_start:f_end], "bracket")
+            if _overlaps(acronym, mentions) or _overlaps(full, mentions):
+                continue
+            full.alias_of = acronym
+            acronym.aliases.append(full.text)
+            self.defined.setdefault(acronym.text, full.text)
+            found += [acronym, full]
+        return found
 
     def _with_pattern(
         self, text: str, start: int, end: int, mentions: list[Mention]
@@ -84,6 +168,10 @@ class OrganisationFinder:
         """The mentions with the name found by its form at [start, end), where it
         does not repeat or contradict a known name."""
         inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside and inside[0].start == start and inside[0].keys == {"UN"}:
+            # 联合国地方当局咨询委员会, United Nations Office at ...: one name.
+            mentions = [m for m in mentions if m is not inside[0]]
+            inside = inside[1:]
         if inside and all(m.method == "acronym" for m in inside):
             if inside[-1].end == end and inside[-1].start > start:
                 # "Agency", the short form of the reporting agency, is no use of it
@@ -93,7 +181,11 @@ class OrganisationFinder:
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
-        if last is not None and not self._unit_of(text, last, end):
+        if last is not None and self._unit_of(text, last, end):
+            if not text[last.end : end].endswith(_OFFICE_WORDS):
+                # 欧洲联盟委员会: a body whose name holds another's, not its office.
+                mentions = [m for m in mentions if m is not last]
+        elif last is not None:
             # 人居署与X协会: the name starts after the last known one. (A unit named
             # after a known organisation, 人居署纽约办事处, keeps it whole, and the
             # organisation it belongs to stays named too.)
