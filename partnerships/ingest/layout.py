@@ -219,28 +219,48 @@ def _block_lines(text: str) -> list[str]:
     return lines
 
 
+def _wrap_widths(lines: list[str]) -> dict[bool, float]:
+    """Per script (Chinese or not), the width from which a line counts as wrapped:
+    80 % of the widest line, where at least two lines and two in five of the
+    script's lines are that wide (a page); otherwise no line is wrapped (a web
+    page, whose lines are whole paragraphs of any length)."""
+    out: dict[bool, float] = {}
+    for chinese in (True, False):
+        sizes = [len(line) for line in lines if line and _is_chinese(line) == chinese]
+        width = _WRAPPED * max(sizes, default=0)
+        wide = sum(size >= width for size in sizes)
+        out[chinese] = width if wide >= 2 and wide >= 0.4 * len(sizes) else 10**9
+    return out
+
+
+def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
+    """A line runs on into the next when it ends no sentence, is as wide as a
+    wrapped line, and the next is no heading (short, ending no sentence either)."""
+    if not following or line.endswith(_BLOCK_END):
+        return False
+    if len(line) < widths[_is_chinese(line)]:
+        return False
+    return (
+        following.endswith(_BLOCK_END)
+        or len(following) >= widths[_is_chinese(following)]
+    )
+
+
 def _blocks(lines: list[str]) -> list[tuple[int, str]]:
     """(first line number, text) of each block."""
-    widths = {True: 0, False: 0}  # the widest Chinese and other lines
-    for line in lines:
-        widths[_is_chinese(line)] = max(widths[_is_chinese(line)], len(line))
+    widths = _wrap_widths(lines)
     out: list[tuple[int, str]] = []
-    current: tuple[int, str] | None = None
+    open_block = False
     for number, line in enumerate(lines, start=1):
         if not line:
-            current = None
+            open_block = False
             continue
-        if current is None:
-            current = (number, line)
-            out.append(current)
+        if open_block:
+            out[-1] = (out[-1][0], _join(out[-1][1], line, "en").replace("\n", " "))
         else:
-            current = (current[0], _join(current[1], line, "en").replace("\n", " "))
-            out[-1] = current
-        if (
-            line.endswith(_BLOCK_END)
-            or len(line) < _WRAPPED * widths[_is_chinese(line)]
-        ):
-            current = None
+            out.append((number, line))
+        following = lines[number] if number < len(lines) else ""
+        open_block = _runs_on(line, following, widths)
     return out
 
 

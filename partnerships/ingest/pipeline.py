@@ -15,6 +15,7 @@ from partnerships.ingest.extraction.facts import (
     find_titles,
     place_gazetteer,
 )
+from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.layout import Layout, Paragraph
@@ -81,10 +82,16 @@ class Extractor:
         self.finder = OrganisationFinder(gazetteer, lang, self.places)
         self.resolver = Resolver(gazetteer)
 
+    def header(self, lines: list[str]) -> None:
+        """Learn the names the header defines ("the Commission", "the Centre"
+        later refer to them), proposing nothing."""
+        for line in lines:
+            self.finder.find(mend(line))
+
     def paragraph(self, paragraph: Paragraph) -> ParagraphResult:
         text = paragraph.text
         orgs: dict[str, OrgProposal] = {}
-        for mention in self.finder.find(text):
+        for mention in self.finder.find(mend(text)):
             resolution = self.resolver.resolve(mention, self.finder.defined)
             proposal = OrgProposal(resolution)
             proposal = orgs.setdefault(proposal.identity, proposal)
@@ -163,5 +170,6 @@ def _participants(
 
 def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:
     extractor = Extractor(gazetteer, lang)
+    extractor.header(layout.header)
     results = [extractor.paragraph(p) for p in layout.paragraphs]
     return results

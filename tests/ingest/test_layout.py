@@ -150,14 +150,16 @@ def test_lines_wrapped_by_a_page_are_rejoined_and_hyphenation_mended():
             "cities.",
             "Short title",
             "人居署与该市政府签署了一项关于公共空间的合作协议，双方将在",
-            "三年内共同改造十个广场。",
+            "三年内共同改造十个广场，并由该市的规划部门和居民代表组成",
+            "联合工作组负责日常管理。",
         ]
     )
     layout = split_report(text, "en")
     assert [p.text for p in layout.paragraphs] == [
         "The agency signed a memorandum with the development bank of the region "
         "and with a partner UN-Habitat had chosen, to be implemented in three cities.",
-        "人居署与该市政府签署了一项关于公共空间的合作协议，双方将在三年内共同改造十个广场。",
+        "人居署与该市政府签署了一项关于公共空间的合作协议，双方将在三年内共同改造十个广场，"
+        "并由该市的规划部门和居民代表组成联合工作组负责日常管理。",
     ]
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 _UN_FRAME_EN = re.compile(
-    r"^(?:’s|'s)?\s*(?:system|agencies|agency|entities|entity|bodies|Member States|"
+    r"^(?:’s|'s|’|')|^\s*(?:system|agencies|agency|entities|entity|bodies|Member States|"
     r"member States|headquarters|Headquarters|family|Charter|Day|country team|80|"
     r"Sustainable|Millennium|Conference|General|Secretary|Office|Development|"
     r"Human|Children|Environment|Population|High)\b"
@@ -74,6 +74,14 @@ _PROGRAMME_WORDS = {
     "Fund",
 }
 _FUND_CONTEXT = re.compile(r"(?:to|towards|under|from|into)\s+the\s+$")
+_TITLE_END = re.compile(r"^》")
+# "the City RAP programme": the name of a programme, not of an organisation.
+_PROGRAMME_AFTER = re.compile(
+    r"^\s+(?:programme|program|project|initiative|plan|campaign|strategy|"
+    r"framework|approach)s?\b"
+)
+# "Small Islands Developing States", "Least Developed Countries": groups of countries.
+_GROUP_OF_COUNTRIES = re.compile(r"\b(?:States|Countries|Nations)\)?$")
 
 
 def _inside(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -110,9 +118,13 @@ def not_an_organisation(
         return True
     if _INDEFINITE.search(before):
         return True
+    if _TITLE_END.match(text[end:]) and "《" in before[-40:]:
+        return True  # 《移民问题全球契约》: the title of a text
     if known:
         return False
     if name.isascii() and _lang(text) == "zh" and _person(text, start, end):
+        return True
+    if _GROUP_OF_COUNTRIES.search(name) or _PROGRAMME_AFTER.match(text[end:]):
         return True
     return _programme(name, before)
 
@@ -127,7 +139,9 @@ def _person(text: str, start: int, end: int) -> bool:
 
 
 def _programme(name: str, before: str) -> bool:
-    words = name.split()
+    """A programme, plan, fund ... by its head word: "Singapore's Sustainable
+    Development Programme", but not "the Brussels Office of the ... Programme"."""
+    words = re.split(r"\s+(?:of|for|on|to)\s+", name, maxsplit=1)[0].split()
     if not words or words[-1] not in _PROGRAMME_WORDS:
         return False
     if words[-1] == "Fund":
@@ -156,7 +170,7 @@ _ZH_HEAD_BEFORE = re.compile(
 
 def head_of(name: str, lang: str) -> str | None:
     if lang == "zh":
-        return next((h for h in ZH_HEADS if name.endswith(h) and name != h), None)
+        return next((h for h in ZH_HEADS if name.endswith(h)), None)
     words = re.split(r"\s+(?:of|for|on|to)\s+", name, maxsplit=1)[0].split()
     return next((w for w in reversed(words) if w in EN_HEADS), None)
 
@@ -190,7 +204,9 @@ def back_references(
         for match in re.finditer(pattern, text):
             if lang == "zh" and (
                 _ZH_TIME_AFTER.match(text[match.end() :])
-                or not _ZH_HEAD_BEFORE.search(text[: match.start()])
+                or (
+                    head == "大会" and not _ZH_HEAD_BEFORE.search(text[: match.start()])
+                )
                 or _ZH_RESOLUTION_AFTER.match(text[match.end() :])
             ):
                 continue

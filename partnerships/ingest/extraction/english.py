@@ -35,11 +35,12 @@ _EN_TITLE = re.compile(
     r"^(?:(?:Executive|Acting|Deputy|Regional|Managing|Senior|Under|Assistant|"
     r"Resident)\s+)*(?:Director(?:-General|\s+General)?|President|Chair|Chairman|"
     r"Chairperson|Head|Representative|Secretary-General|Minister|Ambassador|"
-    r"Governor|Mayor|CEO|Envoy|Rapporteur)\s+(?:of|to)\s+(?:the\s+)?"
+    r"Governor|Mayor|CEO|Envoy|Rapporteur)(?:\s+[A-Z][\w.-]*){0,3}\s+(?:of|to)\s+"
+    r"(?:the\s+)?"
 )
 _LOCAL_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|across|within|near)\s+$")
 _ACRONYM_DEFINED = re.compile(
-    r"\b((?=(?:\w*[A-Z]){3})[A-Z][A-Za-z]{2,9})\s*\(([A-Z][^()]{8,120}?)\)"
+    r"\b((?=(?:\w*[A-Z]){3})[A-Z][A-Za-z]{2,9})\s*\(([A-Z][^()]{8,200}?)\)"
 )
 _EN_RUN = re.compile(
     r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
@@ -50,11 +51,28 @@ _EN_RUN = re.compile(
 # A name in quotation marks: “逐个街区改善基金会”.
 def english_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for match in _EN_RUN.finditer(text):
-        for start, end in _split_list(text, match.start(), match.end()):
+    for run_start, run_end in _runs(text):
+        for start, end in _split_list(text, run_start, run_end):
             span = en_trim(text, start, end)
             if span is not None:
                 out.append(span)
+    return out
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")
+# A full stop after a word of two lower-case letters or more ends a sentence, even
+# where the next one starts with a capital ("... Fukuoka City. He expressed").
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+")
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _EN_RUN.finditer(text):
+        cursor = match.start()
+        for stop in _SENTENCE_STOP.finditer(text, match.start(), match.end()):
+            out.append((cursor, stop.start()))
+            cursor = stop.end()
+        out.append((cursor, match.end()))
     return out
 
 
@@ -62,6 +80,8 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "X Network and the Y Association": two names, when both have an
     organisation word."""
     parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[start:end])
+    if len(parts) > 1 and _HONORIFIC.match(parts[-1]):
+        return _split_list(text, start, start + text[start:end].rindex(parts[-1]))
     if len(parts) > 1 and all(_has_org_word(p.split()) for p in parts):
         spans, cursor = [], start
         for part in parts:

@@ -35,7 +35,11 @@ from partnerships.ingest.extraction.english import (
     en_trim,
     english_spans,
 )
-from partnerships.ingest.extraction.parties import demonym_spans, government_spans
+from partnerships.ingest.extraction.parties import (
+    demonym_spans,
+    government_of_spans,
+    government_spans,
+)
 from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
@@ -101,8 +105,9 @@ class OrganisationFinder:
         return sorted(mentions, key=lambda m: m.start)
 
     def _kept(self, text: str, mention: Mention) -> bool:
-        if mention.method == "pattern" and any(
-            e.source == "country" for e in self.places.lookup(mention.text)
+        if mention.method == "pattern" and (
+            any(e.source == "country" for e in self.places.lookup(mention.text))
+            or _COUNTRY_FORM.match(mention.text)
         ):
             return False  # "the Union of Comoros": a country, unless it acts
         known = bool(mention.keys) or mention.method in ("acronym", "bracket")
@@ -114,9 +119,11 @@ class OrganisationFinder:
         spans = [(m.start, m.end) for m in mentions]
         words = [(m.start, m.end) for m in self.gazetteer.find(text)]
         found: list[Mention] = []
-        for start, end, _country in government_spans(
-            text, self.places, spans, self.lang, words
-        ) + demonym_spans(text):
+        for start, end, _country in (
+            government_spans(text, self.places, spans, self.lang, words)
+            + demonym_spans(text)
+            + government_of_spans(text)
+        ):
             mention = Mention(start, end, text[start:end], "government")
             if not _overlaps(mention, mentions + found):
                 found.append(mention)
@@ -156,6 +163,8 @@ class OrganisationFinder:
             full = Mention(f_start, f_end, text[f_start:f_end], "bracket")
             if _overlaps(acronym, mentions) or _overlaps(full, mentions):
                 continue
+            if not_an_organisation(text, f_start, f_end, known=False, keys=set()):
+                continue  # "SIDS (Small Islands Developing States)": countries
             full.alias_of = acronym
             acronym.aliases.append(full.text)
             self.defined.setdefault(acronym.text, full.text)
@@ -167,17 +176,9 @@ class OrganisationFinder:
     ) -> list[Mention]:
         """The mentions with the name found by its form at [start, end), where it
         does not repeat or contradict a known name."""
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if inside and inside[0].start == start and inside[0].keys == {"UN"}:
-            # 联合国地方当局咨询委员会, United Nations Office at ...: one name.
-            mentions = [m for m in mentions if m is not inside[0]]
-            inside = inside[1:]
-        if inside and all(m.method == "acronym" for m in inside):
-            if inside[-1].end == end and inside[-1].start > start:
-                # "Agency", the short form of the reporting agency, is no use of it
-                # at the end of "Swedish International Development Cooperation Agency".
-                mentions = [m for m in mentions if m not in inside]
-                inside = []
+        mentions, inside = _known_inside(start, end, mentions)
+        if (units := self._english_unit(text, start, end, inside)) is not None:
+            return mentions + units
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
@@ -203,6 +204,21 @@ class OrganisationFinder:
             return mentions
         return [*mentions, candidate]
 
+    def _english_unit(
+        self, text: str, start: int, end: int, inside: list[Mention]
+    ) -> list[Mention] | None:
+        """ "The Brussels Office of the United Nations ... Programme": an office of a
+        known organisation is a unit of its own (the other stays named); None when
+        the name is no such unit."""
+        if self.segmenter is not None or not inside:
+            return None
+        if not _EN_UNIT.search(text[start : inside[0].start]):
+            return None
+        span = en_trim(text, start, end)
+        if span is None:
+            return []
+        return [Mention(span[0], span[1], text[span[0] : span[1]], "pattern")]
+
     def _unit_of(self, text: str, known: Mention, end: int) -> bool:
         """Chinese only: the known name runs straight into the rest of the name."""
         rest = text[known.end : end]
@@ -213,6 +229,7 @@ class OrganisationFinder:
             and not rest[0].isspace()
             and rest[0] not in "和与及、，"
             and len(rest) <= 8
+            and (normalise(rest) not in ZH_GENERIC or zh_name_end(rest) == rest)
             and zh_name_end(rest) is not None
         )
 
@@ -262,6 +279,38 @@ class OrganisationFinder:
                 # "the Agency for Coastal Towns (ACT)", then "the Agency".
                 self.defined.setdefault(head, mention.text)
         return sorted(mentions + added, key=lambda m: m.start)
+
+
+# "Union of Comoros", "Republic of Korea": the formal name of a country.
+_COUNTRY_FORM = re.compile(
+    r"^(?:(?:Islamic|Democratic|People’s|People's|Federal|United)\s+)?"
+    r"(?:Union|Republic|Kingdom|State|Federation|Commonwealth|Principality|Emirates)"
+    r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$"
+)
+# "Brussels Office of the", "Cooperating Committee of the": a unit named after the
+# organisation that follows.
+_EN_UNIT = re.compile(
+    r"[A-Z][\w’'-]*\s+(?:Office|Liaison Office|Centre|Center|Bureau|Branch|"
+    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation)"
+    r"\s+(?:of|for|to|at)\s+(?:the\s+)?$"
+)
+
+
+def _known_inside(
+    start: int, end: int, mentions: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions, and those of known names inside [start, end), less a leading
+    联合国 (联合国地方当局咨询委员会 is one name) and an acronym the document defined
+    at the end of a longer name ("Agency" of "Swedish ... Cooperation Agency")."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if inside and inside[0].start == start and inside[0].keys == {"UN"}:
+        mentions = [m for m in mentions if m is not inside[0]]
+        inside = inside[1:]
+    if inside and all(m.method == "acronym" for m in inside):
+        if inside[-1].end == end and inside[-1].start > start:
+            mentions = [m for m in mentions if m not in inside]
+            inside = []
+    return mentions, inside
 
 
 def _short_form(inner: str) -> bool:

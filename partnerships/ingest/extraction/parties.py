@@ -26,9 +26,10 @@ _EN_BEFORE = re.compile(
     r"Governor|Mayor|King|Queen|People)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
 )
 _EN_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|of|on|for|"
-    r"over|outside|inside)\s+(?:the\s+)?$)|[-–]$"
+    r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
+    r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
 )
+_EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)?\s+(?:[Gg]overnment|has|have|had|is|was|will|would|signed|provided|"
     r"provides|contributed|contributes|pledged|committed|announced|agreed|donated|"
@@ -37,7 +38,7 @@ _EN_AFTER_PARTY = re.compile(
 )
 _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
 _ZH_AFTER_PARTY = re.compile(
-    r"^(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
+    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
@@ -63,7 +64,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
         return False
     if near_org:
         return True
-    if not _EN_AFTER_PARTY.match(after):
+    if _EN_OF_BEFORE.search(before) or not _EN_AFTER_PARTY.match(after):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
     head = before.rstrip()
@@ -117,7 +118,8 @@ def government_spans(
         ):
             continue  # 荷兰 ZOA 难民服务组织: part of the name after it
         if acts(text, match, _near_org(text, match, organisations)):
-            out.append((match.start, match.end, match.text))
+            end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
+            out.append((match.start, end, text[match.start : end]))
     if lang == "zh":
         for side in _ZH_SIDE.finditer(text):
             out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
@@ -167,3 +169,14 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), DEMONYMS[m.group(1)])
         for m in _DEMONYM_GOVERNMENT.finditer(text)
     ]
+
+
+_GOVERNMENT_OF = re.compile(
+    r"\bgovernment of (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)"
+)
+
+
+def government_of_spans(text: str) -> list[tuple[int, int, str]]:
+    """ "the government of Comores": a government named in lower case, by a name
+    the place gazetteer may not hold."""
+    return [(m.start(), m.end(), m.group(1)) for m in _GOVERNMENT_OF.finditer(text)]
