@@ -211,6 +211,12 @@ def details(score: DocumentScore) -> list[str]:
             f"  {number}: missed {evaluation.misses.get(number, [])} "
             f"added {evaluation.extras.get(number, [])}"
         )
+    gold = score.document.gold.triples
+    for label, triples in (
+        ("engagement missed", gold - evaluation.triples),
+        ("engagement added", evaluation.triples - gold),
+    ):
+        lines += [f"  {label}: {n} {kind} {org}" for n, kind, org in sorted(triples)]
     return lines
 
 

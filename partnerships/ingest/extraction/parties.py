@@ -31,6 +31,8 @@ _EN_PLACE_BEFORE = re.compile(
 )
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
+    r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
+    r"assistance|aid|donation|grant)\b|"
     r"^(?:’s|'s)?\s+(?:[Gg]overnment|has|have|had|is|was|will|would|signed|provided|"
     r"provides|contributed|contributes|pledged|committed|announced|agreed|donated|"
     r"funds|funded|supports|supported|continues|decided|gave|granted|thanked|also|"
@@ -64,7 +66,11 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
         return False
     if near_org:
         return True
-    if _EN_OF_BEFORE.search(before) or not _EN_AFTER_PARTY.match(after):
+    if not _EN_AFTER_PARTY.match(after):
+        return False
+    if re.match(r"^(?:’s|'s)\s", after):
+        return True  # "Singapore's efforts", "Japan's contribution"
+    if _EN_OF_BEFORE.search(before):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
     head = before.rstrip()
