@@ -128,7 +128,7 @@ class Extractor:
             [p.resolution.name for p, _ in participants],
             [t[2] for t in titles],
         )
-        if len(participants) == 1:
+        if len(participants) == 1 and participants[0][1] != "funder":
             # One organisation: a statement, not cooperation, unless it gives money.
             money = any(start <= m.start < end for m in result.money)
             kinds = [k for k in kinds if k[0] in ("funding", "commitment") and money]
