@@ -10,7 +10,7 @@ gold into the scorer's `Gold` and scores a document, a part or the whole corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from partnerships.ingest.evaluation import (
     evaluate,
 )
 from partnerships.ingest.gazetteer import Gazetteer, normalise
-from partnerships.ingest.layout import Layout, split_report
+from partnerships.ingest.layout import Layout, Paragraph, split_report
 from partnerships.ingest.pipeline import ParagraphResult, extract
 
 PARTS = ("dev", "test")
@@ -126,9 +126,28 @@ class DocumentScore:
     money: tuple[int, int, int]  # right, proposed, expected
 
 
+def aligned(layout: Layout, document: Document) -> Layout:
+    """The layout with its paragraphs numbered as the gold's, found by their first
+    words; a paragraph the gold does not start (a paragraph a PDF's line break
+    split in two) joins the one before it. So one split does not shift the
+    numbers of all the paragraphs after it."""
+    starts = [" ".join(w.split()) for w in document.paragraphs]
+    out: list[Paragraph] = []
+    for paragraph in layout.paragraphs:
+        text = " ".join(paragraph.text.split())
+        number = next(
+            (i for i, words in enumerate(starts, 1) if text.startswith(words)), None
+        )
+        if number is None and out:
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {paragraph.text}")
+        else:
+            out.append(replace(paragraph, number=number or len(out) + 1))
+    return replace(layout, paragraphs=out)
+
+
 def score_text(document: Document, text: str, gazetteer: Gazetteer) -> DocumentScore:
     layout = split_report(text, document.lang)
-    results = extract(layout, gazetteer, document.lang)
+    results = extract(aligned(layout, document), gazetteer, document.lang)
     evaluation = evaluate(results, document.gold)
     proposed = money_found(results, evaluation.mapping)
     right = len(proposed & document.money)

@@ -197,6 +197,7 @@ _HEADING_MAX = {"zh": 40, "en": 150}
 _PARAGRAPH_MIN = {"zh": 12, "en": 30}
 _BULLET = re.compile(r"^[•·▪◦‣*-]\s+|^[•·▪◦‣]")
 _WRAPPED = 0.8  # a line at least this share of the widest line was wrapped
+_LINE = {True: 20, False: 40}  # no page wraps lines shorter (Chinese, other)
 
 
 def _is_paragraph(block: str) -> bool:
@@ -221,7 +222,7 @@ def _block_lines(text: str) -> list[str]:
 
 def _wrap_widths(lines: list[str]) -> dict[bool, float]:
     """Per script (Chinese or not), the width from which a line counts as wrapped:
-    80 % of the widest line, where at least two lines and two in five of the
+    80 % of the widest line, where at least two lines and one in four of the
     script's lines are that wide (a page); otherwise no line is wrapped (a web
     page, whose lines are whole paragraphs of any length)."""
     out: dict[bool, float] = {}
@@ -229,7 +230,8 @@ def _wrap_widths(lines: list[str]) -> dict[bool, float]:
         sizes = [len(line) for line in lines if line and _is_chinese(line) == chinese]
         width = _WRAPPED * max(sizes, default=0)
         wide = sum(size >= width for size in sizes)
-        out[chinese] = width if wide >= 2 and wide >= 0.4 * len(sizes) else 10**9
+        wrapped = wide >= 2 and wide >= 0.25 * len(sizes) and width >= _LINE[chinese]
+        out[chinese] = width if wrapped else 10**9
     return out
 
 
@@ -240,9 +242,13 @@ def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
         return False
     if len(line) < widths[_is_chinese(line)]:
         return False
+    # The rest of the paragraph, not a heading: half a wrapped line at least, or
+    # a word cut at the line end (人居|署认可, "develop-|ment", "tack-|ling").
     return (
         following.endswith(_BLOCK_END)
-        or len(following) >= widths[_is_chinese(following)]
+        or len(following) >= 0.5 * widths[_is_chinese(following)]
+        or following[:1].islower()
+        or (_is_chinese(line[-1:]) and _is_chinese(following[:1]))
     )
 
 

@@ -144,9 +144,9 @@ def test_unnumbered_blocks_are_numbered_by_the_reader_and_say_so():
 def test_lines_wrapped_by_a_page_are_rejoined_and_hyphenation_mended():
     text = "\n".join(
         [
-            "The agency signed a memorandum with the develop-",
-            "ment bank of the region and with a partner UN-",
-            "Habitat had chosen, to be implemented in three",
+            "The agency signed a memorandum of understanding with the develop-",
+            "ment bank of the whole region and with a partner that UN-",
+            "Habitat had chosen, the plans to be implemented in the three",
             "cities.",
             "Short title",
             "人居署与该市政府签署了一项关于公共空间的合作协议，双方将在",
@@ -156,8 +156,9 @@ def test_lines_wrapped_by_a_page_are_rejoined_and_hyphenation_mended():
     )
     layout = split_report(text, "en")
     assert [p.text for p in layout.paragraphs] == [
-        "The agency signed a memorandum with the development bank of the region "
-        "and with a partner UN-Habitat had chosen, to be implemented in three cities.",
+        "The agency signed a memorandum of understanding with the development bank "
+        "of the whole region and with a partner that UN-Habitat had chosen, the plans to "
+        "be implemented in the three cities.",
         "人居署与该市政府签署了一项关于公共空间的合作协议，双方将在三年内共同改造十个广场，"
         "并由该市的规划部门和居民代表组成联合工作组负责日常管理。",
     ]
