@@ -76,7 +76,7 @@ class Resolver:
             scorer=fuzz.ratio,
             score_cutoff=FUZZY_THRESHOLD,
         )
-        if found is None:
+        if found is None or not same_words(normalise(name), found[0]):
             return None
         entry = self.gazetteer.by_norm[found[0]][0]
         above = (found[1] - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
@@ -112,3 +112,16 @@ def government_name(place: str) -> str:
     if "overnment" in place:
         return place
     return f"Government of {place}"
+
+
+def same_words(mention: str, known: str) -> bool:
+    """Whether a fuzzy match only mends spelling: every word of four letters or
+    more on either side has a close one on the other ("Programe", "Programme"), so
+    that "Asian Development Bank" is never the African one."""
+    ours, theirs = mention.split(), known.split()
+    return len(ours) == len(theirs) and all(
+        any(fuzz.ratio(word, other) >= 80 for other in others)
+        for words, others in ((ours, theirs), (theirs, ours))
+        for word in words
+        if len(word) >= 4
+    )

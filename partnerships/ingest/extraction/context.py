@@ -144,6 +144,8 @@ def _programme(name: str, before: str) -> bool:
     words = re.split(r"\s+(?:of|for|on|to)\s+", name, maxsplit=1)[0].split()
     if not words or words[-1] not in _PROGRAMME_WORDS:
         return False
+    if name.startswith(("United Nations ", "UN ")):
+        return False  # a programme of the United Nations is an organisation
     if words[-1] == "Fund":
         return bool(_FUND_CONTEXT.search(before))  # contributions to the X Fund
     return True
