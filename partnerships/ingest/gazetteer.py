@@ -135,9 +135,7 @@ class Gazetteer:
                 continue
             end, entries = found
             start, stop = offsets[index], offsets[end - 1] + 1
-            kept = tuple(
-                e for e in entries if e.kind != "acronym" or text[start:stop] == e.name
-            )
+            kept = tuple(e for e in entries if _acronym_fits(e, text[start:stop]))
             if kept:
                 matches.append(Match(start, stop, text[start:stop], kept))
                 index = end
@@ -156,6 +154,14 @@ class Gazetteer:
                 continue
             return end, self.by_norm[name]
         return None
+
+
+def _acronym_fits(entry: NameEntry, text: str) -> bool:
+    """Acronyms match in their own case ("WHO", not "who"); one written in mixed
+    case also in capitals ("UN-HABITAT" for "UN-Habitat")."""
+    if entry.kind != "acronym" or text == entry.name:
+        return True
+    return text.isupper() and not entry.name.isupper() and text == entry.name.upper()
 
 
 def _clean(value: str) -> str:

@@ -16,7 +16,7 @@ from partnerships.ingest.extraction.segment import Token
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
-    "基金会 联合会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
+    "基金会 联合会 组委会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
     "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
     "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 处 市 县 郡 网 群组 市政联盟 大会 "
     "特使"
@@ -31,7 +31,7 @@ ZH_GENERIC_WORDS = set(
     "国家 地方 中央 区域 地区 次区域 民间 社会 私营 部门 城市 所有 各级 实体 伙伴 "
     "合作 合作伙伴 利益攸关方 咨询 指导 在线 开放式 数据 问题 主要 当局 政府 "
     "组织 机构 国家级 市级 专家 技术 管理 发展 项目 方案 理事 常设 执行 区域性 南部 北部 "
-    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关".split()
+    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关 全球性 国际性".split()
 )
 # Tags of words that are names in themselves (伊德斯网), unlike 城市 ("ns").
 _NAME_WORD_TAGS = {"nt", "nz", "nr", "nrt"}
@@ -252,6 +252,18 @@ def _partners_named(tokens: list[Token]) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _verb_organise(text: str, start: int, end: int) -> int:
+    """中国政府组织有关部门: 组织 is the verb of the body named before it."""
+    name, after = text[start:end], text[end : end + 1]
+    if name.endswith("组织") and zh_name_end(name[:-2]) and _is_cjk(after):
+        return end - 2 if after != "的" else end
+    return end
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and "\u3400" <= char <= "\u9fff"
+
+
 def zh_acceptable(name: str, proper: bool) -> bool:
     name = name.strip()
     if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
@@ -279,6 +291,7 @@ def chinese_spans(
         and not known(text[span[0] : span[1]])
     ]
     for start, end, proper in found:
+        end = _verb_organise(text, start, end)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
         if zh_acceptable(text[start:end], proper):

@@ -31,7 +31,7 @@ _UN_FRAME_ZH = re.compile(
     r"^(?:系统|机构|实体|各|会员国|可持续发展|千年|大家庭|宪章|总部|日|成员国|会议|"
     r"大会|秘书长|人居|开发|环境|儿童|人口|难民|粮食)"
 )
-_JOB_BEFORE_SG = re.compile(r"(?i)(?:under|assistant|deputy)[\s-]*$")
+_JOB_BEFORE_SG = re.compile(r"(?i)(?:under|assistant|deputy)[\s-]*$|[副助理]$")
 _ZH_PERSON_BEFORE = re.compile(
     r"(?:顾问|主任|负责人|总干事|主持人|省长|市长|大使|部长|先生|女士|博士|记者|"
     r"执行主任|代表|主席|秘书长)\s*$"
@@ -41,7 +41,7 @@ _BRACKETED_AFTER_NAME = re.compile(r"(?:·[\u4e00-\u9fff]+|[省市州县区国])
 _DATELINE = re.compile(r"新华社[^。，,]{0,20}?电|[（(]记者[^）)]*[）)]")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:org|com|net|int|gov)\b\S*")
 _EDITION = re.compile(
-    r"(?:第\s*[\d一二三四五六七八九十百]+\s*届\s*|"
+    r"(?:第\s*[\d一二三四五六七八九十百]+\s*[届次]\s*|"
     r"\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+)$"
 )
@@ -56,6 +56,7 @@ _EVENT_WORDS = (
     "Congress",
     "Session",
 )
+_CONFERENCE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*次\s*$")
 _INDEFINITE = re.compile(r"(?:一个|一项|一家|一所|一支|一批|一些)$")
 _PROGRAMME_WORDS = {
     "Programme",
@@ -88,8 +89,12 @@ def _inside(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in pattern.finditer(text))
 
 
+_UN_AUTHOR_OF = re.compile(
+    r"(?:Declaration|Charter|Convention|Report|Agenda|Goals?)\s+of\s+the\s+$"
+)
 _UN_ACTOR_ZH = re.compile(
     r"^(?:将|已|也|还|与|和|同|宣布|签署|通过|决定|支持|呼吁|表示|在|的|正|于|"
+    r"副秘书长|助理秘书长|"
     r"[，。；：、,;:）)]|$)"
 )
 
@@ -98,6 +103,8 @@ def un_as_frame(text: str, start: int, end: int, lang: str) -> bool:
     """联合国 names the Organization only where it acts (联合国将, 联合国与);
     before a noun (联合国系统, 联合国各实体) it is the frame of something else."""
     after = text[end:]
+    if _UN_AUTHOR_OF.search(text[:start]):
+        return True  # "the Millennium Declaration of the United Nations"
     if lang == "zh":
         return not _UN_ACTOR_ZH.match(after)
     return bool(_UN_FRAME_EN.match(after))
@@ -107,26 +114,36 @@ def not_an_organisation(
     text: str, start: int, end: int, *, known: bool, keys: set[str]
 ) -> bool:
     """True when the words around text[start:end] say it is no organisation."""
-    before, name = text[:start], text[start:end]
-    if "UN" in keys and un_as_frame(text, start, end, _lang(name)):
+    if _frame_or_occasion(text, start, end, keys):
         return True
-    if "UNSG" in keys and _JOB_BEFORE_SG.search(before):
-        return True
-    if _inside(_DATELINE, text, start, end) or _inside(_ADDRESS, text, start, end):
-        return True
-    if name.endswith(_EVENT_WORDS) and _EDITION.search(before):
-        return True
-    if _INDEFINITE.search(before):
-        return True
-    if _TITLE_END.match(text[end:]) and "《" in before[-40:]:
-        return True  # 《移民问题全球契约》: the title of a text
     if known:
         return False
+    before, name = text[:start], text[start:end]
     if name.isascii() and _lang(text) == "zh" and _person(text, start, end):
         return True
     if _GROUP_OF_COUNTRIES.search(name) or _PROGRAMME_AFTER.match(text[end:]):
         return True
     return _programme(name, before)
+
+
+def _frame_or_occasion(text: str, start: int, end: int, keys: set[str]) -> bool:
+    """Known names too: the UN as a frame, a job title, a dateline or an address,
+    an edition of an event, a body of a kind, a title of a text."""
+    before, name = text[:start], text[start:end]
+    if ("UN" in keys and un_as_frame(text, start, end, _lang(name))) or (
+        "UNSG" in keys and _JOB_BEFORE_SG.search(before)
+    ):
+        return True
+    if _inside(_DATELINE, text, start, end) or _inside(_ADDRESS, text, start, end):
+        return True
+    if name.endswith(_EVENT_WORDS) and _EDITION.search(before):
+        return True
+    if name.endswith("大会") and _CONFERENCE.search(before):
+        return True  # 第二次联合国人居大会: the conference, not the assembly
+    # 一个专家工作组: one of a kind; 《移民问题全球契约》: the title of a text.
+    return bool(_INDEFINITE.search(before)) or (
+        bool(_TITLE_END.match(text[end:])) and "《" in before[-40:]
+    )
 
 
 def _person(text: str, start: int, end: int) -> bool:

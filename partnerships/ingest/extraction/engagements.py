@@ -23,7 +23,7 @@ _KIND_WORDS = [
     ("commitment", "承诺|认捐|pledged|pledge|committed to"),
     (
         "publication",
-        "编写|出版|发布|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
+        "编写|出版|发布|发表|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
         "prepared|published|produced|co-authored|guidelines|handbook|toolkit",
     ),
     (
@@ -33,7 +33,8 @@ _KIND_WORDS = [
     ),
     (
         "event",
-        "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|对话|安排|"
+        "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
+        "对话|安排|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
         "launched|campaign",
     ),
@@ -208,6 +209,17 @@ def kinds_of(
     for kind, cue in title_kinds(list(titles)):
         if kind not in {k for k, _ in found}:
             found.append((kind, cue))
+    found = _pruned(found, names, lower)
+    return found or [("project", "")]
+
+
+_TALKS = ("举行", "会见", "会谈", "held", "meeting")
+
+
+def _pruned(
+    found: list[tuple[str, str]], names: list[str], lower: str
+) -> list[tuple[str, str]]:
+    """The kinds a sentence tells, less those a more specific one includes."""
     if len(found) > 1 and found[-1] == ("project", "方案"):
         found = found[:-1]  # 方案 is a plan as often as a programme
     if len(found) > 1:
@@ -225,10 +237,9 @@ def kinds_of(
     if "funding" in kinds and "project" in kinds and "projects" not in lower:
         # Money for a named project or programme is told on the project.
         found = [f for f in found if f[0] != "funding"]
-    return found or [("project", "")]
+    return found
 
 
-_TALKS = ("举行", "会见", "会谈", "held", "meeting")
 _SHORT_FORM_AFTER = re.compile(r"^\s*[（(][^（）()]{1,24}[）)]")
 
 

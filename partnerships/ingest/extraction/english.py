@@ -62,7 +62,7 @@ def english_spans(text: str) -> list[tuple[int, int]]:
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")
 # A full stop after a word of two lower-case letters or more ends a sentence, even
 # where the next one starts with a capital ("... Fukuoka City. He expressed").
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+")
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])")
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -120,7 +120,11 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = _cut(text, start, end)
     segment = text[start:end].rstrip(".,")
     words = segment.split()
-    while words and (words[0] in _EN_LEADING or words[0].lower() in _EN_CONNECTORS):
+    while words and (
+        words[0] in _EN_LEADING
+        or words[0].lower() in _EN_CONNECTORS
+        or words[0] in ("'s", "’s")
+    ):
         words = words[1:]
     while words and words[-1].lower() in _EN_CONNECTORS:
         words = words[:-1]

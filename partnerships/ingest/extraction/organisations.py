@@ -98,7 +98,10 @@ class OrganisationFinder:
             mentions = self._with_pattern(text, start, end, mentions)
         mentions.extend(self._acronyms_defined(text, mentions))
         mentions.sort(key=lambda m: m.start)
-        mentions = [m for m in self._brackets(text, mentions) if self._kept(text, m)]
+        bracketed = self._brackets(text, mentions)
+        mentions = [m for m in bracketed if self._kept(text, m)]
+        # A short form of a name that is no organisation is none either.
+        mentions = [m for m in mentions if m.alias_of is None or m.alias_of in mentions]
         mentions += self._governments(text, mentions)
         mentions += self._back_references(text, mentions)
         self._remember_heads(mentions)
@@ -259,7 +262,7 @@ class OrganisationFinder:
             match = _BRACKET.match(text[mention.end :])
             if not match:
                 continue
-            inner = match.group(1).strip()
+            inner = _SO_CALLED.sub("", match.group(1)).strip('“”" ')
             start = text.index(inner, mention.end + match.start(1))
             inside = [m for m in mentions if start <= m.start < start + len(inner)]
             if len(inside) == 1 and inside[0].text == inner:
@@ -311,6 +314,10 @@ def _known_inside(
             mentions = [m for m in mentions if m not in inside]
             inside = []
     return mentions, inside
+
+
+# （以下简称“人居三”）: the short form is what follows "hereafter".
+_SO_CALLED = re.compile(r"^\s*(?:以下简称|下称|简称|hereinafter|hereafter)\s*")
 
 
 def _short_form(inner: str) -> bool:
