@@ -210,10 +210,17 @@ def kinds_of(
         if kind not in {k for k, _ in found}:
             found.append((kind, cue))
     found = _pruned(found, names, lower)
+    if not found and not _COOPERATION.search(lower):
+        return []  # named side by side, not working together
     return found or [("project", "")]
 
 
 _TALKS = ("举行", "会见", "会谈", "held", "meeting")
+# Without a cue, organisations named in one sentence cooperate only where it says so.
+_COOPERATION = re.compile(
+    r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
+    r"\bwith\b|together|joint|partner|cooperat|collaborat|support"
+)
 
 
 def _pruned(
