@@ -113,3 +113,14 @@ def test_cue_words_count_only_in_their_sense():
     assert [k for k, _ in kinds_of("With □ funding, □ built it.", [])] == ["funding"]
     sentence = "With EU funding, UN-Habitat built it."
     assert role_of(sentence, 5, 7) == "funder"
+
+
+def test_a_name_without_organisation_word_is_one_by_its_apposition(
+    reference_gazetteer,
+):
+    finder = _finder(reference_gazetteer, "en")
+    found = _found(finder, "It works with Blue Harbour, a Danish non-profit group.")
+    assert ("Blue Harbour", "pattern") in found
+    signed = _found(finder, "UNEP signed a letter of intent with Acme Mobility.")
+    assert ("Acme Mobility", "pattern") in signed
+    assert ("Lisbon", "pattern") not in _found(finder, "It met in Lisbon, a city.")

@@ -137,3 +137,26 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if words[-1] in EN_LOCAL_WORDS and _LOCAL_PLACE_BEFORE.search(text[:first]):
         return None  # "in Fukuoka City": a place
     return first, text.index(words[-1], first) + len(words[-1])
+
+
+# "Think City, a Malaysian non-profit organization": a name without an organisation
+# word, which the words in apposition after it say is one.
+_APPOSITION = re.compile(
+    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*),\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
+    r"foundation|association|university|network|charity|consultancy|start-up|"
+    r"agency|institute|think tank)\b"
+)
+# "signed a memorandum of understanding with Think City": the other party.
+_SIGNED_WITH = re.compile(
+    r"\b(?:signed|concluded)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:with)\s+"
+    r"((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)"
+)
+
+
+def named_by_context(text: str) -> list[tuple[int, int]]:
+    """Spans of names the words around them make organisations."""
+    out = [m.span(1) for m in _APPOSITION.finditer(text)]
+    out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
+    spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
+    return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]

@@ -34,6 +34,7 @@ from partnerships.ingest.extraction.english import (
     acronym_definitions,
     en_trim,
     english_spans,
+    named_by_context,
 )
 from partnerships.ingest.extraction.parties import (
     demonym_spans,
@@ -238,7 +239,13 @@ class OrganisationFinder:
 
     def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
         if self.segmenter is None:
-            return english_spans(text)
+            spans = english_spans(text)
+            return spans + [
+                span
+                for span in named_by_context(text)
+                if all(span[1] <= s or e <= span[0] for s, e in spans)
+                and not self.places.lookup(text[span[0] : span[1]])
+            ]
         return chinese_spans(text, self.segmenter.tokens(text), self._known)
 
     def _known(self, name: str) -> bool:
