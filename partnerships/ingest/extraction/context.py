@@ -43,8 +43,11 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:org|com|net|int|gov)\b\S*
 _EDITION = re.compile(
     r"(?:第\s*[\d一二三四五六七八九十百]+\s*[届次]\s*|"
     r"\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
-    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+)$"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+"
+    r"(?:(?:session|edition|meeting)\s+of\s+(?:the\s+)?)?)$"
 )
+# "Goal 11 on Sustainable Cities and Communities": the title of a goal.
+_GOAL_BEFORE = re.compile(r"(?:Goal|SDG)\s*\d*\s*(?:on\s+)?$")
 _EVENT_WORDS = (
     "论坛",
     "峰会",
@@ -82,6 +85,7 @@ _PROGRAMME_AFTER = re.compile(
     r"framework|approach)s?\b"
 )
 # "Small Islands Developing States", "Least Developed Countries": groups of countries.
+_HEAD_WORDS = re.compile(r"\b(?:Office|Centre|Center|Commission|Bank|Fund|League)\b")
 _GROUP_OF_COUNTRIES = re.compile(r"\b(?:States|Countries|Nations)\)?$")
 
 
@@ -121,8 +125,10 @@ def not_an_organisation(
     before, name = text[:start], text[start:end]
     if name.isascii() and _lang(text) == "zh" and _person(text, start, end):
         return True
-    if _GROUP_OF_COUNTRIES.search(name) or _PROGRAMME_AFTER.match(text[end:]):
+    if _PROGRAMME_AFTER.match(text[end:]) or _GOAL_BEFORE.search(before):
         return True
+    if _GROUP_OF_COUNTRIES.search(name) and not _HEAD_WORDS.search(name):
+        return True  # "Small Islands Developing States", not "... for Arab States"
     return _programme(name, before)
 
 

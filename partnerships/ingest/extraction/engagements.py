@@ -165,7 +165,8 @@ _OTHER_SENSES = re.compile(
     r"启动(?=[^，。；]{0,20}?(?:项目|方案|平台|倡议))|"
     r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
     r"(?:forum|conference|summit|session|assembly|meeting)|"
-    r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)"
+    r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
+    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)"
 )
 
 

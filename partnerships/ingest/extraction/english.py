@@ -76,19 +76,19 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "X Network and the Y Association": two names, when both have an
-    organisation word."""
-    parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[start:end])
-    if len(parts) > 1 and _HONORIFIC.match(parts[-1]):
-        return _split_list(text, start, start + text[start:end].rindex(parts[-1]))
-    if len(parts) > 1 and all(_has_org_word(p.split()) for p in parts):
-        spans, cursor = [], start
-        for part in parts:
-            at = text.index(part, cursor)
-            spans.append((at, at + len(part)))
-            cursor = at + len(part)
-        return spans
+    """ "X Network and the Y Association": two names, when both sides of an "and"
+    have an organisation word ("the Institute for Transportation and Development
+    Policy" stays one); "X Prefecture and Mr. Y": the name ends before "and"."""
+    for joint in _AND.finditer(text, start, end):
+        left, right = text[start : joint.start()], text[joint.end() : end]
+        if _HONORIFIC.match(right):
+            return _split_list(text, start, joint.start())
+        if _has_org_word(left.split()) and _has_org_word(right.split()):
+            return [(start, joint.start()), *_split_list(text, joint.end(), end)]
     return [(start, end)]
 
 
@@ -124,6 +124,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         words[0] in _EN_LEADING
         or words[0].lower() in _EN_CONNECTORS
         or words[0] in ("'s", "’s")
+        or words[0].isdigit()
     ):
         words = words[1:]
     while words and words[-1].lower() in _EN_CONNECTORS:
@@ -160,3 +161,54 @@ def named_by_context(text: str) -> list[tuple[int, int]]:
     out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
     spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
     return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]
+
+
+# Names listed with an organisation are organisations too, even without an
+# organisation word: "UN-Habitat, OHCHR, UCLG, and EUROCITIES", "(ITDP) and Critical
+# Mass Nairobi".
+_ITEM = r"((?:[A-Z][\w’'&.-]*)(?:\s+[A-Z][\w’'&.-]*){0,3})"
+_NEXT_ITEM = re.compile(
+    r"^(?:\s*\([^()]{1,20}\))?(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _ITEM
+)
+_PREVIOUS_ITEM = re.compile(_ITEM + r"(?:,\s+|\s+and\s+)(?:the\s+)?$")
+
+
+def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names listed right after or right before [start, end)."""
+    out = []
+    if after := _NEXT_ITEM.match(text[end:]):
+        out.append((end + after.start(1), end + after.end(1)))
+    if before := _PREVIOUS_ITEM.search(text[:start]):
+        out.append(before.span(1))
+    spans = [(s, s + len(text[s:e].rstrip(".,"))) for s, e in out]
+    return [(s, e) for s, e in spans if _listable(text[s:e], text[max(0, s - 5) : s])]
+
+
+_NOT_LISTED = set(
+    "Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Prof Prof. Director Executive Senior Under Mayor "
+    "Minister President Envoy Ambassador Governor Chief Deputy Acting".split()
+)
+
+
+def _listable(name: str, before: str) -> bool:
+    """An acronym ("UCLG"), or a name of two words or more after "and" ("and
+    Critical Mass Nairobi"); not a person, a title or a generic word."""
+    words = name.split()
+    if not words or words[0] in _EN_LEADING or words[0] in _NOT_LISTED:
+        return False
+    if name in _EN_GENERIC:
+        return False
+    acronym = len(words) == 1 and len(name) >= 3 and name.isupper()
+    return acronym or (len(words) >= 2 and before.rstrip().endswith("and"))
+
+
+# "Minister of Public Works and Housing": the ministry, named by its minister.
+_MINISTER_OF = re.compile(
+    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*)*)"
+)
+
+
+def ministries_by_minister(text: str) -> list[tuple[int, int]]:
+    """ "Minister of Public Works and Housing" names the ministry; "Minister of
+    State" none."""
+    return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)]

@@ -34,6 +34,8 @@ from partnerships.ingest.extraction.english import (
     acronym_definitions,
     en_trim,
     english_spans,
+    listed_with,
+    ministries_by_minister,
     named_by_context,
 )
 from partnerships.ingest.extraction.parties import (
@@ -103,6 +105,7 @@ class OrganisationFinder:
         mentions = [m for m in bracketed if self._kept(text, m)]
         # A short form of a name that is no organisation is none either.
         mentions = [m for m in mentions if m.alias_of is None or m.alias_of in mentions]
+        mentions += self._listed(text, mentions)
         mentions += self._governments(text, mentions)
         mentions += self._back_references(text, mentions)
         self._remember_heads(mentions)
@@ -118,6 +121,24 @@ class OrganisationFinder:
         return not not_an_organisation(
             text, mention.start, mention.end, known=known, keys=mention.keys
         )
+
+    def _listed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """English names listed with an organisation found, in a chain."""
+        if self.segmenter is not None:
+            return []
+        found: list[Mention] = []
+        queue = list(mentions)
+        while queue:
+            mention = queue.pop()
+            for start, end in listed_with(text, mention.start, mention.end):
+                new = Mention(start, end, text[start:end], "pattern")
+                if self.places.lookup(new.text) or _overlaps(new, mentions + found):
+                    continue
+                if any(c.isdigit() for c in new.text):
+                    continue
+                found.append(new)
+                queue.append(new)
+        return found
 
     def _governments(self, text: str, mentions: list[Mention]) -> list[Mention]:
         spans = [(m.start, m.end) for m in mentions]
@@ -242,7 +263,7 @@ class OrganisationFinder:
             spans = english_spans(text)
             return spans + [
                 span
-                for span in named_by_context(text)
+                for span in named_by_context(text) + ministries_by_minister(text)
                 if all(span[1] <= s or e <= span[0] for s, e in spans)
                 and not self.places.lookup(text[span[0] : span[1]])
             ]

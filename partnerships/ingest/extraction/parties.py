@@ -23,7 +23,9 @@ from partnerships.ingest.gazetteer import Gazetteer, Match
 
 _EN_BEFORE = re.compile(
     r"(?:Government|Ambassador|Embassy|Minister|President|Prime Minister|Parliament|"
-    r"Governor|Mayor|King|Queen|People)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?$"
+    r"Governor|Mayor|King|Queen|People|[Rr]epresentatives?|[Dd]elegations?|"
+    r"[Cc]it(?:y|ies)|[Mm]unicipalit(?:y|ies))\s+of\s+(?:the\s+)?"
+    r"(?:Republic\s+of\s+)?$"
 )
 _EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
@@ -86,6 +88,16 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     )
 
 
+_LIST_JOINT = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+|、|和|与)$")
+
+
+def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool:
+    """Listed right after a place acting as a party: "Representatives of Armenia,
+    Moldova, Serbia and Tajikistan", "the cities of Amsterdam, Barcelona and New
+    York"."""
+    return bool(acting) and bool(_LIST_JOINT.match(text[acting[-1][1] : match.start]))
+
+
 def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> bool:
     """Joined by "and"/"with"/与/和 to an organisation named next to it."""
     joined = re.compile(r"^\s*(?:and|with|与|和|同|、)\s*(?:the\s+)?$")
@@ -123,7 +135,9 @@ def government_spans(
             if s >= match.end
         ):
             continue  # 荷兰 ZOA 难民服务组织: part of the name after it
-        if acts(text, match, _near_org(text, match, organisations)):
+        if acts(text, match, _near_org(text, match, organisations)) or _listed(
+            text, match, out
+        ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
             out.append((match.start, end, text[match.start : end]))
     if lang == "zh":
@@ -165,12 +179,38 @@ DEMONYMS = {
     "Polish": "Poland",
     "Turkish": "Türkiye",
     "Russian": "Russian Federation",
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+    "Yemeni": "Yemen",
+    "Lebanese": "Lebanon",
+    "Jordanian": "Jordan",
+    "Moroccan": "Morocco",
+    "Tunisian": "Tunisia",
+    "Ethiopian": "Ethiopia",
+    "Nigerian": "Nigeria",
+    "Ghanaian": "Ghana",
+    "Pakistani": "Pakistan",
+    "Indonesian": "Indonesia",
+    "Philippine": "Philippines",
+    "Afghan": "Afghanistan",
+    "Somali": "Somalia",
+    "Sudanese": "Sudan",
+    "Ugandan": "Uganda",
+    "Tanzanian": "Tanzania",
+    "Rwandan": "Rwanda",
+    "Colombian": "Colombia",
+    "Peruvian": "Peru",
+    "Chilean": "Chile",
+    "Ecuadorian": "Ecuador",
+    "Argentine": "Argentina",
 }
-_DEMONYM_GOVERNMENT = re.compile(rf"\b({'|'.join(DEMONYMS)})\s+[Gg]overnment\b")
+_DEMONYM_GOVERNMENT = re.compile(
+    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities)\b"
+)
 
 
 def demonym_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, country) of "the Dutch Government" and the like."""
+    """(start, end, country) of "the Dutch Government", "a Syrian delegation"."""
     return [
         (m.start(), m.end(), DEMONYMS[m.group(1)])
         for m in _DEMONYM_GOVERNMENT.finditer(text)
