@@ -144,12 +144,13 @@ class OrganisationFinder:
         spans = [(m.start, m.end) for m in mentions]
         words = [(m.start, m.end) for m in self.gazetteer.find(text)]
         found: list[Mention] = []
-        for start, end, _country in (
+        for start, end, country in (
             government_spans(text, self.places, spans, self.lang, words)
             + demonym_spans(text)
             + government_of_spans(text)
         ):
             mention = Mention(start, end, text[start:end], "government")
+            mention.aliases.append(country)  # the country the government is of
             if not _overlaps(mention, mentions + found):
                 found.append(mention)
         return found
