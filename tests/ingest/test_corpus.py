@@ -22,9 +22,9 @@ from partnerships.ingest.corpus import (
 from partnerships.ingest.readers import read_text
 from tests.ingest.conftest import CORPUS
 
-FLOORS = {  # (part, language): (organisation F1, engagement F1)
-    ("test", "en"): (0.0, 0.0),
-    ("test", "zh"): (0.0, 0.0),
+FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0.01
+    ("test", "en"): (0.799, 0.320),
+    ("test", "zh"): (0.766, 0.343),
 }
 
 
