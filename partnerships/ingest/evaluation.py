@@ -130,6 +130,8 @@ class Evaluation:
     engagements: Score
     misses: dict[int, list[str]] = field(default_factory=dict)
     extras: dict[int, list[str]] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)  # identity -> gold key
+    triples: set[tuple[int, str, str]] = field(default_factory=set)  # proposed
 
 
 @dataclass
@@ -137,6 +139,7 @@ class _Paragraph:
     right: int = 0
     credited: set[str] = field(default_factory=set)
     mapping: dict[str, str] = field(default_factory=dict)  # identity -> gold key
+    triples: set[tuple[int, str, str]] = field(default_factory=set)  # proposed
     extras: list[str] = field(default_factory=list)
 
 
@@ -169,6 +172,7 @@ def evaluate(results: list[ParagraphResult], gold: Gold) -> Evaluation:
             evaluation.misses[number] = sorted(missed)
         if scored.extras:
             evaluation.extras[number] = scored.extras
+        evaluation.mapping.update(scored.mapping)
         for engagement in result.engagements:
             for proposal, _role in engagement.participants:
                 triples.add(
@@ -176,6 +180,7 @@ def evaluate(results: list[ParagraphResult], gold: Gold) -> Evaluation:
                 )
     expected = sum(len(v) for v in gold.mentions.values())
     evaluation.organisations = Score(right, predicted, found, expected)
+    evaluation.triples = triples
     matched = len(triples & gold.triples)
     evaluation.engagements = Score(matched, len(triples), matched, len(gold.triples))
     return evaluation

@@ -47,17 +47,20 @@ class Match:
     entries: tuple[NameEntry, ...]
 
 
-_DROPPED = set('“”"《》「」‘’')
+_DROPPED = set('“”"《》「」')
+_APOSTROPHES = {"‘": "'", "’": "'"}
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The form names are compared in (NFKC, case-folded, quotes dropped, no space
+    """The form names are compared in (NFKC, case-folded, quotes dropped, curly
+    apostrophes straight, no space
     next to a CJK character, single spaces elsewhere), with the index in `text` of
     each of its characters."""
     chars: list[str] = []
     offsets: list[int] = []
     for index, raw in enumerate(text):
         for char in unicodedata.normalize("NFKC", raw).casefold():
+            char = _APOSTROPHES.get(char, char)
             if char in _DROPPED:
                 continue
             if char.isspace():
@@ -132,9 +135,7 @@ class Gazetteer:
                 continue
             end, entries = found
             start, stop = offsets[index], offsets[end - 1] + 1
-            kept = tuple(
-                e for e in entries if e.kind != "acronym" or text[start:stop] == e.name
-            )
+            kept = tuple(e for e in entries if _acronym_fits(e, text[start:stop]))
             if kept:
                 matches.append(Match(start, stop, text[start:stop], kept))
                 index = end
@@ -153,6 +154,14 @@ class Gazetteer:
                 continue
             return end, self.by_norm[name]
         return None
+
+
+def _acronym_fits(entry: NameEntry, text: str) -> bool:
+    """Acronyms match in their own case ("WHO", not "who"); one written in mixed
+    case also in capitals ("UN-HABITAT" for "UN-Habitat")."""
+    if entry.kind != "acronym" or text == entry.name:
+        return True
+    return text.isupper() and not entry.name.isupper() and text == entry.name.upper()
 
 
 def _clean(value: str) -> str:
@@ -186,13 +195,46 @@ def reference_entries(directory: Path = REFERENCE_DIR) -> list[NameEntry]:
             out.append(
                 NameEntry(row["acronym_en"], value, row["lang"], kind, "reference")
             )
-    for row in _rows(INGEST_DIR / "un_bodies.csv"):
-        organ = "un_principal_organ"
-        out.append(
-            NameEntry(
-                row["key"], row["name"], row["lang"], row["kind"], "reference", organ
+    for file_name, category in (
+        ("un_bodies.csv", "un_principal_organ"),
+        ("common_names.csv", ""),
+    ):
+        for row in _rows(INGEST_DIR / file_name):
+            out.append(
+                NameEntry(
+                    row["key"],
+                    row["name"],
+                    row["lang"],
+                    row["kind"],
+                    "reference",
+                    category,
+                )
             )
-        )
+    return out + spelling_variants(out)
+
+
+# British and American spellings of the same name: "Program" for "Programme".
+_SPELLINGS = (
+    ("Programme", "Program"),
+    ("Organization", "Organisation"),
+    ("Organisation", "Organization"),
+    ("Centre", "Center"),
+)
+
+
+def spelling_variants(entries: list[NameEntry]) -> list[NameEntry]:
+    out = []
+    for entry in entries:
+        if entry.lang != "en" or entry.kind == "acronym":
+            continue
+        for spelled, other in _SPELLINGS:
+            if spelled in entry.name:
+                name = entry.name.replace(spelled, other)
+                out.append(
+                    NameEntry(
+                        entry.key, name, "en", "alias", entry.source, entry.category
+                    )
+                )
     return out
 
 

@@ -16,9 +16,15 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 
 _CHAPTER_ZH = re.compile(rf"^([{CHINESE_NUMERALS}]+)、\s*(.*)$")
-_CHAPTER_ROMAN = re.compile(rf"^({_ROMAN})\.\s+(\S.*)$")
-_SECTION = re.compile(r"^([A-Z])\.\s+(\S.*)$")
-_PARAGRAPH = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")
+# "I. Introduction", and "I.Introduction" as some documents print it; the title starts
+# with a letter, so that a job number ("V.19-01234") is no chapter.
+_CHAPTER_ROMAN = re.compile(rf"^({_ROMAN})\.\s*([^\W\d_].*)$")
+_SECTION = re.compile(r"^([A-Z])\.\s*([^\W\d_].*)$")
+# "1. Text" or "1.Text"; not "1.5 million".
+_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?!\d)\s*(\S.*)$")
+# A heading printed in capitals without numeral ("INTRODUCTION", "COOPERATION WITH
+# PARTNERS"): no lower-case letter, no sentence end.
+_CAPITALS = re.compile(r"^[A-Z][A-Z ,;:'’&()-]{5,}$")
 # Footnotes at the foot of a page: "* HSP/HA/1/1。", "1 See ...", "[^2]: ...".
 _FOOTNOTE = re.compile(r"^(?:\\?\*+\s|\[\^\w+\]:|\d{1,2}\s+(?![\d年月日%]))")
 # Running heads and feet: page numbers, "Page 3", "3/15", job numbers "V.19-01234".
@@ -51,6 +57,8 @@ class Layout:
     footnotes: list[str] = field(default_factory=list)
     symbol: str = ""
     problems: list[str] = field(default_factory=list)
+    # True when the document numbers no paragraph: the reader numbered its blocks.
+    numbered_by_reader: bool = False
 
 
 _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.]+){2,}$")
@@ -61,12 +69,31 @@ def clean_line(raw: str) -> str:
     return line.replace("\u3000", " ").strip()
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
 def _join(previous: str, more: str, lang: str) -> str:
     """A line after a page break continues the sentence; after a full stop it is a
-    new line of the same paragraph."""
+    new line of the same paragraph. A word hyphenated at a line end ("develop-",
+    "ment") is mended; a hyphen before a capital ("UN-", "Habitat") is kept."""
     if previous.endswith(_SENTENCE_END):
         return f"{previous}\n{more}"
-    return previous + more if lang == "zh" else f"{previous} {more}"
+    if _HYPHENATED.search(previous) and more[:1].islower():
+        return previous[:-1] + more
+    if previous.endswith("-") and more[:1].isupper():
+        return previous + more
+    return (
+        previous + more
+        if _is_chinese(previous[-1:] + more[:1])
+        else (f"{previous} {more}")
+    )
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _is_chinese(text: str) -> bool:
+    return bool(_CJK.search(text))
 
 
 class _Splitter:
@@ -106,16 +133,27 @@ class _Splitter:
             self.section = ("", "")
             self.current = None
             return True
+        if _CAPITALS.match(line) and self.layout.paragraphs:
+            self.chapter = (self.chapter[0], line.title())
+            self.section = ("", "")
+            self.current = None
+            return True
         match = _SECTION.match(line)
-        if match and self.chapter[0]:
+        if match and (self.chapter[0] or self.layout.paragraphs or self._section_ok):
             self.section = (match.group(1), _MARKER.sub("", match.group(2)).strip())
             self.current = None
             return True
         return False
 
+    @property
+    def _section_ok(self) -> bool:
+        """A section before any chapter ("A. Introduction" of an addendum) only
+        after the header has named its document."""
+        return bool(self.layout.symbol)
+
     def _paragraph(self, number: int, line: str) -> bool:
         match = _PARAGRAPH.match(line)
-        if not match or not self.chapter[0]:
+        if not match:
             return False
         expected = (
             self.layout.paragraphs[-1].number + 1 if self.layout.paragraphs else 1
@@ -136,14 +174,112 @@ class _Splitter:
 
 
 def split_report(text: str, lang: str) -> Layout:
-    """The layout of a report's plain text (lines as in the file)."""
+    """The layout of a report's plain text (lines as in the file): its numbered
+    paragraphs, or, in a text that numbers none, its blocks numbered by the reader."""
     splitter = _Splitter(lang)
     for number, raw in enumerate(text.splitlines(), start=1):
         splitter.feed(number, raw)
     layout = splitter.layout
     if not layout.paragraphs:
-        layout.problems.append(
-            "No numbered paragraph (1. 2. ...) was found under a chapter heading "
-            "(一、 or I.): is this a report in UN layout?"
-        )
+        layout = split_blocks(text, lang)
+    if not layout.paragraphs:
+        layout.problems.append("No paragraph of text was found in this document.")
+    return layout
+
+
+# Texts that number no paragraph (web pages, press releases): every block of text is a
+# paragraph, a block ending at a blank line or at a line that ends a sentence; a line
+# that ends no sentence continues into the next only when it is as wide as the text's
+# widest lines (a line wrapped by a page). A short block that ends no sentence is a
+# heading, dateline, caption or menu.
+_BLOCK_END = (*_SENTENCE_END, "”", '"', "»", ")", "）", "…", "...")
+_HEADING_MAX = {"zh": 40, "en": 150}
+_PARAGRAPH_MIN = {"zh": 12, "en": 30}
+_BULLET = re.compile(r"^[•·▪◦‣*-]\s+|^[•·▪◦‣]")
+_WRAPPED = 0.8  # a line at least this share of the widest line was wrapped
+_LINE = {True: 20, False: 40}  # no page wraps lines shorter (Chinese, other)
+
+
+def _is_paragraph(block: str) -> bool:
+    kind = "zh" if _is_chinese(block) else "en"
+    if block.endswith(("...", "…")) and len(block) <= _HEADING_MAX[kind]:
+        return False  # a cut-off title or a menu path
+    if block.endswith(_BLOCK_END):
+        return len(block) >= _PARAGRAPH_MIN[kind]
+    return len(block) > _HEADING_MAX[kind]
+
+
+def _block_lines(text: str) -> list[str]:
+    """Cleaned lines, bullets dropped; "" where the text has a blank line."""
+    lines = []
+    for raw in text.splitlines():
+        line = _BULLET.sub("", clean_line(raw)).strip()
+        if _PAGE_FURNITURE.match(line):
+            line = ""
+        lines.append(_MARKER.sub("", line))
+    return lines
+
+
+def _wrap_widths(lines: list[str]) -> dict[bool, float]:
+    """Per script (Chinese or not), the width from which a line counts as wrapped:
+    80 % of the widest line, where at least two lines and one in four of the
+    script's lines are that wide (a page); otherwise no line is wrapped (a web
+    page, whose lines are whole paragraphs of any length)."""
+    out: dict[bool, float] = {}
+    for chinese in (True, False):
+        sizes = [len(line) for line in lines if line and _is_chinese(line) == chinese]
+        width = _WRAPPED * max(sizes, default=0)
+        wide = sum(size >= width for size in sizes)
+        wrapped = wide >= 2 and wide >= 0.25 * len(sizes) and width >= _LINE[chinese]
+        out[chinese] = width if wrapped else 10**9
+    return out
+
+
+def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
+    """A line runs on into the next when it ends no sentence, is as wide as a
+    wrapped line, and the next is no heading (short, ending no sentence either)."""
+    if not following or line.endswith(_BLOCK_END):
+        return False
+    if len(line) < widths[_is_chinese(line)]:
+        return False
+    # The rest of the paragraph, not a heading: half a wrapped line at least, or
+    # a word cut at the line end (人居|署认可, "develop-|ment", "tack-|ling").
+    return (
+        following.endswith(_BLOCK_END)
+        or len(following) >= 0.5 * widths[_is_chinese(following)]
+        or following[:1].islower()
+        or (_is_chinese(line[-1:]) and _is_chinese(following[:1]))
+    )
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, str]]:
+    """(first line number, text) of each block."""
+    widths = _wrap_widths(lines)
+    out: list[tuple[int, str]] = []
+    open_block = False
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            open_block = False
+            continue
+        if open_block:
+            out[-1] = (out[-1][0], _join(out[-1][1], line, "en").replace("\n", " "))
+        else:
+            out.append((number, line))
+        following = lines[number] if number < len(lines) else ""
+        open_block = _runs_on(line, following, widths)
+    return out
+
+
+def split_blocks(text: str, lang: str) -> Layout:
+    """The paragraphs of a text that numbers none, numbered 1, 2 ... by the reader;
+    what precedes them and every heading between them is header."""
+    layout = Layout(numbered_by_reader=True)
+    for line_number, block in _blocks(_block_lines(text)):
+        if _SYMBOL.match(block):
+            layout.symbol = layout.symbol or block
+        elif _is_paragraph(block):
+            number = len(layout.paragraphs) + 1
+            layout.paragraphs.append(Paragraph(number, block, line=line_number))
+        elif not layout.paragraphs:
+            layout.header.append(block)
     return layout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
@@ -15,6 +16,7 @@ from partnerships.ingest.extraction.facts import (
     find_titles,
     place_gazetteer,
 )
+from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.layout import Layout, Paragraph
@@ -81,10 +83,16 @@ class Extractor:
         self.finder = OrganisationFinder(gazetteer, lang, self.places)
         self.resolver = Resolver(gazetteer)
 
+    def header(self, lines: list[str]) -> None:
+        """Learn the names the header defines ("the Commission", "the Centre"
+        later refer to them), proposing nothing."""
+        for line in lines:
+            self.finder.find(mend(line))
+
     def paragraph(self, paragraph: Paragraph) -> ParagraphResult:
         text = paragraph.text
         orgs: dict[str, OrgProposal] = {}
-        for mention in self.finder.find(text):
+        for mention in self.finder.find(mend(text)):
             resolution = self.resolver.resolve(mention, self.finder.defined)
             proposal = OrgProposal(resolution)
             proposal = orgs.setdefault(proposal.identity, proposal)
@@ -99,7 +107,12 @@ class Extractor:
             titles=find_titles(text),
         )
         for start, end in cues.sentences(text, self.lang):
-            result.engagements.extend(self._engagements(text, start, end, result))
+            found = self._engagements(text, start, end, result)
+            if not found and result.engagements:
+                _money_told_after(result.engagements[-1], result.money, start, end)
+            result.engagements.extend(found)
+        for engagement in result.engagements:
+            assign_funders(engagement, text)
         return result
 
     def _engagements(
@@ -115,8 +128,12 @@ class Extractor:
             [p.resolution.name for p, _ in participants],
             [t[2] for t in titles],
         )
-        if len(participants) == 1 and kinds == [("project", "")]:
-            return []  # one organisation and no cue word: a statement, not cooperation
+        if len(participants) == 1 and participants[0][1] != "funder":
+            # One organisation: a statement, not cooperation, unless it gives money.
+            money = any(start <= m.start < end for m in result.money)
+            kinds = [k for k in kinds if k[0] in ("funding", "commitment") and money]
+            if not kinds:
+                return []
 
         def inside(items: list) -> list:  # type: ignore[type-arg]
             return [i for i in items if start <= i.start < end]
@@ -146,6 +163,54 @@ class Extractor:
         return "".join(chars)
 
 
+def _money_told_after(
+    engagement: EngagementProposal, money: list[Money], start: int, end: int
+) -> None:
+    """ "... signed the agreement. The value of the aid is 813 million yen.": money in
+    a sentence naming no organisation belongs to the engagement told before it."""
+    engagement.money += [m for m in money if start <= m.start < end]
+
+
+_VENUE = re.compile(r"^\s*(?:总部|Headquarters|headquarters)")
+# Kinds of engagement in which money told is given by one party (a project's budget
+# is not).
+_GIVING = ("funding", "commitment", "agreement")
+_RECEIVED = re.compile(r"^\s*(?:has |have |had )?(?:received|receives|获得|收到)")
+
+
+def assign_funders(engagement: EngagementProposal, text: str) -> None:
+    """Who gives the money an engagement tells of, when no cue said it: not the
+    one that received it; a government before others; the only party of a
+    sentence about funding."""
+    if engagement.kind not in _GIVING or not engagement.money:
+        return
+    if any(r == "funder" for _, r in engagement.participants):
+        return
+    received = {
+        p.identity
+        for p, _ in engagement.participants
+        if any(_RECEIVED.match(text[m.end :]) for m in p.mentions)
+    }
+    givers = [p for p, _ in engagement.participants if p.identity not in received]
+    governments = [
+        p
+        for p in givers
+        if any(m.method == "government" for m in p.mentions)
+        or "overnment" in p.resolution.name
+        or p.resolution.name.endswith("政府")
+    ]
+    chosen = governments or (givers if len(givers) == 1 or received else [])
+    engagement.participants = [
+        (
+            p,
+            "funder"
+            if p in chosen
+            else ("beneficiary" if p.identity in received else r),
+        )
+        for p, r in engagement.participants
+    ]
+
+
 def _participants(
     text: str, start: int, end: int, result: ParagraphResult
 ) -> list[tuple[OrgProposal, str]]:
@@ -153,6 +218,8 @@ def _participants(
     found: dict[str, tuple[OrgProposal, str]] = {}
     for proposal in result.organisations:
         for mention in proposal.mentions:
+            if _VENUE.match(text[mention.end :]):
+                continue  # 在人居署总部闭幕, "at UNITAR Headquarters": a place
             if start <= mention.start < end and proposal.identity not in found:
                 role = cues.role_of(
                     text[start:end], mention.start - start, mention.end - start
@@ -163,5 +230,6 @@ def _participants(
 
 def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:
     extractor = Extractor(gazetteer, lang)
+    extractor.header(layout.header)
     results = [extractor.paragraph(p) for p in layout.paragraphs]
     return results

@@ -61,6 +61,8 @@ class Resolver:
                 return found
         full = defined.get(mention.text) if mention.method == "acronym" else None
         name = full or root.text
+        if mention.method == "government":
+            name = government_name(name)
         return (
             _known(self.gazetteer.lookup(name), name)
             or self._fuzzy(name)
@@ -74,7 +76,7 @@ class Resolver:
             scorer=fuzz.ratio,
             score_cutoff=FUZZY_THRESHOLD,
         )
-        if found is None:
+        if found is None or not same_words(normalise(name), found[0]):
             return None
         entry = self.gazetteer.by_norm[found[0]][0]
         above = (found[1] - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
@@ -101,3 +103,25 @@ def _new(name: str, *, bracketed: bool) -> Resolution:
     proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
     method = "new-proper" if proper or bracketed else "new"
     return Resolution("", name, CONFIDENCE[method], method)
+
+
+def government_name(place: str) -> str:
+    """The name a government named by its country or city is proposed under."""
+    if any("\u3400" <= c <= "\u9fff" for c in place):
+        return place if place.endswith("政府") else f"{place}政府"
+    if "overnment" in place:
+        return place
+    return f"Government of {place}"
+
+
+def same_words(mention: str, known: str) -> bool:
+    """Whether a fuzzy match only mends spelling: every word of four letters or
+    more on either side has a close one on the other ("Programe", "Programme"), so
+    that "Asian Development Bank" is never the African one."""
+    ours, theirs = mention.split(), known.split()
+    return len(ours) == len(theirs) and all(
+        any(fuzz.ratio(word, other) >= 80 for other in others)
+        for words, others in ((ours, theirs), (theirs, ours))
+        for word in words
+        if len(word) >= 4
+    )

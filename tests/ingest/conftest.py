@@ -14,6 +14,7 @@ SEED_DIR = Path(settings.BASE_DIR) / "data" / "sources" / "HSP-HA-1-2-Add.2"
 SEED_TEXT = SEED_DIR / "original.zh.txt"
 ENGLISH_DIR = Path(settings.BASE_DIR) / "data" / "ingest" / "eval-en"
 ENGLISH_TEXT = ENGLISH_DIR / "report.en.txt"
+CORPUS = Path(settings.BASE_DIR) / "data" / "ingest" / "corpus"
 
 
 @pytest.fixture(scope="session")

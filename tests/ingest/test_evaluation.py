@@ -1,7 +1,9 @@
 """The extractor against the hand-curated gold of the seed, and the scorer itself.
 
-The thresholds are the issue's: organisation F1 0.85, engagement F1 0.6, on the seed,
-with a gazetteer built from the reference data alone (docs/ingest.md).
+On the seed the floors are its scores when the corpus of published documents was
+collected (organisation F1 0.863, engagement F1 0.621); on the fictional English
+document the issue's thresholds (0.85, 0.6). The gazetteer is built from the
+reference data alone (docs/ingest.md).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from partnerships.ingest.pipeline import (
 from partnerships.ingest.resolve import Resolution
 from tests.ingest.conftest import ENGLISH_DIR, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
-ORGANISATION_F1 = 0.85
-ENGAGEMENT_F1 = 0.6
+ORGANISATION_F1 = 0.863
+ENGAGEMENT_F1 = 0.621
+THRESHOLDS = (0.85, 0.6)
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +53,8 @@ def test_on_the_english_test_document_both_scores_meet_the_thresholds(
     scores = evaluate(
         extract(layout, reference_gazetteer, "en"), read_gold(ENGLISH_DIR)
     )
-    assert scores.organisations.f1 >= ORGANISATION_F1
-    assert scores.engagements.f1 >= ENGAGEMENT_F1
+    assert scores.organisations.f1 >= THRESHOLDS[0]
+    assert scores.engagements.f1 >= THRESHOLDS[1]
 
 
 def test_the_evaluation_gazetteer_knows_no_seed_organisation_outside_the_reference():

@@ -94,7 +94,7 @@ def test_a_text_without_paragraphs_is_refused_and_nothing_is_written(
     reference_gazetteer,
 ):
     before = Passage.objects.count()
-    with pytest.raises(IngestRefused, match="No numbered paragraph"):
+    with pytest.raises(IngestRefused, match="No paragraph of text"):
         ingest_text(
             text="A letter.",
             lang="en",

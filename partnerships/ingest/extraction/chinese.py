@@ -16,7 +16,7 @@ from partnerships.ingest.extraction.segment import Token
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
-    "基金会 联合会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
+    "基金会 联合会 组委会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
     "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
     "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 处 市 县 郡 网 群组 市政联盟 大会 "
     "特使"
@@ -31,7 +31,7 @@ ZH_GENERIC_WORDS = set(
     "国家 地方 中央 区域 地区 次区域 民间 社会 私营 部门 城市 所有 各级 实体 伙伴 "
     "合作 合作伙伴 利益攸关方 咨询 指导 在线 开放式 数据 问题 主要 当局 政府 "
     "组织 机构 国家级 市级 专家 技术 管理 发展 项目 方案 理事 常设 执行 区域性 南部 北部 "
-    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关".split()
+    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关 全球性 国际性".split()
 )
 # Tags of words that are names in themselves (伊德斯网), unlike 城市 ("ns").
 _NAME_WORD_TAGS = {"nt", "nz", "nr", "nrt"}
@@ -46,7 +46,8 @@ ZH_GENERIC = set(
     "区域委员会 经济委员会 联合国实体 城市政府 市政府 金融机构 发展机构 研究机构 "
     "学术机构 大学 学院 协会 联盟 运动 区域经济委员会 联合国系统 大会 论坛 特使 "
     "联合国 非政府 联合国实体 联合国机构 国际社会 国家统计局 统计局 水电公司 私营部门组织 "
-    "妇女和青年组织 政府间机构 协调中心".split()
+    "妇女和青年组织 政府间机构 协调中心 中央政府 省政府 州政府 公民社会组织 妇女团体 "
+    "青年团体 治理机构 各级政府 联合国各机构".split()
 )
 _GENERIC_HEADS = tuple(
     "其他 各 这些 该 有关 相关 许多 一些 多个 两个 本 所有 包括 领导 研究 项目 若干 下列 "
@@ -66,35 +67,35 @@ def _name_tag(word: str, tag: str) -> bool:
     return tag in _NAME_TAGS or tag.startswith("n") or word == "间"
 
 
+def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
+    """Whether the name ending at `index`, now starting at `first`, takes in the
+    token at `cursor` before it."""
+    w, tag, _ = tokens[cursor]
+    prev = tokens[cursor - 1] if cursor > 0 else ("", "x", 0)
+    if w in _STOP_VERBS or any(c.isdigit() for c in w):
+        return False
+    if len(w) == 1 and w in _WEAK_SUFFIXES:
+        return False  # 内罗毕郡郡长: the name ended at the first 郡
+    if (_name_tag(w, tag) and w not in _GENERIC_HEADS) or (tag == "v" and len(w) == 2):
+        return True
+    if w in (" ", "&"):
+        return prev[1] == "eng" or prev[0] in (" ", "&")
+    return (
+        w in _JOINERS
+        and _name_tag(*prev[:2])
+        and not ends_name(prev[0])
+        and first < index
+    )
+
+
 def _extend_left(tokens: list[Token], index: int) -> tuple[int, bool]:
     """The first token of the name ending at `index`, and whether it holds a proper
     name. A verb inside a name needs a proper name before it (瑞典国际开发合作署,
     Bimkom 规划者争取规划权利组织); a name starts with a verb only after a list
     separator (、支持阿勒颇协会)."""
     first = index
-    cursor = index - 1
-    while cursor >= 0:
-        w, tag, _ = tokens[cursor]
-        prev = tokens[cursor - 1] if cursor > 0 else ("", "x", 0)
-        if w in _STOP_VERBS or any(c.isdigit() for c in w):
-            break
-        if len(w) == 1 and w in _WEAK_SUFFIXES:
-            break  # 内罗毕郡郡长: the name ended at the first 郡
-        if _name_tag(w, tag) and w not in _GENERIC_HEADS:
-            pass
-        elif tag == "v" and len(w) == 2:
-            pass
-        elif w in (" ", "&") and (prev[1] == "eng" or prev[0] in (" ", "&")):
-            pass
-        elif not (
-            w in _JOINERS
-            and _name_tag(*prev[:2])
-            and not ends_name(prev[0])
-            and first < index
-        ):
-            break
-        first = cursor
-        cursor -= 1
+    while first > 0 and _extends(tokens, first - 1, first, index):
+        first -= 1
     for position in range(first, index):
         w, tag, _ = tokens[position]
         if tag == "v" and not any(t[1] in _PROPER_TAGS for t in tokens[first:position]):
@@ -113,7 +114,8 @@ def _before(tokens: list[Token], first: int) -> str:
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
 _STOP_VERBS = set(
     "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
-    "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供".split()
+    "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供 宣布 推出 启动 "
+    "会见 表示 感谢".split()
 )
 
 
@@ -134,7 +136,7 @@ def _zh_candidates(tokens: list[Token]) -> list[tuple[int, int, bool]]:
         if index + 1 < len(tokens) and tokens[index + 1][0] in ("了", "过", "着"):
             continue  # 组织了: a verb
         first, proper = _extend_left(tokens, index)
-        proper = proper or tag in _PROPER_TAGS
+        proper = proper or tag in _PROPER_TAGS or _titled(tokens, index)
         if suffix in _WEAK_SUFFIXES and (
             not proper or (first == index and tag != "nt")
         ):
@@ -150,6 +152,44 @@ def _zh_candidates(tokens: list[Token]) -> list[tuple[int, int, bool]]:
         if tag == "nt" and len(word) >= 3 and word not in ZH_GENERIC:
             out.append((start, start + len(word), True))
     return _longest(out)
+
+
+# A job title right after a name ending in 部, 局, 署 ... says it is a body:
+# 住房城乡建设部副部长.
+_TITLES_AFTER = (
+    "部长",
+    "副部长",
+    "局长",
+    "副局长",
+    "署长",
+    "司长",
+    "厅长",
+    "处长",
+    "党组书记",
+    "主任",
+    "副主任",
+    "执行主任",
+    "省长",
+    "市长",
+    "县长",
+)
+
+
+def _titled(tokens: list[Token], index: int) -> bool:
+    after = "".join(t[0] for t in tokens[index + 1 : index + 3])
+    return after.startswith(_TITLES_AFTER)
+
+
+# A ministry or bureau before its official's title, however jieba cut it:
+# 住房城乡建设部副部长.
+_TITLED_BODY = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅])"
+    r"(?=副?(?:部长|局长|署长|厅长|司长|主任|党组书记))"
+)
+
+
+def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
+    return [(m.start(1), m.end(1), True) for m in _TITLED_BODY.finditer(text)]
 
 
 def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -178,6 +218,8 @@ _PLACE_AFTER = re.compile(
 
 
 _WITH = {"与", "同", "和"}
+# 在城市建设领域合作: a field of cooperation, not a partner.
+_TOPICS = {"领域", "方面", "问题", "工作", "事项", "活动", "事务", "层面"}
 _COOPERATE = ("合作", "协作", "一道", "携手", "共同")
 
 
@@ -203,11 +245,23 @@ def _partners_named(tokens: list[Token]) -> list[tuple[int, int, bool]]:
         if verb not in _COOPERATE:
             continue
         inner = tokens[index + 1 : end]
-        if all(t[0] in ZH_GENERIC_WORDS for t in inner):
+        if all(t[0] in ZH_GENERIC_WORDS for t in inner) or inner[-1][0] in _TOPICS:
             continue
         if any(t[1] in _PROPER_TAGS for t in inner):
             out.append((inner[0][2], inner[-1][2] + len(inner[-1][0]), True))
     return out
+
+
+def _verb_organise(text: str, start: int, end: int) -> int:
+    """中国政府组织有关部门: 组织 is the verb of the body named before it."""
+    name, after = text[start:end], text[end : end + 1]
+    if name.endswith("组织") and zh_name_end(name[:-2]) and _is_cjk(after):
+        return end - 2 if after != "的" else end
+    return end
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and "\u3400" <= char <= "\u9fff"
 
 
 def zh_acceptable(name: str, proper: bool) -> bool:
@@ -229,7 +283,7 @@ def chinese_spans(
         and len(m.group(1)) >= 5
         and not re.search(r"[：，、；]", m.group(1))
     ]
-    found = _zh_candidates(tokens)
+    found = _zh_candidates(tokens) + _titled_bodies(text)
     found += [
         span
         for span in _partners_named(tokens)
@@ -237,6 +291,7 @@ def chinese_spans(
         and not known(text[span[0] : span[1]])
     ]
     for start, end, proper in found:
+        end = _verb_organise(text, start, end)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
         if zh_acceptable(text[start:end], proper):

@@ -16,14 +16,15 @@ _KIND_WORDS = [
     (
         "agreement",
         "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
-        "memorandum of understanding|letter of intent|agreement|signed",
+        "memorandum of understanding|letter of intent|agreement|signed|mou|"
+        "memorandum|exchange of notes|notes were",
     ),
-    ("governance", "决议|决定|resolution|decision"),
-    ("commitment", "承诺|认捐|pledged|committed to"),
+    ("governance", "决议|决定|批准|选举产生|resolution|decision|approved|elected"),
+    ("commitment", "承诺|认捐|pledged|pledge|committed to"),
     (
         "publication",
-        "编写|出版|发布|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
-        "prepared|published|report|guidelines|handbook|index",
+        "编写|出版|发布|发表|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
+        "prepared|published|produced|co-authored|guidelines|handbook|toolkit",
     ),
     (
         "network",
@@ -32,7 +33,8 @@ _KIND_WORDS = [
     ),
     (
         "event",
-        "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|对话|安排|"
+        "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
+        "对话|安排|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
         "launched|campaign",
     ),
@@ -41,8 +43,12 @@ _KIND_WORDS = [
         "协调机制|机构间|参与|参加了|协商|交流|"
         "coordinat|inter-agency|participated|consult",
     ),
-    ("funding", "供资|资助|提供资金|捐助|funded|financed|grant"),
-    ("project", "项目|方案|project|programme|initiative"),
+    (
+        "funding",
+        "供资|资助|提供资金|捐助|捐赠|捐款|funded|financed|grant|funding|contribut|"
+        "donat|financial assistance|financial support|earmarked|received",
+    ),
+    ("project", "项目|方案|推出|project|programme|initiative"),
 ]
 KIND_CUES: list[tuple[str, tuple[str, ...]]] = [
     (kind, tuple(words.split("|"))) for kind, words in _KIND_WORDS
@@ -52,8 +58,41 @@ KIND_CUES: list[tuple[str, tuple[str, ...]]] = [
 ROLE_CUES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (
         "funder",
-        ("funded by", "financed by", "funding from", "support from", "grant from"),
-        ("供资", "资助", "提供资金", "捐助", "出资", "provided funding", "funded"),
+        (
+            "funded by",
+            "financed by",
+            "funding from",
+            "support from",
+            "grant from",
+            "contribution from",
+            "contributions from",
+            "with",
+            "support of",
+        ),
+        (
+            "供资",
+            "资助",
+            "提供资金",
+            "捐助",
+            "出资",
+            "将向",
+            "捐赠",
+            "捐款",
+            "provided funding",
+            "funded",
+            "-funded",
+            "funding",
+            "is contributing",
+            "contributed",
+            "contributes",
+            "has provided",
+            "will provide",
+            "provides",
+            "has given",
+            "donated",
+            "will extend",
+            "is also one of",
+        ),
     ),
     (
         "implementer",
@@ -116,6 +155,33 @@ _SELF_REFERENCE = re.compile(
 )
 
 
+# Cue words used in another sense, taken out before cues are looked for: speech in
+# quotation marks; "Member States", 成员国; a training infrastructure; an event that
+# is only the setting ("on the sidelines of the Conference", 会议期间, 召开之际).
+_OTHER_SENSES = re.compile(
+    r"“[^”]{40,}”|\"[^\"]{40,}\"|member states|成员国|"
+    r"training(?: and \w+)? (?:infrastructure|expertise|centres?|centers?|"
+    r"institutions?|needs)|恰逢[^。；]*?之际|在[^，。；]{0,30}?期间|"
+    r"启动(?=[^，。；]{0,20}?(?:项目|方案|平台|倡议))|"
+    r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
+    r"(?:forum|conference|summit|session|assembly|meeting)|"
+    r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
+    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)"
+)
+
+
+def other_senses(lower: str) -> str:
+    return _OTHER_SENSES.sub(" ", lower)
+
+
+def _has_cue(lower: str, cue: str) -> bool:
+    """Chinese cues anywhere; English ones at the start of a word ("grant" is
+    not in "migrant", "coordinat" is in "coordination")."""
+    if not cue.isascii():
+        return cue in lower
+    return re.search(rf"(?<![a-z]){re.escape(cue)}", lower) is not None
+
+
 def title_kinds(titles: list[str]) -> list[tuple[str, str]]:
     found = []
     for kind, words in TITLE_ENDS:
@@ -134,9 +200,9 @@ def kinds_of(
     `project` when none does. Names are masked first: 联盟 in 欧洲联盟 is no cue."""
     found = []
     # "This report" and "the reporting period" are not publications.
-    lower = _SELF_REFERENCE.sub("", masked.lower())
+    lower = other_senses(_SELF_REFERENCE.sub("", masked.lower()))
     for kind, cues in KIND_CUES:
-        cue = next((c for c in cues if c in lower), None)
+        cue = next((c for c in cues if _has_cue(lower, c)), None)
         if cue is None and kind == "network":
             cue = next((n for n in names if n.endswith(NETWORK_NAME_ENDS)), None)
         if cue is not None:
@@ -144,6 +210,24 @@ def kinds_of(
     for kind, cue in title_kinds(list(titles)):
         if kind not in {k for k, _ in found}:
             found.append((kind, cue))
+    found = _pruned(found, names, lower)
+    if not found and not _COOPERATION.search(lower):
+        return []  # named side by side, not working together
+    return found or [("project", "")]
+
+
+_TALKS = ("举行", "会见", "会谈", "held", "meeting")
+# Without a cue, organisations named in one sentence cooperate only where it says so.
+_COOPERATION = re.compile(
+    r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
+    r"\bwith\b|together|joint|partner|cooperat|collaborat|support"
+)
+
+
+def _pruned(
+    found: list[tuple[str, str]], names: list[str], lower: str
+) -> list[tuple[str, str]]:
+    """The kinds a sentence tells, less those a more specific one includes."""
     if len(found) > 1 and found[-1] == ("project", "方案"):
         found = found[:-1]  # 方案 is a plan as often as a programme
     if len(found) > 1:
@@ -155,16 +239,24 @@ def kinds_of(
     ):
         found = [f for f in found if not (f[0] == "network" and f[1] in names)]
     kinds = {kind for kind, _ in found}
-    if "funding" in kinds and "project" in kinds:
+    if "agreement" in kinds:
+        # Talks held to sign an agreement are part of it (举行会谈，并签署).
+        found = [f for f in found if f[1] not in _TALKS]
+    if "funding" in kinds and "project" in kinds and "projects" not in lower:
         # Money for a named project or programme is told on the project.
         found = [f for f in found if f[0] != "funding"]
-    return found or [("project", "")]
+    return found
+
+
+_SHORT_FORM_AFTER = re.compile(r"^\s*[（(][^（）()]{1,24}[）)]")
 
 
 def role_of(sentence: str, start: int, end: int, window: int = 12) -> str:
     """The role of the organisation named at [start, end) of the sentence."""
     before = sentence[max(0, start - window * 2) : start].lower()
-    after = sentence[end : end + window].lower()
+    # A short form in brackets after the name is skipped: "Sida) is contributing".
+    rest = _SHORT_FORM_AFTER.sub("", sentence[end:], count=1)
+    after = rest[: window + 4].lower()
     for role, cues_before, cues_after in ROLE_CUES:
         if any(before.rstrip().endswith(cue) for cue in cues_before):
             return role

@@ -13,8 +13,11 @@ EN_ORG_WORDS = set(
     "Federation Union Group Society Corporation Company Ltd Inc Trust Secretariat "
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
-    "Council Cities Academy Observatory Consortium".split()
+    "Council Cities Academy Observatory Consortium City Prefecture Province County "
+    "Embassy Mission Delegation Parliament Headquarters".split()
 )
+# Organisation words of local governments, which are places after "in", "at" ...
+EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
 _EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
 _EN_LEADING = set(
     "The In With Through During Under At On By For And As From Since While When "
@@ -22,7 +25,22 @@ _EN_LEADING = set(
 )
 _EN_GENERIC = set(
     "United Nations|Member States|Government|Governments|Secretariat|Programme|"
-    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network".split("|")
+    "Fund|Agency|Organization|Council|Commission|Committee|Office|Network|"
+    "International Organization|International Organizations|Regional Office|"
+    "Country Office|Liaison Office|National Government|Local Government|"
+    "Local Governments|Headquarters|City|Province|Prefecture".split("|")
+)
+# Job titles before a name: "Executive Director of the ...", "Ambassador of ...".
+_EN_TITLE = re.compile(
+    r"^(?:(?:Executive|Acting|Deputy|Regional|Managing|Senior|Under|Assistant|"
+    r"Resident)\s+)*(?:Director(?:-General|\s+General)?|President|Chair|Chairman|"
+    r"Chairperson|Head|Representative|Secretary-General|Minister|Ambassador|"
+    r"Governor|Mayor|CEO|Envoy|Rapporteur)(?:\s+[A-Z][\w.-]*){0,3}\s+(?:of|to)\s+"
+    r"(?:the\s+)?"
+)
+_LOCAL_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|across|within|near)\s+$")
+_ACRONYM_DEFINED = re.compile(
+    r"\b((?=(?:\w*[A-Z]){3})[A-Z][A-Za-z]{2,9})\s*\(([A-Z][^()]{8,200}?)\)"
 )
 _EN_RUN = re.compile(
     r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
@@ -33,25 +51,44 @@ _EN_RUN = re.compile(
 # A name in quotation marks: “逐个街区改善基金会”.
 def english_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for match in _EN_RUN.finditer(text):
-        for start, end in _split_list(text, match.start(), match.end()):
+    for run_start, run_end in _runs(text):
+        for start, end in _split_list(text, run_start, run_end):
             span = en_trim(text, start, end)
             if span is not None:
                 out.append(span)
     return out
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")
+# A full stop after a word of two lower-case letters or more ends a sentence, even
+# where the next one starts with a capital ("... Fukuoka City. He expressed").
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])")
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _EN_RUN.finditer(text):
+        cursor = match.start()
+        for stop in _SENTENCE_STOP.finditer(text, match.start(), match.end()):
+            out.append((cursor, stop.start()))
+            cursor = stop.end()
+        out.append((cursor, match.end()))
+    return out
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "X Network and the Y Association": two names, when both have an
-    organisation word."""
-    parts = re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[start:end])
-    if len(parts) > 1 and all(_has_org_word(p.split()) for p in parts):
-        spans, cursor = [], start
-        for part in parts:
-            at = text.index(part, cursor)
-            spans.append((at, at + len(part)))
-            cursor = at + len(part)
-        return spans
+    """ "X Network and the Y Association": two names, when both sides of an "and"
+    have an organisation word ("the Institute for Transportation and Development
+    Policy" stays one); "X Prefecture and Mr. Y": the name ends before "and"."""
+    for joint in _AND.finditer(text, start, end):
+        left, right = text[start : joint.start()], text[joint.end() : end]
+        if _HONORIFIC.match(right):
+            return _split_list(text, start, joint.start())
+        if _has_org_word(left.split()) and _has_org_word(right.split()):
+            return [(start, joint.start()), *_split_list(text, joint.end(), end)]
     return [(start, end)]
 
 
@@ -59,10 +96,36 @@ def _has_org_word(words: list[str]) -> bool:
     return any(w.strip(".,") in EN_ORG_WORDS for w in words)
 
 
+def acronym_definitions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """ "DGSC (Direction Générale de la Sécurité Civile)": the spans of an acronym
+    and of the full name it is given in brackets (of two words or more)."""
+    out = []
+    for match in _ACRONYM_DEFINED.finditer(text):
+        if len(match.group(2).split()) >= 2:
+            out.append((match.span(1), match.span(2)))
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """A job title before the name and a place after "in" are no part of it."""
+    if title := _EN_TITLE.match(text[start:end]):
+        start += title.end()
+    where = re.search(r"\s+in\s+[A-Z]", text[start:end])
+    if where:
+        end = start + where.start()
+    return start, end
+
+
 def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _cut(text, start, end)
     segment = text[start:end].rstrip(".,")
     words = segment.split()
-    while words and (words[0] in _EN_LEADING or words[0].lower() in _EN_CONNECTORS):
+    while words and (
+        words[0] in _EN_LEADING
+        or words[0].lower() in _EN_CONNECTORS
+        or words[0] in ("'s", "’s")
+        or words[0].isdigit()
+    ):
         words = words[1:]
     while words and words[-1].lower() in _EN_CONNECTORS:
         words = words[:-1]
@@ -72,4 +135,80 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if name in _EN_GENERIC:
         return None
     first = text.index(words[0], start)
+    if words[-1] in EN_LOCAL_WORDS and _LOCAL_PLACE_BEFORE.search(text[:first]):
+        return None  # "in Fukuoka City": a place
     return first, text.index(words[-1], first) + len(words[-1])
+
+
+# "Think City, a Malaysian non-profit organization": a name without an organisation
+# word, which the words in apposition after it say is one.
+_APPOSITION = re.compile(
+    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*),\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
+    r"foundation|association|university|network|charity|consultancy|start-up|"
+    r"agency|institute|think tank)\b"
+)
+# "signed a memorandum of understanding with Think City": the other party.
+_SIGNED_WITH = re.compile(
+    r"\b(?:signed|concluded)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:with)\s+"
+    r"((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)"
+)
+
+
+def named_by_context(text: str) -> list[tuple[int, int]]:
+    """Spans of names the words around them make organisations."""
+    out = [m.span(1) for m in _APPOSITION.finditer(text)]
+    out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
+    spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
+    return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]
+
+
+# Names listed with an organisation are organisations too, even without an
+# organisation word: "UN-Habitat, OHCHR, UCLG, and EUROCITIES", "(ITDP) and Critical
+# Mass Nairobi".
+_ITEM = r"((?:[A-Z][\w’'&.-]*)(?:\s+[A-Z][\w’'&.-]*){0,3})"
+_NEXT_ITEM = re.compile(
+    r"^(?:\s*\([^()]{1,20}\))?(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _ITEM
+)
+_PREVIOUS_ITEM = re.compile(_ITEM + r"(?:,\s+|\s+and\s+)(?:the\s+)?$")
+
+
+def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names listed right after or right before [start, end)."""
+    out = []
+    if after := _NEXT_ITEM.match(text[end:]):
+        out.append((end + after.start(1), end + after.end(1)))
+    if before := _PREVIOUS_ITEM.search(text[:start]):
+        out.append(before.span(1))
+    spans = [(s, s + len(text[s:e].rstrip(".,"))) for s, e in out]
+    return [(s, e) for s, e in spans if _listable(text[s:e], text[max(0, s - 5) : s])]
+
+
+_NOT_LISTED = set(
+    "Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Prof Prof. Director Executive Senior Under Mayor "
+    "Minister President Envoy Ambassador Governor Chief Deputy Acting".split()
+)
+
+
+def _listable(name: str, before: str) -> bool:
+    """An acronym ("UCLG"), or a name of two words or more after "and" ("and
+    Critical Mass Nairobi"); not a person, a title or a generic word."""
+    words = name.split()
+    if not words or words[0] in _EN_LEADING or words[0] in _NOT_LISTED:
+        return False
+    if name in _EN_GENERIC:
+        return False
+    acronym = len(words) == 1 and len(name) >= 3 and name.isupper()
+    return acronym or (len(words) >= 2 and before.rstrip().endswith("and"))
+
+
+# "Minister of Public Works and Housing": the ministry, named by its minister.
+_MINISTER_OF = re.compile(
+    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*)*)"
+)
+
+
+def ministries_by_minister(text: str) -> list[tuple[int, int]]:
+    """ "Minister of Public Works and Housing" names the ministry; "Minister of
+    State" none."""
+    return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)]

@@ -23,10 +23,32 @@ from partnerships.ingest.extraction.chinese import (
     zh_acceptable,
     zh_name_end,
 )
-from partnerships.ingest.extraction.english import EN_ORG_WORDS, en_trim, english_spans
+from partnerships.ingest.extraction.context import (
+    back_references,
+    general_assembly_resolutions,
+    head_of,
+    not_an_organisation,
+)
+from partnerships.ingest.extraction.english import (
+    EN_ORG_WORDS,
+    acronym_definitions,
+    en_trim,
+    english_spans,
+    listed_with,
+    ministries_by_minister,
+    named_by_context,
+)
+from partnerships.ingest.extraction.parties import (
+    demonym_spans,
+    government_of_spans,
+    government_spans,
+)
 from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
+# Units that belong to the organisation named in them (人居署纽约办事处), which stays
+# named too.
+_OFFICE_WORDS = ("办事处", "分处", "分部", "代表处", "中心", "秘书处", "联络处")
 _BRACKET = re.compile(r"^\s*[（(]([^（）()]{1,24})[）)]")
 
 
@@ -60,6 +82,8 @@ class OrganisationFinder:
         self.places = places or Gazetteer()
         self.lang = lang
         self.defined: dict[str, str] = {}  # short form -> full name, per document
+        # Head words of names met so far ("Office", 大会) -> the mention named so.
+        self.heads: dict[str, Mention] = {}
         self.segmenter: Segmenter | None = None
         if lang == "zh":
             self.segmenter = Segmenter(
@@ -75,25 +99,120 @@ class OrganisationFinder:
         mentions.extend(self._defined_uses(text, mentions))
         for start, end in self._pattern_spans(text):
             mentions = self._with_pattern(text, start, end, mentions)
+        mentions.extend(self._acronyms_defined(text, mentions))
         mentions.sort(key=lambda m: m.start)
-        return self._brackets(text, mentions)
+        bracketed = self._brackets(text, mentions)
+        mentions = [m for m in bracketed if self._kept(text, m)]
+        # A short form of a name that is no organisation is none either.
+        mentions = [m for m in mentions if m.alias_of is None or m.alias_of in mentions]
+        mentions += self._listed(text, mentions)
+        mentions += self._governments(text, mentions)
+        mentions += self._back_references(text, mentions)
+        self._remember_heads(mentions)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _kept(self, text: str, mention: Mention) -> bool:
+        if mention.method == "pattern" and (
+            any(e.source == "country" for e in self.places.lookup(mention.text))
+            or _COUNTRY_FORM.match(mention.text)
+        ):
+            return False  # "the Union of Comoros": a country, unless it acts
+        known = bool(mention.keys) or mention.method in ("acronym", "bracket")
+        return not not_an_organisation(
+            text, mention.start, mention.end, known=known, keys=mention.keys
+        )
+
+    def _listed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """English names listed with an organisation found, in a chain."""
+        if self.segmenter is not None:
+            return []
+        found: list[Mention] = []
+        queue = list(mentions)
+        while queue:
+            mention = queue.pop()
+            for start, end in listed_with(text, mention.start, mention.end):
+                new = Mention(start, end, text[start:end], "pattern")
+                if self.places.lookup(new.text) or _overlaps(new, mentions + found):
+                    continue
+                if any(c.isdigit() for c in new.text):
+                    continue
+                found.append(new)
+                queue.append(new)
+        return found
+
+    def _governments(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        spans = [(m.start, m.end) for m in mentions]
+        words = [(m.start, m.end) for m in self.gazetteer.find(text)]
+        found: list[Mention] = []
+        for start, end, country in (
+            government_spans(text, self.places, spans, self.lang, words)
+            + demonym_spans(text)
+            + government_of_spans(text)
+        ):
+            mention = Mention(start, end, text[start:end], "government")
+            mention.aliases.append(country)  # the country the government is of
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return found
+
+    def _back_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        found: list[Mention] = []
+        assembly = self.gazetteer.lookup("联合国大会") if self.lang == "zh" else []
+        for start, end in general_assembly_resolutions(text) if assembly else []:
+            mention = Mention(start, end, text[start:end], "gazetteer", tuple(assembly))
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        for start, end, head in back_references(text, self.heads, self.lang):
+            mention = Mention(start, end, text[start:end], "reference")
+            mention.alias_of = self.heads[head]
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return found
+
+    def _remember_heads(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            if mention.method in ("reference", "government"):
+                continue
+            root = mention.alias_of or mention
+            if head := head_of(mention.text, self.lang):
+                self.heads[head] = Mention(
+                    root.start, root.end, root.text, root.method, root.entries
+                )
+
+    def _acronyms_defined(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "MATUAFTT (Ministère de ...)": an acronym and then its full name."""
+        if self.segmenter is not None:
+            return []
+        found: list[Mention] = []
+        for (a_start, a_end), (f_start, f_end) in acronym_definitions(text):
+            acronym = Mention(a_start, a_end, text[a_start:a_end], "pattern")
+            full = Mention(f_start, f_end, text[f_start:f_end], "bracket")
+            if _overlaps(acronym, mentions) or _overlaps(full, mentions):
+                continue
+            if not_an_organisation(text, f_start, f_end, known=False, keys=set()):
+                continue  # "SIDS (Small Islands Developing States)": countries
+            full.alias_of = acronym
+            acronym.aliases.append(full.text)
+            self.defined.setdefault(acronym.text, full.text)
+            found += [acronym, full]
+        return found
 
     def _with_pattern(
         self, text: str, start: int, end: int, mentions: list[Mention]
     ) -> list[Mention]:
         """The mentions with the name found by its form at [start, end), where it
         does not repeat or contradict a known name."""
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if inside and all(m.method == "acronym" for m in inside):
-            if inside[-1].end == end and inside[-1].start > start:
-                # "Agency", the short form of the reporting agency, is no use of it
-                # at the end of "Swedish International Development Cooperation Agency".
-                mentions = [m for m in mentions if m not in inside]
-                inside = []
+        mentions, inside = _known_inside(start, end, mentions)
+        if (units := self._english_unit(text, start, end, inside)) is not None:
+            return mentions + units
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
-        if last is not None and not self._unit_of(text, last, end):
+        if last is not None and self._unit_of(text, last, end):
+            if not text[last.end : end].endswith(_OFFICE_WORDS):
+                # 欧洲联盟委员会: a body whose name holds another's, not its office.
+                mentions = [m for m in mentions if m is not last]
+        elif last is not None:
             # 人居署与X协会: the name starts after the last known one. (A unit named
             # after a known organisation, 人居署纽约办事处, keeps it whole, and the
             # organisation it belongs to stays named too.)
@@ -111,6 +230,21 @@ class OrganisationFinder:
             return mentions
         return [*mentions, candidate]
 
+    def _english_unit(
+        self, text: str, start: int, end: int, inside: list[Mention]
+    ) -> list[Mention] | None:
+        """ "The Brussels Office of the United Nations ... Programme": an office of a
+        known organisation is a unit of its own (the other stays named); None when
+        the name is no such unit."""
+        if self.segmenter is not None or not inside:
+            return None
+        if not _EN_UNIT.search(text[start : inside[0].start]):
+            return None
+        span = en_trim(text, start, end)
+        if span is None:
+            return []
+        return [Mention(span[0], span[1], text[span[0] : span[1]], "pattern")]
+
     def _unit_of(self, text: str, known: Mention, end: int) -> bool:
         """Chinese only: the known name runs straight into the rest of the name."""
         rest = text[known.end : end]
@@ -121,12 +255,19 @@ class OrganisationFinder:
             and not rest[0].isspace()
             and rest[0] not in "和与及、，"
             and len(rest) <= 8
+            and (normalise(rest) not in ZH_GENERIC or zh_name_end(rest) == rest)
             and zh_name_end(rest) is not None
         )
 
     def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
         if self.segmenter is None:
-            return english_spans(text)
+            spans = english_spans(text)
+            return spans + [
+                span
+                for span in named_by_context(text) + ministries_by_minister(text)
+                if all(span[1] <= s or e <= span[0] for s, e in spans)
+                and not self.places.lookup(text[span[0] : span[1]])
+            ]
         return chinese_spans(text, self.segmenter.tokens(text), self._known)
 
     def _known(self, name: str) -> bool:
@@ -150,7 +291,7 @@ class OrganisationFinder:
             match = _BRACKET.match(text[mention.end :])
             if not match:
                 continue
-            inner = match.group(1).strip()
+            inner = _SO_CALLED.sub("", match.group(1)).strip('“”" ')
             start = text.index(inner, mention.end + match.start(1))
             inside = [m for m in mentions if start <= m.start < start + len(inner)]
             if len(inside) == 1 and inside[0].text == inner:
@@ -170,6 +311,42 @@ class OrganisationFinder:
                 # "the Agency for Coastal Towns (ACT)", then "the Agency".
                 self.defined.setdefault(head, mention.text)
         return sorted(mentions + added, key=lambda m: m.start)
+
+
+# "Union of Comoros", "Republic of Korea": the formal name of a country.
+_COUNTRY_FORM = re.compile(
+    r"^(?:(?:Islamic|Democratic|People’s|People's|Federal|United)\s+)?"
+    r"(?:Union|Republic|Kingdom|State|Federation|Commonwealth|Principality|Emirates)"
+    r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$"
+)
+# "Brussels Office of the", "Cooperating Committee of the": a unit named after the
+# organisation that follows.
+_EN_UNIT = re.compile(
+    r"[A-Z][\w’'-]*\s+(?:Office|Liaison Office|Centre|Center|Bureau|Branch|"
+    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation)"
+    r"\s+(?:of|for|to|at)\s+(?:the\s+)?$"
+)
+
+
+def _known_inside(
+    start: int, end: int, mentions: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions, and those of known names inside [start, end), less a leading
+    联合国 (联合国地方当局咨询委员会 is one name) and an acronym the document defined
+    at the end of a longer name ("Agency" of "Swedish ... Cooperation Agency")."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if inside and inside[0].start == start and inside[0].keys == {"UN"}:
+        mentions = [m for m in mentions if m is not inside[0]]
+        inside = inside[1:]
+    if inside and all(m.method == "acronym" for m in inside):
+        if inside[-1].end == end and inside[-1].start > start:
+            mentions = [m for m in mentions if m not in inside]
+            inside = []
+    return mentions, inside
+
+
+# （以下简称“人居三”）: the short form is what follows "hereafter".
+_SO_CALLED = re.compile(r"^\s*(?:以下简称|下称|简称|hereinafter|hereafter)\s*")
 
 
 def _short_form(inner: str) -> bool:

@@ -7,9 +7,11 @@ import getpass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from partnerships.accounts.actors import command_actor
+from partnerships.ingest.corpus import PARTS, read_corpus, report
 from partnerships.ingest.evaluation import GoldError, evaluate, read_gold
 from partnerships.ingest.gazetteer import build_gazetteer
 from partnerships.ingest.layout import split_report
@@ -17,6 +19,9 @@ from partnerships.ingest.pipeline import extract
 from partnerships.ingest.readers import UnreadableFile, read_text
 from partnerships.ingest.review import accept_above
 from partnerships.ingest.services import IngestRefused, ingest_text
+
+CORPUS = Path(settings.BASE_DIR) / "data" / "ingest" / "corpus"
+SEED = Path(settings.BASE_DIR) / "data" / "sources" / "HSP-HA-1-2-Add.2"
 
 
 class Command(BaseCommand):
@@ -26,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "target", nargs="+", metavar="FILE | evaluate FILE", help="the report"
         )
-        parser.add_argument("--lang", choices=["zh", "en"], required=True)
+        parser.add_argument("--lang", choices=["zh", "en"])
         parser.add_argument(
             "--symbol", default="", help="document symbol if the header has none"
         )
@@ -45,6 +50,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--gold", help="evaluate: folder of curated gold data")
         parser.add_argument(
+            "--corpus",
+            default=str(CORPUS),
+            help="evaluate without FILE: the corpus of published documents",
+        )
+        parser.add_argument(
+            "--details",
+            choices=PARTS,
+            help="evaluate without FILE: list misses and extras of this part",
+        )
+        parser.add_argument(
             "--reference-only",
             action="store_true",
             help="look names up in the reference data only, not in the registry",
@@ -52,13 +67,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         target = options["target"]
+        if target == ["evaluate"]:
+            self._evaluate_corpus(Path(options["corpus"]), options["details"] or "")
+            return
         if target[0] == "evaluate":
-            if len(target) != 2 or not options["gold"]:
+            if len(target) != 2 or not options["gold"] or not options["lang"]:
                 raise CommandError("Use: ingest evaluate FILE --gold GOLD --lang L")
             self._evaluate(Path(target[1]), Path(options["gold"]), options["lang"])
             return
-        if len(target) != 1:
-            raise CommandError("Give one file to ingest.")
+        if len(target) != 1 or not options["lang"]:
+            raise CommandError("Give one file to ingest, and its --lang.")
         self._ingest(Path(target[0]), options)
 
     def _read(self, path: Path) -> str:
@@ -122,3 +140,14 @@ class Command(BaseCommand):
         self.stdout.write(f"{path.name}: {len(layout.paragraphs)} paragraphs")
         self.stdout.write(scores.organisations.line("organisations"))
         self.stdout.write(scores.engagements.line("engagements"))
+
+    def _evaluate_corpus(self, directory: Path, show: str) -> None:
+        """The corpus by part and language, then the seed (docs/ingest.md)."""
+        try:
+            documents = read_corpus(directory)
+        except GoldError as exc:
+            raise CommandError(str(exc)) from exc
+        gazetteer = build_gazetteer(registry=False)
+        for line in report(documents, gazetteer, show):
+            self.stdout.write(line)
+        self._evaluate(SEED / "original.zh.txt", SEED, "zh")

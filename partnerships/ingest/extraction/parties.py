@@ -1,0 +1,228 @@
+"""Governments named by their country or city when they act as a party.
+
+A careful reader counts "Japan" in "Japan and the United Nations have signed" and
+肯尼亚 in 肯尼亚将向人居署捐赠, but not "Japan" in "projects in Japan". A country or
+city (the place gazetteer) is a government here when:
+
+- an official or a body names it: "Government of X", "Ambassador of X", "Embassy
+  of X", "the X Government", 中方, X政府, X总统, X驻华大使;
+- it is joined by "and" or "with" to an organisation, outside a place phrase
+  ("between Japan and UN-Habitat", "a framework for Singapore and UN-Habitat");
+- it is the subject of what a party does: "Sweden is ...", "Japan would continue
+  to support", 肯尼亚将向 ..., 肯尼亚支持 ...
+
+It is never one after a place preposition (in, at, to, from, across; 在, 于, 赴) or
+before a place word (首都, 北部, "-based").
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnerships.ingest.gazetteer import Gazetteer, Match
+
+_EN_BEFORE = re.compile(
+    r"(?:Government|Ambassador|Embassy|Minister|President|Prime Minister|Parliament|"
+    r"Governor|Mayor|King|Queen|People|[Rr]epresentatives?|[Dd]elegations?|"
+    r"[Cc]it(?:y|ies)|[Mm]unicipalit(?:y|ies))\s+of\s+(?:the\s+)?"
+    r"(?:Republic\s+of\s+)?$"
+)
+_EN_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
+    r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
+)
+_EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
+_EN_AFTER_PARTY = re.compile(
+    r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
+    r"assistance|aid|donation|grant)\b|"
+    r"^(?:’s|'s)?\s+(?:[Gg]overnment|has|have|had|is|was|will|would|signed|provided|"
+    r"provides|contributed|contributes|pledged|committed|announced|agreed|donated|"
+    r"funds|funded|supports|supported|continues|decided|gave|granted|thanked|also|"
+    r"and\s+(?:the\s+)?[A-Z][\w-]*)\b"
+)
+_EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
+_ZH_AFTER_PARTY = re.compile(
+    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
+    r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
+)
+_ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
+_ZH_SIDES = {
+    "中方": "中国",
+    "美方": "美国",
+    "日方": "日本",
+    "英方": "英国",
+    "法方": "法国",
+    "德方": "德国",
+    "俄方": "俄罗斯",
+    "韩方": "韩国",
+    "蒙方": "蒙古",
+}
+_ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])")
+
+
+def _acts_en(text: str, match: Match, near_org: bool) -> bool:
+    before, after = text[: match.start], text[match.end :]
+    if _EN_BEFORE.search(before):
+        return True
+    if _EN_PLACE_BEFORE.search(before) or _EN_AFTER_PLACE.match(after):
+        return False
+    if near_org:
+        return True
+    if not _EN_AFTER_PARTY.match(after):
+        return False
+    if re.match(r"^(?:’s|'s)\s", after):
+        return True  # "Singapore's efforts", "Japan's contribution"
+    if _EN_OF_BEFORE.search(before):
+        return False
+    # The subject of its clause: a sentence or clause starts right before it.
+    head = before.rstrip()
+    return not head or head.endswith((".", ",", ";", ":", "that", "which", "and"))
+
+
+def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
+    before, after = text[: match.start], text[match.end :]
+    if _ZH_PLACE_BEFORE.search(before):
+        return False
+    return bool(_ZH_AFTER_PARTY.match(after)) or (
+        near_org and before.endswith(("与", "和", "同"))
+    )
+
+
+_LIST_JOINT = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+|、|和|与)$")
+
+
+def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool:
+    """Listed right after a place acting as a party: "Representatives of Armenia,
+    Moldova, Serbia and Tajikistan", "the cities of Amsterdam, Barcelona and New
+    York"."""
+    return bool(acting) and bool(_LIST_JOINT.match(text[acting[-1][1] : match.start]))
+
+
+def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> bool:
+    """Joined by "and"/"with"/与/和 to an organisation named next to it."""
+    joined = re.compile(r"^\s*(?:and|with|与|和|同|、)\s*(?:the\s+)?$")
+    for start, end in organisations:
+        if end <= match.start and joined.match(text[end : match.start]):
+            return True
+        if start >= match.end and joined.match(text[match.end : start]):
+            return True
+    return False
+
+
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+
+
+def government_spans(
+    text: str,
+    places: Gazetteer,
+    organisations: list[tuple[int, int]],
+    lang: str,
+    words: list[tuple[int, int]],
+) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each country or city acting as a party; not inside
+    a quoted title, nor inside a longer known name (`words`: 联合国 holds 联合)."""
+    acts = _acts_zh if lang == "zh" else _acts_en
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    out = []
+    for match in places.find(text):
+        if not any(e.source in ("country", "city") for e in match.entries):
+            continue
+        if any(s <= match.start and match.end <= e for s, e in quoted + words):
+            continue
+        if any(
+            text[match.end : s].strip() == ""
+            for s, _ in organisations
+            if s >= match.end
+        ):
+            continue  # 荷兰 ZOA 难民服务组织: part of the name after it
+        if acts(text, match, _near_org(text, match, organisations)) or _listed(
+            text, match, out
+        ):
+            end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
+            out.append((match.start, end, text[match.start : end]))
+    if lang == "zh":
+        for side in _ZH_SIDE.finditer(text):
+            out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
+    return out
+
+
+# "the Japanese government": a government named by its people's adjective.
+DEMONYMS = {
+    "Japanese": "Japan",
+    "Dutch": "Netherlands",
+    "Swedish": "Sweden",
+    "Norwegian": "Norway",
+    "Danish": "Denmark",
+    "Finnish": "Finland",
+    "German": "Germany",
+    "French": "France",
+    "British": "United Kingdom",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Swiss": "Switzerland",
+    "Belgian": "Belgium",
+    "Austrian": "Austria",
+    "Chinese": "China",
+    "Korean": "Republic of Korea",
+    "Indian": "India",
+    "Kenyan": "Kenya",
+    "American": "United States",
+    "Canadian": "Canada",
+    "Australian": "Australia",
+    "Brazilian": "Brazil",
+    "Mexican": "Mexico",
+    "Egyptian": "Egypt",
+    "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates",
+    "Malaysian": "Malaysia",
+    "Singaporean": "Singapore",
+    "Polish": "Poland",
+    "Turkish": "Türkiye",
+    "Russian": "Russian Federation",
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+    "Yemeni": "Yemen",
+    "Lebanese": "Lebanon",
+    "Jordanian": "Jordan",
+    "Moroccan": "Morocco",
+    "Tunisian": "Tunisia",
+    "Ethiopian": "Ethiopia",
+    "Nigerian": "Nigeria",
+    "Ghanaian": "Ghana",
+    "Pakistani": "Pakistan",
+    "Indonesian": "Indonesia",
+    "Philippine": "Philippines",
+    "Afghan": "Afghanistan",
+    "Somali": "Somalia",
+    "Sudanese": "Sudan",
+    "Ugandan": "Uganda",
+    "Tanzanian": "Tanzania",
+    "Rwandan": "Rwanda",
+    "Colombian": "Colombia",
+    "Peruvian": "Peru",
+    "Chilean": "Chile",
+    "Ecuadorian": "Ecuador",
+    "Argentine": "Argentina",
+}
+_DEMONYM_GOVERNMENT = re.compile(
+    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities)\b"
+)
+
+
+def demonym_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) of "the Dutch Government", "a Syrian delegation"."""
+    return [
+        (m.start(), m.end(), DEMONYMS[m.group(1)])
+        for m in _DEMONYM_GOVERNMENT.finditer(text)
+    ]
+
+
+_GOVERNMENT_OF = re.compile(
+    r"\bgovernment of (?:the )?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)"
+)
+
+
+def government_of_spans(text: str) -> list[tuple[int, int, str]]:
+    """ "the government of Comores": a government named in lower case, by a name
+    the place gazetteer may not hold."""
+    return [(m.start(), m.end(), m.group(1)) for m in _GOVERNMENT_OF.finditer(text)]

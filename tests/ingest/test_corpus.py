@@ -1,0 +1,69 @@
+"""The reader on published documents it was not tuned on (docs/ingest.md, "Corpus").
+
+The floors are the figures reached on the test part, less 0.01 (the issue's targets,
+organisation F1 0.85 and engagement F1 0.6 in each language, are not reached; the
+figures are in docs/ingest.md). No rule was tuned on the test part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnerships.ingest.corpus import (
+    Totals,
+    read_corpus,
+    read_document,
+    score_document,
+    score_text,
+    totals,
+)
+from partnerships.ingest.readers import read_text
+from tests.ingest.conftest import CORPUS
+
+FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0.01
+    ("test", "en"): (0.799, 0.320),
+    ("test", "zh"): (0.766, 0.343),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_totals(reference_gazetteer):
+    documents = read_corpus(CORPUS)
+    return totals(score_document(d, reference_gazetteer) for d in documents)
+
+
+def test_the_corpus_holds_150_paragraphs_in_both_languages_and_parts(corpus_totals):
+    assert set(corpus_totals) == {
+        (p, lang) for p in ("dev", "test") for lang in ("en", "zh")
+    }
+    assert sum(t.paragraphs for t in corpus_totals.values()) >= 150
+    assert sum(t.documents for t in corpus_totals.values()) >= 10
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_the_test_part_keeps_its_floors(corpus_totals, key):
+    organisations, engagements = FLOORS[key]
+    total = corpus_totals[key]
+    assert total.layouts == total.documents
+    assert total.score("orgs").f1 >= organisations, total.score("orgs").line("orgs")
+    assert total.score("engs").f1 >= engagements, total.score("engs").line("engs")
+
+
+def test_pdf_and_docx_score_as_the_text_within_a_hundredth(reference_gazetteer):
+    by_format: dict[str, Totals] = {}
+    folders = sorted({p.parent for p in CORPUS.glob("*/source.pdf")})
+    assert len(folders) >= 6
+    for folder in folders:
+        document = read_document(folder)
+        for path in sorted(folder.glob("source.*")):
+            text = read_text(path.name, Path(path).read_bytes())
+            score = score_text(document, text, reference_gazetteer)
+            by_format.setdefault(path.suffix, Totals()).add(score)
+    text = by_format[".txt"]
+    for suffix in (".pdf", ".docx"):
+        for key in ("orgs", "engs"):
+            assert by_format[suffix].score(key).f1 == pytest.approx(
+                text.score(key).f1, abs=0.01
+            ), (suffix, key)
