@@ -6,7 +6,9 @@ by the decisions of `review.py`.
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 from django.db import transaction
 
@@ -72,12 +74,15 @@ def _checked_layout(text: str, lang: str, file_name: str, symbol: str) -> Layout
     layout = split_report(text, lang)
     if layout.problems:
         raise IngestRefused(f"{file_name}: {' '.join(layout.problems)}")
-    layout.symbol = symbol or layout.symbol
-    if not layout.symbol:
-        raise IngestRefused(
-            f"{file_name}: no document symbol was found in the header; give one."
-        )
+    # A web page or a press release has no UN symbol: it is named after its file,
+    # so that it can still be read and cited (and read again under the same name).
+    layout.symbol = symbol or layout.symbol or _symbol_of_file(file_name)
     return layout
+
+
+def _symbol_of_file(file_name: str) -> str:
+    stem = re.sub(r"[^\w.-]+", "-", Path(file_name).stem, flags=re.ASCII).strip("-")
+    return f"FILE:{stem[:90] or 'untitled'}"
 
 
 def ingest_text(

@@ -113,3 +113,14 @@ def test_a_new_organisation_named_in_two_paragraphs_is_created_once(run, editor)
         "passage__number", flat=True
     )
     assert sorted(numbers) == [20, 24]
+
+
+def test_a_text_without_a_symbol_is_named_after_its_file(db):
+    from partnerships.ingest.services import ingest_text
+
+    run = ingest_text(
+        text="UN-Habitat and UNDP signed a memorandum of understanding in 2018.\n",
+        lang="en",
+        file_name="press release (2018).txt",
+    )
+    assert run.document.symbol == "FILE:press-release-2018"
