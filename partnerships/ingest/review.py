@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -34,6 +35,8 @@ from partnerships.ingest.models import (
 )
 from partnerships.registry.models import NameKind, Organisation
 from partnerships.registry.services import organisation_create, organisation_name_add
+from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.models import Evidence
 from partnerships.sources.services import evidence_ensure
 
 DECIDED = (CandidateStatus.ACCEPTED, CandidateStatus.MERGED)
@@ -70,9 +73,11 @@ def candidate_accept(
     return candidate
 
 
-def _same_organisation(candidate: Candidate, name: str) -> Organisation | None:
+def _same_organisation(
+    candidate: Candidate, name: str, *, siblings: bool = True
+) -> Organisation | None:
     """One already in the registry: accepted from another paragraph of the same
-    reading, or holding this very name."""
+    reading (unless the reviewer renamed it), or holding this very name."""
     sibling = Candidate.objects.filter(
         run=candidate.run,
         kind=CandidateKind.ORGANISATION,
@@ -80,7 +85,7 @@ def _same_organisation(candidate: Candidate, name: str) -> Organisation | None:
         status__in=DECIDED,
         organisation__isnull=False,
     ).first()
-    if sibling is not None:
+    if siblings and sibling is not None:
         return sibling.organisation
     lang = candidate.data["lang"]
     return (
@@ -91,11 +96,23 @@ def _same_organisation(candidate: Candidate, name: str) -> Organisation | None:
 
 
 def _new_key(candidate: Candidate, name: str) -> str:
-    base = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").upper()[:60]
-    key = f"INGEST-{base}" if base else f"INGEST-{candidate.pk}"
-    if Organisation.objects.filter(key=key).exists():
-        key = f"{key}-{candidate.pk}"
+    """A key people can read: the acronym the report gives, else the name in
+    Latin letters (Chinese in pinyin, Arabic and Cyrillic transliterated)."""
+    acronyms = [s for s in candidate.data.get("short_names", []) if s.isascii()]
+    base = _slug(acronyms[0] if acronyms else name) or f"ORGANISATION-{candidate.pk}"
+    key, number = base, 2
+    while Organisation.objects.filter(key=key).exists():
+        key, number = f"{base}-{number}", number + 1
     return key
+
+
+def _slug(text: str) -> str:
+    # Each Chinese character is a syllable of its own; other scripts run on.
+    latin = "".join(
+        f" {anyascii(char)} " if "\u3400" <= char <= "\u9fff" else anyascii(char)
+        for char in text
+    )
+    return re.sub(r"[^A-Za-z0-9]+", "-", latin).strip("-").upper()[:60].strip("-")
 
 
 def _create_organisation(
@@ -124,22 +141,41 @@ def _accept_organisation(
     actor: Actor, candidate: Candidate, changes: dict[str, Any]
 ) -> None:
     data = candidate.data
-    if candidate.organisation is None:
-        name = str(changes.get("name") or data["name"]).strip()
+    name = str(changes.get("name") or data["name"]).strip()
+    # A reviewer who corrects the name of a resolved candidate says it is another
+    # organisation: the corrected name is resolved (or created) instead.
+    renamed = name != data["name"] and bool(changes.get("name"))
+    if candidate.organisation is None or renamed:
         if not name:
             raise ValidationError({"name": "A new organisation needs a name."})
         candidate.organisation = _same_organisation(
-            candidate, name
+            candidate, name, siblings=not renamed
         ) or _create_organisation(
             actor, candidate, name, changes.get("category") or data["category"]
         )
+    quote = data["mentions"][0]["text"] if data.get("mentions") else ""
     evidence_ensure(
         actor=actor,
         passage=candidate.passage,
         organisation=candidate.organisation,
-        quote=data["mentions"][0]["text"] if data.get("mentions") else "",
+        quote=_both_quotes(candidate, quote),
         reason="ingest review",
     )
+
+
+def _both_quotes(candidate: Candidate, quote: str) -> str:
+    """The quote of this mention beside one the same passage already gives for
+    the organisation (another name merged into it), never instead of it."""
+    earlier = (
+        Evidence.objects.filter(
+            passage=candidate.passage, organisation=candidate.organisation
+        )
+        .values_list("quote", flat=True)
+        .first()
+    )
+    if not earlier or quote in earlier.split(" … "):
+        return earlier or quote
+    return f"{earlier} … {quote}" if quote else earlier
 
 
 def _participant_org(candidate: Candidate, identity: str) -> Organisation:
@@ -168,10 +204,7 @@ def _accept_engagement(
     actor: Actor, candidate: Candidate, changes: dict[str, Any]
 ) -> None:
     data = candidate.data
-    partners = [
-        (_participant_org(candidate, p["identity"]), p["role"])
-        for p in data["participants"]
-    ]
+    partners = _partners(actor, candidate, changes)
     fields: dict[str, Any] = {
         "kind": changes.get("kind") or data["kind"],
         f"title_{candidate.run.language}": (changes.get("title") or data["title"])[
@@ -195,6 +228,28 @@ def _accept_engagement(
         reason="ingest review",
     )
     candidate.engagement = engagement
+
+
+def _partners(
+    actor: Actor, candidate: Candidate, changes: dict[str, Any]
+) -> list[tuple[Organisation, str]]:
+    """The engagement's partners as the reviewer corrected them: `remove` lists
+    identities to leave out, `replace` maps an identity to the key of the
+    organisation really meant."""
+    removed = set(changes.get("remove", ()))
+    replaced = changes.get("replace", {})
+    partners = []
+    for p in candidate.data["participants"]:
+        if p["identity"] in removed:
+            continue
+        if key := replaced.get(p["identity"]):
+            org = organisations_visible_to(actor).filter(key=key).first()
+            if org is None:
+                raise ValidationError(f"No organisation has the key {key!r}.")
+        else:
+            org = _participant_org(candidate, p["identity"])
+        partners.append((org, p["role"]))
+    return partners
 
 
 def _participations(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -102,8 +104,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             candidate_merge(actor=actor, candidate=candidate, organisation=target)
         else:
-            changes = {
+            changes: dict[str, Any] = {
                 k: data[k] for k in ("name", "category", "kind", "title") if data[k]
+            }
+            changes["remove"] = request.POST.getlist("remove")
+            changes["replace"] = {
+                name.removeprefix("replace:"): value.strip()
+                for name, value in request.POST.items()
+                if name.startswith("replace:") and value.strip()
             }
             candidate_accept(actor=actor, candidate=candidate, changes=changes)
     except (ValidationError, NotAllowed) as exc:
