@@ -65,7 +65,7 @@ REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "AFDB"]
 
 def page_step(make_url: object) -> Step:
     def step(client: httpx.Client, remaining: float, state: dict):
-        url = make_url(state["rng"])  # type: ignore[operator]
+        url = make_url(state["rng"])
         seconds, response, what = timed_get(client, url, remaining)
         return seconds, response is not None and response.is_success, what
 

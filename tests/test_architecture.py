@@ -66,4 +66,4 @@ def test_product_code_writing_a_model_directly_is_caught() -> None:
     exec("def write(record):\n    record.save()\n", namespace)
     engagement = Engagement.objects.first()
     with pytest.raises(AssertionError, match="directly"):
-        namespace["write"](engagement)  # type: ignore[operator]
+        namespace["write"](engagement)

@@ -139,7 +139,7 @@ class VersionedAdmin(admin.ModelAdmin):
             if change:
                 saved = type(self).update_service(
                     actor=actor,
-                    expected_version=data.get("version") or obj.version,  # type: ignore[attr-defined]
+                    expected_version=data.get("version") or obj.version,
                     changes=changes,
                     reason="changed in the back office",
                     **{self.subject: obj},
@@ -152,10 +152,10 @@ class VersionedAdmin(admin.ModelAdmin):
                     reason="created in the back office",
                 )
         except (NotAllowed, StaleVersion, ValidationError) as exc:
-            request._write_refused = True  # type: ignore[attr-defined]
+            request._write_refused = True
             messages.error(request, _message(exc))
             return
-        obj.pk, obj.version = saved.pk, saved.version  # type: ignore[attr-defined]
+        obj.pk, obj.version = saved.pk, saved.version
 
     def get_inline_instances(
         self, request: HttpRequest, obj: models.Model | None = None

@@ -243,7 +243,7 @@ def _history(
     actor: Actor,
     reason: str,
 ) -> list[int]:
-    history = model.history.model  # type: ignore[attr-defined]
+    history = model.history.model
     extra = {
         "history_date": timezone.now(),
         "history_change_reason": reason or actor.system or None,

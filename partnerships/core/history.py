@@ -15,7 +15,7 @@ def history_of(obj: models.Model, limit: int = 200) -> list[dict[str, Any]]:
         obj.history.select_related("history_user").order_by(
             "-history_date", "-history_id"
         )[: limit + 1]
-    )  # type: ignore[attr-defined]
+    )
     entries = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None

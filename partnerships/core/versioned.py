@@ -27,9 +27,9 @@ M = TypeVar("M", bound=models.Model)
 def _mark(obj: models.Model, actor: Actor, reason: str) -> None:
     """Tell django-simple-history who writes and why (it reads these attributes)."""
     if actor.user_id is not None:
-        obj._history_user = get_user_model().objects.get(pk=actor.user_id)  # type: ignore[attr-defined]
+        obj._history_user = get_user_model().objects.get(pk=actor.user_id)
     if reason or actor.system:
-        obj._change_reason = reason or actor.system  # type: ignore[attr-defined]
+        obj._change_reason = reason or actor.system
 
 
 def audited_save(obj: models.Model, *, actor: Actor, reason: str) -> None:
@@ -67,7 +67,7 @@ def versioned_update(
         if current != expected_version:
             raise StaleVersion(current=current, expected=expected_version)
         apply(obj)
-        obj.version = current + 1  # type: ignore[attr-defined]
+        obj.version = current + 1
         audited_save(obj, actor=actor, reason=reason)
         return obj
 
@@ -78,7 +78,7 @@ def versioned_soft_delete(
     """Take a record out of every list, keeping it for a restore."""
 
     def apply(target: models.Model) -> None:
-        target.deleted_at = timezone.now()  # type: ignore[attr-defined]
+        target.deleted_at = timezone.now()
 
     return versioned_update(
         type(obj),
@@ -94,7 +94,7 @@ def versioned_restore(
     obj: models.Model, *, actor: Actor, reason: str = ""
 ) -> models.Model:
     def apply(target: models.Model) -> None:
-        target.deleted_at = None  # type: ignore[attr-defined]
+        target.deleted_at = None
 
     return versioned_update(
         type(obj),

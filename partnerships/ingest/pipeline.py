@@ -135,7 +135,7 @@ class Extractor:
             if not kinds:
                 return []
 
-        def inside(items: list) -> list:  # type: ignore[type-arg]
+        def inside(items: list) -> list:
             return [i for i in items if start <= i.start < end]
 
         return [
