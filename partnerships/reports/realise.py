@@ -56,6 +56,14 @@ class Document:
     fallbacks: int
     snapshot: dict[str, Any]
     formatter: Formatter
+    # Draft only: the undated engagements the period leaves out, as (key, title).
+    left_out: list[tuple[str, list[Run]]] = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """No engagement belongs to the period: the text says so plainly."""
+        return not self.snapshot["engagements"]
 
     def paragraphs(self) -> list[Para]:
         return in_reading_order(self.chapters)
@@ -305,6 +313,8 @@ class _Assembly:
             return [run], True, stale
         if paragraph.type in ("opening", "closing"):
             template = self.labels[paragraph.type]
+            if not self.figures["engagements"]:
+                template = self.labels[f"empty_{paragraph.type}"]
             return [Run(figure_sentence(writer, template, self.figures))], False, False
         return writer.data_paragraph(paragraph), False, False
 
@@ -323,8 +333,14 @@ class _Assembly:
 
 
 def realise(
-    snapshot: dict[str, Any], lang: str, composition: Composition | None = None
+    snapshot: dict[str, Any],
+    lang: str,
+    composition: Composition | None = None,
+    *,
+    draft: bool = False,
 ) -> Document:
+    """The report in one language; a `draft` (for staff) also lists the sources of
+    every paragraph and the engagements left out for lack of dates."""
     composition = composition or compose(snapshot)
     writer = Writer(snapshot, lang)
     assembly = _Assembly(snapshot, writer)
@@ -338,4 +354,10 @@ def realise(
         writer.fallbacks,
         snapshot,
         writer.fmt,
+        [
+            (row["key"], [pick(row["title"], lang)])
+            for row in snapshot.get("left_out", [])
+            if draft
+        ],
+        draft,
     )

@@ -25,7 +25,7 @@ from partnerships.registry.visibility import organisations_visible_to
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
 from partnerships.sources.models import Evidence
-from partnerships.sources.periods import engagements_of_period
+from partnerships.sources.periods import engagements_of_period, undated_left_out
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 SNAPSHOT_SCHEMA = 1
@@ -69,6 +69,33 @@ def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
             documents_visible_to(actor),
         ).values_list("pk", flat=True)
     )
+
+
+def _left_out(report: Report, actor: Actor) -> list[dict[str, Any]]:
+    """The undated engagements the period leaves out for lack of dates, for the
+    draft's annex (never the public text): key, title and the documents telling
+    them."""
+    left_out = undated_left_out(
+        engagements_visible_to(actor),
+        report.period_start,
+        report.period_end,
+        documents_visible_to(actor),
+    ).order_by("key")
+    told = Evidence.objects.filter(
+        engagement__in=left_out, passage__document__in=documents_visible_to(actor)
+    ).values_list("engagement__key", "passage__document__symbol")
+    symbols: dict[str, set[str]] = {}
+    for key, symbol in told:
+        symbols.setdefault(key, set()).add(symbol)
+    return [
+        {
+            "key": e.key,
+            "kind": e.kind,
+            "title": _names(e, "title"),
+            "documents": sorted(symbols.get(e.key, ())),
+        }
+        for e in left_out
+    ]
 
 
 def _engagements(chosen: list[int], actor: Actor):
@@ -280,6 +307,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         "themes": themes,
         "documents": documents,
         "texts": _texts(report),
+        "left_out": _left_out(report, actor),
     }
 
 

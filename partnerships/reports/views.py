@@ -89,7 +89,7 @@ def _run(pk: int, lang: str) -> ReportRun:
 def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
     _staff(request)
     run = _run(pk, lang)
-    doc = realise(run.snapshot, lang)
+    doc = realise(run.snapshot, lang, draft=True)
     body = render_html(doc, statistics_annex(doc, charts=False))
     return render(
         request,
@@ -112,9 +112,10 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
     run = _run(pk, lang)
     if fmt not in FORMATS:
         raise Http404("unknown format")
-    data = render_report(run.snapshot, lang, fmt)
+    draft = request.GET.get("draft") == "1"
+    data = render_report(run.snapshot, lang, fmt, draft=draft)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = run.report.symbol.replace("/", "-")
+    name = run.report.symbol.replace("/", "-") + (".draft" if draft else "")
     response["Content-Disposition"] = f'attachment; filename="{name}.{lang}.{fmt}"'
     return response
 

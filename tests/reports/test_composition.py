@@ -180,8 +180,10 @@ def test_missing_translations_fall_back_to_english_and_are_marked(stored_snapsho
     assert en.fallbacks < doc.fallbacks
 
 
-def test_html_paragraphs_link_to_their_engagements_and_passages(stored_snapshot):
-    html = render(stored_snapshot, "en", "html").decode()
+def test_draft_html_paragraphs_link_to_their_engagements_and_passages(
+    stored_snapshot,
+):
+    html = render(stored_snapshot, "en", "html", draft=True).decode()
     doc = realise(stored_snapshot, "en")
     for para in doc.paragraphs():
         for key, _ in para.engagements:
@@ -198,13 +200,16 @@ def test_output_is_escaped(db):
     assert "&lt;script&gt;" in html
 
 
-def test_every_paragraph_has_its_provenance(stored_snapshot):
+def test_every_paragraph_has_its_provenance_in_the_draft(stored_snapshot):
     """Composed paragraphs cite engagements; the opening cites the statistics."""
-    html = render(stored_snapshot, "zh", "html").decode()
+    html = render(stored_snapshot, "zh", "html", draft=True).decode()
     doc = realise(stored_snapshot, "zh")
     for para in doc.paragraphs():
         assert f'<tr id="prov-{para.number}">' in html, para.anchor
         assert para.engagements or para.kind in ("opening", "closing", "text")
+    official = render(stored_snapshot, "zh", "html").decode()
+    assert 'id="annex-provenance"' not in official
+    assert "/engagements/" not in official
 
 
 def test_sentences_follow_kind_role_and_framework(stored_snapshot):

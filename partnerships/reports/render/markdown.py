@@ -39,7 +39,23 @@ def render_markdown(doc: Document) -> str:
                 lines += [f"{para.number}. {_text(para.runs)}", ""]
     if m["agenda_footnote"].text:
         lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
-    lines += [f"## {doc.labels['annex_provenance']}", ""]
+    if doc.draft:
+        lines += _provenance(doc) + _left_out(doc)
+    return "\n".join(lines)
+
+
+def _left_out(doc: Document) -> list[str]:
+    if not doc.left_out:
+        return []
+    lines = [f"## {doc.labels['annex_left_out']}", "", doc.labels["left_out_note"], ""]
+    for key, title in doc.left_out:
+        lines.append(f"- {_text(title)} `{key}`")
+    lines.append("")
+    return lines
+
+
+def _provenance(doc: Document) -> list[str]:
+    lines = [f"## {doc.labels['annex_provenance']}", ""]
     for para in doc.paragraphs():
         if para.kind in ("opening", "closing"):
             lines.append(f"- {para.number}: {doc.labels['annex_statistics']}")
@@ -52,4 +68,4 @@ def render_markdown(doc: Document) -> str:
                 f"- {para.number}: {keys}" + (f" — {sources}" if sources else "")
             )
     lines.append("")
-    return "\n".join(lines)
+    return lines
