@@ -7,19 +7,18 @@ a stored run renders the same after the registry changes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from typing import Any
 
-from babel import Locale
 from django.db.models import Prefetch
 
 from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
+from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import Theme
+from partnerships.reference.unterm import country_names
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.reports.models import ParagraphText, Report
@@ -46,16 +45,6 @@ def _names(obj: Any, base: str) -> dict[str, str]:
         for lang in UN_LANGUAGES
         if (text := getattr(obj, f"{base}_{lang}", ""))
     }
-
-
-@functools.lru_cache(maxsize=512)
-def _territory_names(code: str) -> dict[str, str]:
-    out = {}
-    for lang in LANGUAGES:
-        name = Locale.parse(lang.locale).territories.get(code)
-        if name:
-            out[lang.code] = name
-    return out
 
 
 def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
@@ -183,9 +172,7 @@ def _participants(
 def _place_row(place: Place) -> dict[str, Any]:
     return {
         "country": place.country_id,
-        "country_names": dict(_territory_names(place.country_id))
-        if place.country_id
-        else {},
+        "country_names": country_names(place.country_id) if place.country_id else {},
         "region": place.region_id,
         "region_names": _names(place.region, "name") if place.region_id else {},
         "city": _names(place, "city"),

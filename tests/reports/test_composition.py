@@ -221,4 +221,4 @@ def test_sentences_follow_kind_role_and_framework(stored_snapshot):
     assert "as part of “Participatory Slum Upgrading Programme (PSUP)”" in text
     # A network co-chaired, an event held in a place on a date.
     assert "co-chaired" in text
-    assert "in New York (United States) on 8 October 2018" in text
+    assert "in New York (United States of America) on 8 October 2018" in text
