@@ -198,8 +198,9 @@ def organisation_upsert(
         "website": spec.website,
         "is_synthetic": spec.is_synthetic,
     }
-    for lang in UN_LANGUAGES:
-        values[f"name_{lang}"] = spec.names.get(lang, "")
+    # A name the spec lacks is kept: it may come from a terminology import or an edit.
+    for lang, name in spec.names.items():
+        values[f"name_{lang}"] = name
     org, written = save_if_changed(
         Organisation,
         lookup={"key": spec.key},
