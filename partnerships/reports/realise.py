@@ -21,6 +21,7 @@ from partnerships.reports.compose import (
     in_reading_order,
 )
 from partnerships.reports.formatting import Formatter, chapter_label
+from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figure_sentence, figures, masthead
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
 
@@ -151,10 +152,21 @@ class Writer:
                     template,
                     {"city": [city], "country": [country] if country.text else []},
                 )
-                items.append(filled or [city])
+                items.append(self._with_preposition(filled or [city], None))
             elif country.text:
-                items.append([country])
+                items.append(self._with_preposition([country], country))
         return join_runs(items, self.fmt)
+
+    def _with_preposition(self, runs: list[Run], country: Run | None) -> list[Run]:
+        """French places carry their own preposition: "à Nairobi (Kenya)", "au
+        Kenya", "en Équateur", "aux Philippines" (the templates write none)."""
+        if self.lang != "fr":
+            return runs
+        if country is None:
+            return [Run("à "), *runs]
+        phrase = fr_country(country.text)
+        preposition = phrase[: len(phrase) - len(country.text)]
+        return [Run(preposition), country]
 
     def amounts(self, row: dict[str, Any]) -> list[Run]:
         items = []
@@ -182,10 +194,16 @@ class Writer:
         }
         if row["kind"] == "commitment" and not partners:
             values["partners"] = values["funders"]
+        counts = {
+            "reporter": 1,
+            "partners": len(partners),
+            "funders": len(funders),
+            "beneficiaries": len(beneficiaries),
+        }
         templates = self.phrases["templates"]
         for key in _template_keys(row, reporter_role):
             if key in templates:
-                runs = fill(templates[key], values)
+                runs = fill(templates[key], values, counts)
                 if runs:
                     return runs
         # Nothing fits (no participant in a usable role): the title alone.

@@ -170,12 +170,12 @@ def test_missing_translations_fall_back_to_english_and_are_marked(stored_snapsho
     assert doc.fallbacks > 0
     html = render(stored_snapshot, "ar", "html").decode()
     assert 'dir="rtl"' in html and 'lang="ar"' in html
-    # IOM has no Arabic name in the registry: English, marked for the translator.
+    # GLTN has no Arabic name in the registry: English, marked for the translator.
     assert re.search(
-        r'<span class="fallback" lang="en" dir="ltr"[^>]*>IOM</span>', html
+        r'<span class="fallback" lang="en" dir="ltr"[^>]*>GLTN</span>', html
     )
     md = render(stored_snapshot, "ar", "md").decode()
-    assert "[IOM]{lang=en}" in md
+    assert "[GLTN]{lang=en}" in md
     en = realise(stored_snapshot, "en")
     assert en.fallbacks < doc.fallbacks
 

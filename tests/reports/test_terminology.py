@@ -16,13 +16,13 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
  <text><body>
   <conceptEntry id="c1">
    <admin type="source">UNTERM</admin>
-   <langSet xml:lang="en"><termSec><term>United Nations Development Programme</term>
+   <langSet xml:lang="en"><termSec><term>United Cities and Local Governments</term>
      <termNote type="termType">fullForm</termNote></termSec>
-     <termSec><term>UNDP</term><termNote type="termType">acronym</termNote></termSec></langSet>
-   <langSet xml:lang="fr"><termSec><term>Programme des Nations Unies pour le développement</term>
+     <termSec><term>UCLG</term><termNote type="termType">acronym</termNote></termSec></langSet>
+   <langSet xml:lang="fr"><termSec><term>Cités et gouvernements locaux unis</term>
      <termNote type="termType">fullForm</termNote></termSec>
-     <termSec><term>PNUD</term><termNote type="termType">acronym</termNote></termSec></langSet>
-   <langSet xml:lang="ru"><termSec><term>Программа развития Организации Объединенных Наций</term>
+     <termSec><term>CGLU</term><termNote type="termType">acronym</termNote></termSec></langSet>
+   <langSet xml:lang="ru"><termSec><term>Объединенные города и местные органы власти</term>
      <admin type="source">A/73/1 (ru)</admin></termSec></langSet>
   </conceptEntry>
  </body></text>
@@ -40,13 +40,13 @@ def _import(tmp_path, name: str, text: str) -> str:
 
 def test_a_tbx_entry_adds_names_per_language_with_their_source(tmp_path):
     printed = _import(tmp_path, "unterm.tbx", TBX)
-    undp = Organisation.objects.get(key="UNDP")
-    assert undp.name_fr == "Programme des Nations Unies pour le développement"
-    assert undp.name_ru.startswith("Программа развития")
+    uclg = Organisation.objects.get(key="UCLG")
+    assert uclg.name_fr == "Cités et gouvernements locaux unis"
+    assert uclg.name_ru.startswith("Объединенные города")
     assert OrganisationName.objects.filter(
-        organisation=undp, kind="acronym", lang="fr", value="PNUD"
+        organisation=uclg, kind="acronym", lang="fr", value="CGLU"
     ).exists()
-    reasons = set(undp.history.values_list("history_change_reason", flat=True))
+    reasons = set(uclg.history.values_list("history_change_reason", flat=True))
     assert {"terminology: UNTERM", "terminology: A/73/1 (ru)"} <= reasons
     assert "5 names read" in printed
     again = _import(tmp_path, "unterm.tbx", TBX)
@@ -58,10 +58,10 @@ def test_a_csv_row_corrects_a_name_and_a_bad_row_changes_nothing(tmp_path):
         tmp_path,
         "names.csv",
         "organisation,lang,kind,value,source\n"
-        "UNEP,es,name,Programa de las Naciones Unidas para el Medio Ambiente,UNTERM\n"
-        "ILO,fr,short,OIT,CRS\n",
+        "UNEP,es,name,Programa de las Naciones Unidas para el Medio Ambiente (X),T\n"
+        "ITU,fr,short,UIT-X,CRS\n",
     )
-    assert Organisation.objects.get(key="UNEP").name_es.startswith("Programa")
+    assert Organisation.objects.get(key="UNEP").name_es.endswith("(X)")
     bad = (
         "organisation,lang,kind,value,source\nUNEP,fr,name,PNUE-X,x\nUNEP,de,name,Y,x\n"
     )
