@@ -30,7 +30,8 @@ from django.db import transaction
 from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.models import Organisation, OrganisationName
-from partnerships.registry.services import organisation_name_add, organisation_update
+from partnerships.registry.services import organisation_name_add
+from partnerships.reports.content import set_text
 
 KINDS = {
     "name": "name",
@@ -178,16 +179,7 @@ def _apply(term: Term, org: Organisation, actor: Actor) -> bool:
             reason=reason,
         )
         return added
-    if getattr(org, f"name_{term.lang}") == term.value:
-        return False
-    organisation_update(
-        actor=actor,
-        organisation=org,
-        expected_version=org.version,
-        changes={f"name_{term.lang}": term.value},
-        reason=reason,
-    )
-    return True
+    return set_text(org, f"name_{term.lang}", term.value, actor, reason)
 
 
 def import_terms(terms: list[Term], actor: Actor) -> tuple[int, int]:

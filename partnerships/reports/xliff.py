@@ -26,10 +26,9 @@ from django.db import transaction
 from lxml import etree
 
 from partnerships.cooperation.models import Engagement
-from partnerships.cooperation.services.engagements import engagement_update
 from partnerships.core.actor import system_actor
 from partnerships.registry.models import Organisation
-from partnerships.registry.services import organisation_update
+from partnerships.reports.content import set_text
 from partnerships.reports.models import Report, ReportRun
 from partnerships.reports.realise import realise
 from partnerships.reports.services import save_paragraph_text
@@ -164,26 +163,12 @@ def _write_unit(unit: Unit, lang: str, report: Report, run: ReportRun | None) ->
     reason = "translation (XLIFF)"
     if kind == "para":
         save_paragraph_text(report, lang, key, unit.target, None, run)
-    elif kind == "title":
-        engagement = Engagement.objects.get(key=key)
-        if getattr(engagement, f"title_{lang}") != unit.target:
-            engagement_update(
-                actor=actor,
-                engagement=engagement,
-                expected_version=engagement.version,
-                changes={f"title_{lang}": unit.target},
-                reason=reason,
-            )
-    elif kind == "org":
-        org = Organisation.objects.get(key=key)
-        if getattr(org, f"name_{lang}") != unit.target:
-            organisation_update(
-                actor=actor,
-                organisation=org,
-                expected_version=org.version,
-                changes={f"name_{lang}": unit.target},
-                reason=reason,
-            )
+    elif kind in ("title", "org"):
+        model, field = (
+            (Engagement, "title") if kind == "title" else (Organisation, "name")
+        )
+        record = model.objects.get(key=key)
+        set_text(record, f"{field}_{lang}", unit.target, actor, reason)
     else:
         raise XliffError(f"unit {unit.name!r}: unknown kind of unit")
 
