@@ -80,6 +80,7 @@ class Writer:
         self.reporter = snapshot["report"]["reporter"]
         self.rows = {row["key"]: row for row in snapshot["engagements"]}
         self.fallbacks = 0
+        self.mentioned: set[str] = set()
 
     # --- pieces -----------------------------------------------------------------
 
@@ -89,12 +90,23 @@ class Writer:
         org = self.orgs[key]
         for texts in (org["short"], org["acronym"], org["name"]):
             if texts.get(self.lang):
-                return Run(texts[self.lang])
+                return self._first_mention(key, org, Run(texts[self.lang]))
         for lang in FALLBACK_ORDER:
             for texts in (org["short"], org["acronym"], org["name"]):
                 if texts.get(lang):
                     return self._count(Run(texts[lang], lang))
         return self._count(Run(key, "en"))
+
+    def _first_mention(self, key: str, org: dict[str, Any], run: Run) -> Run:
+        """The first mention of an organisation told by a short form or acronym
+        gives its full name first, as UN editorial style asks: "United Nations
+        Development Programme (UNDP)", then "UNDP"."""
+        full = org["name"].get(self.lang, "")
+        seen = key in self.mentioned
+        self.mentioned.add(key)
+        if seen or not full or full == run.text:
+            return run
+        return Run(self.phrases["first_mention"].format(name=full, short=run.text))
 
     def _count(self, run: Run) -> Run:
         if run.fallback:

@@ -79,3 +79,16 @@ def test_russian_months_take_the_prepositional_case_and_years_read_goda():
     assert ru_date(dt.date(2018, 3, 1), "month", ru) == "марте 2018 года"
     assert ru_date(dt.date(2018, 12, 20), "day", ru) == "20 декабря 2018 года"
     assert ru_date(dt.date(2018, 1, 1), "year", ru) == "2018 году"
+
+
+def test_the_first_mention_of_an_acronym_gives_the_full_name(stored_snapshot):
+    from partnerships.reports.render import render
+
+    md = render(stored_snapshot, "en", "md").decode()
+    full = "United Nations Development Programme (UNDP)"
+    assert md.count(full) == 1
+    first = md.index("UNDP")
+    assert md[first - len("United Nations Development Programme (") :].startswith(full)
+    assert md.count("UNDP") > 2  # later mentions keep the acronym alone
+    zh = render(stored_snapshot, "zh", "md").decode()
+    assert "联合国开发计划署（开发署）" in zh or "联合国开发计划署（开发计划署）" in zh

@@ -32,16 +32,22 @@ def render_markdown(doc: Document) -> str:
     for chapter in doc.chapters:
         lines += [f"## {chapter.label} {_text(chapter.title)}", ""]
         for para in chapter.paragraphs:
-            lines += [f"{para.number}. {_text(para.runs)}", ""]
+            lines += [_para(doc, para), ""]
         for section in chapter.sections:
             lines += [f"### {section.label} {_text(section.title)}", ""]
             for para in section.paragraphs:
-                lines += [f"{para.number}. {_text(para.runs)}", ""]
+                lines += [_para(doc, para), ""]
     if m["agenda_footnote"].text:
         lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
     if doc.draft:
         lines += _provenance(doc) + _left_out(doc)
     return "\n".join(lines)
+
+
+def _para(doc: Document, para) -> str:
+    """A numbered paragraph; a staff text whose data changed since is flagged."""
+    flag = f" **[{doc.labels['stale']}]**" if para.stale else ""
+    return f"{para.number}. {_text(para.runs)}{flag}"
 
 
 def _left_out(doc: Document) -> list[str]:
