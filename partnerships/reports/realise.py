@@ -104,9 +104,10 @@ class Writer:
         full = org["name"].get(self.lang, "")
         seen = key in self.mentioned
         self.mentioned.add(key)
-        if seen or not full or full == run.text:
+        template = self.phrases.get("first_mention")  # runs stored before it lack it
+        if seen or not full or full == run.text or not template:
             return run
-        return Run(self.phrases["first_mention"].format(name=full, short=run.text))
+        return Run(template.format(name=full, short=run.text))
 
     def _count(self, run: Run) -> Run:
         if run.fallback:
@@ -344,7 +345,7 @@ class _Assembly:
         if paragraph.type in ("opening", "closing"):
             template = self.labels[paragraph.type]
             if not self.figures["engagements"]:
-                template = self.labels[f"empty_{paragraph.type}"]
+                template = self.labels.get(f"empty_{paragraph.type}", template)
             return [Run(figure_sentence(writer, template, self.figures))], False, False
         return writer.data_paragraph(paragraph), False, False
 

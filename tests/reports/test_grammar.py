@@ -92,3 +92,33 @@ def test_the_first_mention_of_an_acronym_gives_the_full_name(stored_snapshot):
     assert md.count("UNDP") > 2  # later mentions keep the acronym alone
     zh = render(stored_snapshot, "zh", "md").decode()
     assert "联合国开发计划署（开发署）" in zh or "联合国开发计划署（开发计划署）" in zh
+
+
+def test_the_distribution_block_is_written_as_un_documents_write_it(stored_snapshot):
+    from partnerships.reports.realise import realise
+
+    zh = realise(stored_snapshot, "zh").masthead
+    assert (zh["date"], zh["version"], zh["original"]) == (
+        "6 March 2019",
+        "Chinese",
+        "Original: English",
+    )
+    fr = realise(stored_snapshot, "fr").masthead
+    assert (fr["version"], fr["original"]) == ("Français", "Original : anglais")
+    assert realise(stored_snapshot, "en").masthead["version"] == ""
+
+
+def test_a_run_stored_before_these_phrases_existed_still_renders(stored_snapshot):
+    import copy
+
+    from partnerships.reports.render import render
+
+    old = copy.deepcopy(stored_snapshot)
+    for block in old["phrases"].values():
+        block.pop("first_mention")
+        block.pop("masthead_language")
+        block["labels"].pop("empty_opening")
+    old.pop("left_out")
+    md = render(old, "en", "md").decode()
+    assert "United Nations Development Programme (UNDP)" not in md
+    assert "UNDP" in md

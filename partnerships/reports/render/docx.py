@@ -195,7 +195,7 @@ class DocxWriter:
             align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
         )
         self.runs(p, Run(m["symbol"]), bold=True)
-        for line in (m["distribution"], m["date"], m["original"]):
+        for line in (m["distribution"], m["date"], m["version"], m["original"]):
             if line:
                 self.runs(self.paragraph(align=start), Run(line))
         p = self.paragraph(align=start)

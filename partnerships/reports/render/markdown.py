@@ -16,7 +16,9 @@ def render_markdown(doc: Document) -> str:
     lines = [
         f"**{m['symbol']}** — {_text(m['body'])}",
         "",
-        f"{m['distribution']} · {m['date']} · {m['original']}",
+        " · ".join(
+            v for v in (m["distribution"], m["date"], m["version"], m["original"]) if v
+        ),
         "",
         f"{_text(m['session'])}, {_text(m['session_place'])} {m['session_dates']}",
         "",
