@@ -18,7 +18,7 @@ from partnerships.api import serializers as s
 from partnerships.api.etag import etag_of, expected_version, not_modified
 from partnerships.api.pagination import IdCursorPagination
 from partnerships.cooperation import services as engagements
-from partnerships.cooperation.filters import EngagementFilter, ParticipationFilter
+from partnerships.cooperation.filters import ParticipationFilter
 from partnerships.cooperation.visibility import (
     contributions_visible_to,
     deleted_engagements_for,
@@ -35,7 +35,7 @@ from partnerships.registry.visibility import (
     deleted_organisations_for,
     organisations_visible_to,
 )
-from partnerships.sources.filters import PassageFilter
+from partnerships.sources.filters import EngagementPeriodFilter, PassageFilter
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 IF_MATCH = OpenApiParameter(
@@ -220,7 +220,7 @@ class EngagementViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
-    filterset_class = EngagementFilter
+    filterset_class = EngagementPeriodFilter
     lookup_field = "key"
     lookup_value_regex = "[^/]+"
     input_class = s.EngagementIn

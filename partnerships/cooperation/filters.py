@@ -1,5 +1,8 @@
 """Filters of engagement and participation lists (the API's and the exports').
 
+The period (`start`, `end`) is added by `sources.filters.EngagementPeriodFilter`:
+the period rule needs the source documents.
+
 Joins go through EXISTS subqueries, so no row repeats.
 """
 
@@ -40,12 +43,6 @@ class EngagementFilter(filters.FilterSet):
     country = filters.CharFilter(method="by_country")
     region = filters.CharFilter(
         method="by_region", label="UN M49 region or sub-region code"
-    )
-    start = filters.DateFilter(
-        method="from_date", label="Active on or after this date (YYYY-MM-DD)"
-    )
-    end = filters.DateFilter(
-        method="to_date", label="Active on or before this date (YYYY-MM-DD)"
     )
 
     class Meta:
@@ -109,13 +106,6 @@ class EngagementFilter(filters.FilterSet):
 
     def by_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return self._with(qs, Place, country__un_subregion__in=with_subregions(value))
-
-    def from_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
-        # Undated engagements stay in: their period is unknown, not outside.
-        return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))
-
-    def to_date(self, qs: QuerySet, name: str, value: object) -> QuerySet:
-        return qs.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
 
 
 class ParticipationFilter(filters.FilterSet):

@@ -188,8 +188,9 @@ def _columns(spec: OrganisationSpec, parent: Organisation | None) -> dict[str, o
         values["is_published"] = spec.is_published
     if spec.lifecycle:
         values.update(spec.lifecycle.columns())
-    for lang in UN_LANGUAGES:
-        values[f"name_{lang}"] = spec.names.get(lang, "")
+    # A name the spec lacks is kept: it may come from a terminology import or an edit.
+    for lang, name in spec.names.items():
+        values[f"name_{lang}"] = name
     return values
 
 

@@ -8,11 +8,22 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from partnerships.core.actor import system_actor
 from partnerships.registry.models import Organisation
 from partnerships.reports.models import Report
+from partnerships.reports.terminology import import_terms, read_terms
 
 SEED_DIR = "HSP-HA-1-2-Add.2"
+ENTITY_NAMES = "un_entity_names.csv"
 SEED_REPORTER = "UN-Habitat"
+
+
+def load_entity_names() -> tuple[int, int]:
+    """The names in French, Spanish, Russian and Arabic of the seed's UN system
+    entities (`data/reference/un_entity_names.csv`, each with its source), through
+    the terminology import: (names written, names already there)."""
+    path = Path(settings.DATA_DIR) / "reference" / ENTITY_NAMES
+    return import_terms(read_terms(path), system_actor("load-demo"))
 
 
 def seed_report() -> Report:

@@ -14,6 +14,8 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, get_currency_name
 
+from partnerships.reports.grammar import ru_date
+
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 
@@ -85,6 +87,8 @@ class Formatter:
         return format_decimal(value, locale=self.locale)
 
     def date(self, value: dt.date, precision: str) -> str:
+        if self.lang == "ru":
+            return ru_date(value, precision, self.locale)
         if precision == "year":
             return format_skeleton("y", value, locale=self.locale)
         if precision == "month":

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from partnerships.core.languages import language
+from partnerships.reports.formatting import Formatter
 from partnerships.reports.runs import Run, pick
 
 if TYPE_CHECKING:
@@ -47,6 +49,32 @@ def figure_sentence(writer: Writer, template: str, figures: dict[str, int]) -> s
     )
 
 
+def _distribution_block(
+    report: dict[str, Any], lang: str, writer: Writer, date: dt.date | None
+) -> dict[str, str]:
+    """Distribution, date, the version's language and the original's, in the
+    language UN documents write that block in: their own for English, French and
+    Spanish, English for the Chinese, Russian and Arabic versions ("Distr.: General
+    / 6 March 2019 / Chinese / Original: English", as in the seed)."""
+    block = writer.phrases.get("masthead_language", lang)
+    fmt = Formatter(block, language(block).locale)
+    labels = writer.snapshot["phrases"][block]["labels"]
+    original = report["original_language"]
+
+    def name(code: str) -> str:
+        value = fmt.locale.languages.get(code, code)
+        return value[:1].upper() + value[1:]
+
+    return {
+        "distribution": labels["distribution"].format(value=report["distribution"]),
+        "original": labels["original"].format(
+            value=fmt.locale.languages.get(original, original)
+        ),
+        "version": name(lang) if lang != original else "",
+        "date": fmt.date(date, "day") if date else "",
+    }
+
+
 def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any]:
     texts = report["texts"]
 
@@ -77,12 +105,6 @@ def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any
         "report_of": text("report_of")
         if texts.get("report_of")
         else Run(labels["report_of"]),
-        "distribution": labels["distribution"].format(value=report["distribution"]),
-        "original": labels["original"].format(
-            value=fmt.locale.languages.get(
-                report["original_language"], report["original_language"]
-            )
-        ),
-        "date": fmt.date(date, "day") if date else "",
+        **_distribution_block(report, lang, writer, date),
         "iso_date": report["date"],
     }

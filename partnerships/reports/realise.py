@@ -21,6 +21,7 @@ from partnerships.reports.compose import (
     in_reading_order,
 )
 from partnerships.reports.formatting import Formatter, chapter_label
+from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figure_sentence, figures, masthead
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
 
@@ -56,6 +57,14 @@ class Document:
     fallbacks: int
     snapshot: dict[str, Any]
     formatter: Formatter
+    # Draft only: the undated engagements the period leaves out, as (key, title).
+    left_out: list[tuple[str, list[Run]]] = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """No engagement belongs to the period: the text says so plainly."""
+        return not self.snapshot["engagements"]
 
     def paragraphs(self) -> list[Para]:
         return in_reading_order(self.chapters)
@@ -71,6 +80,7 @@ class Writer:
         self.reporter = snapshot["report"]["reporter"]
         self.rows = {row["key"]: row for row in snapshot["engagements"]}
         self.fallbacks = 0
+        self.mentioned: set[str] = set()
 
     # --- pieces -----------------------------------------------------------------
 
@@ -80,12 +90,24 @@ class Writer:
         org = self.orgs[key]
         for texts in (org["short"], org["acronym"], org["name"]):
             if texts.get(self.lang):
-                return Run(texts[self.lang])
+                return self._first_mention(key, org, Run(texts[self.lang]))
         for lang in FALLBACK_ORDER:
             for texts in (org["short"], org["acronym"], org["name"]):
                 if texts.get(lang):
                     return self._count(Run(texts[lang], lang))
         return self._count(Run(key, "en"))
+
+    def _first_mention(self, key: str, org: dict[str, Any], run: Run) -> Run:
+        """The first mention of an organisation told by a short form or acronym
+        gives its full name first, as UN editorial style asks: "United Nations
+        Development Programme (UNDP)", then "UNDP"."""
+        full = org["name"].get(self.lang, "")
+        seen = key in self.mentioned
+        self.mentioned.add(key)
+        template = self.phrases.get("first_mention")  # runs stored before it lack it
+        if seen or not full or full == run.text or not template:
+            return run
+        return Run(template.format(name=full, short=run.text))
 
     def _count(self, run: Run) -> Run:
         if run.fallback:
@@ -143,10 +165,21 @@ class Writer:
                     template,
                     {"city": [city], "country": [country] if country.text else []},
                 )
-                items.append(filled or [city])
+                items.append(self._with_preposition(filled or [city], None))
             elif country.text:
-                items.append([country])
+                items.append(self._with_preposition([country], country))
         return join_runs(items, self.fmt)
+
+    def _with_preposition(self, runs: list[Run], country: Run | None) -> list[Run]:
+        """French places carry their own preposition: "à Nairobi (Kenya)", "au
+        Kenya", "en Équateur", "aux Philippines" (the templates write none)."""
+        if self.lang != "fr":
+            return runs
+        if country is None:
+            return [Run("à "), *runs]
+        phrase = fr_country(country.text)
+        preposition = phrase[: len(phrase) - len(country.text)]
+        return [Run(preposition), country]
 
     def amounts(self, row: dict[str, Any]) -> list[Run]:
         items = []
@@ -174,10 +207,16 @@ class Writer:
         }
         if row["kind"] == "commitment" and not partners:
             values["partners"] = values["funders"]
+        counts = {
+            "reporter": 1,
+            "partners": len(partners),
+            "funders": len(funders),
+            "beneficiaries": len(beneficiaries),
+        }
         templates = self.phrases["templates"]
         for key in _template_keys(row, reporter_role):
             if key in templates:
-                runs = fill(templates[key], values)
+                runs = fill(templates[key], values, counts)
                 if runs:
                     return runs
         # Nothing fits (no participant in a usable role): the title alone.
@@ -305,6 +344,8 @@ class _Assembly:
             return [run], True, stale
         if paragraph.type in ("opening", "closing"):
             template = self.labels[paragraph.type]
+            if not self.figures["engagements"]:
+                template = self.labels.get(f"empty_{paragraph.type}", template)
             return [Run(figure_sentence(writer, template, self.figures))], False, False
         return writer.data_paragraph(paragraph), False, False
 
@@ -323,8 +364,14 @@ class _Assembly:
 
 
 def realise(
-    snapshot: dict[str, Any], lang: str, composition: Composition | None = None
+    snapshot: dict[str, Any],
+    lang: str,
+    composition: Composition | None = None,
+    *,
+    draft: bool = False,
 ) -> Document:
+    """The report in one language; a `draft` (for staff) also lists the sources of
+    every paragraph and the engagements left out for lack of dates."""
     composition = composition or compose(snapshot)
     writer = Writer(snapshot, lang)
     assembly = _Assembly(snapshot, writer)
@@ -338,4 +385,10 @@ def realise(
         writer.fallbacks,
         snapshot,
         writer.fmt,
+        [
+            (row["key"], [pick(row["title"], lang)])
+            for row in snapshot.get("left_out", [])
+            if draft
+        ],
+        draft,
     )

@@ -30,27 +30,51 @@ def pick(texts: dict[str, str], lang: str) -> Run:
     return Run("")
 
 
-_TOKEN = re.compile(r"\[([^\[\]]*)\]|\{(\w+)\}|([^\[\{]+)")
+_TOKEN = re.compile(r"\[([^\[\]]*)\]|\{(\w+)\}|<([^<>|]*)\|([^<>]*)>|([^\[\{<]+)")
 
 
-def fill(template: str, values: dict[str, list[Run]]) -> list[Run] | None:
-    """Fill a template; None when one of its bare placeholders is empty."""
+def fill(
+    template: str,
+    values: dict[str, list[Run]],
+    counts: dict[str, int] | None = None,
+) -> list[Run] | None:
+    """Fill a template; None when one of its bare placeholders is empty.
+
+    `<singular|plural>` agrees with the subject: the names placed before it (a
+    placeholder counts as `counts[name]` names; titles, dates and places as none):
+    "{reporter}[ and {partners}] <is|are> preparing" reads "UN-Habitat is
+    preparing" when no partner is named.
+    """
+    filled = _fill(template, values, counts or {}, 0)
+    return filled[0] if filled else None
+
+
+def _fill(
+    template: str, values: dict[str, list[Run]], counts: dict[str, int], placed: int
+) -> tuple[list[Run], int] | None:
     out: list[Run] = []
     for match in _TOKEN.finditer(template):
-        optional, name, literal = match.groups()
+        optional, name, singular, plural, literal = match.groups()
         if literal is not None:
             out.append(Run(literal))
+        elif singular is not None:
+            out.append(Run(plural if placed > 1 else singular))
         elif name is not None:
             if not values.get(name):
                 return None
             out.extend(values[name])
+            placed += counts.get(name, 0)
         else:
-            inner = fill(optional, values)
-            if inner is not None and any(r.text for r in inner):
-                names = re.findall(r"\{(\w+)\}", optional)
-                if all(values.get(n) for n in names):
-                    out.extend(inner)
-    return out
+            inner = _fill(optional, values, counts, placed)
+            names = re.findall(r"\{(\w+)\}", optional)
+            if (
+                inner is not None
+                and any(r.text for r in inner[0])
+                and all(values.get(n) for n in names)
+            ):
+                out.extend(inner[0])
+                placed = inner[1]
+    return out, placed
 
 
 def join_runs(parts: list[list[Run]], fmt: Formatter) -> list[Run]:

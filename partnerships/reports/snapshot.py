@@ -7,25 +7,24 @@ a stored run renders the same after the registry changes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from typing import Any
 
-from babel import Locale
 from django.db.models import Prefetch
 
 from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
+from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.models import Theme
+from partnerships.reference.unterm import country_names
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
 from partnerships.sources.models import Evidence
-from partnerships.sources.periods import engagements_of_period
+from partnerships.sources.periods import engagements_of_period, undated_left_out
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 SNAPSHOT_SCHEMA = 1
@@ -48,16 +47,6 @@ def _names(obj: Any, base: str) -> dict[str, str]:
     }
 
 
-@functools.lru_cache(maxsize=512)
-def _territory_names(code: str) -> dict[str, str]:
-    out = {}
-    for lang in LANGUAGES:
-        name = Locale.parse(lang.locale).territories.get(code)
-        if name:
-            out[lang.code] = name
-    return out
-
-
 def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
     """Ids of the engagements the actor may see that belong to the report's period
     (the rule is `sources.periods.engagements_of_period`)."""
@@ -69,6 +58,33 @@ def _engagements_of_period(report: Report, actor: Actor) -> list[int]:
             documents_visible_to(actor),
         ).values_list("pk", flat=True)
     )
+
+
+def _left_out(report: Report, actor: Actor) -> list[dict[str, Any]]:
+    """The undated engagements the period leaves out for lack of dates, for the
+    draft's annex (never the public text): key, title and the documents telling
+    them."""
+    left_out = undated_left_out(
+        engagements_visible_to(actor),
+        report.period_start,
+        report.period_end,
+        documents_visible_to(actor),
+    ).order_by("key")
+    told = Evidence.objects.filter(
+        engagement__in=left_out, passage__document__in=documents_visible_to(actor)
+    ).values_list("engagement__key", "passage__document__symbol")
+    symbols: dict[str, set[str]] = {}
+    for key, symbol in told:
+        symbols.setdefault(key, set()).add(symbol)
+    return [
+        {
+            "key": e.key,
+            "kind": e.kind,
+            "title": _names(e, "title"),
+            "documents": sorted(symbols.get(e.key, ())),
+        }
+        for e in left_out
+    ]
 
 
 def _engagements(chosen: list[int], actor: Actor):
@@ -156,9 +172,7 @@ def _participants(
 def _place_row(place: Place) -> dict[str, Any]:
     return {
         "country": place.country_id,
-        "country_names": dict(_territory_names(place.country_id))
-        if place.country_id
-        else {},
+        "country_names": country_names(place.country_id) if place.country_id else {},
         "region": place.region_id,
         "region_names": _names(place.region, "name") if place.region_id else {},
         "city": _names(place, "city"),
@@ -280,6 +294,7 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         "themes": themes,
         "documents": documents,
         "texts": _texts(report),
+        "left_out": _left_out(report, actor),
     }
 
 

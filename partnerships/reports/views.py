@@ -78,7 +78,7 @@ def _run(pk: int, lang: str) -> ReportRun:
 @staff_required
 def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
     run = _run(pk, lang)
-    doc = realise(run.snapshot, lang)
+    doc = realise(run.snapshot, lang, draft=True)
     body = render_html(doc, statistics_annex(doc, charts=False))
     return render(
         request,
@@ -100,9 +100,10 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
     run = _run(pk, lang)
     if fmt not in FORMATS:
         raise Http404("unknown format")
-    data = render_report(run.snapshot, lang, fmt)
+    draft = request.GET.get("draft") == "1"
+    data = render_report(run.snapshot, lang, fmt, draft=draft)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = run.report.symbol.replace("/", "-")
+    name = run.report.symbol.replace("/", "-") + (".draft" if draft else "")
     response["Content-Disposition"] = f'attachment; filename="{name}.{lang}.{fmt}"'
     return response
 

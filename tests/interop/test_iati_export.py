@@ -10,7 +10,6 @@ from django.db.models import Q
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
-from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -30,6 +29,7 @@ from partnerships.interop.iati.mapping import ROLE_CODES, STATUS_CODES, THEME_SE
 from partnerships.reference.models import Theme
 from partnerships.registry.categories import IATI_TYPE
 from partnerships.registry.models import Organisation
+from partnerships.sources.filters import EngagementPeriodFilter
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_the_un_habitat_file_for_2017_2018_is_valid_and_leaves_out_only_undated(
     )  # fmt: skip
     data = out.read_bytes()
     assert validate.validate_activities(data) == []
-    chosen = EngagementFilter(
+    chosen = EngagementPeriodFilter(
         {"organisation": "UN-Habitat", "start": "2017-01-01", "end": "2018-12-31"},
         queryset=Engagement.objects.all(),
     ).qs

@@ -170,18 +170,20 @@ def test_missing_translations_fall_back_to_english_and_are_marked(stored_snapsho
     assert doc.fallbacks > 0
     html = render(stored_snapshot, "ar", "html").decode()
     assert 'dir="rtl"' in html and 'lang="ar"' in html
-    # IOM has no Arabic name in the registry: English, marked for the translator.
+    # GLTN has no Arabic name in the registry: English, marked for the translator.
     assert re.search(
-        r'<span class="fallback" lang="en" dir="ltr"[^>]*>IOM</span>', html
+        r'<span class="fallback" lang="en" dir="ltr"[^>]*>GLTN</span>', html
     )
     md = render(stored_snapshot, "ar", "md").decode()
-    assert "[IOM]{lang=en}" in md
+    assert "[GLTN]{lang=en}" in md
     en = realise(stored_snapshot, "en")
     assert en.fallbacks < doc.fallbacks
 
 
-def test_html_paragraphs_link_to_their_engagements_and_passages(stored_snapshot):
-    html = render(stored_snapshot, "en", "html").decode()
+def test_draft_html_paragraphs_link_to_their_engagements_and_passages(
+    stored_snapshot,
+):
+    html = render(stored_snapshot, "en", "html", draft=True).decode()
     doc = realise(stored_snapshot, "en")
     for para in doc.paragraphs():
         for key, _ in para.engagements:
@@ -198,13 +200,16 @@ def test_output_is_escaped(db):
     assert "&lt;script&gt;" in html
 
 
-def test_every_paragraph_has_its_provenance(stored_snapshot):
+def test_every_paragraph_has_its_provenance_in_the_draft(stored_snapshot):
     """Composed paragraphs cite engagements; the opening cites the statistics."""
-    html = render(stored_snapshot, "zh", "html").decode()
+    html = render(stored_snapshot, "zh", "html", draft=True).decode()
     doc = realise(stored_snapshot, "zh")
     for para in doc.paragraphs():
         assert f'<tr id="prov-{para.number}">' in html, para.anchor
         assert para.engagements or para.kind in ("opening", "closing", "text")
+    official = render(stored_snapshot, "zh", "html").decode()
+    assert 'id="annex-provenance"' not in official
+    assert "/engagements/" not in official
 
 
 def test_sentences_follow_kind_role_and_framework(stored_snapshot):
@@ -216,4 +221,4 @@ def test_sentences_follow_kind_role_and_framework(stored_snapshot):
     assert "as part of “Participatory Slum Upgrading Programme (PSUP)”" in text
     # A network co-chaired, an event held in a place on a date.
     assert "co-chaired" in text
-    assert "in New York (United States) on 8 October 2018" in text
+    assert "in New York (United States of America) on 8 October 2018" in text

@@ -75,10 +75,11 @@ def test_staff_text_survives_regeneration_and_is_flagged_when_data_changes(
         p for p in realise(later.snapshot, "en").paragraphs() if p.anchor == anchor
     )
     assert para.staff and para.stale
-    assert (
-        "data under this paragraph changed"
-        in render(later.snapshot, "en", "html").decode()
-    )
+    for fmt in ("html", "md"):
+        assert (
+            "data under this paragraph changed"
+            in render(later.snapshot, "en", fmt).decode()
+        ), fmt
 
 
 def test_staff_write_the_introduction_and_conclusions(seed_run, admin_user):

@@ -16,11 +16,20 @@ CONTENT_TYPES = {
 }
 
 
-def render(snapshot: dict[str, Any], lang: str, fmt: str, **options: Any) -> bytes:
-    """The report of a snapshot in one language and format."""
+def render(
+    snapshot: dict[str, Any],
+    lang: str,
+    fmt: str,
+    *,
+    draft: bool = False,
+    **options: Any,
+) -> bytes:
+    """The report of a snapshot in one language and format: the official document,
+    or with `draft` the internal draft (sources of the paragraphs, engagements left
+    out for lack of dates)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    doc = realise(snapshot, lang)
+    doc = realise(snapshot, lang, draft=draft)
     if fmt == "md":
         from partnerships.reports.render.markdown import render_markdown
 
@@ -39,5 +48,5 @@ def render(snapshot: dict[str, Any], lang: str, fmt: str, **options: Any) -> byt
     return render_docx(doc, tables)
 
 
-def document(snapshot: dict[str, Any], lang: str) -> Document:
-    return realise(snapshot, lang)
+def document(snapshot: dict[str, Any], lang: str, *, draft: bool = False) -> Document:
+    return realise(snapshot, lang, draft=draft)

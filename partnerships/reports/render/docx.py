@@ -187,7 +187,7 @@ class DocxWriter:
     # --- the report -------------------------------------------------------------------
 
     def write(self, tables: list[Table]) -> bytes:
-        doc, m = self.doc, self.doc.masthead
+        m = self.doc.masthead
         start = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.LEFT
         p = self.paragraph(align=start)
         self.runs(p, m["body"])
@@ -195,7 +195,7 @@ class DocxWriter:
             align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
         )
         self.runs(p, Run(m["symbol"]), bold=True)
-        for line in (m["distribution"], m["date"], m["original"]):
+        for line in (m["distribution"], m["date"], m["version"], m["original"]):
             if line:
                 self.runs(self.paragraph(align=start), Run(line))
         p = self.paragraph(align=start)
@@ -215,7 +215,18 @@ class DocxWriter:
         p = self.paragraph(align=start)
         self.runs(p, m["title"], bold=True)
         self.runs(self.paragraph(align=start), m["report_of"])
-        for chapter in doc.chapters:
+        self.chapters()
+        if self.doc.draft:
+            self.provenance()
+            self.left_out()
+        self.statistics(tables)
+        self._attach_footnotes()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return buffer.getvalue()
+
+    def chapters(self) -> None:
+        for chapter in self.doc.chapters:
             self.heading([Run(chapter.label + " ")] + chapter.title, 1)
             for para in chapter.paragraphs:
                 self.numbered(para)
@@ -223,12 +234,6 @@ class DocxWriter:
                 self.heading([Run(section.label + " ")] + section.title, 2)
                 for para in section.paragraphs:
                     self.numbered(para)
-        self.provenance()
-        self.statistics(tables)
-        self._attach_footnotes()
-        buffer = io.BytesIO()
-        self.word.save(buffer)
-        return buffer.getvalue()
 
     def heading(self, runs: list[Run] | Run, level: int) -> None:
         p = self.word.add_heading(level=level)
@@ -269,6 +274,17 @@ class DocxWriter:
             row.cells[2].text = "; ".join(
                 f"{p['document']} ¶{p['paragraph']}" for p in para.passages
             )
+
+    def left_out(self) -> None:
+        if not self.doc.left_out:
+            return
+        self.word.add_section(WD_SECTION.NEW_PAGE)
+        self.heading(Run(self.doc.labels["annex_left_out"]), 1)
+        self.runs(self.paragraph(), Run(self.doc.labels["left_out_note"]))
+        for key, title in self.doc.left_out:
+            p = self.paragraph()
+            self.runs(p, title)
+            self.runs(p, Run(f" [{key}]"))
 
     def statistics(self, tables: list[Table]) -> None:
         p = self.paragraph()

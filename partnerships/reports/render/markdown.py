@@ -16,7 +16,9 @@ def render_markdown(doc: Document) -> str:
     lines = [
         f"**{m['symbol']}** — {_text(m['body'])}",
         "",
-        f"{m['distribution']} · {m['date']} · {m['original']}",
+        " · ".join(
+            v for v in (m["distribution"], m["date"], m["version"], m["original"]) if v
+        ),
         "",
         f"{_text(m['session'])}, {_text(m['session_place'])} {m['session_dates']}",
         "",
@@ -32,14 +34,36 @@ def render_markdown(doc: Document) -> str:
     for chapter in doc.chapters:
         lines += [f"## {chapter.label} {_text(chapter.title)}", ""]
         for para in chapter.paragraphs:
-            lines += [f"{para.number}. {_text(para.runs)}", ""]
+            lines += [_para(doc, para), ""]
         for section in chapter.sections:
             lines += [f"### {section.label} {_text(section.title)}", ""]
             for para in section.paragraphs:
-                lines += [f"{para.number}. {_text(para.runs)}", ""]
+                lines += [_para(doc, para), ""]
     if m["agenda_footnote"].text:
         lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
-    lines += [f"## {doc.labels['annex_provenance']}", ""]
+    if doc.draft:
+        lines += _provenance(doc) + _left_out(doc)
+    return "\n".join(lines)
+
+
+def _para(doc: Document, para) -> str:
+    """A numbered paragraph; a staff text whose data changed since is flagged."""
+    flag = f" **[{doc.labels['stale']}]**" if para.stale else ""
+    return f"{para.number}. {_text(para.runs)}{flag}"
+
+
+def _left_out(doc: Document) -> list[str]:
+    if not doc.left_out:
+        return []
+    lines = [f"## {doc.labels['annex_left_out']}", "", doc.labels["left_out_note"], ""]
+    for key, title in doc.left_out:
+        lines.append(f"- {_text(title)} `{key}`")
+    lines.append("")
+    return lines
+
+
+def _provenance(doc: Document) -> list[str]:
+    lines = [f"## {doc.labels['annex_provenance']}", ""]
     for para in doc.paragraphs():
         if para.kind in ("opening", "closing"):
             lines.append(f"- {para.number}: {doc.labels['annex_statistics']}")
@@ -52,4 +76,4 @@ def render_markdown(doc: Document) -> str:
                 f"- {para.number}: {keys}" + (f" — {sources}" if sources else "")
             )
     lines.append("")
-    return "\n".join(lines)
+    return lines

@@ -42,9 +42,10 @@ class Command(BaseCommand):
         if options["dataset"] is None:
             # The seed's own masthead, so that `partnerships report` for 2017-2018
             # composes HSP/HA/1/2/Add.2 again.
-            from partnerships.reports.demo import seed_report
+            from partnerships.reports.demo import load_entity_names, seed_report
 
             seed_report()
+            load_entity_names()
         refresh_statistics()
         self.stdout.write(
             f"{summary.organisations} organisations and {summary.engagements} engagements "

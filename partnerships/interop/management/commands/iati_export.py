@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
 
 from partnerships.accounts.actors import command_actor
-from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.models import Engagement, Kind, Role
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
@@ -28,6 +27,7 @@ from partnerships.interop.iati.activity import OnSkip
 from partnerships.interop.iati.elements import IATI_SCHEME
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.filters import EngagementPeriodFilter
 
 ACTIVITIES, ORGANISATIONS = "activities", "organisations"
 NOUNS = {
@@ -198,7 +198,7 @@ def _engagements(options: dict[str, Any], actor: Actor) -> QuerySet[Engagement]:
         data["role"] = options["role"]
     if options["kind_of_engagement"]:
         data["kind"] = options["kind_of_engagement"]
-    chosen = EngagementFilter(data, queryset=engagements_visible_to(actor))
+    chosen = EngagementPeriodFilter(data, queryset=engagements_visible_to(actor))
     if not chosen.is_valid():
         problems = "; ".join(
             f"{name}: {' '.join(messages)}" for name, messages in chosen.errors.items()

@@ -46,6 +46,12 @@ class Command(BaseCommand):
             dest="username",
             help="compose what this user may see (default: what the public may see)",
         )
+        parser.add_argument(
+            "--draft",
+            action="store_true",
+            help="the internal draft: with the sources of every paragraph and the "
+            "engagements left out for lack of dates",
+        )
         parser.add_argument("--run", type=int, help="render this stored run again")
         parser.add_argument(
             "--diff",
@@ -64,7 +70,9 @@ class Command(BaseCommand):
             run = self._run(options["run"])
         else:
             run = self._compose(options)
-        data = render(run.snapshot, options["lang"], options["format"])
+        data = render(
+            run.snapshot, options["lang"], options["format"], draft=options["draft"]
+        )
         if options["output"]:
             Path(options["output"]).write_bytes(data)
             paragraphs = sum(1 for _ in run.snapshot["engagements"])

@@ -1,0 +1,102 @@
+"""Country and area names in the six UN languages, from UN terminology.
+
+The names come from the HDX countries-and-territories taxonomy that the maintained
+`hdx-python-country` package ships: UNTERM's short names (as the UN's documents
+write them: "État de Palestine", "République démocratique du Congo") for the 197
+countries of the UNTERM list, and the M49 names of the UN Statistics Division for
+the other areas (Hong Kong, Åland). A name neither gives (Kosovo and Taiwan have
+only the taxonomy's English term) is absent: the caller falls back visibly, it is never invented.
+
+Offline: the package's own `Country` class fetches the live OCHA feed unless told
+not to (`use_live=True` by default); the product never fetches at run time, so it
+reads the CSV file the package carries (`hdx/location/Countries & Territories
+Taxonomy MVP - C&T Taxonomy.csv`) directly and does not use that class.
+
+Other apps (the report, the portal, the API) call `country_names(code)` or
+`country_name(code, lang)`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from partnerships.core.languages import LANGUAGES
+
+PACKAGE = "hdx.location"
+TAXONOMY = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+UNTERM = "UNTERM"
+M49 = "M49"
+HDX = "HDX"  # the taxonomy's own term, for an area neither UNTERM nor M49 names
+
+
+@dataclass(frozen=True)
+class CountryNames:
+    code: str
+    short: dict[str, str]  # language code -> name
+    formal_en: str
+    source: dict[str, str]  # language code -> UNTERM or M49
+
+
+def _column(lang_name: str, kind: str) -> str:
+    return f"{lang_name} {kind}" if kind == "Short" else f"M49 {lang_name}"
+
+
+def _row_names(row: dict[str, str]) -> CountryNames:
+    short: dict[str, str] = {}
+    source: dict[str, str] = {}
+    in_unterm = row["Appears in UNTERM list"] == "Y"
+    order = (("Short", UNTERM), ("M49", M49)) if in_unterm else (("M49", M49),)
+    for lang in LANGUAGES:
+        for kind, label in order:
+            value = row.get(_column(lang.english_name, kind), "").strip()
+            if value:
+                short[lang.code], source[lang.code] = value, label
+                break
+    if "en" not in short and row.get("English Short", "").strip():
+        short["en"], source["en"] = row["English Short"].strip(), HDX
+    return CountryNames(
+        _code(row),
+        short,
+        row.get("English Formal", "").strip(),
+        source,
+    )
+
+
+def _code(row: dict[str, str]) -> str:
+    # Kosovo has no ISO code; IATI and the registry use the user-assigned XK.
+    return row["ISO 3166-1 Alpha 2-Codes"] or row["x Alpha2 codes"]
+
+
+@functools.cache
+def _taxonomy() -> dict[str, CountryNames]:
+    path = resources.files(PACKAGE).joinpath(TAXONOMY)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            row
+            for row in csv.DictReader(handle)
+            if _code(row) and row["Deprecated"] != "Y"
+        ]
+    return {_code(row): _row_names(row) for row in rows}
+
+
+def country_names(code: str) -> dict[str, str]:
+    """The short names of an ISO 3166-1 alpha-2 code, by language code."""
+    found = _taxonomy().get(code.upper())
+    return dict(found.short) if found else {}
+
+
+def country_name(code: str, lang: str) -> str | None:
+    return country_names(code).get(lang)
+
+
+def country_sources(code: str) -> dict[str, str]:
+    """Where each language's name comes from: `UNTERM`, `M49` or `HDX`."""
+    found = _taxonomy().get(code.upper())
+    return dict(found.source) if found else {}
+
+
+def known_codes() -> set[str]:
+    return set(_taxonomy())
