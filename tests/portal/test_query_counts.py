@@ -14,11 +14,17 @@ pytestmark = pytest.mark.django_db
     [
         ("/organisations/", {}, 4),
         ("/organisations/", {"category": "ngo", "role": "partner", "page": 1}, 4),
-        # Latin letters: four name columns, other names and identifiers asked one by
-        # one (each uses its own trigram index on PostgreSQL), then the results.
-        ("/search/", {"q": "UN"}, 11),
-        ("/search/", {"q": "UNDP"}, 11),
-        ("/search/", {"q": "开发署"}, 8),
+        # Latin letters: four name columns, other names (equal, containing) and
+        # identifiers asked one by one (each uses its own trigram index on
+        # PostgreSQL), the visible ones, then a page and a capped count of
+        # engagements and of passages.
+        ("/search/", {"q": "UN"}, 12),
+        ("/search/", {"q": "UNDP"}, 12),
+        ("/search/", {"q": "开发署"}, 9),
+        ("/search/", {"q": "habitat", "type": "engagements", "page": 2}, 10),
+        # Nothing contains it: the close names are looked up (one query on
+        # PostgreSQL per column; SQLite's word index is built once per process).
+        ("/search/", {"q": "UN-Habiat"}, 20),
         ("/organisations/UN-Habitat/", {}, 10),
         ("/organisations/UNDP/", {}, 10),
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),

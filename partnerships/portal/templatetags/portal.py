@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from partnerships.core.dates import format_fuzzy
@@ -16,10 +19,44 @@ from partnerships.portal.language import content_language, html_lang
 register = template.Library()
 
 
+@register.filter
+def highlight(text: str, query: str) -> SafeString:
+    """`text` escaped, with each occurrence of `query` (any case) in <mark>."""
+    text = str(text or "")
+    query = str(query or "").strip()
+    if not query:
+        return conditional_escape(text)
+    parts = re.split(f"({re.escape(query)})", text, flags=re.IGNORECASE)
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            f"<mark>{conditional_escape(part)}</mark>"
+            if index % 2
+            else str(conditional_escape(part))
+            for index, part in enumerate(parts)
+        )
+    )
+
+
+@register.filter
+def around(text: str, query: str, width: int = 200) -> str:
+    """About `width` characters of `text` around the first occurrence of `query`,
+    so that a long passage shows where it matched."""
+    text = str(text or "")
+    at = text.casefold().find(str(query or "").strip().casefold())
+    if len(text) <= width or at < 0:
+        return text if len(text) <= width else text[: width - 1] + "…"
+    start = max(at - width // 3, 0)
+    end = min(start + width, len(text))
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 @register.simple_tag
-def loc(obj: Any, base: str = "name") -> str:
-    """`obj`'s `base` text in the current language; a fallback says so."""
+def loc(obj: Any, base: str = "name", mark: str = "") -> str:
+    """`obj`'s `base` text in the current language; a fallback says so. `mark`
+    highlights a searched word in it."""
     text = localized(obj, base, content_language())
+    if mark:
+        text = replace(text, text=highlight(text.text, mark))
     if not text.is_fallback:
         return format_html('<span lang="{}">{}</span>', html_lang(text.lang), text)
     if not text.text:

@@ -32,12 +32,24 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    results = site_search.search(actor_for(request.user), text)
+    results = site_search.search(
+        actor_for(request.user),
+        text,
+        only=request.GET.get("type", ""),
+        page=_page_number(request),
+    )
     return render(
         request,
         _template(request, "portal/search.html", "portal/_search_results.html"),
-        {"q": text, "results": results, "limit": site_search.SEARCH_LIMIT},
+        {"q": text, "results": results},
     )
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        return 1
 
 
 @require_safe
