@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerships.portal.views import dashboards, public, staff, staff_records
+from partnerships.portal.views import browse, dashboards, public, staff, staff_records
 
 app_name = "portal"
 
@@ -16,7 +16,11 @@ urlpatterns = [
         dashboards.organisation_network,
         name="organisation-network",
     ),
+    path("engagements/", browse.engagements, name="engagements"),
     path("engagements/<str:key>/", public.engagement, name="engagement"),
+    path("countries/<str:code>/", browse.country, name="country"),
+    path("themes/<str:code>/", browse.theme, name="theme"),
+    path("sdg-targets/<str:code>/", browse.sdg_target, name="sdg-target"),
     path("documents/", public.documents, name="documents"),
     path("documents/<path:symbol>/", public.document, name="document"),
     path("dashboards/", dashboards.page, name="dashboards"),

@@ -30,6 +30,13 @@ pytestmark = pytest.mark.django_db
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
         ("/dashboards/", {}, 12),
         ("/", {}, 6),
+        # The filters' choices (countries, regions, themes, targets), then a page
+        # and its places.
+        ("/engagements/", {}, 6),
+        ("/engagements/", {"kind": "agreement", "country": "KE", "page": 1}, 6),
+        ("/engagements/", {"region": "002", "theme": "housing"}, 7),
+        ("/countries/KE/", {}, 9),
+        ("/themes/housing/", {}, 9),
     ],
 )
 def test_a_page_takes_a_fixed_number_of_queries(

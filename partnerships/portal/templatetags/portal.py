@@ -97,9 +97,23 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode(list(params.lists()), doseq=True)
 
 
+@register.simple_tag(takes_context=True)
+def query_without(context: dict[str, Any], name: str) -> str:
+    """The current query string without one filter, back to the first page."""
+    params = context["request"].GET.copy()
+    for dropped in (name, "page"):
+        params.pop(dropped, None)
+    return "?" + urlencode(list(params.lists()), doseq=True)
+
+
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, key)
+
+
+@register.filter
+def get_index(items: list[Any], index: int) -> Any:
+    return items[index] if 0 <= index < len(items) else ""
 
 
 @register.filter

@@ -89,7 +89,7 @@ def page(request: HttpRequest) -> HttpResponse:
         "portal/dashboards.html",
         {
             "tables": {
-                name: pivot(figures.by_year(actor, dim), _labels(dim))
+                name: {**pivot(figures.by_year(actor, dim), _labels(dim)), "param": dim}
                 for name, dim in DIMENSIONS.items()
             },
             "countries": _countries(actor),

@@ -5,9 +5,21 @@
   function get(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
   }
+  // Every bar and country opens the list of engagements it counts.
+  function listOf(box, params) {
+    var query = Object.keys(params).map(function (k) {
+      return encodeURIComponent(k) + "=" + encodeURIComponent(params[k]);
+    }).join("&");
+    return box.dataset.list + "?" + query;
+  }
   function stacked(box) {
     get(box.dataset.src).then(function (t) {
       var chart = echarts.init(box);
+      chart.on("click", function (p) {
+        var params = { year: t.rows[p.dataIndex].year };
+        params[box.dataset.param] = t.keys[p.seriesIndex];
+        window.location.href = listOf(box, params);
+      });
       chart.setOption({
         tooltip: { trigger: "axis" },
         legend: { type: "scroll", top: 0 },
@@ -29,9 +41,12 @@
       both[1].countries.forEach(function (c) { byNumeric[c.numeric] = c; max = Math.max(max, c.n); });
       var data = world.features.map(function (f) {
         var c = byNumeric[f.id];
-        return { name: f.properties.name, value: c ? c.n : 0 };
+        return { name: f.properties.name, value: c ? c.n : 0, code: c ? c.code : "" };
       });
       var chart = echarts.init(box);
+      chart.on("click", function (p) {
+        if (p.data && p.data.code) window.location.href = listOf(box, { country: p.data.code });
+      });
       chart.setOption({
         tooltip: { trigger: "item" },
         visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: true, inRange: { color: ["#eef3f8", "#0b5cad"] } },
