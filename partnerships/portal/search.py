@@ -154,14 +154,37 @@ def search(actor: Actor, text: str, only: str = "", page: int = 1) -> SearchResu
         named = _named(found)
         results.engagements = _paged(_engagements(actor, text, named), page, size)
     if results.only in ("", "passages"):
-        passages = (
-            passages_visible_to(actor)
-            .filter(text__icontains=text)
-            .select_related("document")
-            .order_by("document__symbol", "number")
-        )
-        results.passages = _paged(passages, page, size)
+        results.passages = _paged(_passages(actor, text), page, size)
     return results
+
+
+@dataclass
+class Everything:
+    """Every match of a query, for a download: organisations ranked, engagements
+    and passages as querysets to iterate."""
+
+    organisations: list[Found]
+    engagements: QuerySet
+    passages: QuerySet
+
+
+def everything(actor: Actor, text: str) -> Everything:
+    text = text.strip()
+    found = _organisations(actor, text) if text else []
+    engagements = _engagements(actor, text, _named(found))
+    passages = _passages(actor, text)
+    if not text:
+        engagements, passages = engagements.none(), passages.none()
+    return Everything(found, engagements, passages)
+
+
+def _passages(actor: Actor, text: str) -> QuerySet:
+    return (
+        passages_visible_to(actor)
+        .filter(text__icontains=text)
+        .select_related("document")
+        .order_by("document__symbol", "number")
+    )
 
 
 def _ranked(actor: Actor, text: str, candidates: dict[int, list[str]]) -> list[Found]:

@@ -118,6 +118,14 @@ def _participation_filter(actor: Actor, query: DirectoryQuery) -> Q | None:
 
 def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], bool]:
     """One page of the organisations the actor may see, and whether more follow."""
+    qs = directory_queryset(actor, query)
+    start = (max(query.page, 1) - 1) * PAGE_SIZE
+    rows = list(qs[start : start + PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def directory_queryset(actor: Actor, query: DirectoryQuery) -> QuerySet:
+    """Every organisation of the directory's filters, in its order (unpaged)."""
     qs = organisations_visible_to(actor)
     if query.category:
         qs = qs.filter(category=query.category)
@@ -127,10 +135,7 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
         qs = qs.filter(country__un_subregion__in=subregions(query.region))
     if (condition := _participation_filter(actor, query)) is not None:
         qs = qs.filter(condition)
-    qs = qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["key"]))
-    start = (max(query.page, 1) - 1) * PAGE_SIZE
-    rows = list(qs[start : start + PAGE_SIZE + 1])
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    return qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["key"]))
 
 
 # --- Organisation profile -------------------------------------------------------------

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from partnerships.portal.views import browse, dashboards, public, staff, staff_records
+from partnerships.portal.views import (
+    browse,
+    dashboards,
+    downloads,
+    public,
+    staff,
+    staff_records,
+)
 
 app_name = "portal"
 
@@ -26,6 +33,7 @@ urlpatterns = [
     path("dashboards/", dashboards.page, name="dashboards"),
     path("dashboards/<str:name>.json", dashboards.data, name="dashboard-data"),
     path("ping/", public.ping, name="ping"),
+    path("download/<str:name>.<str:fmt>", downloads.download, name="download"),
     path("staff/", staff.index, name="staff"),
     path("staff/validate/<str:name>/", staff.validate, name="staff-validate"),
     path("staff/merge/", staff_records.merge, name="staff-merge"),

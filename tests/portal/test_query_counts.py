@@ -56,3 +56,21 @@ def test_the_engagement_page_takes_a_fixed_number_of_queries(
     assert busiest.participations.count() > 5
     with django_assert_max_num_queries(8):
         assert client.get(f"/engagements/{busiest.key}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "most"),
+    [
+        # A chunk of rows, then its places, participants, themes and targets.
+        ("/download/engagements.csv", 6),
+        # The directory form's choices validate the filters, then the rows.
+        ("/download/organisations.xlsx", 4),
+        ("/download/search.csv?q=habitat", 14),
+    ],
+)
+def test_a_download_takes_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, url, most
+):
+    with django_assert_max_num_queries(most):
+        response = client.get(url)
+        assert b"".join(response.streaming_content)
