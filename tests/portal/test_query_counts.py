@@ -25,10 +25,12 @@ pytestmark = pytest.mark.django_db
         # Nothing contains it: the close names are looked up (one query on
         # PostgreSQL per column; SQLite's word index is built once per process).
         ("/search/", {"q": "UN-Habiat"}, 20),
-        ("/organisations/UN-Habitat/", {}, 10),
-        ("/organisations/UNDP/", {}, 10),
+        # The summary: engagements, roles (counts, then the latest of each in one
+        # windowed query), partners, countries and their names.
+        ("/organisations/UN-Habitat/", {}, 14),
+        ("/organisations/UNDP/", {}, 14),
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
-        ("/dashboards/", {}, 12),
+        ("/dashboards/", {}, 13),
         ("/", {}, 6),
         # The filters' choices (countries, regions, themes, targets), then a page
         # and its places.

@@ -7,13 +7,15 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
+from babel.dates import format_date, format_skeleton
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from partnerships.core.dates import format_fuzzy
-from partnerships.core.languages import localized
+from partnerships.core.dates import Precision
+from partnerships.core.languages import interface_language, localized
 from partnerships.portal.language import content_language, html_lang
 
 register = template.Library()
@@ -80,9 +82,22 @@ def plain(obj: Any, base: str = "name") -> str:
 
 @register.filter
 def fuzzy(obj: Any, prefix: str) -> str:
-    """A date printed as precisely as it is known: `engagement|fuzzy:"start"`."""
+    """A date as precisely as it is known, in the reader's language:
+    `engagement|fuzzy:"start"` gives "2018", "May 2018" or "3 May 2018"."""
     value = getattr(obj, f"{prefix}_date", None)
-    return format_fuzzy(value, getattr(obj, f"{prefix}_precision", "")) or ""
+    if value is None:
+        return ""
+    return human_date(value, getattr(obj, f"{prefix}_precision", ""))
+
+
+def human_date(value: Any, precision: str) -> str:
+    found = interface_language(translation.get_language())
+    locale = found.locale if found else "en"
+    if precision == Precision.YEAR:
+        return str(value.year)
+    if precision == Precision.MONTH:
+        return format_skeleton("yMMMM", value, locale=locale)
+    return format_date(value, "long", locale=locale)
 
 
 @register.simple_tag(takes_context=True)
