@@ -71,7 +71,8 @@ def test_the_page_of_one_type_shows_that_type_alone(client):
 
 def test_matches_are_highlighted_and_escaped(client):
     page = client.get("/search/", {"q": "habitat"}).content.decode()
-    assert "<mark>Habitat</mark>" in page
+    assert '<span lang="en">UN-<mark>Habitat</mark> New York Office</span>' in page
+    assert "&lt;mark&gt;" not in page
     page = client.get("/search/", {"q": "<b>habitat"}).content.decode()
     assert "<b>habitat" not in page
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -57,10 +56,9 @@ def loc(obj: Any, base: str = "name", mark: str = "") -> str:
     """`obj`'s `base` text in the current language; a fallback says so. `mark`
     highlights a searched word in it."""
     text = localized(obj, base, content_language())
-    if mark:
-        text = replace(text, text=highlight(text.text, mark))
+    body = highlight(text.text, mark) if mark else text.text
     if not text.is_fallback:
-        return format_html('<span lang="{}">{}</span>', html_lang(text.lang), text)
+        return format_html('<span lang="{}">{}</span>', html_lang(text.lang), body)
     if not text.text:
         return format_html('<span class="missing">{}</span>', getattr(obj, "key", ""))
     return format_html(
@@ -68,7 +66,7 @@ def loc(obj: Any, base: str = "name", mark: str = "") -> str:
         '<sup class="fallback-mark" aria-label="{}">{}</sup></span>',
         html_lang(text.lang),
         gettext("Not available in your language"),
-        text,
+        body,
         gettext("Not available in your language"),
         text.lang,
     )
