@@ -8,6 +8,7 @@ from partnerships.portal.views import (
     downloads,
     public,
     staff,
+    staff_find,
     staff_records,
 )
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path("staff/", staff.index, name="staff"),
     path("staff/validate/<str:name>/", staff.validate, name="staff-validate"),
     path("staff/merge/", staff_records.merge, name="staff-merge"),
+    path("staff/pick/<str:what>/", staff_find.pick, name="staff-pick"),
     path(
         "staff/organisations/new/",
         staff.organisation_edit,
