@@ -70,3 +70,16 @@ def test_a_delegate_finds_browses_reads_and_downloads(tab):
     with page.expect_download() as download:
         page.locator('a[href^="/download/engagements.csv"]').click()
     assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_the_keyboard_focus_shows_and_the_landmarks_are_named(page):
+    page.goto("/engagements/")
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+    )
+    assert ring == ["solid", "3px", "rgb(27, 31, 36)"]
+    for role in ("banner", "main", "contentinfo", "search"):
+        assert page.get_by_role(role).count() >= 1, role
+    assert page.get_by_role("navigation", name="Main").count() == 1
