@@ -136,6 +136,20 @@ def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
     return cached_for(actor, f"by-year-{dimension}", compute)
 
 
+def dating(actor: Actor) -> dict[str, int]:
+    """How many visible engagements there are, and how many have no start date
+    (the charts by year cannot place them; the page says so and links to them)."""
+
+    def compute() -> dict[str, int]:
+        visible = engagements_visible_to(actor)
+        return {
+            "total": visible.count(),
+            "undated": visible.filter(start_date__isnull=True).count(),
+        }
+
+    return cached_for(actor, "dating", compute)
+
+
 def by_country(actor: Actor) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
         ids = engagements_visible_to(actor).values("pk")

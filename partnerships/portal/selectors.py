@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -28,14 +29,16 @@ from partnerships.cooperation.models import (
 )
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.reference.models import UnRegion
+from partnerships.core.languages import localized
+from partnerships.portal.language import content_language
+from partnerships.portal.summaries import Quoted, RoleSummary, by_passage, roles_of
+from partnerships.reference.models import Country, UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
 
 PAGE_SIZE = 25
-TIMELINE_LIMIT = 200
 
 
 def visible_engagement(actor: Actor, ref: str) -> Exists:
@@ -118,6 +121,14 @@ def _participation_filter(actor: Actor, query: DirectoryQuery) -> Q | None:
 
 def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], bool]:
     """One page of the organisations the actor may see, and whether more follow."""
+    qs = directory_queryset(actor, query)
+    start = (max(query.page, 1) - 1) * PAGE_SIZE
+    rows = list(qs[start : start + PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def directory_queryset(actor: Actor, query: DirectoryQuery) -> QuerySet:
+    """Every organisation of the directory's filters, in its order (unpaged)."""
     qs = organisations_visible_to(actor)
     if query.category:
         qs = qs.filter(category=query.category)
@@ -127,10 +138,7 @@ def directory(actor: Actor, query: DirectoryQuery) -> tuple[list[Organisation], 
         qs = qs.filter(country__un_subregion__in=subregions(query.region))
     if (condition := _participation_filter(actor, query)) is not None:
         qs = qs.filter(condition)
-    qs = qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["key"]))
-    start = (max(query.page, 1) - 1) * PAGE_SIZE
-    rows = list(qs[start : start + PAGE_SIZE + 1])
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    return qs.select_related("country").order_by(*SORTS.get(query.sort, SORTS["key"]))
 
 
 # --- Organisation profile -------------------------------------------------------------
@@ -164,26 +172,21 @@ class Profile:
     organisation: Organisation
     children: list[Organisation]
     parent_visible: bool
-    timeline: dict[str, list[Participation]]
-    timeline_truncated: bool
+    engagements: int
+    roles: list[RoleSummary]
     partners: list[tuple[Organisation, int]]
+    partner_count: int
     countries: list[dict]
     money: list[dict]
-    evidence: list[Evidence]
+    evidence: list[Quoted]
+
+    @property
+    def since(self) -> Any:
+        return min((r.first for r in self.roles if r.first), default=None)
 
 
 def profile(actor: Actor, org: Organisation) -> Profile:
     engagement_ids = _engagement_ids(actor, org)
-    parts = list(
-        Participation.objects.filter(organisation=org, engagement_id__in=engagement_ids)
-        .select_related("engagement")
-        .order_by("role", "-engagement__start_date", "engagement__key")[
-            : TIMELINE_LIMIT + 1
-        ]
-    )
-    timeline: dict[str, list[Participation]] = {}
-    for part in parts[:TIMELINE_LIMIT]:
-        timeline.setdefault(part.role, []).append(part)
     return Profile(
         organisation=org,
         children=list(
@@ -195,9 +198,15 @@ def profile(actor: Actor, org: Organisation) -> Profile:
             org.parent_id
             and organisations_visible_to(actor).filter(pk=org.parent_id).exists()
         ),
-        timeline=timeline,
-        timeline_truncated=len(parts) > TIMELINE_LIMIT,
+        engagements=engagements_visible_to(actor).filter(pk__in=engagement_ids).count(),
+        roles=roles_of(org, engagement_ids),
         partners=top_partners(actor, org, engagement_ids),
+        partner_count=Participation.objects.filter(engagement_id__in=engagement_ids)
+        .exclude(organisation=org)
+        .filter(visible_organisation(actor, "organisation_id"))
+        .values("organisation_id")
+        .distinct()
+        .count(),
         countries=list(
             Place.objects.filter(
                 engagement_id__in=engagement_ids, country__isnull=False
@@ -215,7 +224,7 @@ def profile(actor: Actor, org: Organisation) -> Profile:
             .annotate(total=Sum("amount"), count=Count("id"))
             .order_by("currency_id")
         ),
-        evidence=mentions(actor, org),
+        evidence=by_passage(mentions(actor, org)),
     )
 
 
@@ -248,6 +257,15 @@ def mentions(actor: Actor, org: Organisation, limit: int = 50) -> list[Evidence]
         .select_related("passage__document", "participation__engagement")
         .order_by("passage__document__symbol", "passage__number")[:limit]
     )
+
+
+def country_names(codes: list[str]) -> dict[str, str]:
+    """Country names in the reader's language, by code (one query)."""
+    lang = content_language()
+    return {
+        c.code: localized(c, "name", lang).text or c.code
+        for c in Country.objects.filter(code__in=codes)
+    }
 
 
 # --- Engagement ----------------------------------------------------------------------

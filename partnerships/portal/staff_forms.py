@@ -31,7 +31,7 @@ class VersionedForm(forms.Form):
         label=_("Key"), regex=KEY_PATTERN, max_length=100, required=True
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    reason = forms.CharField(label=_("Reason for the change"), required=False)
+    reason = forms.CharField(label=_("Reason for the change"), required=True)
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,14 +41,16 @@ class VersionedForm(forms.Form):
 
 class OrganisationForm(VersionedForm):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
-    parent = forms.CharField(label=_("Part of (key)"), required=False)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
+    parent = forms.CharField(label=_("Part of"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated(self, "name", str(_("Name")), long=False)
+        pick(self, "country", "countries")
+        pick(self, "parent", "organisations")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -103,16 +105,24 @@ class EngagementForm(VersionedForm):
 
 
 class ParticipantForm(forms.Form):
-    organisation = forms.CharField(label=_("Organisation (key)"))
+    organisation = forms.CharField(label=_("Organisation"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pick(self, "organisation", "organisations")
+
 
 class PlaceForm(forms.Form):
-    country = forms.CharField(label=_("Country code"), required=False, max_length=2)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
     region = forms.CharField(label=_("Region code"), required=False, max_length=4)
     city_en = forms.CharField(label=_("City"), required=False, max_length=200)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pick(self, "country", "countries")
 
 
 class MoneyForm(forms.Form):
@@ -126,13 +136,40 @@ class MoneyForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    symbol = forms.CharField(label=_("Document symbol"))
+    symbol = forms.CharField(label=_("Document"))
     number = forms.IntegerField(label=_("Paragraph"), min_value=1)
     quote = forms.CharField(label=_("Quote"), required=False, widget=forms.Textarea)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pick(self, "symbol", "documents")
+
 
 class MergeForm(forms.Form):
-    source = forms.CharField(label=_("Merge this organisation (key)"))
-    target = forms.CharField(label=_("into this one (key), which stays"))
-    reason = forms.CharField(label=_("Reason"), required=False)
+    source = forms.CharField(label=_("Merge this organisation"))
+    target = forms.CharField(label=_("into this one, which stays"))
+    reason = forms.CharField(label=_("Reason for the change"))
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("source", "target"):
+            pick(self, name, "organisations")
+
+
+class ConfirmForm(forms.Form):
+    """Publishing or unpublishing: why, asked on a page that says what follows."""
+
+    reason = forms.CharField(label=_("Reason for the change"))
+    publish = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+def pick(form: forms.Form, name: str, what: str) -> None:
+    """Suggestions as the user types (htmx fills the field's datalist, see
+    staff/_form.html): a name finds the record, the field keeps its key or code."""
+    form.fields[name].widget.attrs.update(
+        {"data-pick": what, "autocomplete": "off", "list": f"dl-id_{name}"}
+    )

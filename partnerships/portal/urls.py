@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from partnerships.portal.views import dashboards, public, staff, staff_records
+from partnerships.portal.views import (
+    browse,
+    dashboards,
+    downloads,
+    public,
+    staff,
+    staff_find,
+    staff_records,
+)
 
 app_name = "portal"
 
@@ -16,15 +24,21 @@ urlpatterns = [
         dashboards.organisation_network,
         name="organisation-network",
     ),
+    path("engagements/", browse.engagements, name="engagements"),
     path("engagements/<str:key>/", public.engagement, name="engagement"),
+    path("countries/<str:code>/", browse.country, name="country"),
+    path("themes/<str:code>/", browse.theme, name="theme"),
+    path("sdg-targets/<str:code>/", browse.sdg_target, name="sdg-target"),
     path("documents/", public.documents, name="documents"),
     path("documents/<path:symbol>/", public.document, name="document"),
     path("dashboards/", dashboards.page, name="dashboards"),
     path("dashboards/<str:name>.json", dashboards.data, name="dashboard-data"),
     path("ping/", public.ping, name="ping"),
+    path("download/<str:name>.<str:fmt>", downloads.download, name="download"),
     path("staff/", staff.index, name="staff"),
     path("staff/validate/<str:name>/", staff.validate, name="staff-validate"),
     path("staff/merge/", staff_records.merge, name="staff-merge"),
+    path("staff/pick/<str:what>/", staff_find.pick, name="staff-pick"),
     path(
         "staff/organisations/new/",
         staff.organisation_edit,

@@ -34,8 +34,10 @@ def test_hidden_organisations_leave_no_trace_on_public_pages(records, cast):
     assert "MATRIX-HIDDEN-ORG" not in page
     assert anonymous.get("/organisations/MATRIX-HIDDEN-ORG/").status_code == 404
     found = anonymous.get("/search/", {"q": "zebrafinch"}).context["results"]
-    assert [e.key for e in found.engagements] == ["matrix-published"]
-    assert found.organisations == []
+    assert [e.key for e in found.engagements.items] == ["matrix-published"]
+    assert found.engagements.count == 1
+    assert found.organisations.items == []
+    assert found.organisations.count == 0
     admin = client_as(cast["administrator"])
     assert admin.get("/organisations/MATRIX-HIDDEN-ORG/").status_code == 200
 

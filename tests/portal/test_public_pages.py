@@ -138,15 +138,15 @@ def test_the_trivial_page_answers(client):
 def test_searching_an_organisations_name_lists_its_engagements(client):
     undp = Organisation.objects.get(key="UNDP")
     found = client.get("/search/", {"q": "开发署"}).context["results"].engagements
-    assert found
-    for engagement in found:
+    assert found.items
+    for engagement in found.items:
         assert engagement.participations.filter(organisation=undp).exists()
 
 
 def test_a_word_of_a_title_finds_the_engagement(client):
     engagement = Engagement.objects.get(key="p002-quadrennial-report-nua")
     found = client.get("/search/", {"q": "quadrennial"}).context["results"].engagements
-    assert engagement in found
+    assert engagement in found.items
 
 
 def test_a_search_by_identifier_finds_the_organisation(client):

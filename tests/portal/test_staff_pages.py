@@ -58,6 +58,7 @@ def test_a_stale_form_is_refused_and_nothing_is_written(records, cast):
         "status": "unknown",
         "title_en": "Lost update",
         "is_published": "on",
+        "reason": "a late edit",
     }
     response = editor.post(f"/staff/engagements/{engagement.key}/", data)
     assert response.status_code == 200
@@ -100,6 +101,7 @@ def test_staff_create_an_engagement_with_participants_places_money_evidence(cast
             "title_fr": "Projet nouveau",
             "start": "2018-03",
             "is_published": "on",
+            "reason": "reported by the office",
         },
     )
     assert response.status_code == 302
@@ -143,14 +145,23 @@ def test_a_stale_addition_changes_nothing(cast):
 def test_publish_and_unpublish(cast):
     admin = client_as(cast["administrator"])
     org = Organisation.objects.get(key="ITDP")
-    admin.post(
+    asked = admin.post(
         "/staff/organisation/ITDP/publish/", {"publish": "0", "version": org.version}
+    )
+    assert "It will disappear from the public pages" in asked.content.decode()
+    org.refresh_from_db()
+    assert org.is_published
+    admin.post(
+        "/staff/organisation/ITDP/publish/",
+        {"publish": "0", "version": org.version, "confirm": "True", "reason": "dup"},
     )
     org.refresh_from_db()
     assert not org.is_published
+    assert org.history.first().history_change_reason == "dup"
     assert Client().get("/organisations/ITDP/").status_code == 404
     admin.post(
-        "/staff/organisation/ITDP/publish/", {"publish": "1", "version": org.version}
+        "/staff/organisation/ITDP/publish/",
+        {"publish": "1", "version": org.version, "confirm": "True", "reason": "ok"},
     )
     org.refresh_from_db()
     assert org.is_published
@@ -176,7 +187,12 @@ def test_merging_moves_every_reference_and_keeps_the_names(cast):
     OrganisationName.objects.create(
         organisation=source, kind="acronym", lang="en", value="UNDPD"
     )
-    response = admin.post("/staff/merge/", {"source": "UNDP-DUP", "target": "UNDP"})
+    asked = {"source": "UNDP-DUP", "target": "UNDP", "reason": "a duplicate"}
+    preview = admin.post("/staff/merge/", asked)
+    assert preview.context["preview"]["participations"] == 1
+    assert preview.context["preview"]["children"] == 1
+    assert not Organisation.objects.get(pk=source.pk).deleted_at
+    response = admin.post("/staff/merge/", {**asked, "confirm": "True"})
     assert response.status_code == 302
     source.refresh_from_db()
     child.refresh_from_db()
@@ -190,10 +206,14 @@ def test_merging_moves_every_reference_and_keeps_the_names(cast):
     assert {("alias", "UN Dev Programme dup"), ("acronym", "UNDPD")} <= names
     last = source.history.order_by("-history_id").first()
     assert last.history_change_reason == "merged into UNDP"
+    stays = undp.history.order_by("-history_id").first().history_change_reason
+    assert stays == "merged UNDP-DUP into UNDP: a duplicate"
     assert not Evidence.objects.filter(organisation=source).exists()
 
 
 def test_a_merge_into_itself_is_refused(cast):
     admin = client_as(cast["administrator"])
-    response = admin.post("/staff/merge/", {"source": "UNDP", "target": "UNDP"})
+    response = admin.post(
+        "/staff/merge/", {"source": "UNDP", "target": "UNDP", "reason": "test"}
+    )
     assert "cannot merge into itself" in response.content.decode()

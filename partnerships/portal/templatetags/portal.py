@@ -2,26 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
+from babel.dates import format_date, format_skeleton
 from django import template
-from django.utils.html import format_html
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from partnerships.core.dates import format_fuzzy
-from partnerships.core.languages import localized
+from partnerships.core.dates import Precision
+from partnerships.core.languages import interface_language, localized
 from partnerships.portal.language import content_language, html_lang
 
 register = template.Library()
 
 
+@register.filter
+def highlight(text: str, query: str) -> SafeString:
+    """`text` escaped, with each occurrence of `query` (any case) in <mark>."""
+    text = str(text or "")
+    query = str(query or "").strip()
+    if not query:
+        return conditional_escape(text)
+    parts = re.split(f"({re.escape(query)})", text, flags=re.IGNORECASE)
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            f"<mark>{conditional_escape(part)}</mark>"
+            if index % 2
+            else str(conditional_escape(part))
+            for index, part in enumerate(parts)
+        )
+    )
+
+
+@register.filter
+def around(text: str, query: str, width: int = 200) -> str:
+    """About `width` characters of `text` around the first occurrence of `query`,
+    so that a long passage shows where it matched."""
+    text = str(text or "")
+    at = text.casefold().find(str(query or "").strip().casefold())
+    if len(text) <= width or at < 0:
+        return text if len(text) <= width else text[: width - 1] + "…"
+    start = max(at - width // 3, 0)
+    end = min(start + width, len(text))
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 @register.simple_tag
-def loc(obj: Any, base: str = "name") -> str:
-    """`obj`'s `base` text in the current language; a fallback says so."""
+def loc(obj: Any, base: str = "name", mark: str = "") -> str:
+    """`obj`'s `base` text in the current language; a fallback says so. `mark`
+    highlights a searched word in it."""
     text = localized(obj, base, content_language())
+    body = highlight(text.text, mark) if mark else text.text
     if not text.is_fallback:
-        return format_html('<span lang="{}">{}</span>', html_lang(text.lang), text)
+        return format_html('<span lang="{}">{}</span>', html_lang(text.lang), body)
     if not text.text:
         return format_html('<span class="missing">{}</span>', getattr(obj, "key", ""))
     return format_html(
@@ -29,7 +66,7 @@ def loc(obj: Any, base: str = "name") -> str:
         '<sup class="fallback-mark" aria-label="{}">{}</sup></span>',
         html_lang(text.lang),
         gettext("Not available in your language"),
-        text,
+        body,
         gettext("Not available in your language"),
         text.lang,
     )
@@ -43,9 +80,22 @@ def plain(obj: Any, base: str = "name") -> str:
 
 @register.filter
 def fuzzy(obj: Any, prefix: str) -> str:
-    """A date printed as precisely as it is known: `engagement|fuzzy:"start"`."""
+    """A date as precisely as it is known, in the reader's language:
+    `engagement|fuzzy:"start"` gives "2018", "May 2018" or "3 May 2018"."""
     value = getattr(obj, f"{prefix}_date", None)
-    return format_fuzzy(value, getattr(obj, f"{prefix}_precision", "")) or ""
+    if value is None:
+        return ""
+    return human_date(value, getattr(obj, f"{prefix}_precision", ""))
+
+
+def human_date(value: Any, precision: str) -> str:
+    found = interface_language(translation.get_language())
+    locale = found.locale if found else "en"
+    if precision == Precision.YEAR:
+        return str(value.year)
+    if precision == Precision.MONTH:
+        return format_skeleton("yMMMM", value, locale=locale)
+    return format_date(value, "long", locale=locale)
 
 
 @register.simple_tag(takes_context=True)
@@ -60,9 +110,23 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode(list(params.lists()), doseq=True)
 
 
+@register.simple_tag(takes_context=True)
+def query_without(context: dict[str, Any], name: str) -> str:
+    """The current query string without one filter, back to the first page."""
+    params = context["request"].GET.copy()
+    for dropped in (name, "page"):
+        params.pop(dropped, None)
+    return "?" + urlencode(list(params.lists()), doseq=True)
+
+
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, key)
+
+
+@register.filter
+def get_index(items: list[Any], index: int) -> Any:
+    return items[index] if 0 <= index < len(items) else ""
 
 
 @register.filter

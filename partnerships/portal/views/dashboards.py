@@ -44,7 +44,10 @@ def _labels(dimension: str) -> dict[str, str]:
 
 def pivot(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
     """Rows of (year, value, n) as a table: a row per year, a column per value."""
-    years = sorted({row["year"] for row in rows})
+    # Every year from the first to the last: an axis that skips empty years
+    # misleads.
+    found = {row["year"] for row in rows}
+    years = list(range(min(found), max(found) + 1)) if found else []
     values = sorted({row["value"] for row in rows})
     cells = {(row["year"], row["value"]): row["n"] for row in rows}
     return {
@@ -89,10 +92,11 @@ def page(request: HttpRequest) -> HttpResponse:
         "portal/dashboards.html",
         {
             "tables": {
-                name: pivot(figures.by_year(actor, dim), _labels(dim))
+                name: {**pivot(figures.by_year(actor, dim), _labels(dim)), "param": dim}
                 for name, dim in DIMENSIONS.items()
             },
             "countries": _countries(actor),
+            "dating": figures.dating(actor),
             "network": figures.network(actor, **params),
             "network_params": params,
             "categories": Category.choices,

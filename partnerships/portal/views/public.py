@@ -8,8 +8,8 @@ from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Role
-from partnerships.core.languages import as_dict
-from partnerships.portal import figures, selectors
+from partnerships.core.languages import LANGUAGES
+from partnerships.portal import figures, selectors, summaries
 from partnerships.portal import search as site_search
 from partnerships.portal.forms import DirectoryForm
 
@@ -32,12 +32,24 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    results = site_search.search(actor_for(request.user), text)
+    results = site_search.search(
+        actor_for(request.user),
+        text,
+        only=request.GET.get("type", ""),
+        page=_page_number(request),
+    )
     return render(
         request,
         _template(request, "portal/search.html", "portal/_search_results.html"),
-        {"q": text, "results": results, "limit": site_search.SEARCH_LIMIT},
+        {"q": text, "results": results},
     )
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        return 1
 
 
 @require_safe
@@ -58,12 +70,21 @@ def organisation(request: HttpRequest, key: str) -> HttpResponse:
     org = selectors.organisation_for(actor, key)
     if org is None:
         raise Http404
+    found = selectors.profile(actor, org)
     return render(
         request,
         "portal/organisation.html",
         {
-            "p": selectors.profile(actor, org),
-            "names": as_dict(org, "name").items(),
+            "p": found,
+            "names": [
+                (lang, text)
+                for lang in LANGUAGES
+                if (text := getattr(org, f"name_{lang.code}", ""))
+            ],
+            "language_names": {lang.code: lang.native_name for lang in LANGUAGES},
+            "country_names": selectors.country_names(
+                [c["country_id"] for c in found.countries]
+            ),
             "roles": dict(Role.choices),
         },
     )
@@ -102,12 +123,14 @@ def document(request: HttpRequest, symbol: str) -> HttpResponse:
     found = selectors.document_for(actor, symbol)
     if found is None:
         raise Http404
+    passages = selectors.document_passages(actor, found)
     return render(
         request,
         "portal/document.html",
         {
             "doc": found,
-            "passages": selectors.document_passages(actor, found),
+            "passages": passages,
+            "contents": summaries.contents(passages),
             "roles": dict(Role.choices),
         },
     )

@@ -30,6 +30,7 @@ from partnerships.cooperation.visibility import (
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.portal import search as site_search
 from partnerships.portal import staff_forms
 from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
@@ -75,10 +76,13 @@ def add_errors(form: Any, exc: Exception) -> None:
 @staff_required
 def index(request: HttpRequest) -> HttpResponse:
     actor = staff_actor(request)
+    text = request.GET.get("q", "")[:200].strip()
     return render(
         request,
         "portal/staff/index.html",
         {
+            "q": text,
+            "found": site_search.search(actor, text) if text else None,
             "organisations": organisations_visible_to(actor).order_by("-updated_at")[
                 :15
             ],

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,6 +22,7 @@ from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.history import history_of
 from partnerships.curation.merge import organisation_merge
 from partnerships.portal import staff_forms
+from partnerships.portal.history_words import in_words
 from partnerships.portal.views.staff import (
     add_errors,
     editable_engagement,
@@ -31,45 +31,56 @@ from partnerships.registry import services as organisation_services
 from partnerships.registry.visibility import organisations_visible_to
 
 
+def _record(actor: Any, kind: str, key: str) -> Any:
+    if kind == "engagement":
+        return editable_engagement(actor, key)
+    if kind == "organisation":
+        org = organisations_visible_to(actor).filter(key=key).first()
+        if org is not None:
+            return org
+    raise Http404
+
+
 @require_POST
 @staff_required
 def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    """Publish or unpublish (the `publish` field says which)."""
+    """Publish or unpublish (the `publish` field says which), after a page that
+    says what follows and asks why; the change is made once confirmed."""
     actor = staff_actor(request)
-    value = request.POST.get("publish") == "1"
-    version = int(request.POST.get("version") or 0)
+    record = _record(actor, kind, key)
+    form = staff_forms.ConfirmForm(request.POST, initial={"version": record.version})
+    if not (form.is_valid() and form.cleaned_data["confirm"]):
+        return render(
+            request,
+            "portal/staff/confirm_publish.html",
+            {
+                "form": form,
+                "record": record,
+                "kind": kind,
+                "publish": request.POST.get("publish") == "1",
+            },
+        )
+    value = form.cleaned_data["publish"] == "1"
+    update = (
+        engagement_services.engagement_update
+        if kind == "engagement"
+        else organisation_services.organisation_update
+    )
     try:
-        if kind == "engagement":
-            e = editable_engagement(actor, key)
-            engagement_services.engagement_update(
-                actor=actor,
-                engagement=e,
-                expected_version=version,
-                changes={"is_published": value},
-                reason="published" if value else "unpublished",
-            )
-            target = reverse("portal:staff-engagement-edit", args=[key])
-        elif kind == "organisation":
-            org = organisations_visible_to(actor).filter(key=key).first()
-            if org is None:
-                raise Http404
-            organisation_services.organisation_update(
-                actor=actor,
-                organisation=org,
-                expected_version=version,
-                changes={"is_published": value},
-                reason="published" if value else "unpublished",
-            )
-            target = reverse("portal:staff-organisation-edit", args=[key])
-        else:
-            raise Http404
+        update(
+            actor=actor,
+            expected_version=form.cleaned_data["version"],
+            changes={"is_published": value},
+            reason=form.cleaned_data["reason"],
+            **{kind: record},
+        )
     except NotAllowed as exc:
         raise PermissionDenied(str(exc)) from exc
     except StaleVersion as exc:
         messages.error(request, str(exc))
-        return redirect(request.POST.get("back") or "portal:staff")
-    messages.success(request, _("Published.") if value else _("Unpublished."))
-    return redirect(target)
+    else:
+        messages.success(request, _("Published.") if value else _("Unpublished."))
+    return redirect(f"portal:staff-{kind}-edit", key=key)
 
 
 @staff_required
@@ -86,37 +97,71 @@ def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     return render(
         request,
         "portal/staff/history.html",
-        {"obj": obj, "kind": kind, "entries": history_of(obj)},
+        {"obj": obj, "kind": kind, "entries": in_words(type(obj), history_of(obj))},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def merge(request: HttpRequest) -> HttpResponse:
+    """Merge one organisation into another: first a preview of what moves, then
+    the merge once confirmed."""
     actor = staff_actor(request)
     form = staff_forms.MergeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        visible = organisations_visible_to(actor)
-        source = visible.filter(key=form.cleaned_data["source"]).first()
-        target = visible.filter(key=form.cleaned_data["target"]).first()
-        if source is None:
-            form.add_error("source", _("No organisation has this key."))
-        if target is None:
-            form.add_error("target", _("No organisation has this key."))
-        if source is not None and target is not None:
-            try:
-                organisation_merge(
-                    actor=actor,
-                    source=source,
-                    target=target,
-                    expected_version=source.version,
-                    reason=form.cleaned_data["reason"],
-                )
-            except (ValidationError, StaleVersion) as exc:
-                add_errors(form, exc)
-            except NotAllowed as exc:
-                raise PermissionDenied(str(exc)) from exc
-            else:
-                messages.success(request, _("Merged."))
-                return redirect("portal:organisation", key=target.key)
-    return render(request, "portal/staff/merge.html", {"form": form})
+    pair = _merge_pair(actor, form) if request.method == "POST" else None
+    if pair is None:
+        return render(request, "portal/staff/merge.html", {"form": form})
+    source, target = pair
+    if not form.cleaned_data["confirm"]:
+        return render(
+            request,
+            "portal/staff/merge.html",
+            {"form": form, "preview": merge_preview(actor, source, target)},
+        )
+    try:
+        organisation_merge(
+            actor=actor,
+            source=source,
+            target=target,
+            expected_version=source.version,
+            reason=form.cleaned_data["reason"],
+        )
+    except (ValidationError, StaleVersion) as exc:
+        add_errors(form, exc)
+        return render(request, "portal/staff/merge.html", {"form": form})
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    messages.success(
+        request,
+        _("Merged %(source)s into %(target)s.")
+        % {"source": source.key, "target": target.key},
+    )
+    return redirect("portal:staff-organisation-edit", key=target.key)
+
+
+def _merge_pair(actor: Any, form: Any) -> tuple[Any, Any] | None:
+    if not form.is_valid():
+        return None
+    visible = organisations_visible_to(actor)
+    source = visible.filter(key=form.cleaned_data["source"]).first()
+    target = visible.filter(key=form.cleaned_data["target"]).first()
+    if source is None:
+        form.add_error("source", _("No organisation has this key."))
+    if target is None:
+        form.add_error("target", _("No organisation has this key."))
+    if source is not None and target is not None and source.pk == target.pk:
+        form.add_error("source", _("An organisation cannot merge into itself."))
+        return None
+    return (source, target) if source is not None and target is not None else None
+
+
+def merge_preview(actor: Any, source: Any, target: Any) -> dict[str, Any]:
+    """What a merge would move, counted."""
+    return {
+        "source": source,
+        "target": target,
+        "participations": source.participations.count(),
+        "names": source.other_names.count(),
+        "identifiers": source.identifiers.count(),
+        "children": organisations_visible_to(actor).filter(parent=source).count(),
+    }

@@ -5,17 +5,53 @@
   function get(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
   }
+  // Every bar and country opens the list of engagements it counts.
+  function listOf(box, params) {
+    var query = Object.keys(params).map(function (k) {
+      return encodeURIComponent(k) + "=" + encodeURIComponent(params[k]);
+    }).join("&");
+    return box.dataset.list + "?" + query;
+  }
+  // The eight largest series by total, the rest summed as one: a legend that
+  // fits on a line or two instead of pages.
+  var MOST = 8;
+  function compact(t) {
+    var totals = t.columns.map(function (_, i) {
+      return t.rows.reduce(function (sum, r) { return sum + r.cells[i]; }, 0);
+    });
+    var order = totals.map(function (_, i) { return i; })
+      .sort(function (a, b) { return totals[b] - totals[a]; });
+    var kept = order.slice(0, MOST), rest = order.slice(MOST);
+    var series = kept.map(function (i) {
+      return { name: t.columns[i], key: t.keys[i], data: t.rows.map(function (r) { return r.cells[i]; }) };
+    });
+    if (rest.length) {
+      series.push({ name: box_other, key: "", data: t.rows.map(function (r) {
+        return rest.reduce(function (sum, i) { return sum + r.cells[i]; }, 0);
+      }) });
+    }
+    return series;
+  }
+  var box_other = "…";
   function stacked(box) {
     get(box.dataset.src).then(function (t) {
+      box_other = box.dataset.other || "…";
+      var series = compact(t);
       var chart = echarts.init(box);
+      chart.on("click", function (p) {
+        var params = { year: t.rows[p.dataIndex].year };
+        var key = series[p.seriesIndex].key;
+        if (key) params[box.dataset.param] = key;
+        window.location.href = listOf(box, params);
+      });
       chart.setOption({
         tooltip: { trigger: "axis" },
-        legend: { type: "scroll", top: 0 },
-        grid: { top: 40, left: 40, right: 20, bottom: 30 },
+        legend: { type: "plain", bottom: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
+        grid: { top: 10, left: 40, right: 20, bottom: 70 },
         xAxis: { type: "category", data: t.rows.map(function (r) { return String(r.year); }) },
-        yAxis: { type: "value" },
-        series: t.columns.map(function (name, i) {
-          return { name: name, type: "bar", stack: "all", data: t.rows.map(function (r) { return r.cells[i]; }) };
+        yAxis: { type: "value", minInterval: 1 },
+        series: series.map(function (s) {
+          return { name: s.name, type: "bar", stack: "all", data: s.data };
         })
       });
       box.dataset.rendered = "1";
@@ -29,9 +65,12 @@
       both[1].countries.forEach(function (c) { byNumeric[c.numeric] = c; max = Math.max(max, c.n); });
       var data = world.features.map(function (f) {
         var c = byNumeric[f.id];
-        return { name: f.properties.name, value: c ? c.n : 0 };
+        return { name: f.properties.name, value: c ? c.n : 0, code: c ? c.code : "" };
       });
       var chart = echarts.init(box);
+      chart.on("click", function (p) {
+        if (p.data && p.data.code) window.location.href = listOf(box, { country: p.data.code });
+      });
       chart.setOption({
         tooltip: { trigger: "item" },
         visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: true, inRange: { color: ["#eef3f8", "#0b5cad"] } },

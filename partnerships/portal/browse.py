@@ -1,0 +1,125 @@
+"""Reads of the engagement list and of the pages of a country, a theme and an SDG
+target, through the permission layer and the API's own filters
+(`cooperation.filters.EngagementFilter`), so the list, the API and the downloads
+agree on what a filter means."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from partnerships.cooperation.filters import EngagementFilter
+from partnerships.cooperation.models import Engagement, Participation, Place
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import Actor
+from partnerships.portal.selectors import PAGE_SIZE, visible_organisation
+from partnerships.registry.models import Organisation
+
+UNDATED = "undated"
+# Recorded newest first by default: the id is the primary key, so a page reads 26
+# rows and stops; by start date the database sorts every match first.
+SORTS = {"newest": ("-pk",), "start": ("-start_date", "-pk"), "key": ("key",)}
+FILTER_NAMES = (
+    "q",
+    "kind",
+    "status",
+    "role",
+    "category",
+    "country",
+    "region",
+    "theme",
+    "sdg_target",
+)
+COUNT_CAP = 10_000
+
+
+def engagements_matching(actor: Actor, params: Mapping[str, Any]) -> QuerySet:
+    """The engagements the actor may see that match `params` (the list's query
+    string: the API's filters, and `year`, the start year or "undated")."""
+    data = {name: params[name] for name in FILTER_NAMES if params.get(name)}
+    qs = EngagementFilter(data, queryset=engagements_visible_to(actor)).qs
+    year = str(params.get("year") or "")
+    if year == UNDATED:
+        qs = qs.filter(start_date__isnull=True)
+    elif year.isdigit():
+        qs = qs.filter(start_date__year=int(year))
+    return qs.order_by(*SORTS.get(str(params.get("sort") or ""), SORTS["newest"]))
+
+
+def with_rows_context(qs: QuerySet) -> QuerySet:
+    """What a row of the list shows: its countries (a fixed number of queries)."""
+    return qs.prefetch_related(
+        Prefetch(
+            "places",
+            queryset=Place.objects.filter(country__isnull=False)
+            .select_related("country")
+            .order_by("country_id"),
+        )
+    )
+
+
+def engagement_page(
+    actor: Actor, params: Mapping[str, Any], page: int
+) -> tuple[list[Engagement], bool]:
+    """One page of the list and whether another follows (no total: counting a
+    million visible engagements costs more than the page)."""
+    qs = with_rows_context(engagements_matching(actor, params))
+    start = (max(page, 1) - 1) * PAGE_SIZE
+    rows = list(qs[start : start + PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+@dataclass
+class Topic:
+    """What a country, theme or SDG target page shows."""
+
+    count: int
+    capped: bool
+    undated: int
+    latest: list[Engagement]
+    partners: list[tuple[Organisation, int]]
+    years: list[dict[str, Any]]
+
+
+def topic(actor: Actor, params: Mapping[str, Any], limit: int = 10) -> Topic:
+    """The engagements of one filter (`{"country": "KE"}`): how many (up to
+    COUNT_CAP), how many undated, the latest, the partners in most of them and the
+    engagements per start year."""
+    qs = engagements_matching(actor, params)
+    count = qs.order_by()[: COUNT_CAP + 1].count()
+    ids = qs.order_by().values("pk")[:COUNT_CAP]
+    partners = list(
+        Participation.objects.filter(engagement_id__in=ids)
+        .filter(visible_organisation(actor, "organisation_id"))
+        .values("organisation_id")
+        .annotate(n=Count("engagement_id", distinct=True))
+        .order_by("-n", "organisation_id")[:limit]
+    )
+    orgs = Organisation.objects.in_bulk([row["organisation_id"] for row in partners])
+    years = list(
+        Engagement.objects.filter(pk__in=ids, start_date__isnull=False)
+        .values("start_date__year")
+        .annotate(n=Count("pk"))
+        .order_by("start_date__year")
+    )
+    return Topic(
+        count=min(count, COUNT_CAP),
+        capped=count > COUNT_CAP,
+        undated=Engagement.objects.filter(pk__in=ids, start_date__isnull=True).count(),
+        latest=list(with_rows_context(qs)[:limit]),
+        partners=[(orgs[row["organisation_id"]], row["n"]) for row in partners],
+        years=continuous_years([(row["start_date__year"], row["n"]) for row in years]),
+    )
+
+
+def continuous_years(counts: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Every year from the first to the last, a year without engagements at 0, so
+    that an axis does not skip years."""
+    if not counts:
+        return []
+    found = dict(counts)
+    first, last = min(found), max(found)
+    return [{"year": y, "n": found.get(y, 0)} for y in range(first, last + 1)]

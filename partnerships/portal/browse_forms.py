@@ -1,0 +1,98 @@
+"""The engagement list's filters as a form: labels in the reader's language,
+values checked before they reach the query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.cooperation.models import Kind, Role, Status
+from partnerships.core.languages import localized
+from partnerships.portal.browse import FILTER_NAMES, UNDATED
+from partnerships.portal.forms import ANY
+from partnerships.portal.language import content_language
+from partnerships.reference.models import Country, SdgTarget, Theme, UnRegion
+from partnerships.registry.categories import Category
+
+
+def country_choices() -> list[tuple[str, str]]:
+    lang = content_language()
+    countries = [
+        (c.code, localized(c, "name", lang).text or c.code)
+        for c in Country.objects.only("code", "name_en", "name_fr")
+    ]
+    return ANY + sorted(countries, key=lambda pair: pair[1])
+
+
+class EngagementListForm(forms.Form):
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind of engagement"), required=False, choices=ANY + Kind.choices
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=ANY + Status.choices
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=ANY + Role.choices
+    )
+    category = forms.ChoiceField(
+        label=_("Category of partner"),
+        required=False,
+        choices=ANY + Category.choices,
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    sdg_target = forms.ChoiceField(label=_("SDG target"), required=False)
+    year = forms.ChoiceField(label=_("Start year"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("newest", _("Newest recorded")),
+            ("start", _("Start date, latest first")),
+            ("key", _("Key")),
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lang = content_language()
+        self.fields["country"].choices = country_choices()
+        self.fields["region"].choices = ANY + list(
+            UnRegion.objects.order_by("code").values_list("code", "name_en")
+        )
+        self.fields["theme"].choices = ANY + [
+            (t.code, localized(t, "name", lang).text or t.code)
+            for t in Theme.objects.order_by("position", "code")
+        ]
+        self.fields["sdg_target"].choices = ANY + [
+            (t.code, f"{t.code} {localized(t, 'title', lang).text[:60]}")
+            for t in SdgTarget.objects.order_by("goal_id", "code")
+        ]
+        self.fields["year"].choices = (
+            ANY
+            + [(UNDATED, _("Undated"))]
+            + [(str(y), str(y)) for y in range(2030, 1944, -1)]
+        )
+
+    def params(self) -> dict[str, str]:
+        """The valid, non-empty filters (an invalid one is dropped, not guessed)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: str(value) for name, value in data.items() if value}
+
+    def active(self) -> list[tuple[str, str, str]]:
+        """(name, label, shown value) of each filter in use, for the chips."""
+        found = []
+        for name, value in self.params().items():
+            if name not in (*FILTER_NAMES, "year"):
+                continue
+            field = self.fields[name]
+            shown = dict(getattr(field, "choices", [])).get(value, value)
+            found.append((name, str(field.label), str(shown)))
+        return found

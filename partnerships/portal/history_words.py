@@ -1,0 +1,72 @@
+"""A record's history in words: field labels instead of column names, the labels
+of codes instead of codes, yes and no instead of True and False."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from partnerships.core.languages import UN_LANGUAGES, language
+
+TYPES = {
+    "created": lambda: pgettext("history", "created"),
+    "changed": lambda: pgettext("history", "changed"),
+    "deleted": lambda: pgettext("history", "deleted"),
+}
+
+
+def _value(field: models.Field | None, value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _field(model: type[models.Model], name: str) -> models.Field | None:
+    try:
+        return model._meta.get_field(name)  # type: ignore[return-value]
+    except FieldDoesNotExist:
+        return None
+
+
+def _label(field: models.Field | None, name: str) -> str:
+    """The field's label; a column per language says which language by its own
+    name ("title (中文)")."""
+    base, _sep, code = name.rpartition("_")
+    if code in UN_LANGUAGES and base:
+        return f"{base.replace('_', ' ')} ({language(code).native_name})"
+    if field is None:
+        return name.replace("_", " ")
+    return str(field.verbose_name)
+
+
+def in_words(model: type[models.Model], entries: list[dict[str, Any]]) -> list[dict]:
+    """`core.history.history_of` entries, each change with a `label` and the
+    values as a reader says them."""
+    described = []
+    for entry in entries:
+        changes = []
+        for change in entry["changes"]:
+            field = _field(model, change["field"])
+            label = _label(field, change["field"])
+            changes.append(
+                {
+                    "label": str(label)[:1].upper() + str(label)[1:],
+                    "before": _value(field, change["before"]),
+                    "after": _value(field, change["after"]),
+                }
+            )
+        kind = TYPES.get(entry["type"])
+        described.append(
+            {**entry, "type": kind() if kind else entry["type"], "changes": changes}
+        )
+    return described
