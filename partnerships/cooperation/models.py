@@ -285,3 +285,7 @@ class ChangeProposal(models.Model):
 
     def __str__(self) -> str:
         return f"proposal {self.pk} on {self.engagement.key} ({self.status})"
+
+
+# Each budget, planned disbursement and transaction as published (money.py).
+from partnerships.cooperation.money import MoneyLine  # noqa: E402, F401

@@ -41,11 +41,6 @@ STATUSES = {code: status for status, code in m.STATUS_CODES.items()} | {
 }
 # DAC sector -> theme. Several themes share 43031; the broadest one comes back.
 SECTOR_THEMES = {code: theme for theme, code in reversed(m.THEME_SECTORS.items())}
-# Transactions that commit or bring money to the activity become contributions:
-# 1 Incoming Funds, 2 Outgoing and 11 Incoming Commitment, 12/13 pledges.
-# Disbursements, expenditure, repayments ... would count the same money twice.
-CONTRIBUTION_TYPES = frozenset({"1", "2", "11", "12", "13"})
-BUDGET_ROLES = (Role.FUNDER, Role.LEAD, Role.ORGANISER, Role.IMPLEMENTER)
 ORGANISATION_KEY_MAX = 100
 # OrganisationType -> category: the inverse of registry.categories.IATI_TYPE, with
 # a choice where several categories share a type, and the types no category has
@@ -102,20 +97,6 @@ def passage_text(record: Record, notes: list[str]) -> str:
         parts.append(f"Reporting org: {record.reporting.label}.")
     if notes:
         parts.append("Not mapped: " + ", ".join(notes) + ".")
-    others = sorted(
-        {x.kind for x in record.money if x.kind and x.kind not in CONTRIBUTION_TYPES}
-    )
-    if others:
-        parts.append("Transactions not imported, of type: " + ", ".join(others) + ".")
-    providers = sorted(
-        {
-            x.provider.activity_id
-            for x in record.money
-            if x.provider and x.provider.activity_id
-        }
-    )
-    if providers:
-        parts.append("Provider activity ids: " + ", ".join(providers) + ".")
     return " ".join(parts)
 
 
@@ -144,6 +125,20 @@ class OrganisationResolver:
     def forget(self) -> None:
         # After a rolled-back activity, what it created is gone.
         self.cache.clear()
+
+    def known(self, ref: OrgRef | None) -> Organisation | None:
+        """The organisation `ref` names when the registry holds it; none created
+        (a provider or receiver of money is kept as written otherwise)."""
+        if ref is None or not ref.label:
+            return None
+        token = ref.ref or f"name:{ref.label}"
+        if token not in self.cache:
+            with transaction.atomic():
+                found = self._find(ref)
+            if found is None:
+                return None
+            self.cache[token] = found
+        return self.cache[token]
 
     def resolve(self, ref: OrgRef) -> Organisation:
         token = ref.ref or f"name:{ref.label}"
