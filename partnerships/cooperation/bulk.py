@@ -34,6 +34,7 @@ from partnerships.cooperation.models import (
     MoneyLine,
     Participation,
     Place,
+    PublishedActivity,
 )
 from partnerships.cooperation.validation import (
     contribution_errors,
@@ -267,6 +268,36 @@ def money_lines_bulk_write(
         line.delete()
     bulk.write(
         MoneyLine,
+        new=new,
+        changed=changed,
+        fields=fields,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def published_bulk_write(
+    *,
+    actor: Actor,
+    new: Sequence[Row] = (),
+    changed: Sequence[PublishedActivity] = (),
+    fields: Iterable[str] = (),
+    created: Collection[int] = (),
+    reason: str = "",
+) -> None:
+    """Keep what an imported activity carried beyond the registry's model."""
+    _may_create(actor, new, "published activities")
+    touched = [r["engagement_id"] for r in new] + [p.engagement_id for p in changed]
+    may_change_engagements(actor, touched, created)
+    check_rows(
+        PublishedActivity,
+        [*new, *map(values_of, changed)],
+        lambda row: {},
+        label="published activities",
+        name=lambda row: str(row.get("identifier")),
+    )
+    bulk.write(
+        PublishedActivity,
         new=new,
         changed=changed,
         fields=fields,

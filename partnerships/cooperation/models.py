@@ -288,4 +288,7 @@ class ChangeProposal(models.Model):
 
 
 # Each budget, planned disbursement and transaction as published (money.py).
-from partnerships.cooperation.money import MoneyLine  # noqa: E402, F401
+from partnerships.cooperation.money import (  # noqa: E402, F401
+    MoneyLine,
+    PublishedActivity,
+)

@@ -183,3 +183,20 @@ def totals(lines: Iterable[MoneyLine]) -> dict[str, dict[str, Decimal]]:
         for line in revised or group:
             out["budgeted"][line.currency_id] += line.amount
     return {name: dict(sums) for name, sums in out.items()}
+
+
+class PublishedActivity(models.Model):
+    """What an imported IATI activity carried that the registry does not model,
+    kept as published so that an export writes it again: the identifier, and
+    elements such as sectors (vocabulary, percentage), tags, locations, document
+    links, results and other identifiers, as XML in the file's order."""
+
+    engagement = models.OneToOneField(
+        "cooperation.Engagement", on_delete=models.CASCADE, related_name="published"
+    )
+    identifier = models.CharField(max_length=500)
+    elements = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.identifier

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from partnerships.cooperation.models import Engagement, MoneyLine, Participation
+from partnerships.cooperation.models import (
+    Engagement,
+    MoneyLine,
+    Participation,
+    PublishedActivity,
+)
 from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.inverse import safe_key
 
@@ -36,6 +41,7 @@ def _count(path):
         "regions": 0,
         "money": defaultdict(Decimal),
         "lines": Counter(),
+        "kept": Counter(),
     }
     for activity in root.findall("iati-activity"):
         out["activities"].append(activity.findtext("iati-identifier").strip())
@@ -55,6 +61,8 @@ def _count(path):
                 if r.get("vocabulary", "1") == "1"
             }
         )
+        for tag in ("sector", "tag", "location", "document-link", "result"):
+            out["kept"][tag] += len(activity.findall(tag))
         default = activity.get("default-currency") or root.get("default-currency")
         for line in activity.xpath("budget|planned-disbursement|transaction"):
             if line.tag == "transaction":
@@ -93,6 +101,14 @@ def test_a_real_file_is_held_as_it_says(path):
     ):
         held[(kind, code, currency)] += amount
     assert dict(held) == dict(expected["money"])
+    # Sectors (every vocabulary, with percentages), tags, locations, document
+    # links and results are kept with the engagement as published.
+    kept = Counter()
+    for published in PublishedActivity.objects.filter(engagement__in=engagements):
+        for xml in published.elements:
+            kept[etree.fromstring(xml).tag] += 1
+    for tag, count in expected["kept"].items():
+        assert kept[tag] == count, tag
     assert import_file(path).writes == 0
 
 

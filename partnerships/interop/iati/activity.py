@@ -33,7 +33,7 @@ from partnerships.interop.iati.elements import (
     shares,
     texts,
 )
-from partnerships.interop.iati.money_out import money_lines
+from partnerships.interop.iati.money_out import money_lines, published
 from partnerships.registry.models import Organisation
 
 OnSkip = Callable[[str, str], None]
@@ -73,7 +73,8 @@ def effective_status(engagement: Engagement, today: dt.date) -> str:
 
 def skip_reason(engagement: Engagement, ctx: Context | None = None) -> str | None:
     """Why an engagement cannot be a valid IATI activity, or None."""
-    if m.IDENTIFIER_FORBIDDEN & set(engagement.key):
+    kept = getattr(engagement, "published", None)
+    if kept is None and m.IDENTIFIER_FORBIDDEN & set(engagement.key):
         return "its key holds a character IATI identifiers may not contain"
     if not texts(engagement, "title"):
         return "it has no title"
@@ -132,6 +133,7 @@ def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | Non
         money_lines(activity, engagement, kind)
     _transactions(activity, engagement, ctx)
     _related(activity, engagement, ctx)
+    published(activity, engagement)
     return activity
 
 

@@ -38,6 +38,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.bulk import Row
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.iati import reader
+from partnerships.interop.iati.kept import write_published
 from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -121,12 +122,7 @@ def money_rows(engagement: int, lines: list[Resolved]) -> list[dict[str, Any]]:
 
 def _extras(money: reader.Money) -> dict[str, Any]:
     """What the line carries beyond its columns, as published XML."""
-    out: dict[str, Any] = {"xml": money.extras} if money.extras else {}
-    for side in ("provider", "receiver"):
-        ref = getattr(money, side)
-        if ref is not None and ref.xml:
-            out[side] = ref.xml
-    return out
+    return {"published": money.xml} if money.xml else {}
 
 
 def _day(text: str) -> dt.date | None:
@@ -157,6 +153,7 @@ class Chunk:
         self._places(items, engagements)
         cited = self._participations(items, engagements)
         self._money(items, engagements)
+        write_published(items, engagements, self.created, self.by)
         self._evidence(items, engagements, passages, cited)
 
     # Passages: one per activity, numbered by its position in the file.

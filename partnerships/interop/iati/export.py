@@ -181,7 +181,8 @@ def _activity_rows(
     if from_source:
         rows = _with_source_period(rows, actor)
     return (
-        rows.annotate(
+        rows.select_related("published")
+        .annotate(
             parent_key=Subquery(
                 related.filter(pk=OuterRef("parent_id")).values("key")[:1]
             )

@@ -104,6 +104,7 @@ class Money:
     receiver: OrgRef | None = None
     # The other children (description, sector, aid-type ...), as published XML.
     extras: list[str] = field(default_factory=list)
+    xml: str = ""  # the whole line as published
 
 
 @dataclass
@@ -125,6 +126,8 @@ class Record:
     tags: list[tuple[str, str]] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    # Elements the registry does not model, as published XML (KEPT).
+    kept: list[str] = field(default_factory=list)
 
 
 def inspect(path: Path) -> FileInfo:
@@ -284,6 +287,10 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
     currency = element.get("default-currency") or info.currency
     for child in element.iterchildren(*_MONEY):
         record.money.append(_money(child, currency, lang))
+    record.kept = [
+        etree.tostring(child, encoding="unicode", with_tail=False)
+        for child in element.iterchildren(*KEPT)
+    ]
     return record
 
 
@@ -301,6 +308,31 @@ def _geography(element: etree._Element, record: Record) -> None:
 
 
 _MONEY = ("budget", "planned-disbursement", "transaction")
+# Children of iati-activity kept as published with the engagement and written
+# again by the export (docs/iati.md, "What is kept").
+KEPT = (
+    "other-identifier",
+    "contact-info",
+    "activity-scope",
+    "location",
+    "sector",
+    "tag",
+    "country-budget-items",
+    "humanitarian-scope",
+    "policy-marker",
+    "collaboration-type",
+    "default-flow-type",
+    "default-finance-type",
+    "default-aid-type",
+    "default-tied-status",
+    "capital-spend",
+    "document-link",
+    "legacy-data",
+    "conditions",
+    "result",
+    "crs-add",
+    "fss",
+)
 # Children of a money element read into the line's own columns.
 _MONEY_PARTS = frozenset(
     {
@@ -345,6 +377,7 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
             party = _org(found, lang)
             party.xml = etree.tostring(found, encoding="unicode", with_tail=False)
             setattr(money, name.split("-")[0], party)
+    money.xml = etree.tostring(element, encoding="unicode", with_tail=False)
     money.extras = [
         etree.tostring(child, encoding="unicode", with_tail=False)
         for child in element
