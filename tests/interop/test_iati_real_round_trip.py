@@ -17,7 +17,7 @@ from partnerships.cooperation.models import (
 from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati.export import activities_xml
 from partnerships.interop.iati.importer import import_file
-from partnerships.interop.iati.reader import KEPT
+from partnerships.interop.iati.mapping import KEPT
 from partnerships.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati import validate
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
@@ -126,7 +127,7 @@ class Record:
     tags: list[tuple[str, str]] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    # Elements the registry does not model, as published XML (KEPT).
+    # Elements the registry does not model, as published XML (mapping.KEPT).
     kept: list[str] = field(default_factory=list)
 
 
@@ -289,7 +290,7 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
         record.money.append(_money(child, currency, lang))
     record.kept = [
         etree.tostring(child, encoding="unicode", with_tail=False)
-        for child in element.iterchildren(*KEPT)
+        for child in element.iterchildren(*m.KEPT)
     ]
     return record
 
@@ -308,31 +309,6 @@ def _geography(element: etree._Element, record: Record) -> None:
 
 
 _MONEY = ("budget", "planned-disbursement", "transaction")
-# Children of iati-activity kept as published with the engagement and written
-# again by the export (docs/iati.md, "What is kept").
-KEPT = (
-    "other-identifier",
-    "contact-info",
-    "activity-scope",
-    "location",
-    "sector",
-    "tag",
-    "country-budget-items",
-    "humanitarian-scope",
-    "policy-marker",
-    "collaboration-type",
-    "default-flow-type",
-    "default-finance-type",
-    "default-aid-type",
-    "default-tied-status",
-    "capital-spend",
-    "document-link",
-    "legacy-data",
-    "conditions",
-    "result",
-    "crs-add",
-    "fss",
-)
 # Children of a money element read into the line's own columns.
 _MONEY_PARTS = frozenset(
     {
