@@ -60,6 +60,7 @@ class Summary:
     unchanged: int = 0
     writes: int = 0
     organisations_created: int = 0
+    organisations_matched: int = 0
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -126,6 +127,7 @@ def import_file(
             run.flush()
             summary.writes += run.orgs.writes
             summary.organisations_created = run.orgs.created
+            summary.organisations_matched = run.orgs.matched
             if dry_run:
                 transaction.set_rollback(True)
     except (NotAllowed, ValidationError, IntegrityError) as error:

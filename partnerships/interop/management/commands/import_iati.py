@@ -67,7 +67,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{summary.file}: read {summary.read}, created {summary.created}, "
             f"updated {summary.updated}, unchanged {summary.unchanged}, "
-            f"skipped {len(summary.skipped)}; {summary.organisations_created} "
+            f"skipped {len(summary.skipped)}; {summary.organisations_matched} "
+            f"organisation(s) matched, {summary.organisations_created} "
             f"organisation(s) created, {summary.writes} row(s) written."
         )
         for warning in summary.warnings:
