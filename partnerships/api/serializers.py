@@ -12,11 +12,13 @@ from partnerships.cooperation.models import (
     Contribution,
     Engagement,
     Kind,
+    MoneyLine,
     Participation,
     Place,
     Role,
     Status,
 )
+from partnerships.cooperation.money import measure_of, totals
 from partnerships.core.dates import format_fuzzy
 from partnerships.core.languages import UN_LANGUAGES, as_dict
 from partnerships.registry.categories import Category
@@ -212,15 +214,56 @@ class EngagementOut(serializers.ModelSerializer):
         return format_fuzzy(obj.end_date, obj.end_precision)
 
 
+class MoneyLineOut(serializers.ModelSerializer):
+    amount = serializers.DecimalField(
+        max_digits=18, decimal_places=2, coerce_to_string=True
+    )
+    measure = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MoneyLine
+        fields = [
+            "position",
+            "kind",
+            "type_code",
+            "measure",
+            "period_start",
+            "period_end",
+            "date",
+            "amount",
+            "currency",
+            "value_date",
+            "provider_ref",
+            "provider_name",
+            "receiver_ref",
+            "receiver_name",
+            "is_repeat",
+        ]
+
+    def get_measure(self, obj: MoneyLine) -> str | None:
+        return measure_of(obj.kind, obj.type_code)
+
+
 class EngagementExpandedOut(EngagementOut):
-    """An engagement with the participants the reader may see (`?expand=participants`)."""
+    """An engagement with the participants the reader may see (`?expand=participants`),
+    its money lines and their totals, each within one measure ("budgeted",
+    "committed", "disbursed", "spent" ...; cooperation/money.py)."""
 
     participants = ParticipantOut(
         many=True, read_only=True, source="visible_participations"
     )
+    money = MoneyLineOut(many=True, read_only=True, source="visible_money")
+    money_totals = serializers.SerializerMethodField()
 
     class Meta(EngagementOut.Meta):
-        fields = [*EngagementOut.Meta.fields, "participants"]
+        fields = [*EngagementOut.Meta.fields, "participants", "money", "money_totals"]
+
+    def get_money_totals(self, obj: Engagement) -> dict[str, dict[str, str]]:
+        """Measure -> currency -> total, as a decimal string."""
+        return {
+            measure: {currency: f"{amount:.2f}" for currency, amount in sums.items()}
+            for measure, sums in totals(obj.visible_money).items()
+        }
 
 
 class DocumentOut(serializers.ModelSerializer):

@@ -23,6 +23,7 @@ from partnerships.cooperation.visibility import (
     contributions_visible_to,
     deleted_engagements_for,
     engagements_visible_to,
+    money_lines_visible_to,
     participations_visible_to,
     places_visible_to,
     proposals_visible_to,
@@ -250,7 +251,12 @@ class EngagementViewSet(
                 .prefetch_related("contributions")
             )
             qs = qs.prefetch_related(
-                Prefetch("participations", visible, to_attr="visible_participations")
+                Prefetch("participations", visible, to_attr="visible_participations"),
+                Prefetch(
+                    "money",
+                    money_lines_visible_to(self.actor),
+                    to_attr="visible_money",
+                ),
             )
         return qs
 

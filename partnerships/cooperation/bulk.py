@@ -31,12 +31,15 @@ from django.db.models import Q
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
+    MoneyLine,
     Participation,
     Place,
+    PublishedActivity,
 )
 from partnerships.cooperation.validation import (
     contribution_errors,
     engagement_errors,
+    money_line_errors,
     place_errors,
 )
 from partnerships.cooperation.visibility import engagement_in_charge
@@ -228,6 +231,73 @@ def contributions_bulk_write(
     )
     bulk.write(
         Contribution,
+        new=new,
+        changed=changed,
+        fields=fields,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def money_lines_bulk_write(
+    *,
+    actor: Actor,
+    new: Sequence[Row] = (),
+    changed: Sequence[MoneyLine] = (),
+    fields: Iterable[str] = (),
+    removed: Sequence[MoneyLine] = (),
+    created: Collection[int] = (),
+    reason: str = "",
+) -> None:
+    """Add, update and remove an engagement's money lines (an import writing
+    what its file now says: a line the file no longer holds is removed)."""
+    _may_create(actor, new, "money")
+    touched = [r["engagement_id"] for r in new]
+    touched += [line.engagement_id for line in [*changed, *removed]]
+    may_change_engagements(actor, touched, created)
+    check_rows(
+        MoneyLine,
+        [*new, *map(values_of, changed)],
+        money_line_errors,
+        label="money lines",
+        name=lambda row: f"{row.get('kind')} {row.get('position')}",
+    )
+    for line in removed:
+        # Rare (a changed file); one at a time so each removal has its history row.
+        line._change_reason = reason or actor.system
+        line.delete()
+    bulk.write(
+        MoneyLine,
+        new=new,
+        changed=changed,
+        fields=fields,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def published_bulk_write(
+    *,
+    actor: Actor,
+    new: Sequence[Row] = (),
+    changed: Sequence[PublishedActivity] = (),
+    fields: Iterable[str] = (),
+    created: Collection[int] = (),
+    reason: str = "",
+) -> None:
+    """Keep what an imported activity carried beyond the registry's model."""
+    _may_create(actor, new, "published activities")
+    touched = [r["engagement_id"] for r in new] + [p.engagement_id for p in changed]
+    may_change_engagements(actor, touched, created)
+    check_rows(
+        PublishedActivity,
+        [*new, *map(values_of, changed)],
+        lambda row: {},
+        label="published activities",
+        name=lambda row: str(row.get("identifier")),
+    )
+    bulk.write(
+        PublishedActivity,
         new=new,
         changed=changed,
         fields=fields,

@@ -285,3 +285,10 @@ class ChangeProposal(models.Model):
 
     def __str__(self) -> str:
         return f"proposal {self.pk} on {self.engagement.key} ({self.status})"
+
+
+# Each budget, planned disbursement and transaction as published (money.py).
+from partnerships.cooperation.money import (  # noqa: E402, F401
+    MoneyLine,
+    PublishedActivity,
+)

@@ -70,3 +70,12 @@ def contribution_errors(values: Mapping[str, Any]) -> Errors:
     if amount is not None and amount < 0:
         errors["amount"] = ["An amount is never negative."]
     return errors
+
+
+def money_line_errors(values: Mapping[str, Any]) -> Errors:
+    """A transaction has a date. A period is kept as published, even one that
+    ends before it starts (the importer says so): money is never dropped."""
+    errors: Errors = {}
+    if values.get("kind") == "transaction" and values.get("date") is None:
+        errors["date"] = ["A transaction needs its date."]
+    return errors

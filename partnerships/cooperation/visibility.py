@@ -14,6 +14,7 @@ from partnerships.cooperation.models import (
     ChangeProposal,
     Contribution,
     Engagement,
+    MoneyLine,
     Participation,
     Place,
 )
@@ -103,6 +104,18 @@ def participations_visible_to(actor: Actor) -> QuerySet[Participation]:
 def contributions_visible_to(actor: Actor) -> QuerySet[Contribution]:
     return Contribution.objects.filter(
         participation__in=participations_visible_to(actor)
+    )
+
+
+def money_lines_visible_to(actor: Actor) -> QuerySet[MoneyLine]:
+    """Lines of visible engagements whose provider and receiver, when the registry
+    knows them, the actor may see."""
+    orgs = organisations_visible_to(actor)
+    return MoneyLine.objects.filter(
+        engagement__in=engagements_visible_to(actor)
+    ).filter(
+        Q(provider__isnull=True) | Q(provider__in=orgs),
+        Q(receiver__isnull=True) | Q(receiver__in=orgs),
     )
 
 

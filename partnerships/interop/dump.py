@@ -28,7 +28,15 @@ CHUNK = 2000
 # every model of the registry apps is, which tests/interop/test_dump.py checks row
 # by row from the models' own metadata.
 REGISTRY_APPS = ("registry", "cooperation", "sources")
-NOT_DUMPED_MODELS = frozenset({"cooperation.ChangeProposal"})
+# Money lines and published activities (cooperation/money.py) are not in the
+# dump yet (docs/iati.md).
+NOT_DUMPED_MODELS = frozenset(
+    {
+        "cooperation.ChangeProposal",
+        "cooperation.MoneyLine",
+        "cooperation.PublishedActivity",
+    }
+)
 NOT_DUMPED_FIELDS = frozenset({"id"})
 
 

@@ -14,6 +14,7 @@ from partnerships.accounts.models import Role as UserRole
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
+    MoneyLine,
     Participation,
     Place,
     Role,
@@ -36,7 +37,7 @@ MODELS = (
     Engagement,
     Participation,
     Place,
-    Contribution,
+    MoneyLine,
     Organisation,
     Identifier,
     SourceDocument,
@@ -89,24 +90,50 @@ def test_the_official_example_imports_with_the_counts_of_the_file():
     places = set(engagement.places.values_list("country_id", "region_id"))
     assert places == {("AF", None), ("AG", None), (None, "489")}
     assert engagement.themes.count() == 0
-    money = set(
-        Contribution.objects.filter(participation__engagement=engagement).values_list(
-            "participation__organisation__key", "amount", "currency_id", "value_date"
+    # Each budget, planned disbursement and transaction as what it is.
+    money = list(
+        engagement.money.values_list(
+            "kind", "type_code", "amount", "currency_id", "value_date", "provider_ref"
         )
     )
-    assert money == {
-        ("BB-BBB-123456789", Decimal("1000.00"), "EUR", dt.date(2012, 1, 1)),
-        ("AA-AAA-123456789", Decimal("3000.00"), "EUR", dt.date(2014, 1, 1)),
-    }
+    assert money == [
+        ("budget", "1", Decimal("3000.00"), "EUR", dt.date(2014, 1, 1), ""),
+        (
+            "planned-disbursement",
+            "1",
+            Decimal("3000.00"),
+            "EUR",
+            dt.date(2014, 1, 1),
+            "BB-BBB-123456789",
+        ),
+        (
+            "planned-disbursement",
+            "1",
+            Decimal("3000.00"),
+            "EUR",
+            dt.date(2014, 1, 1),
+            "",
+        ),
+        (
+            "transaction",
+            "1",
+            Decimal("1000.00"),
+            "EUR",
+            dt.date(2012, 1, 1),
+            "BB-BBB-123456789",
+        ),
+    ]
+    transaction = engagement.money.get(kind="transaction")
+    assert transaction.provider.key == "BB-BBB-123456789"
+    assert transaction.provider_activity == "BB-BBB-123456789-1234AA"
     assert after["Engagement"] - before["Engagement"] == 1
     assert after["Participation"] - before["Participation"] == 3
     assert after["Place"] - before["Place"] == 3
-    assert after["Contribution"] - before["Contribution"] == 2
+    assert after["MoneyLine"] - before["MoneyLine"] == 4
     assert after["Organisation"] - before["Organisation"] == 3
     passage = Passage.objects.get(document__symbol=f"IATI:{EXAMPLE.name}", number=1)
     assert passage.chapter_title == "AA-AAA-123456789-ABC123"
     assert "line 8" in passage.text and "sector 2/111" in passage.text
-    assert "BB-BBB-123456789-1234AA" in passage.text  # provider-activity-id
     assert passage.evidence.filter(engagement=engagement).count() == 1
     assert passage.evidence.filter(participation__isnull=False).count() == 3
     assert engagement.history.first().history_change_reason == "import-iati"
@@ -248,11 +275,10 @@ def test_iati_to_registry_to_iati_keeps_orgs_roles_places_sectors_and_money(tmp_
             original.start_date,
             original.start_precision,
         ), identifier
-    money = Contribution.objects.get(
-        participation__engagement__key="XM-DAC-41120-p040-ec-psup-pledge"
-    )
+    money = MoneyLine.objects.get(engagement__key="XM-DAC-41120-p040-ec-psup-pledge")
     assert (money.amount, money.currency_id) == (Decimal("10000000.00"), "EUR")
-    assert money.participation.role == Role.FUNDER
+    assert (money.kind, money.type_code) == ("transaction", "11")
+    assert money.provider == Organisation.objects.get(key="EC")
     assert import_file(path).writes == 0
 
 
@@ -267,10 +293,10 @@ def test_every_row_written_in_bulk_has_its_history_with_user_and_reason(
         engagement,
         *engagement.places.all(),
         *engagement.participations.all(),
-        *Contribution.objects.filter(participation__engagement=engagement),
+        *engagement.money.all(),
         *Evidence.objects.filter(passage__document__symbol=f"IATI:{EXAMPLE.name}"),
     ]
-    assert len(rows) == 1 + 3 + 3 + 2 + 4
+    assert len(rows) == 1 + 3 + 3 + 4 + 4
     for row in rows:
         (history,) = row.history.all()
         assert (history.history_type, history.history_change_reason) == (

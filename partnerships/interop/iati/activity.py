@@ -2,7 +2,7 @@
 
 The engagement comes with what the actor may see already prefetched (see
 export.py): `visible_participations` (each with `visible_contributions`),
-`visible_places`, `visible_children`, `parent_key` (None when the parent may not
+`visible_places`, `visible_money` (money lines), `visible_children`, `parent_key` (None when the parent may not
 be seen or has no date), themes and SDG targets.
 """
 
@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from partnerships.cooperation.models import Contribution, Engagement, Role, Status
+from partnerships.cooperation.models import (
+    Contribution,
+    Engagement,
+    Role,
+    Status,
+)
+from partnerships.cooperation.money import MoneyKind
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.elements import (
     CRS_SCHEME,
@@ -27,6 +33,7 @@ from partnerships.interop.iati.elements import (
     shares,
     texts,
 )
+from partnerships.interop.iati.money_out import money_lines, published
 from partnerships.registry.models import Organisation
 
 OnSkip = Callable[[str, str], None]
@@ -66,7 +73,8 @@ def effective_status(engagement: Engagement, today: dt.date) -> str:
 
 def skip_reason(engagement: Engagement, ctx: Context | None = None) -> str | None:
     """Why an engagement cannot be a valid IATI activity, or None."""
-    if m.IDENTIFIER_FORBIDDEN & set(engagement.key):
+    kept = getattr(engagement, "published", None)
+    if kept is None and m.IDENTIFIER_FORBIDDEN & set(engagement.key):
         return "its key holds a character IATI identifiers may not contain"
     if not texts(engagement, "title"):
         return "it has no title"
@@ -121,8 +129,11 @@ def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | Non
         etree.SubElement(
             activity, "tag", vocabulary=m.SDG_TARGET_VOCABULARY, code=target.code
         )
+    for kind in (MoneyKind.BUDGET, MoneyKind.PLANNED, MoneyKind.TRANSACTION):
+        money_lines(activity, engagement, kind)
     _transactions(activity, engagement, ctx)
     _related(activity, engagement, ctx)
+    published(activity, engagement)
     return activity
 
 

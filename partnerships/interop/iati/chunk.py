@@ -15,30 +15,30 @@ again writes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from partnerships.cooperation.bulk import (
-    contributions_bulk_write,
     engagement_links,
     engagements_bulk_write,
+    money_lines_bulk_write,
     participations_bulk_write,
     places_bulk_write,
 )
 from partnerships.cooperation.models import (
-    Contribution,
     Engagement,
+    MoneyLine,
     Participation,
     Place,
-    Role,
 )
+from partnerships.cooperation.money import line_identity
 from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
 from partnerships.core.bulk import Row
-from partnerships.core.dates import Precision
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.interop.iati import inverse, reader
-from partnerships.interop.iati.inverse import BUDGET_ROLES, CONTRIBUTION_TYPES
+from partnerships.interop.iati import reader
+from partnerships.interop.iati.kept import write_published
 from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -59,9 +59,8 @@ class Item:
     existed: bool = False
     # Filled when the chunk resolves organisations: (role, organisation, quote).
     roles: list[tuple[str, Organisation, str]] = field(default_factory=list)
-    # (provider or None for a budget, money) for each contribution to be.
-    money: list[tuple[Organisation | None, reader.Money]] = field(default_factory=list)
-    reporting: Organisation | None = None
+    # Each money line with its provider and receiver when the registry knows them.
+    money: list[Resolved] = field(default_factory=list)
 
 
 def engagement_values(spec: EngagementSpec) -> dict[str, Any]:
@@ -80,11 +79,60 @@ def passage_values(identifier: str, text: str) -> dict[str, Any]:
     }
 
 
-def contributes(money: reader.Money) -> bool:
-    """Money that becomes a contribution (docs/iati.md, Activities)."""
-    if money.kind and money.kind not in CONTRIBUTION_TYPES:
-        return False
-    return money.amount >= 0 and bool(money.date)
+@dataclass(frozen=True)
+class Resolved:
+    money: reader.Money
+    provider: Organisation | None = None
+    receiver: Organisation | None = None
+
+
+def money_rows(engagement: int, lines: list[Resolved]) -> list[dict[str, Any]]:
+    """The column values of an activity's money lines, numbered as published;
+    a line identical to an earlier one is kept and flagged as a repeat."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
+    for position, found in enumerate(lines, start=1):
+        money = found.money
+        values = {
+            "engagement_id": engagement,
+            "position": position,
+            "kind": money.kind,
+            "type_code": money.type_code,
+            "status": money.status,
+            "period_start": _day(money.period[0]),
+            "period_end": _day(money.period[1]),
+            "date": _day(money.date),
+            "amount": money.amount,
+            "currency_id": money.currency,
+            "value_date": _day(money.value_date),
+            "extras": _extras(money),
+        }
+        for side, org in (("provider", found.provider), ("receiver", found.receiver)):
+            ref = getattr(money, side)
+            values[f"{side}_id"] = org.pk if org else None
+            values[f"{side}_ref"] = ref.ref[:200] if ref else ""
+            values[f"{side}_name"] = _name(ref)
+            values[f"{side}_activity"] = ref.activity_id[:200] if ref else ""
+        identity = line_identity(values)
+        values["is_repeat"] = identity in seen
+        seen.add(identity)
+        out.append(values)
+    return out
+
+
+def _extras(money: reader.Money) -> dict[str, Any]:
+    """What the line carries beyond its columns, as published XML."""
+    return {"published": money.xml} if money.xml else {}
+
+
+def _day(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _name(ref: reader.OrgRef | None) -> str:
+    if ref is None:
+        return ""
+    return next(iter(ref.names.values()), "")[:500]
 
 
 class Chunk:
@@ -104,6 +152,8 @@ class Chunk:
         engagements = self._engagements(items)
         self._places(items, engagements)
         cited = self._participations(items, engagements)
+        self._money(items, engagements)
+        write_published(items, engagements, self.created, self.by)
         self._evidence(items, engagements, passages, cited)
 
     # Passages: one per activity, numbered by its position in the file.
@@ -209,8 +259,8 @@ class Chunk:
 
     def _participations(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> dict[int, dict[tuple, str]]:
-        """Participations and their money; returns, per item, what to cite."""
+    ) -> dict[int, dict[int, str]]:
+        """Participations as the file names them; returns, per item, what to cite."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
         known = {
             (p.engagement_id, p.organisation_id, p.role): p
@@ -218,87 +268,54 @@ class Chunk:
         }
         new: list[Row] = []
         cited: dict[int, dict[tuple, str]] = {}
-        money: list[tuple[Item, tuple, reader.Money]] = []
-
-        def ensure(item: Item, org: Organisation, role: str) -> tuple:
-            key = (engagements[item.spec.key].pk, org.pk, role)
-            if key not in known:
-                known[key] = Row(
-                    engagement_id=key[0], organisation_id=org.pk, role=role
-                )
-                new.append(known[key])
-                item.writes += 1
-            return key
-
         for item in items:
             cites: dict[tuple, str] = {}
             for role, org, quote in item.roles:
-                cites.setdefault(ensure(item, org, role), quote)
-            for provider, amount in item.money:
-                if provider is not None:
-                    key = ensure(item, provider, Role.FUNDER)
-                    cites.setdefault(key, provider.key)
-                else:
-                    key = self._budget_holder(item, engagements, known, ensure)
-                    cites.setdefault(key, item.reporting.key)  # type: ignore[union-attr]
-                money.append((item, key, amount))
+                key = (engagements[item.spec.key].pk, org.pk, role)
+                if key not in known:
+                    known[key] = Row(
+                        engagement_id=key[0], organisation_id=org.pk, role=role
+                    )
+                    new.append(known[key])
+                    item.writes += 1
+                cites.setdefault(key, quote)
             cited[item.number] = cites
         participations_bulk_write(new=new, created=self.created, **self.by)
-        self._contributions(money, known)
         return {
             number: {known[key].pk: quote for key, quote in cites.items()}
             for number, cites in cited.items()
         }
 
-    def _budget_holder(self, item, engagements, known, ensure) -> tuple:
-        """A budget sits on the reporting org's participation: funder, else lead ..."""
-        org = item.reporting
-        assert org is not None  # importer.py only keeps budgets with a reporting org
-        pk = engagements[item.spec.key].pk
-        for role in BUDGET_ROLES:
-            if (pk, org.pk, role) in known:
-                return (pk, org.pk, role)
-        return ensure(item, org, Role.LEAD)
-
-    def _contributions(
-        self,
-        money: list[tuple[Item, tuple, reader.Money]],
-        participations: dict[tuple, Participation | Row],
+    def _money(
+        self, items: list[Item], engagements: dict[str, Engagement | Row]
     ) -> None:
-        # New participations have no money yet: only the existing ones are asked.
-        ids = [p.pk for p in participations.values() if isinstance(p, Participation)]
-        known: dict[tuple, Contribution | Row] = {}
-        for c in Contribution.objects.filter(participation_id__in=ids).order_by("id"):
-            known.setdefault(
-                (c.participation_id, c.amount, c.currency_id, c.value_date), c
-            )
-        new, changed = [], []
-        for item, key, amount in money:
-            value = inverse.fuzzy((amount.date, Precision.DAY), end=False)
-            assert value is not None  # `contributes` keeps dated money only
-            pk = participations[key].pk
-            lookup = (pk, amount.amount, amount.currency, value.value)
-            found = known.get(lookup)
-            if found is None:
-                known[lookup] = Row(
-                    participation_id=pk,
-                    amount=amount.amount,
-                    currency_id=amount.currency,
-                    value_date=value.value,
-                    value_precision=value.precision,
-                )
-                new.append(known[lookup])
-                item.writes += 1
-            elif isinstance(found, Contribution) and (
-                found.value_precision != value.precision
-            ):
-                found.value_precision = value.precision
-                changed.append(found)
-                item.writes += 1
-        contributions_bulk_write(
+        """Each item's lines by position: new, changed, or gone from the file."""
+        ids = [engagements[i.spec.key].pk for i in items if i.existed]
+        known: dict[int, dict[int, MoneyLine]] = {}
+        for line in MoneyLine.objects.filter(engagement_id__in=ids):
+            known.setdefault(line.engagement_id, {})[line.position] = line
+        new, changed, removed, fields = [], [], [], set()
+        for item in items:
+            pk = engagements[item.spec.key].pk
+            held = known.get(pk, {})
+            wanted = money_rows(pk, item.money)
+            for values in wanted:
+                line = held.get(values["position"])
+                if line is None:
+                    new.append(Row(values))
+                    item.writes += 1
+                elif diff := _diff(line, values):
+                    changed.append(line)
+                    fields |= diff
+                    item.writes += 1
+            gone = [line for pos, line in held.items() if pos > len(wanted)]
+            removed += gone
+            item.writes += len(gone)
+        money_lines_bulk_write(
             new=new,
             changed=changed,
-            fields={"value_precision"},
+            fields=fields,
+            removed=removed,
             created=self.created,
             **self.by,
         )

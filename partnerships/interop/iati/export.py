@@ -28,6 +28,7 @@ from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.visibility import (
     contributions_visible_to,
     engagements_visible_to,
+    money_lines_visible_to,
     participations_visible_to,
     places_visible_to,
 )
@@ -170,7 +171,8 @@ def _activity_rows(
             "organisation__identifiers",
             Prefetch(
                 "contributions",
-                queryset=contributions_visible_to(actor),
+                # Those that have a money line are written from it.
+                queryset=contributions_visible_to(actor).filter(line__isnull=True),
                 to_attr="visible_contributions",
             ),
         )
@@ -179,7 +181,8 @@ def _activity_rows(
     if from_source:
         rows = _with_source_period(rows, actor)
     return (
-        rows.annotate(
+        rows.select_related("published")
+        .annotate(
             parent_key=Subquery(
                 related.filter(pk=OuterRef("parent_id")).values("key")[:1]
             )
@@ -192,6 +195,11 @@ def _activity_rows(
             ),
             Prefetch(
                 "places", queryset=places_visible_to(actor), to_attr="visible_places"
+            ),
+            Prefetch(
+                "money",
+                queryset=money_lines_visible_to(actor),
+                to_attr="visible_money",
             ),
             Prefetch(
                 "children",

@@ -21,16 +21,16 @@ from django.db import IntegrityError, transaction
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
-from partnerships.cooperation.models import Contribution, Kind, Status
+from partnerships.cooperation.models import Kind, MoneyLine, Status
 from partnerships.cooperation.services import EngagementSpec, PlaceSpec
 from partnerships.cooperation.validation import END_BEFORE_START, engagement_errors
 from partnerships.core.actor import Actor, system_actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.validation import column_errors
 from partnerships.core.versioned import acting_as
-from partnerships.interop.iati import chunk, inverse, reader
+from partnerships.interop.iati import checks, chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
-from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, contributes
+from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, Resolved
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.inverse import (
     ENGAGEMENT_KEY_MAX,
@@ -60,7 +60,9 @@ class Summary:
     unchanged: int = 0
     writes: int = 0
     organisations_created: int = 0
+    organisations_matched: int = 0
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def skip(self, line: int, identifier: str, reason: str) -> None:
         self.skipped.append((line, identifier or "(no identifier)", reason))
@@ -98,6 +100,7 @@ def import_file(
     dry_run: bool = False,
     on_item: Callable[[], None] | None = None,
     user: Any = None,
+    strict: bool = False,
 ) -> Summary:
     """Import one file in one transaction; ReaderError refuses it as a whole.
 
@@ -106,11 +109,12 @@ def import_file(
     activity naming an engagement the actor may not change refuses the file.
     """
     info = reader.inspect(path)
-    summary = Summary(file=path.name)
+    summary = Summary(file=path.name, warnings=list(info.warnings))
     actor = system_actor(REASON) if user is None else actor_for(user)
     try:
         with transaction.atomic(), acting_as(user):
             run = _Run(info, summary, actor)
+            run.strict = strict
             activities = info.root == reader.ACTIVITIES
             for number, element in enumerate(reader.items(info), start=1):
                 summary.read += 1
@@ -123,6 +127,7 @@ def import_file(
             run.flush()
             summary.writes += run.orgs.writes
             summary.organisations_created = run.orgs.created
+            summary.organisations_matched = run.orgs.matched
             if dry_run:
                 transaction.set_rollback(True)
     except (NotAllowed, ValidationError, IntegrityError) as error:
@@ -141,6 +146,7 @@ class _Run:
         self.summary = summary
         self.codes = _Codes.load()
         self.actor = actor
+        self.strict = False
         self.orgs = OrganisationResolver(reason=REASON, actor=self.actor)
         name = info.path.name
         symbol = f"IATI:{name}" if len(name) <= 95 else f"IATI:{safe_key(name, 95)}"
@@ -164,10 +170,11 @@ class _Run:
         line = element.sourceline or 0
         identifier = (element.findtext("iati-identifier") or "").strip()
         try:
-            reader.check(element, self.info)
+            warnings = checks.check(element, self.info, strict=self.strict)
             record = reader.activity_record(element, self.info)
             self._check_codes(record)
-            return Prepared(line, identifier, self._item(number, record))
+            item = self._item(number, record)
+            return Prepared(line, identifier, item, warnings=warnings)
         except reader.InvalidItem as error:
             return Prepared(line, identifier, None, str(error))
 
@@ -175,6 +182,11 @@ class _Run:
         if done.item is None:
             self.summary.skip(done.line, done.identifier, done.reason)
         else:
+            self.summary.warnings += [
+                f"{done.identifier} (line {done.line}) imported; not mapped and "
+                f"invalid: {warning}"
+                for warning in done.warnings
+            ]
             self._queue(done.item)
 
     def item(self, number: int, element: etree._Element) -> None:
@@ -182,7 +194,7 @@ class _Run:
         line = element.sourceline or 0
         identifier = (element.findtext("organisation-identifier") or "").strip()
         try:
-            reader.check(element, self.info)
+            checks.check(element, self.info, strict=True)
             record = reader.organisation_record(element, self.info)
             with transaction.atomic():
                 self._organisation(number, record)
@@ -230,26 +242,25 @@ class _Run:
             if ref.label:  # neither @ref nor a name: nobody to point at
                 item.roles.append((ROLES[code], self.orgs.resolve(ref), ref.label))
         for money in record.money:
-            if not contributes(money):
-                continue
-            if money.kind:
-                if money.provider is not None and money.provider.label:
-                    item.money.append((self.orgs.resolve(money.provider), money))
-            elif record.reporting is not None and record.reporting.label:
-                item.reporting = self.orgs.resolve(record.reporting)
-                item.money.append((None, money))
+            item.money.append(
+                Resolved(
+                    money,
+                    provider=self.orgs.known(money.provider),
+                    receiver=self.orgs.known(money.receiver),
+                )
+            )
 
     def _item(self, number: int, record: reader.Record) -> Item:
         if not record.identifier:
             raise reader.InvalidItem("it has no iati-identifier")
         spec, notes = self._spec(record)
         for money in record.money:
-            if contributes(money):
-                errors = column_errors(Contribution, {"amount": money.amount})
-                if errors:
-                    raise reader.InvalidItem(
-                        f"amount {money.amount}: {'; '.join(errors['amount'])}"
-                    )
+            errors = column_errors(MoneyLine, {"amount": money.amount})
+            if errors:
+                raise reader.InvalidItem(
+                    f"line {money.line}: amount {money.amount}: "
+                    + "; ".join(errors["amount"])
+                )
         return Item(
             number=number,
             record=record,
@@ -357,9 +368,8 @@ class _Run:
 
 def _org_refs(record: reader.Record) -> Iterator[reader.OrgRef]:
     yield from (ref for _, ref in record.participants)
-    yield from (money.provider for money in record.money if money.provider)
-    if record.reporting is not None:
-        yield record.reporting
+    for money in record.money:
+        yield from (ref for ref in (money.provider, money.receiver) if ref)
 
 
 @dataclass(frozen=True)
@@ -370,6 +380,7 @@ class Prepared:
     identifier: str
     item: Item | None
     reason: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def _reason(error: Exception) -> str:

@@ -24,7 +24,7 @@ from partnerships.interop.iati.elements import IATI_SCHEME
 from partnerships.interop.iati.reader import OrgRef, Record
 from partnerships.registry.categories import IATI_TYPE, Category
 from partnerships.registry.models import KEY_PATTERN, Identifier, Organisation
-from partnerships.registry.selectors import organisation_by_name
+from partnerships.registry.resolve import find_organisation, is_identifier
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
 
 ENGAGEMENT_KEY_MAX = 120
@@ -41,11 +41,6 @@ STATUSES = {code: status for status, code in m.STATUS_CODES.items()} | {
 }
 # DAC sector -> theme. Several themes share 43031; the broadest one comes back.
 SECTOR_THEMES = {code: theme for theme, code in reversed(m.THEME_SECTORS.items())}
-# Transactions that commit or bring money to the activity become contributions:
-# 1 Incoming Funds, 2 Outgoing and 11 Incoming Commitment, 12/13 pledges.
-# Disbursements, expenditure, repayments ... would count the same money twice.
-CONTRIBUTION_TYPES = frozenset({"1", "2", "11", "12", "13"})
-BUDGET_ROLES = (Role.FUNDER, Role.LEAD, Role.ORGANISER, Role.IMPLEMENTER)
 ORGANISATION_KEY_MAX = 100
 # OrganisationType -> category: the inverse of registry.categories.IATI_TYPE, with
 # a choice where several categories share a type, and the types no category has
@@ -102,20 +97,6 @@ def passage_text(record: Record, notes: list[str]) -> str:
         parts.append(f"Reporting org: {record.reporting.label}.")
     if notes:
         parts.append("Not mapped: " + ", ".join(notes) + ".")
-    others = sorted(
-        {x.kind for x in record.money if x.kind and x.kind not in CONTRIBUTION_TYPES}
-    )
-    if others:
-        parts.append("Transactions not imported, of type: " + ", ".join(others) + ".")
-    providers = sorted(
-        {
-            x.provider.activity_id
-            for x in record.money
-            if x.provider and x.provider.activity_id
-        }
-    )
-    if providers:
-        parts.append("Provider activity ids: " + ", ".join(providers) + ".")
     return " ".join(parts)
 
 
@@ -128,13 +109,18 @@ class OrganisationResolver:
         self.actor = actor
         self.cache: dict[str, Organisation] = {}
         self.created = 0
+        self.matched = 0
         self.writes = 0
         self.types = frozenset(active_codes("OrganisationType"))
 
     def prefetch(self, refs: Iterable[OrgRef]) -> None:
         """Find in one query the organisations known by these IATI identifiers
         (the first step of `resolve`, for a whole chunk of activities)."""
-        wanted = {ref.ref for ref in refs if ref.ref and ref.ref not in self.cache}
+        wanted = {
+            ref.ref
+            for ref in refs
+            if is_identifier(ref.ref) and ref.ref not in self.cache
+        }
         if not wanted:
             return
         known = Identifier.objects.filter(scheme=IATI_SCHEME, value__in=wanted)
@@ -145,40 +131,54 @@ class OrganisationResolver:
         # After a rolled-back activity, what it created is gone.
         self.cache.clear()
 
+    def known(self, ref: OrgRef | None) -> Organisation | None:
+        """The organisation `ref` names when the registry holds it; none created
+        (a provider or receiver of money is kept as written otherwise)."""
+        if ref is None or not ref.label:
+            return None
+        token = _token(ref)
+        if token not in self.cache:
+            with transaction.atomic():
+                found = self._find(ref)
+            if found is None:
+                return None
+            self.cache[token] = found
+        return self.cache[token]
+
     def resolve(self, ref: OrgRef) -> Organisation:
-        token = ref.ref or f"name:{ref.label}"
+        token = _token(ref)
         if token not in self.cache:
             # A savepoint: an organisation the registry refuses leaves nothing.
             with transaction.atomic():
-                self.cache[token] = self._find(ref) or self._create(ref)
+                found = self._find(ref)
+                if found is not None:
+                    self.matched += 1
+                self.cache[token] = found or self._create(ref)
         return self.cache[token]
 
     def _find(self, ref: OrgRef) -> Organisation | None:
-        if ref.ref:
-            found = Organisation.objects.filter(
-                identifiers__scheme=IATI_SCHEME, identifiers__value=ref.ref
-            ).first()
-            if found:
-                return found
-        for name in [*ref.names.values(), ref.ref]:
-            found = organisation_by_name(name=name) if name else None
-            if found:
-                if ref.ref:
-                    self._upsert(_spec_of(found, ref.ref), found.parent)
-                return found
-        key = safe_key(ref.ref or ref.label, ORGANISATION_KEY_MAX)
+        usable = is_identifier(ref.ref)
+        names = [*ref.names.values()] or ([] if usable else [ref.ref])
+        found = find_organisation(ref=ref.ref if usable else "", names=names)
+        if found is not None:
+            if found.how == "name" and usable:
+                org = found.organisation
+                self._upsert(_spec_of(org, ref.ref), org.parent)
+            return found.organisation
+        key = safe_key(_key_text(ref), ORGANISATION_KEY_MAX)
         # The same derived key is the same organisation (same @ref or same name).
         return Organisation.objects.filter(key=key).first()
 
     def _create(self, ref: OrgRef) -> Organisation:
         category = CATEGORY_BY_TYPE.get(ref.type, Category.OTHER)
         override = ref.type if ref.type in self.types else None
+        usable = is_identifier(ref.ref)
         spec = OrganisationSpec(
-            key=safe_key(ref.ref or ref.label, ORGANISATION_KEY_MAX),
+            key=safe_key(_key_text(ref), ORGANISATION_KEY_MAX),
             category=category,
             names={k: v[:300] for k, v in ref.names.items()} or {"en": ref.ref[:300]},
             iati_type=None if override == IATI_TYPE[category] else override,
-            identifiers={(IATI_SCHEME, ref.ref)} if ref.ref else set(),
+            identifiers={(IATI_SCHEME, ref.ref)} if usable else set(),
         )
         org = self._upsert(spec, None)
         self.created += 1
@@ -192,6 +192,20 @@ class OrganisationResolver:
         )
         self.writes += written
         return org
+
+
+def _token(ref: OrgRef) -> str:
+    """What one organisation is remembered by for the rest of the file: its
+    identifier, else its name (two NGOs sharing a generic ref stay two)."""
+    if is_identifier(ref.ref):
+        return ref.ref
+    return f"name:{_key_text(ref)}"
+
+
+def _key_text(ref: OrgRef) -> str:
+    if is_identifier(ref.ref):
+        return ref.ref
+    return next(iter(ref.names.values()), "") or ref.ref
 
 
 def _spec_of(org: Organisation, ref: str) -> OrganisationSpec:

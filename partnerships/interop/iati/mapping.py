@@ -80,3 +80,29 @@ OUTGOING_COMMITMENT = "2"
 # IATI identifiers may not contain these (IATI rulesets); a registry key may hold
 # a space or "&", and such an engagement is left out rather than renamed.
 IDENTIFIER_FORBIDDEN = frozenset(" /&|?\t\n")
+
+# Children of iati-activity kept as published with the engagement and written
+# again by the export (docs/iati.md, "What is kept").
+KEPT = (
+    "other-identifier",
+    "contact-info",
+    "activity-scope",
+    "location",
+    "sector",
+    "tag",
+    "country-budget-items",
+    "humanitarian-scope",
+    "policy-marker",
+    "collaboration-type",
+    "default-flow-type",
+    "default-finance-type",
+    "default-aid-type",
+    "default-tied-status",
+    "capital-spend",
+    "document-link",
+    "legacy-data",
+    "conditions",
+    "result",
+    "crs-add",
+    "fss",
+)

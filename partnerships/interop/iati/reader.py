@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati import validate
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
@@ -62,6 +63,7 @@ class FileInfo:
     lang: str
     currency: str
     generated: str
+    warnings: tuple[str, ...] = ()
 
     @property
     def item(self) -> str:
@@ -79,6 +81,7 @@ class OrgRef:
     type: str = ""
     names: dict[str, str] = field(default_factory=dict)
     activity_id: str = ""
+    xml: str = ""  # the element as published, when it is a money line's party
 
     @property
     def label(self) -> str:
@@ -87,11 +90,22 @@ class OrgRef:
 
 @dataclass
 class Money:
+    """A budget, planned disbursement or transaction, as published."""
+
+    kind: str  # "budget", "planned-disbursement" or "transaction"
+    type_code: str
     amount: Decimal
     currency: str
-    date: str
-    kind: str = ""  # transaction type; "" for a budget
+    value_date: str
+    line: int = 0
+    date: str = ""
+    period: tuple[str, str] = ("", "")
+    status: str = ""
     provider: OrgRef | None = None
+    receiver: OrgRef | None = None
+    # The other children (description, sector, aid-type ...), as published XML.
+    extras: list[str] = field(default_factory=list)
+    xml: str = ""  # the whole line as published
 
 
 @dataclass
@@ -113,6 +127,8 @@ class Record:
     tags: list[tuple[str, str]] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    # Elements the registry does not model, as published XML (mapping.KEPT).
+    kept: list[str] = field(default_factory=list)
 
 
 def inspect(path: Path) -> FileInfo:
@@ -141,6 +157,15 @@ def inspect(path: Path) -> FileInfo:
             "<iati-activities> or <iati-organisations>."
         )
     version = (root.get("version") or "").strip()
+    warnings: tuple[str, ...] = ()
+    if not version:
+        # IATI Datastore output leaves @version off; its content is 2.03, and
+        # each activity is still checked against the 2.03 XSD.
+        version = "2.03"
+        warnings = (
+            f"{name}: the root has no @version; read as 2.03, each activity "
+            "checked against the 2.03 schema.",
+        )
     if version not in VERSIONS:
         raise ReaderError(
             f"{name}: IATI version {version or '(none)'} is not supported; "
@@ -153,6 +178,7 @@ def inspect(path: Path) -> FileInfo:
         lang=_lang(root.get(XML_LANG)) or "en",
         currency=root.get("default-currency") or "",
         generated=root.get("generated-datetime") or "",
+        warnings=warnings,
     )
 
 
@@ -193,24 +219,6 @@ def items(info: FileInfo) -> Iterator[etree._Element]:
             raise _syntax(info.path, error) from error
 
 
-def check(element: etree._Element, info: FileInfo) -> None:
-    """Raise InvalidItem unless the element is valid against the 2.03 XSD.
-
-    The element is validated where it stands (the XSD declares iati-activity and
-    iati-organisation as global elements), with the schema compiled once per file.
-    """
-    if _TOO_DEEP(element):
-        raise InvalidItem(f"it nests deeper than {MAX_DEPTH} elements")
-    schema = info.schema
-    if not schema.validate(element):
-        first = schema.error_log[0]
-        raise InvalidItem(f"XSD: {first.message}")
-
-
-# Is there an element MAX_DEPTH + 1 levels below the activity? (compiled once)
-_TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
-
-
 def _lang(value: str | None) -> str:
     lang = (value or "").split("-")[0].strip().lower()
     return lang if lang in UN_LANGUAGES else ""
@@ -236,7 +244,10 @@ def _org(element: etree._Element, lang: str) -> OrgRef:
         type=(element.get("type") or "").strip(),
         names=_narratives(element, lang),
         activity_id=(
-            element.get("provider-activity-id") or element.get("activity-id") or ""
+            element.get("provider-activity-id")
+            or element.get("receiver-activity-id")
+            or element.get("activity-id")
+            or ""
         ).strip(),
     )
 
@@ -275,13 +286,12 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
         (t.get("vocabulary", ""), t.get("code", "")) for t in element.findall("tag")
     ]
     currency = element.get("default-currency") or info.currency
-    for budget in element.findall("budget"):
-        record.money.append(_money(budget, currency, "", None))
-    for transaction in element.findall("transaction"):
-        kind = transaction.find("transaction-type").get("code", "")
-        provider = transaction.find("provider-org")
-        org = _org(provider, lang) if provider is not None else None
-        record.money.append(_money(transaction, currency, kind, org))
+    for child in element.iterchildren(*_MONEY):
+        record.money.append(_money(child, currency, lang))
+    record.kept = [
+        etree.tostring(child, encoding="unicode", with_tail=False)
+        for child in element.iterchildren(*m.KEPT)
+    ]
     return record
 
 
@@ -298,9 +308,22 @@ def _geography(element: etree._Element, record: Record) -> None:
             record.regions.append(code)
 
 
-def _money(
-    element: etree._Element, currency: str, kind: str, provider: OrgRef | None
-) -> Money:
+_MONEY = ("budget", "planned-disbursement", "transaction")
+# Children of a money element read into the line's own columns.
+_MONEY_PARTS = frozenset(
+    {
+        "value",
+        "period-start",
+        "period-end",
+        "transaction-type",
+        "transaction-date",
+        "provider-org",
+        "receiver-org",
+    }
+)
+
+
+def _money(element: etree._Element, currency: str, lang: str) -> Money:
     value = element.find("value")
     try:
         amount = Decimal((value.text or "").strip())
@@ -308,16 +331,39 @@ def _money(
         raise InvalidItem(
             f"line {value.sourceline}: {value.text!r} is no amount"
         ) from error
-    date = value.get("value-date") or ""
-    if kind:
-        date = date or element.find("transaction-date").get("iso-date", "")
-    return Money(
+    kind = element.tag
+    if kind == "transaction":
+        type_code = element.find("transaction-type").get("code", "")
+    else:
+        type_code = element.get("type", "1" if kind == "budget" else "")
+    money = Money(
+        kind=kind,
+        type_code=type_code.strip(),
         amount=amount,
         currency=(value.get("currency") or currency).strip().upper(),
-        date=date[:10],
-        kind=kind,
-        provider=provider,
+        value_date=(value.get("value-date") or "")[:10],
+        line=element.sourceline or 0,
+        status=element.get("status", ""),
+        period=(_iso(element.find("period-start")), _iso(element.find("period-end"))),
+        date=_iso(element.find("transaction-date")),
     )
+    for name in ("provider-org", "receiver-org"):
+        found = element.find(name)
+        if found is not None:
+            party = _org(found, lang)
+            party.xml = etree.tostring(found, encoding="unicode", with_tail=False)
+            setattr(money, name.split("-")[0], party)
+    money.xml = etree.tostring(element, encoding="unicode", with_tail=False)
+    money.extras = [
+        etree.tostring(child, encoding="unicode", with_tail=False)
+        for child in element
+        if isinstance(child.tag, str) and child.tag not in _MONEY_PARTS
+    ]
+    return money
+
+
+def _iso(element: etree._Element | None) -> str:
+    return "" if element is None else (element.get("iso-date") or "")[:10]
 
 
 def organisation_record(element: etree._Element, info: FileInfo) -> Record:

@@ -28,12 +28,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Read, check and map everything, then roll back: nothing is saved.",
         )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Skip any activity invalid against the 2.03 schema, even where "
+            "the importer does not map it.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         refused: list[str] = []
         for path in options["files"]:
             try:
-                summary = self._import(path, dry_run=options["dry_run"])
+                summary = self._import(
+                    path, dry_run=options["dry_run"], strict=options["strict"]
+                )
             except ReaderError as error:
                 refused.append(str(error))
                 self.stderr.write(f"Refused: {error}")
@@ -45,7 +53,7 @@ class Command(BaseCommand):
                 + "\n".join(refused)
             )
 
-    def _import(self, path: Path, *, dry_run: bool) -> Summary:
+    def _import(self, path: Path, *, dry_run: bool, strict: bool) -> Summary:
         # The total is unknown until the file is read: the bar just counts.
         with tqdm(
             desc=path.name,
@@ -53,15 +61,18 @@ class Command(BaseCommand):
             file=sys.stderr,
             disable=not sys.stderr.isatty(),
         ) as bar:
-            return import_file(path, dry_run=dry_run, on_item=bar.update)
+            return import_file(path, dry_run=dry_run, on_item=bar.update, strict=strict)
 
     def _report(self, summary: Summary, *, dry_run: bool) -> None:
         self.stdout.write(
             f"{summary.file}: read {summary.read}, created {summary.created}, "
             f"updated {summary.updated}, unchanged {summary.unchanged}, "
-            f"skipped {len(summary.skipped)}; {summary.organisations_created} "
+            f"skipped {len(summary.skipped)}; {summary.organisations_matched} "
+            f"organisation(s) matched, {summary.organisations_created} "
             f"organisation(s) created, {summary.writes} row(s) written."
         )
+        for warning in summary.warnings:
+            self.stdout.write(f"  warning: {warning}")
         for line, identifier, reason in summary.skipped:
             self.stdout.write(f"  skipped line {line} ({identifier}): {reason}")
         if dry_run:
