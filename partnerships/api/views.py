@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -17,6 +17,7 @@ from partnerships.accounts.actors import actor_for
 from partnerships.api import serializers as s
 from partnerships.api.etag import etag_of, expected_version, not_modified
 from partnerships.api.pagination import IdCursorPagination
+from partnerships.api.public_history import history_for
 from partnerships.cooperation import services as engagements
 from partnerships.cooperation.filters import EngagementFilter, ParticipationFilter
 from partnerships.cooperation.visibility import (
@@ -28,7 +29,6 @@ from partnerships.cooperation.visibility import (
     proposals_visible_to,
 )
 from partnerships.core.actor import Actor
-from partnerships.core.history import history_of
 from partnerships.registry import services as organisations
 from partnerships.registry.filters import OrganisationFilter
 from partnerships.registry.visibility import (
@@ -62,6 +62,14 @@ class ActorMixin:
             self._actor = actor_for(self.request.user)
         return self._actor
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "actor": self.actor}  # type: ignore
+
+
+def visible_parent_key(visible: QuerySet) -> Subquery:
+    """The key of the record's parent if the reader may see it, else null."""
+    return Subquery(visible.filter(pk=OuterRef("parent_id")).values("key")[:1])
+
 
 class VersionedDetail(ActorMixin):
     """GET with an ETag (and If-None-Match); writes need If-Match."""
@@ -77,7 +85,12 @@ class VersionedDetail(ActorMixin):
         return Response(data, headers={"ETag": etag_of(obj.version)})
 
     def _written(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
-        obj.refresh_from_db()
+        # Read back as the reader sees it (its parent only if visible); a record
+        # just made outside the reader's sight is shown without its parent.
+        found = self.get_queryset().filter(pk=obj.pk).first()  # type: ignore
+        if found is None:
+            obj.refresh_from_db()
+        obj = found or obj
         data = self.get_serializer(obj).data  # type: ignore[attr-defined]
         return Response(data, status=code, headers={"ETag": etag_of(obj.version)})
 
@@ -142,7 +155,7 @@ class VersionedDetail(ActorMixin):
         return self._written(obj)
 
     def _history(self) -> Response:
-        records = history_of(self.get_object())  # type: ignore[attr-defined]
+        records = history_for(self.get_object(), self.actor)  # type: ignore
         return Response(s.HistoryOut(records, many=True).data)
 
 
@@ -169,11 +182,10 @@ class OrganisationViewSet(
     deleted_for = staticmethod(deleted_organisations_for)
 
     def get_queryset(self) -> QuerySet:
-        return (
-            organisations_visible_to(self.actor)
-            .select_related("parent")
-            .prefetch_related("other_names", "identifiers")
-        )
+        visible = organisations_visible_to(self.actor)
+        return visible.annotate(
+            parent_key=visible_parent_key(organisations_visible_to(self.actor))
+        ).prefetch_related("other_names", "identifiers")
 
     @extend_schema(responses=s.CountOut)
     @action(detail=False, methods=["get"], pagination_class=None)
@@ -240,7 +252,7 @@ class EngagementViewSet(
     def get_queryset(self) -> QuerySet:
         qs = (
             engagements_visible_to(self.actor)
-            .select_related("parent")
+            .annotate(parent_key=visible_parent_key(engagements_visible_to(self.actor)))
             .prefetch_related("places", "themes", "sdg_targets")
         )
         if self._expanded():
