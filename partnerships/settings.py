@@ -184,6 +184,20 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
 
+# --- Sessions and e-mail (password resets) ----------------------------------------
+# Sessions live in the database, so that any web process serves any visitor.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+LOGIN_URL = "partner-login"
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "partnerships@localhost")
+
 RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
 LOGIN_RATE = env_str("LOGIN_RATE", "10/m")
 TOKEN_RATE = env_str("TOKEN_RATE", "20/m")
