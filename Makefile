@@ -11,7 +11,7 @@ PORT ?= 8000
 # tests). Installed once when missing; needs root and apt-get.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils libreoffice-writer-nogui gettext
 
-.PHONY: run test setup system lint clean bench bench-api assets bench-portal
+.PHONY: run test setup system lint clean bench bench-api assets bench-portal backup restore bench-export
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -88,3 +88,17 @@ bench-iati: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/partnerships.sqlite3*
+
+# Backup and restore of the PostgreSQL database named by DATABASE_URL
+# (docs/deployment.md): a custom-format pg_dump, restored into an empty database.
+BACKUP ?= var/backup-$(shell date +%Y%m%d-%H%M%S).dump
+
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://..." >&2; exit 1; }
+	pg_dump --format=custom --no-owner --no-privileges --file="$(BACKUP)" "$(DATABASE_URL)"
+	@echo "$(BACKUP)"
+
+restore:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (an empty database)" >&2; exit 1; }
+	@test -f "$(BACKUP)" || { echo "Set BACKUP=<file made by make backup>" >&2; exit 1; }
+	pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname="$(DATABASE_URL)" "$(BACKUP)"

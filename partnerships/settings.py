@@ -130,8 +130,25 @@ STATIC_ROOT = VAR_DIR / "static"
 # Front-end libraries of the portal, installed from npm and copied here at set-up
 # (`make assets`, run by `make run` and `make test`; see docs/portal.md).
 STATICFILES_DIRS = [("vendor", BASE_DIR / "build" / "vendor")]
+# Uploaded files: the file system under MEDIA_ROOT by default; STORAGE=s3 keeps
+# them in an S3-compatible object store (django-storages; install boto3, and set
+# AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL and the credentials in the
+# environment, where django-storages reads them).
+MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
+MEDIA_URL = "/media/"
+_FILES = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if env_str("STORAGE", "filesystem") == "s3":
+    _FILES = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _FILES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -156,10 +173,17 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _TLS
 # every sub-domain and is slow to undo.
 SECURE_HSTS_PRELOAD = _TLS
 
+# LOG_FORMAT=json writes one JSON object a line (partnerships.ops.logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "partnerships.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if env_str("LOG_FORMAT", "") == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
@@ -184,6 +208,20 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
 
+# --- Sessions and e-mail (password resets) ----------------------------------------
+# Sessions live in the database, so that any web process serves any visitor.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+LOGIN_URL = "partner-login"
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "partnerships@localhost")
+
 RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
 LOGIN_RATE = env_str("LOGIN_RATE", "10/m")
 TOKEN_RATE = env_str("TOKEN_RATE", "20/m")
@@ -200,7 +238,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "partnerships.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["partnerships.api.filtering.ActorFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "partnerships.api.pagination.KeyCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

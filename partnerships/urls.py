@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from partnerships.ops import views as ops
+
 admin.site.site_header = "partnerships"
 admin.site.site_title = "partnerships"
 
 urlpatterns = [
+    # For load balancers and orchestrators: alive, and able to serve.
+    path("health/", ops.health, name="health"),
+    path("ready/", ops.ready, name="ready"),
     # The portal (public pages, dashboards, staff pages) and its language switcher.
     path("", include("partnerships.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -62,8 +62,8 @@ class OrganisationOut(serializers.ModelSerializer):
     acronyms = serializers.SerializerMethodField()
     short_names = serializers.SerializerMethodField()
     aliases = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(
-        slug_field="key", read_only=True, allow_null=True
+    parent = serializers.CharField(
+        source="parent_key", read_only=True, allow_null=True, default=None
     )
     identifiers = serializers.SerializerMethodField()
     iati_type = serializers.CharField(source="iati_type_code", read_only=True)
@@ -179,8 +179,8 @@ class EngagementOut(serializers.ModelSerializer):
     summary = TranslationsField("summary")
     start = serializers.SerializerMethodField()
     end = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(
-        slug_field="key", read_only=True, allow_null=True
+    parent = serializers.CharField(
+        source="parent_key", read_only=True, allow_null=True, default=None
     )
     places = PlaceBriefOut(many=True, read_only=True)
     themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)

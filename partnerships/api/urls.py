@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from partnerships.api import views
+from partnerships.api.exports import EngagementExport
 
 router = DefaultRouter()
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
@@ -47,5 +48,10 @@ urlpatterns = [
         "redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"
     ),
     path("tokens/", include("partnerships.accounts.api")),
+    path(
+        "engagements/export/",
+        EngagementExport.as_view(),
+        name="engagement-export",
+    ),
     path("", include(router.urls)),
 ]

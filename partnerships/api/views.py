@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -13,9 +10,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerships.accounts.actors import actor_for
 from partnerships.api import serializers as s
-from partnerships.api.etag import etag_of, expected_version, not_modified
+from partnerships.api.base import ActorMixin, VersionedDetail, visible_parent_key
 from partnerships.api.pagination import IdCursorPagination
 from partnerships.cooperation import services as engagements
 from partnerships.cooperation.filters import ParticipationFilter
@@ -28,8 +24,6 @@ from partnerships.cooperation.visibility import (
     places_visible_to,
     proposals_visible_to,
 )
-from partnerships.core.actor import Actor
-from partnerships.core.history import history_of
 from partnerships.registry import services as organisations
 from partnerships.registry.filters import OrganisationFilter
 from partnerships.registry.visibility import (
@@ -54,99 +48,6 @@ EXPAND = OpenApiParameter(
 )
 
 
-class ActorMixin:
-    request: Request
-
-    @property
-    def actor(self) -> Actor:
-        if not hasattr(self, "_actor"):
-            self._actor = actor_for(self.request.user)
-        return self._actor
-
-
-class VersionedDetail(ActorMixin):
-    """GET with an ETag (and If-None-Match); writes need If-Match."""
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()  # type: ignore[attr-defined]
-        if not_modified(request, obj.version):
-            return Response(
-                status=status.HTTP_304_NOT_MODIFIED,
-                headers={"ETag": etag_of(obj.version)},
-            )
-        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
-        return Response(data, headers={"ETag": etag_of(obj.version)})
-
-    def _written(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
-        obj.refresh_from_db()
-        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
-        return Response(data, status=code, headers={"ETag": etag_of(obj.version)})
-
-    # What differs between organisations and engagements: the input serializer, the
-    # services, the keyword the services name the record by, and deleted records.
-    input_class: type[s.WriteIn]
-    subject: str
-    service_create: Any
-    service_update: Any
-    service_delete: Any
-    service_restore: Any
-    deleted_for: Any
-
-    def _input(self, request: Request, *, partial: bool) -> s.WriteIn:
-        data = self.input_class(data=request.data, partial=partial)
-        data.is_valid(raise_exception=True)
-        return data
-
-    def _changes(self, data: s.WriteIn) -> dict[str, Any]:
-        return {k: v for k, v in data.changes().items() if k != "key"}
-
-    def _create(self, request: Request) -> Response:
-        data = self._input(request, partial=False)
-        key = data.validated_data.get("key")
-        if not key:
-            return Response({"key": ["A key is required."]}, status=400)
-        obj = type(self).service_create(
-            actor=self.actor,
-            key=key,
-            changes=self._changes(data),
-            reason=data.validated_data.get("reason", ""),
-        )
-        return self._written(obj, status.HTTP_201_CREATED)
-
-    def _update(self, request: Request) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
-        data = self._input(request, partial=True)
-        obj = type(self).service_update(
-            actor=self.actor,
-            expected_version=expected_version(request),
-            changes=self._changes(data),
-            reason=data.validated_data.get("reason", ""),
-            **{self.subject: record},
-        )
-        return self._written(obj)
-
-    def _destroy(self, request: Request) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
-        type(self).service_delete(
-            actor=self.actor,
-            expected_version=expected_version(request),
-            reason=request.query_params.get("reason", ""),
-            **{self.subject: record},
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    def _restore(self, key: str) -> Response:
-        record = type(self).deleted_for(self.actor).filter(key=key).first()
-        if record is None:
-            raise Http404
-        obj = type(self).service_restore(actor=self.actor, **{self.subject: record})
-        return self._written(obj)
-
-    def _history(self) -> Response:
-        records = history_of(self.get_object())  # type: ignore[attr-defined]
-        return Response(s.HistoryOut(records, many=True).data)
-
-
 @extend_schema_view(
     list=extend_schema(summary="Organisations the reader may see"),
     retrieve=extend_schema(summary="One organisation (ETag: its version)"),
@@ -168,13 +69,13 @@ class OrganisationViewSet(
     service_delete = staticmethod(organisations.organisation_delete)
     service_restore = staticmethod(organisations.organisation_restore)
     deleted_for = staticmethod(deleted_organisations_for)
+    name_field = "names"
 
     def get_queryset(self) -> QuerySet:
-        return (
-            organisations_visible_to(self.actor)
-            .select_related("parent")
-            .prefetch_related("other_names", "identifiers")
-        )
+        visible = organisations_visible_to(self.actor)
+        return visible.annotate(
+            parent_key=visible_parent_key(organisations_visible_to(self.actor))
+        ).prefetch_related("other_names", "identifiers")
 
     @extend_schema(responses=s.CountOut)
     @action(detail=False, methods=["get"], pagination_class=None)
@@ -231,6 +132,7 @@ class EngagementViewSet(
     service_delete = staticmethod(engagements.engagement_delete)
     service_restore = staticmethod(engagements.engagement_restore)
     deleted_for = staticmethod(deleted_engagements_for)
+    name_field = "title"
 
     def _expanded(self) -> bool:
         return self.request.query_params.get("expand") == "participants"
@@ -241,7 +143,7 @@ class EngagementViewSet(
     def get_queryset(self) -> QuerySet:
         qs = (
             engagements_visible_to(self.actor)
-            .select_related("parent")
+            .annotate(parent_key=visible_parent_key(engagements_visible_to(self.actor)))
             .prefetch_related("places", "themes", "sdg_targets")
         )
         if self._expanded():

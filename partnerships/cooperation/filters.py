@@ -19,15 +19,22 @@ from partnerships.cooperation.models import (
     Role,
     Status,
 )
+from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.regions import with_subregions
 from partnerships.registry.categories import Category
 from partnerships.registry.selectors import organisation_search
+from partnerships.registry.visibility import organisations_visible_to
 
 PARTNER_LIMIT = 1000
 
 
 class EngagementFilter(filters.FilterSet):
+    """Filters by partners follow only the organisations and participations the
+    `actor` may see, so a filter answers for a hidden organisation as for an
+    unknown one."""
+
+    takes_actor = True
     q = filters.CharFilter(
         method="search", label="Words of a title or summary, or a partner's name"
     )
@@ -49,10 +56,20 @@ class EngagementFilter(filters.FilterSet):
         model = Engagement
         fields = ["q", "kind", "status"]
 
-    def _with(self, qs: QuerySet, model: type, **lookup: object) -> QuerySet:
-        return qs.filter(
-            Exists(model.objects.filter(engagement=OuterRef("pk"), **lookup))
+    def __init__(self, *args: object, actor: Actor = ANONYMOUS, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def _partners(self) -> QuerySet:
+        # The engagements are already those the actor may see; their partners
+        # must be too.
+        return Participation.objects.filter(
+            organisation__in=organisations_visible_to(self.actor)
         )
+
+    def _with(self, qs: QuerySet, model: type, **lookup: object) -> QuerySet:
+        rows = self._partners() if model is Participation else model.objects.all()
+        return qs.filter(Exists(rows.filter(engagement=OuterRef("pk"), **lookup)))
 
     def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q(key=value.strip())
@@ -62,12 +79,12 @@ class EngagementFilter(filters.FilterSet):
         # The partners are looked up once, not once per engagement; a word that
         # names more than PARTNER_LIMIT organisations is too vague to follow them all.
         partners = list(
-            organisation_search(query=value).values_list("pk", flat=True)[
-                :PARTNER_LIMIT
-            ]
+            organisation_search(query=value)
+            .filter(pk__in=organisations_visible_to(self.actor).values("pk"))
+            .values_list("pk", flat=True)[:PARTNER_LIMIT]
         )
         if partners:
-            with_partner = Participation.objects.filter(organisation_id__in=partners)
+            with_partner = self._partners().filter(organisation_id__in=partners)
             condition |= Q(pk__in=with_partner.values("engagement_id"))
         return qs.filter(condition)
 

@@ -31,6 +31,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.core.actor import Actor
+from partnerships.core.data_version import data_changed
 
 # Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
 # less a margin; fewer, larger statements mean fewer round trips.
@@ -189,6 +190,7 @@ def create(
                 row.setdefault(field.attname, now)
     for row, key in zip(rows, insert(model, rows), strict=True):
         row["id"] = key
+    data_changed()
     return _history(model, rows, "+", actor=actor, reason=reason)
 
 
@@ -204,6 +206,7 @@ def update(
     if not objs:
         return []
     model._default_manager.bulk_update(objs, sorted(set(fields)), batch_size=100)
+    data_changed()
     tracked = [f.attname for f in model._meta.concrete_fields]
     rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
     return _history(model, rows, "~", actor=actor, reason=reason)

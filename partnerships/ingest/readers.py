@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 from zipfile import BadZipFile
 
+from partnerships.core import limits
+
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -26,13 +28,16 @@ def read_text(name: str, data: bytes) -> str:
         raise UnreadableFile(f"{name}: larger than {MAX_BYTES // 2**20} MB.")
     try:
         if suffix == ".txt":
-            return data.decode("utf-8-sig")
-        if suffix == ".docx":
-            return _docx(data)
-        return _pdf(data)
+            text = data.decode("utf-8-sig")
+        elif suffix == ".docx":
+            text = _docx(data)
+        else:
+            text = _pdf(data)
+        limits.check_text(text)
+        return text
     except UnicodeDecodeError as exc:
         raise UnreadableFile(f"{name}: not UTF-8 text ({exc.reason}).") from exc
-    except UnreadableFile as exc:
+    except (UnreadableFile, limits.TooCostly) as exc:
         raise UnreadableFile(f"{name}: {exc}") from exc
 
 
@@ -40,20 +45,24 @@ def _docx(data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    limits.check_archive(data, "Word document")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableFile(f"not a Word document ({exc}).") from exc
+    except Exception as exc:
+        raise UnreadableFile(f"not a readable Word document ({exc}).") from exc
     return "\n".join(p.text for p in document.paragraphs)
 
 
 def _pdf(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import pypdf
+    from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        limits.check_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError) as exc:
+    except (PyPdfError, ValueError) as exc:
         raise UnreadableFile(f"not a readable PDF ({exc}).") from exc
     return "\n".join(pages)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from partnerships.cooperation.models import Contribution, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import PUBLIC, Actor
+from partnerships.core.data_version import data_version
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.periods import engagements_of_period
@@ -38,12 +39,12 @@ def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
     computes them while the others wait for its result, instead of all at once."""
     if actor.role != PUBLIC:
         return compute()
-    key = f"portal:{name}"
+    key = f"portal:{name}:{data_version()}"
     value = cache.get(key)
     if value is not None:
         return value
     with _locks_guard:
-        lock = _locks.setdefault(key, threading.Lock())
+        lock = _locks.setdefault(name, threading.Lock())
     with lock:
         value = cache.get(key)
         if value is None:

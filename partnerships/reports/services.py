@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from partnerships.accounts.actors import actor_for
-from partnerships.core.actor import Actor, system_actor
+from partnerships.core.actor import ANONYMOUS, Actor, system_actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.versioned import audited_save
 from partnerships.registry.models import Organisation
@@ -23,6 +23,16 @@ WRITER = system_actor("report")
 
 def audience(actor: Actor) -> str:
     return actor.role if actor.user_id is None else f"{actor.role}:{actor.user_id}"
+
+
+def run_readable_by(run: ReportRun, actor: Actor) -> bool:
+    """Who composed a run and administrators read it; other editors only when it
+    was composed with the public view (it holds no more than the public sees)."""
+    if actor.is_admin:
+        return True
+    if actor.user_id is not None and run.created_by_id == actor.user_id:
+        return True
+    return actor.is_editor and run.audience == audience(ANONYMOUS)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from partnerships.accounts.gates import staff_required
+from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.core.actor import ANONYMOUS
 from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
@@ -19,7 +19,11 @@ from partnerships.reports.realise import realise
 from partnerships.reports.render import CONTENT_TYPES, FORMATS
 from partnerships.reports.render import render as render_report
 from partnerships.reports.render.html import render_html
-from partnerships.reports.services import create_run, save_paragraph_text
+from partnerships.reports.services import (
+    create_run,
+    run_readable_by,
+    save_paragraph_text,
+)
 
 
 @staff_required
@@ -69,15 +73,18 @@ def compose_run(request: HttpRequest, key: str) -> HttpResponse:
     return redirect("reports:preview", pk=run.pk, lang=report.original_language)
 
 
-def _run(pk: int, lang: str) -> ReportRun:
+def _run(request: HttpRequest, pk: int, lang: str) -> ReportRun:
     if lang not in UN_LANGUAGES:
         raise Http404("unknown language")
-    return get_object_or_404(ReportRun.objects.select_related("report"), pk=pk)
+    run = get_object_or_404(ReportRun.objects.select_related("report"), pk=pk)
+    if not run_readable_by(run, staff_actor(request)):
+        raise Http404("no such run")
+    return run
 
 
 @staff_required
 def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
-    run = _run(pk, lang)
+    run = _run(request, pk, lang)
     doc = realise(run.snapshot, lang, draft=True)
     body = render_html(doc, statistics_annex(doc, charts=False))
     return render(
@@ -97,7 +104,7 @@ def preview(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
 
 @staff_required
 def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse:
-    run = _run(pk, lang)
+    run = _run(request, pk, lang)
     if fmt not in FORMATS:
         raise Http404("unknown format")
     draft = request.GET.get("draft") == "1"
@@ -112,7 +119,7 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
 def edit_paragraph(
     request: HttpRequest, pk: int, lang: str, anchor: str
 ) -> HttpResponse:
-    run = _run(pk, lang)
+    run = _run(request, pk, lang)
     known = {p.anchor for p in compose(run.snapshot).paragraphs()}
     is_new_text = anchor.partition("/")[2].startswith("text-")
     if anchor not in known and not is_new_text:

@@ -156,7 +156,7 @@ class EngagementsSheet(SheetExporter):
                 "places", "themes", "sdg_targets", Prefetch("evidence", evidence)
             )
         )
-        for eng in chosen:
+        for eng in chosen.iterator(chunk_size=2000):
             places = list(eng.places.all())
             yield [
                 eng.key,

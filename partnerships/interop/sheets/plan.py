@@ -9,6 +9,7 @@ from partnerships.cooperation.services import (
     ContributionSpec,
     PlaceSpec,
 )
+from partnerships.core import limits
 from partnerships.interop.sheets.template import (
     Problem,
 )
@@ -21,7 +22,7 @@ class ImportRefused(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(limits.summarise(problems)))
 
 
 @dataclass

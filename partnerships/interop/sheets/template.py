@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from partnerships.cooperation.models import Kind, Role, Status
+from partnerships.core import limits
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.categories import Category
 
@@ -256,13 +257,23 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def _open_book(path: Path | str) -> tuple[Any, str]:
+    """The workbook, or why it cannot be read (refused unread when unpacking it
+    would cost too much)."""
+    try:
+        limits.check_archive(path, "workbook")
+        return load_workbook(path), ""
+    except limits.TooCostly as error:
+        return None, str(error)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
+        return None, f"The file cannot be read as an .xlsx workbook ({error})."
+
+
 def read_workbook(path: Path | str) -> tuple[Rows, list[Problem]]:
     """The rows of the three sheets, keyed by Excel row number, and form problems."""
-    try:
-        book = load_workbook(path)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
-        message = f"The file cannot be read as an .xlsx workbook ({error})."
-        return {}, [Problem("", 0, "", message)]
+    book, refusal = _open_book(path)
+    if book is None:
+        return {}, [Problem("", 0, "", refusal)]
     rows: Rows = {name: [] for name in SHEETS}
     problems = []
     for name in SHEETS:

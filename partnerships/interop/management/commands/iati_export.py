@@ -198,7 +198,9 @@ def _engagements(options: dict[str, Any], actor: Actor) -> QuerySet[Engagement]:
         data["role"] = options["role"]
     if options["kind_of_engagement"]:
         data["kind"] = options["kind_of_engagement"]
-    chosen = EngagementPeriodFilter(data, queryset=engagements_visible_to(actor))
+    chosen = EngagementPeriodFilter(
+        data, queryset=engagements_visible_to(actor), actor=actor
+    )
     if not chosen.is_valid():
         problems = "; ".join(
             f"{name}: {' '.join(messages)}" for name, messages in chosen.errors.items()
