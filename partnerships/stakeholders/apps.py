@@ -8,4 +8,4 @@ class StakeholdersConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the exporters, found by identifier (core.exporters).
-        from partnerships.stakeholders import exporters  # noqa: F401
+        from partnerships.stakeholders import exporters, outcome  # noqa: F401

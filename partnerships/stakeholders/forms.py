@@ -10,6 +10,9 @@ from partnerships.stakeholders.models import (
     CHECKLIST,
     REQUIRED_DOCUMENTS,
     Application,
+    Audience,
+    Comment,
+    CommentKind,
     DocumentKind,
 )
 from partnerships.stakeholders.services.uploads import SIGNATURES
@@ -108,3 +111,57 @@ class EraseForm(forms.Form):
 
 class BasisImportForm(forms.Form):
     file = forms.FileField(label=_("CSV list: name, country, basis, reference"))
+
+
+class ConsultationForm(forms.Form):
+    key = forms.SlugField(label=_("Short name (in addresses)"), max_length=80)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    audience = forms.ChoiceField(label=_("Open to"), choices=Audience.choices)
+    invited = forms.CharField(
+        label=_("Invited organisations (keys, one per line)"),
+        widget=forms.Textarea,
+        required=False,
+    )
+    opens_on = forms.DateField(label=_("Opens on"), required=False)
+    deadline = forms.DateField(label=_("Deadline"))
+    draft = forms.FileField(label=_("Draft (.docx or .txt)"))
+
+    def invited_keys(self) -> list[str]:
+        return self.cleaned_data["invited"].split()
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = [
+            "organisation_name",
+            "group",
+            "kind",
+            "text",
+            "proposed_text",
+            "author_name",
+        ]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("kind") == CommentKind.AMEND and not data.get("proposed_text"):
+            self.add_error(
+                "proposed_text", _("An amendment gives the text it proposes.")
+            )
+        return data
+
+
+class ModerationForm(forms.Form):
+    publish = forms.TypedChoiceField(
+        label=_("Moderation"),
+        choices=[("yes", _("publish")), ("no", _("do not publish"))],
+        coerce=lambda v: v == "yes",
+    )
+    organisation_key = forms.CharField(
+        label=_("Organisation in the registry (key)"), required=False
+    )
+
+
+class SynthesisForm(forms.Form):
+    paragraph = forms.IntegerField(label=_("Paragraph"), required=False)
+    text = forms.CharField(label=_("Synthesis"), widget=forms.Textarea, required=False)

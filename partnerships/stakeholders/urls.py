@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.stakeholders.views import public, staff
+from partnerships.stakeholders.views import consultations, public, staff
 
 app_name = "stakeholders"
 
@@ -19,4 +19,22 @@ urlpatterns = [
     path("staff/applications/<int:pk>/<slug:action>/", staff.act, name="act"),
     path("staff/documents/<int:pk>/", staff.document, name="document"),
     path("staff/basis/", staff.basis, name="basis"),
+    path("consultations/<slug:key>/", consultations.public, name="consultation"),
+    path("staff/consultations/", consultations.staff_list, name="consultations-staff"),
+    path(
+        "staff/consultations/<slug:key>/",
+        consultations.staff_detail,
+        name="consultation-staff",
+    ),
+    path(
+        "staff/consultations/<slug:key>/synthesis/",
+        consultations.synthesis,
+        name="synthesis",
+    ),
+    path(
+        "staff/consultations/<slug:key>/outcome.<str:extension>",
+        consultations.outcome,
+        name="outcome",
+    ),
+    path("staff/comments/<int:pk>/moderate/", consultations.moderate, name="moderate"),
 ]

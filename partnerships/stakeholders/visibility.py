@@ -9,13 +9,22 @@ role. Uploads are never public. Accreditations are public once granted.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from partnerships.core.actor import Actor
 from partnerships.registry.visibility import organisations_visible_to
-from partnerships.stakeholders.models import Accreditation, Application
+from partnerships.stakeholders.models import (
+    Accreditation,
+    Application,
+    Audience,
+    Comment,
+    Consultation,
+    Moderation,
+)
 
 
 def token_hash(token: str) -> str:
@@ -53,3 +62,31 @@ def accreditations_visible_to(actor: Actor) -> QuerySet[Accreditation]:
     return Accreditation.objects.filter(
         organisation__in=organisations_visible_to(actor)
     ).select_related("organisation", "session", "organisation__country")
+
+
+def consultation_is_open(consultation: Consultation, today: dt.date) -> bool:
+    starts = consultation.opens_on or today
+    return starts <= today <= consultation.deadline
+
+
+def can_comment(actor: Actor, consultation: Consultation) -> bool:
+    """Open, and the audience includes the actor: anyone for a public one; an
+    accredited organisation's focal point; an invited organisation's."""
+    if not consultation_is_open(consultation, timezone.localdate()):
+        return False
+    if consultation.audience == Audience.PUBLIC:
+        return True
+    org = actor.organisation_id
+    if not org:
+        return False
+    if consultation.audience == Audience.ACCREDITED:
+        return Accreditation.objects.filter(organisation_id=org).exists()
+    return consultation.invited.filter(pk=org).exists()
+
+
+def comments_visible_to(actor: Actor, consultation: Consultation) -> QuerySet[Comment]:
+    """Staff see every comment; others the published ones, without their authors."""
+    comments = Comment.objects.filter(paragraph__consultation=consultation)
+    if actor.is_staff_role:
+        return comments
+    return comments.filter(status=Moderation.APPROVED).defer("author_name")

@@ -12,8 +12,22 @@ from partnerships.stakeholders.models.accreditation import (
     Message,
     Session,
 )
+from partnerships.stakeholders.models.consultation import (
+    Audience,
+    Comment,
+    CommentKind,
+    Consultation,
+    Moderation,
+    Paragraph,
+)
 
 __all__ = [
+    "Audience",
+    "Comment",
+    "CommentKind",
+    "Consultation",
+    "Moderation",
+    "Paragraph",
     "CHECKLIST",
     "DECIDED",
     "REQUIRED_DOCUMENTS",
