@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.stakeholders.views import consultations, public, staff
+from partnerships.stakeholders.views import bodies, consultations, public, staff
 
 app_name = "stakeholders"
 
@@ -37,4 +37,7 @@ urlpatterns = [
         name="outcome",
     ),
     path("staff/comments/<int:pk>/moderate/", consultations.moderate, name="moderate"),
+    path("staff/bodies/", bodies.index, name="bodies"),
+    path("staff/bodies/<slug:key>/", bodies.body, name="body"),
+    path("staff/trainings/<slug:key>/", bodies.training, name="training"),
 ]

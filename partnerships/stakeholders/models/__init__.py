@@ -12,6 +12,16 @@ from partnerships.stakeholders.models.accreditation import (
     Message,
     Session,
 )
+from partnerships.stakeholders.models.bodies import (
+    Body,
+    BodyKind,
+    Meeting,
+    MemberRole,
+    Membership,
+    Seat,
+    Trainee,
+    Training,
+)
 from partnerships.stakeholders.models.consultation import (
     Audience,
     Comment,
@@ -22,6 +32,14 @@ from partnerships.stakeholders.models.consultation import (
 )
 
 __all__ = [
+    "Body",
+    "BodyKind",
+    "Meeting",
+    "MemberRole",
+    "Membership",
+    "Seat",
+    "Trainee",
+    "Training",
     "Audience",
     "Comment",
     "CommentKind",
