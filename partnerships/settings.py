@@ -24,7 +24,9 @@ STAKEHOLDER_UPLOAD_DIR = env_path("STAKEHOLDER_UPLOAD_DIR", VAR_DIR / "stakehold
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

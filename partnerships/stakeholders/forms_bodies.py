@@ -103,4 +103,4 @@ class TraineeForm(forms.Form):
     group = forms.ChoiceField(
         label=_("Stakeholder category"), choices=StakeholderGroup.choices
     )
-    people = forms.IntegerField(label=_("People trained"), min_value=1, initial=1)
+    people = forms.IntegerField(label=_("People trained"), min_value=1, required=False)

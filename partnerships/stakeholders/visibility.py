@@ -65,6 +65,8 @@ def accreditations_visible_to(actor: Actor) -> QuerySet[Accreditation]:
 
 
 def consultation_is_open(consultation: Consultation, today: dt.date) -> bool:
+    if consultation.deadline is None:  # recorded after the fact
+        return False
     starts = consultation.opens_on or today
     return starts <= today <= consultation.deadline
 

@@ -128,7 +128,7 @@ class Training(models.Model):
 
     key = models.SlugField(max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=300)
-    starts_on = models.DateField(_("starts on"))
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True
@@ -156,7 +156,9 @@ class Trainee(models.Model):
     )
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
     group = models.CharField(max_length=30, choices=StakeholderGroup.choices)
-    people = models.PositiveSmallIntegerField(default=1)
+    people = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="People trained; empty when not known."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -27,7 +27,7 @@ class Consultation(models.Model):
     )
     invited = models.ManyToManyField(Organisation, blank=True, related_name="+")
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
     engagement = models.OneToOneField(
         Engagement, on_delete=models.PROTECT, related_name="consultation"
     )

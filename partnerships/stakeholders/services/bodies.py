@@ -81,10 +81,12 @@ def body_create(
     mandate: str,
     seats: dict[str, int] | None = None,
     established: dt.date | None = None,
+    engagement: Engagement | None = None,
 ) -> Body:
+    """A body; `engagement` names the one it already is in the registry."""
     _staff(actor)
     with transaction.atomic():
-        engagement = engagement_create(
+        engagement = engagement or engagement_create(
             actor=actor,
             key=f"body-{key}",
             changes={
@@ -187,7 +189,7 @@ def training_record(
     actor: Actor,
     key: str,
     title: str,
-    starts_on: dt.date,
+    starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
     country: str | None = None,
     city: str = "",
@@ -195,18 +197,20 @@ def training_record(
     organisers: list[Organisation] | None = None,
     funders: list[Organisation] | None = None,
     feedback: str = "",
+    engagement: Engagement | None = None,
 ) -> Training:
+    """A training; `engagement` names the one it already is in the registry."""
     _staff(actor)
     covered = list(SdgIndicator.objects.filter(code__in=indicators or []))
     with transaction.atomic():
-        engagement = engagement_create(
+        engagement = engagement or engagement_create(
             actor=actor,
             key=f"training-{key}",
             changes={
                 "kind": Kind.EVENT,
                 "status": Status.COMPLETED,
                 "title_en": title,
-                "start": starts_on.isoformat(),
+                "start": starts_on.isoformat() if starts_on else "",
                 "end": ends_on.isoformat() if ends_on else "",
                 "sdg_targets": sorted({i.target_id for i in covered}),
             },
@@ -224,7 +228,9 @@ def training_record(
         )
         audited_save(training, actor=actor, reason="training recorded")
         training.indicators.set(covered)
-        _place(actor, engagement, country, city)
+        if training.engagement.key == f"training-{key}":
+            # A new engagement gets its place; one from the registry has its own.
+            _place(actor, engagement, country, city)
         _take_part(actor, engagement, organisers or [], Role.ORGANISER)
         _take_part(actor, engagement, funders or [], Role.FUNDER)
     return training
@@ -236,7 +242,7 @@ def trainee_add(
     training: Training,
     organisation: Organisation,
     group: str,
-    people: int = 1,
+    people: int | None = None,
 ) -> Trainee:
     _staff(actor)
     with transaction.atomic():

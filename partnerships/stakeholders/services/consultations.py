@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from partnerships.cooperation.models import Kind, Role, Status
+from partnerships.cooperation.models import Engagement, Kind, Role, Status
 from partnerships.cooperation.services import engagement_create, participation_ensure
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
@@ -51,18 +51,20 @@ def consultation_publish(
     actor: Actor,
     key: str,
     title: str,
-    deadline: dt.date,
+    deadline: dt.date | None,
     paragraphs: list[DraftParagraph],
     audience: str = "public",
     invited: list[Organisation] | None = None,
     opens_on: dt.date | None = None,
+    engagement: Engagement | None = None,
 ) -> Consultation:
+    """A consultation; `engagement` names the one it already is in the registry."""
     if not actor.is_staff_role:
         raise NotAllowed(_("Only editors and administrators publish consultations."))
     if not paragraphs:
         raise ValidationError(_("The draft has no paragraph."))
     with transaction.atomic():
-        engagement = engagement_create(
+        engagement = engagement or engagement_create(
             actor=actor,
             key=f"consultation-{key}",
             changes={
@@ -70,7 +72,7 @@ def consultation_publish(
                 "status": Status.ONGOING,
                 "title_en": title,
                 "start": (opens_on or dt.date.today()).isoformat(),
-                "end": deadline.isoformat(),
+                "end": deadline.isoformat() if deadline else "",
             },
             reason="consultation published",
         )

@@ -52,6 +52,16 @@ def _handle(
     return shown, False
 
 
+def _page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    shown: dict[str, forms.Form],
+) -> HttpResponse:
+    status = 400 if any(f.errors for f in shown.values()) else 200
+    return render(request, template, {**context, **shown}, status=status)
+
+
 def _country(data: dict[str, Any]) -> str | None:
     return data["country"].pk if data.get("country") else None
 
@@ -78,13 +88,8 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     if done:
         return redirect("stakeholders:bodies")
-    context = {
-        "bodies": Body.objects.all(),
-        "trainings": Training.objects.all(),
-        **shown,
-    }
-    status = 400 if any(f.errors for f in shown.values()) else 200
-    return render(request, "stakeholders/staff/bodies.html", context, status=status)
+    context = {"bodies": Body.objects.all(), "trainings": Training.objects.all()}
+    return _page(request, "stakeholders/staff/bodies.html", context, shown)
 
 
 @staff_required
@@ -112,9 +117,8 @@ def body(request: HttpRequest, key: str) -> HttpResponse:
     )
     if done:
         return redirect("stakeholders:body", key=key)
-    context = {"body": found, **shown}
-    status = 400 if any(f.errors for f in shown.values()) else 200
-    return render(request, "stakeholders/staff/body.html", context, status=status)
+    context = {"body": found}
+    return _page(request, "stakeholders/staff/body.html", context, shown)
 
 
 @staff_required
@@ -136,6 +140,5 @@ def training(request: HttpRequest, key: str) -> HttpResponse:
     )
     if done:
         return redirect("stakeholders:training", key=key)
-    context = {"training": found, **shown}
-    status = 400 if any(f.errors for f in shown.values()) else 200
-    return render(request, "stakeholders/staff/training.html", context, status=status)
+    context = {"training": found}
+    return _page(request, "stakeholders/staff/training.html", context, shown)
