@@ -127,3 +127,17 @@ def test_the_form_is_offered_in_arabic_right_to_left(client, session):
     client.cookies["django_language"] = "ar"
     page = client.get(reverse("stakeholders:apply", args=[session.key]))
     assert re.search(r'<html lang="ar[^"]*" dir="rtl"', page.content.decode())
+
+
+def test_the_form_speaks_the_readers_language(client, session):
+    url = reverse("stakeholders:apply", args=[session.key])
+    expected = {
+        "fr": "nom de l&#x27;organisation",
+        "es": "nombre de la organización",
+        "ar": "اسم المنظمة",
+        "ru": "название организации",
+        "zh-hans": "组织名称",
+    }
+    for code, label in expected.items():
+        client.cookies["django_language"] = code
+        assert label.lower() in client.get(url).content.decode().lower(), code
