@@ -33,7 +33,7 @@ def test_a_reviewer_outside_its_charge_cannot_decide(client, cast, application):
     client.force_login(cast["editor-private"])
     response = client.post(
         reverse("stakeholders:act", args=[application.pk, "decide"]),
-        {"accredit": "yes", "reason": "Not mine to decide."},
+        {"decide-accredit": "yes", "decide-reason": "Not mine to decide."},
     )
     assert response.status_code == 404
     application.refresh_from_db()
@@ -68,7 +68,7 @@ def test_the_contact_is_erased_from_the_record_and_its_history(
     client.force_login(cast["editor-africa"])
     response = client.post(
         reverse("stakeholders:act", args=[application.pk, "erase"]),
-        {"reason": "Request by e-mail of 3 December"},
+        {"erase-reason": "Request by e-mail of 3 December"},
     )
     assert response.status_code == 302
     application.refresh_from_db()

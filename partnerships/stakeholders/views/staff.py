@@ -79,10 +79,11 @@ def _detail(
         "exchanges": application.messages.all(),
         "checklist": [(label, key in ticked) for key, label in CHECKLIST.items()],
         "open": open_,
-        "check_form": ChecklistForm(initial={"ticked": ticked}),
-        "request_form": RequestForm(),
-        "decision_form": DecisionForm(),
-        "erase_form": EraseForm(),
+        # Prefixed by their action, so that two forms' fields never share an id.
+        "check_form": ChecklistForm(initial={"ticked": ticked}, prefix="check"),
+        "request_form": RequestForm(prefix="ask"),
+        "decision_form": DecisionForm(prefix="decide"),
+        "erase_form": EraseForm(prefix="erase"),
         **bound,
     }
     status = 400 if any(f.errors for f in bound.values()) else 200
@@ -130,7 +131,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     form_class, name, service = ACTIONS[action]
     application = _application(request, pk)
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=action)
     if form.is_valid():
         try:
             service(staff_actor(request), application, form.cleaned_data)

@@ -91,7 +91,11 @@ def test_an_accreditation_joins_an_organisation_the_registry_knows(
     client.force_login(cast["administrator"])
     client.post(
         reverse("stakeholders:act", args=[application.pk, "decide"]),
-        {"accredit": "yes", "reason": "Known partner.", "organisation_key": "HIC"},
+        {
+            "decide-accredit": "yes",
+            "decide-reason": "Known partner.",
+            "decide-organisation_key": "HIC",
+        },
     )
     assert Accreditation.objects.get().organisation == known
     assert Organisation.objects.filter(name_en__startswith="HIC network").count() == 0

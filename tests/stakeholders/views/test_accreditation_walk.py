@@ -37,11 +37,11 @@ def test_an_application_goes_from_submission_to_the_public_list(client, cast, se
     assert "Wanjiru Kamau" in client.get(review).content.decode()
     client.post(
         reverse("stakeholders:act", args=[application.pk, "check"]),
-        {"ticked": ["non_profit", "documents"]},
+        {"check-ticked": ["non_profit", "documents"]},
     )
     client.post(
         reverse("stakeholders:act", args=[application.pk, "ask"]),
-        {"text": "Please send the statutes as registered."},
+        {"ask-text": "Please send the statutes as registered."},
     )
     application.refresh_from_db()
     assert application.checklist["non_profit"] and not application.checklist["mandate"]
@@ -61,7 +61,10 @@ def test_an_application_goes_from_submission_to_the_public_list(client, cast, se
     client.force_login(reviewer)
     decided = client.post(
         reverse("stakeholders:act", args=[application.pk, "decide"]),
-        {"accredit": "yes", "reason": "Meets every criterion of the policy."},
+        {
+            "decide-accredit": "yes",
+            "decide-reason": "Meets every criterion of the policy.",
+        },
     )
     assert decided.status_code == 302
     application.refresh_from_db()
@@ -94,7 +97,7 @@ def test_a_rejection_gives_its_reason_and_creates_no_organisation(
     client.force_login(cast["administrator"])
     client.post(
         reverse("stakeholders:act", args=[application.pk, "decide"]),
-        {"accredit": "no", "reason": "A company trading for profit."},
+        {"decide-accredit": "no", "decide-reason": "A company trading for profit."},
     )
     client.logout()
     page = client.get(status_page).content.decode()
@@ -108,7 +111,7 @@ def test_a_decision_needs_a_reason(client, cast, session):
     client.force_login(cast["administrator"])
     response = client.post(
         reverse("stakeholders:act", args=[application.pk, "decide"]),
-        {"accredit": "yes", "reason": ""},
+        {"decide-accredit": "yes", "decide-reason": ""},
     )
     assert response.status_code == 400
     application.refresh_from_db()
