@@ -91,7 +91,7 @@ class Application(models.Model):
         Session, on_delete=models.PROTECT, related_name="applications"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True
     )
     name = models.CharField(_("name of the organisation"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, default="")

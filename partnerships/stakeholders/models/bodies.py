@@ -31,7 +31,7 @@ class Body(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     mandate = models.TextField(_("mandate"))
     engagement = models.OneToOneField(
-        Engagement, on_delete=models.PROTECT, related_name="stakeholder_body"
+        Engagement, on_delete=models.CASCADE, related_name="stakeholder_body"
     )
     history = HistoricalRecords()
 
@@ -69,7 +69,8 @@ class MemberRole(models.TextChoices):
 
 class Membership(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="members")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    # Membership and trainees mirror participations, and go with them.
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     role = models.CharField(max_length=10, choices=MemberRole.choices)
     group = models.CharField(max_length=30, choices=StakeholderGroup.choices)
     term_start = models.DateField(null=True, blank=True)
@@ -112,7 +113,7 @@ class Meeting(models.Model):
     )
     attendees = models.ManyToManyField(Organisation, blank=True, related_name="+")
     engagement = models.OneToOneField(
-        Engagement, on_delete=models.PROTECT, related_name="stakeholder_meeting"
+        Engagement, on_delete=models.CASCADE, related_name="stakeholder_meeting"
     )
     history = HistoricalRecords(m2m_fields=[attendees])
 
@@ -137,7 +138,7 @@ class Training(models.Model):
     indicators = models.ManyToManyField(SdgIndicator, blank=True, related_name="+")
     feedback = models.TextField(_("feedback gathered"), blank=True, default="")
     engagement = models.OneToOneField(
-        Engagement, on_delete=models.PROTECT, related_name="stakeholder_training"
+        Engagement, on_delete=models.CASCADE, related_name="stakeholder_training"
     )
     history = HistoricalRecords(m2m_fields=[indicators])
 
@@ -154,7 +155,7 @@ class Trainee(models.Model):
     training = models.ForeignKey(
         Training, on_delete=models.CASCADE, related_name="trainees"
     )
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     group = models.CharField(max_length=30, choices=StakeholderGroup.choices)
     people = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="People trained; empty when not known."

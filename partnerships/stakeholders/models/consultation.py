@@ -29,7 +29,7 @@ class Consultation(models.Model):
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     engagement = models.OneToOneField(
-        Engagement, on_delete=models.PROTECT, related_name="consultation"
+        Engagement, on_delete=models.CASCADE, related_name="consultation"
     )
     synthesis = models.TextField(_("synthesis"), blank=True, default="")
     history = HistoricalRecords(m2m_fields=[invited])
@@ -84,7 +84,11 @@ class Comment(models.Model):
         Paragraph, on_delete=models.CASCADE, related_name="comments"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True
+        # The comment stays, with the name it was written under.
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
     )
     organisation_name = models.CharField(_("organisation"), max_length=300)
     group = models.CharField(
