@@ -19,10 +19,14 @@ from partnerships.core.languages import INTERFACE_LANGUAGES, INTERFACE_LANGUAGES
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env_path("PARTNERSHIPS_VAR_DIR", BASE_DIR / "var")
 DATA_DIR = env_path("PARTNERSHIPS_DATA_DIR", BASE_DIR / "data")
+STAKEHOLDER_UPLOAD_DIR = env_path("STAKEHOLDER_UPLOAD_DIR", VAR_DIR / "stakeholders")
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +54,7 @@ INSTALLED_APPS = [
     "partnerships.ingest",
     "partnerships.reports",
     "partnerships.portal",
+    "partnerships.stakeholders",
 ]
 
 MIDDLEWARE = [

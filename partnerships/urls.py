@@ -20,4 +20,5 @@ urlpatterns = [
     path("ingest/", include("partnerships.ingest.urls")),
     path("interop/", include("partnerships.interop.urls")),
     path("reports/", include("partnerships.reports.urls")),
+    path("stakeholders/", include("partnerships.stakeholders.urls")),
 ]

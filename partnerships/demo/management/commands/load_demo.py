@@ -13,6 +13,7 @@ from partnerships.reference.loading import load_reference
 from partnerships.sources.curated.dataset import read_dataset
 from partnerships.sources.curated.errors import DatasetError
 from partnerships.sources.curated.writer import DatasetWriter
+from partnerships.stakeholders.demo import load_stakeholder_demo
 
 DEFAULT_DATASET = "sources/HSP-HA-1-2-Add.2"
 
@@ -46,6 +47,7 @@ class Command(BaseCommand):
 
             seed_report()
             load_entity_names()
+            load_stakeholder_demo()
         refresh_statistics()
         self.stdout.write(
             f"{summary.organisations} organisations and {summary.engagements} engagements "

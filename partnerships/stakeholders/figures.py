@@ -1,0 +1,133 @@
+"""The period's figures for the report's sections VIII.G, VIII.H and IX.
+
+`period_figures(start, end, actor)` returns plain data the report composer can
+turn into sentences (docs/stakeholders.md). Every consultation, body, meeting
+and training carries the key of its engagement, so a paragraph built on it cites
+that engagement's evidence like every other paragraph. Which of them belong to
+the period is decided by `sources.periods.engagements_of_period`; meetings count
+when held in the period, applications when received or decided in it. Records hanging off an
+engagement the actor may not see are left out (cooperation.visibility).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django.db.models import Count, Q, Sum
+
+from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.core.actor import ANONYMOUS, Actor
+from partnerships.sources.periods import engagements_of_period
+from partnerships.sources.visibility import documents_visible_to
+from partnerships.stakeholders.models import (
+    Application,
+    Body,
+    Comment,
+    Consultation,
+    Moderation,
+    Training,
+)
+
+
+def _applications(start: dt.date, end: dt.date) -> dict[str, Any]:
+    received = Application.objects.filter(
+        submitted_at__date__gte=start, submitted_at__date__lte=end
+    )
+    decided = Application.objects.filter(
+        decided_at__date__gte=start, decided_at__date__lte=end
+    )
+    return {
+        "received_by_group": dict(Counter(received.values_list("group", flat=True))),
+        "decided_by_group_and_status": {
+            f"{group}:{status}": n
+            for (group, status), n in Counter(
+                decided.values_list("group", "status")
+            ).items()
+        },
+        "automatic": decided.exclude(basis="").count(),
+    }
+
+
+def _consultations(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    out = []
+    for c in Consultation.objects.filter(engagement__in=visible):
+        published = Comment.objects.filter(
+            paragraph__consultation=c, status=Moderation.APPROVED
+        )
+        out.append(
+            {
+                "key": c.key,
+                "title": c.title,
+                "engagement": c.engagement.key,
+                "comments_by_group": dict(
+                    Counter(published.values_list("group", flat=True))
+                ),
+                "participants": c.engagement.participations.count(),
+            }
+        )
+    return out
+
+
+def _bodies(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    in_period = Q(meetings__held_on__gte=start, meetings__held_on__lte=end)
+    rows = Body.objects.filter(engagement__in=visible).annotate(
+        held=Count("meetings", filter=in_period, distinct=True)
+    )
+    return [
+        {
+            "key": b.key,
+            "name": b.name,
+            "kind": b.kind,
+            "engagement": b.engagement.key,
+            "members_by_group": dict(
+                Counter(b.members.values_list("group", flat=True))
+            ),
+            "meetings": b.held,
+            "meeting_engagements": list(
+                b.meetings.filter(held_on__gte=start, held_on__lte=end).values_list(
+                    "engagement__key", flat=True
+                )
+            ),
+        }
+        for b in rows
+    ]
+
+
+def _trainings(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    rows = Training.objects.filter(engagement__in=visible).annotate(
+        people=Sum("trainees__people")
+    )
+    return [
+        {
+            "key": t.key,
+            "title": t.title,
+            "engagement": t.engagement.key,
+            "country": t.country_id or "",
+            "city": t.city,
+            "indicators": list(t.indicators.values_list("code", flat=True)),
+            "organisations_by_group": dict(
+                Counter(t.trainees.values_list("group", flat=True))
+            ),
+            "people": t.people,  # None: nobody counted the people
+        }
+        for t in rows
+    ]
+
+
+def period_figures(
+    start: dt.date, end: dt.date, actor: Actor = ANONYMOUS
+) -> dict[str, Any]:
+    """Applications (VIII.G), consultations and bodies (VIII.H), trainings (IX)."""
+    # Which consultations, bodies and trainings belong to the period is the
+    # period rule's to say, as for every engagement of the report.
+    visible = engagements_of_period(
+        engagements_visible_to(actor), start, end, documents_visible_to(actor)
+    )
+    return {
+        "applications": _applications(start, end),
+        "consultations": _consultations(visible, start, end),
+        "bodies": _bodies(visible, start, end),
+        "trainings": _trainings(visible, start, end),
+    }

@@ -1,0 +1,254 @@
+"""Advisory bodies, forums and their meetings; monitoring trainings.
+
+Each is an engagement created through `engagement_create` (a body: kind
+"network"; a meeting, under its body: "event"; a training: "event", with the SDG
+targets of the indicators it covers); members, attendees, organisers, funders and
+trainee organisations are participations (`participation_ensure`), places
+`place_ensure`. Only staff record them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from partnerships.cooperation.models import Engagement, Kind, Role, Status
+from partnerships.cooperation.services import (
+    PlaceSpec,
+    engagement_create,
+    participation_ensure,
+    place_ensure,
+)
+from partnerships.core.actor import Actor
+from partnerships.core.errors import NotAllowed
+from partnerships.core.versioned import audited_save
+from partnerships.reference.models import SdgIndicator
+from partnerships.registry.models import Organisation
+from partnerships.stakeholders.models import (
+    Body,
+    Meeting,
+    MemberRole,
+    Membership,
+    Seat,
+    Trainee,
+    Training,
+)
+
+MEMBER_ROLES = {
+    MemberRole.CHAIR: Role.CHAIR,
+    MemberRole.MEMBER: Role.MEMBER,
+    MemberRole.OBSERVER: Role.PARTICIPANT,
+}
+
+
+def _staff(actor: Actor) -> None:
+    if not actor.is_staff_role:
+        raise NotAllowed(_("Only editors and administrators record this."))
+
+
+def _take_part(
+    actor: Actor, engagement: Engagement, orgs: list[Organisation], role: str
+) -> None:
+    for org in orgs:
+        participation_ensure(
+            actor=actor,
+            engagement=engagement,
+            organisation=org,
+            role=role,
+            reason=f"{role} recorded",
+        )
+
+
+def _place(
+    actor: Actor, engagement: Engagement, country: str | None, city: str
+) -> None:
+    if country:
+        place_ensure(
+            actor=actor,
+            engagement=engagement,
+            spec=PlaceSpec(country=country, city={"en": city} if city else {}),
+            reason="place recorded",
+        )
+
+
+def body_create(
+    *,
+    actor: Actor,
+    key: str,
+    name: str,
+    kind: str,
+    mandate: str,
+    seats: dict[str, int] | None = None,
+    established: dt.date | None = None,
+    engagement: Engagement | None = None,
+) -> Body:
+    """A body; `engagement` names the one it already is in the registry."""
+    _staff(actor)
+    with transaction.atomic():
+        engagement = engagement or engagement_create(
+            actor=actor,
+            key=f"body-{key}",
+            changes={
+                "kind": Kind.NETWORK,
+                "status": Status.ONGOING,
+                "title_en": name,
+                "summary_en": mandate,
+                "start": established.isoformat() if established else "",
+            },
+            reason="stakeholder body",
+        )
+        body = Body(
+            key=key, name=name, kind=kind, mandate=mandate, engagement=engagement
+        )
+        audited_save(body, actor=actor, reason="created")
+        for group, number in (seats or {}).items():
+            audited_save(
+                Seat(body=body, group=group, number=number), actor=actor, reason="seats"
+            )
+    return body
+
+
+def member_add(
+    *,
+    actor: Actor,
+    body: Body,
+    organisation: Organisation,
+    role: str,
+    group: str,
+    term_start: dt.date | None = None,
+    term_end: dt.date | None = None,
+) -> Membership:
+    _staff(actor)
+    with transaction.atomic():
+        member = Membership(
+            body=body,
+            organisation=organisation,
+            role=role,
+            group=group,
+            term_start=term_start,
+            term_end=term_end,
+        )
+        audited_save(member, actor=actor, reason="member added")
+        _take_part(actor, body.engagement, [organisation], MEMBER_ROLES[role])
+    return member
+
+
+def term_renew(*, actor: Actor, member: Membership, until: dt.date) -> Membership:
+    _staff(actor)
+    member.term_end = until
+    member.renewed += 1
+    audited_save(member, actor=actor, reason=f"term renewed until {until}")
+    return member
+
+
+def meeting_record(
+    *,
+    actor: Actor,
+    body: Body,
+    held_on: dt.date,
+    attendees: list[Organisation],
+    agenda: str = "",
+    outcome: str = "",
+    country: str | None = None,
+    city: str = "",
+) -> Meeting:
+    _staff(actor)
+    with transaction.atomic():
+        engagement = engagement_create(
+            actor=actor,
+            key=f"body-{body.key}-{held_on.isoformat()}",
+            changes={
+                "kind": Kind.EVENT,
+                "status": Status.COMPLETED,
+                "title_en": f"{body.name}, meeting of {held_on.isoformat()}",
+                "summary_en": outcome,
+                "start": held_on.isoformat(),
+                "parent": body.engagement,
+            },
+            reason="meeting recorded",
+        )
+        meeting = Meeting(
+            body=body,
+            held_on=held_on,
+            agenda=agenda,
+            outcome=outcome,
+            country_id=country,
+            city=city,
+            engagement=engagement,
+        )
+        audited_save(meeting, actor=actor, reason="meeting recorded")
+        meeting.attendees.set(attendees)
+        _place(actor, engagement, country, city)
+        _take_part(actor, engagement, attendees, Role.PARTICIPANT)
+    return meeting
+
+
+def training_record(
+    *,
+    actor: Actor,
+    key: str,
+    title: str,
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+    country: str | None = None,
+    city: str = "",
+    indicators: list[str] | None = None,
+    organisers: list[Organisation] | None = None,
+    funders: list[Organisation] | None = None,
+    feedback: str = "",
+    engagement: Engagement | None = None,
+) -> Training:
+    """A training; `engagement` names the one it already is in the registry."""
+    _staff(actor)
+    covered = list(SdgIndicator.objects.filter(code__in=indicators or []))
+    with transaction.atomic():
+        engagement = engagement or engagement_create(
+            actor=actor,
+            key=f"training-{key}",
+            changes={
+                "kind": Kind.EVENT,
+                "status": Status.COMPLETED,
+                "title_en": title,
+                "start": starts_on.isoformat() if starts_on else "",
+                "end": ends_on.isoformat() if ends_on else "",
+                "sdg_targets": sorted({i.target_id for i in covered}),
+            },
+            reason="training recorded",
+        )
+        training = Training(
+            key=key,
+            title=title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            country_id=country,
+            city=city,
+            feedback=feedback,
+            engagement=engagement,
+        )
+        audited_save(training, actor=actor, reason="training recorded")
+        training.indicators.set(covered)
+        if training.engagement.key == f"training-{key}":
+            # A new engagement gets its place; one from the registry has its own.
+            _place(actor, engagement, country, city)
+        _take_part(actor, engagement, organisers or [], Role.ORGANISER)
+        _take_part(actor, engagement, funders or [], Role.FUNDER)
+    return training
+
+
+def trainee_add(
+    *,
+    actor: Actor,
+    training: Training,
+    organisation: Organisation,
+    group: str,
+    people: int | None = None,
+) -> Trainee:
+    _staff(actor)
+    with transaction.atomic():
+        trainee = Trainee(
+            training=training, organisation=organisation, group=group, people=people
+        )
+        audited_save(trainee, actor=actor, reason="participant recorded")
+        _take_part(actor, training.engagement, [organisation], Role.PARTICIPANT)
+    return trainee

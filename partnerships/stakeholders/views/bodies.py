@@ -1,0 +1,144 @@
+"""Staff pages of advisory bodies, forums, their meetings and trainings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from partnerships.accounts.gates import staff_actor, staff_required
+from partnerships.core.errors import NotAllowed
+from partnerships.stakeholders.forms_bodies import (
+    BodyForm,
+    MeetingForm,
+    MemberForm,
+    TraineeForm,
+    TrainingForm,
+)
+from partnerships.stakeholders.models import Body, Training
+from partnerships.stakeholders.services.bodies import (
+    body_create,
+    meeting_record,
+    member_add,
+    trainee_add,
+    training_record,
+)
+
+Forms = dict[str, tuple[type[forms.Form], Callable[[dict[str, Any]], object]]]
+
+
+def _handle(
+    request: HttpRequest, handlers: Forms
+) -> tuple[dict[str, forms.Form], bool]:
+    """Bind the posted form (named by `form`), run its service; the page's forms
+    and whether the post succeeded."""
+    posted = request.POST.get("form") if request.method == "POST" else None
+    shown: dict[str, forms.Form] = {}
+    for name, (form_class, run) in handlers.items():
+        form = form_class(request.POST if name == posted else None, prefix=name)
+        shown[f"{name}_form"] = form
+        if name != posted or not form.is_valid():
+            continue
+        try:
+            run(form.cleaned_data)
+        except (ValidationError, NotAllowed) as error:
+            form.add_error(None, getattr(error, "messages", None) or str(error))
+        else:
+            return shown, True
+    return shown, False
+
+
+def _page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    shown: dict[str, forms.Form],
+) -> HttpResponse:
+    status = 400 if any(f.errors for f in shown.values()) else 200
+    return render(request, template, {**context, **shown}, status=status)
+
+
+def _country(data: dict[str, Any]) -> str | None:
+    return data["country"].pk if data.get("country") else None
+
+
+@staff_required
+def index(request: HttpRequest) -> HttpResponse:
+    actor = staff_actor(request)
+    shown, done = _handle(
+        request,
+        {
+            "body": (BodyForm, lambda d: body_create(actor=actor, **d)),
+            "training": (
+                TrainingForm,
+                lambda d: training_record(
+                    actor=actor,
+                    **{
+                        **d,
+                        "country": _country(d),
+                        "indicators": [i.code for i in d["indicators"]],
+                    },
+                ),
+            ),
+        },
+    )
+    if done:
+        return redirect("stakeholders:bodies")
+    context = {"bodies": Body.objects.all(), "trainings": Training.objects.all()}
+    return _page(request, "stakeholders/staff/bodies.html", context, shown)
+
+
+@staff_required
+def body(request: HttpRequest, key: str) -> HttpResponse:
+    actor = staff_actor(request)
+    found = get_object_or_404(Body, key=key)
+    shown, done = _handle(
+        request,
+        {
+            "member": (
+                MemberForm,
+                lambda d: member_add(
+                    actor=actor,
+                    body=found,
+                    **{**d, "organisation": d["organisation"][0]},
+                ),
+            ),
+            "meeting": (
+                MeetingForm,
+                lambda d: meeting_record(
+                    actor=actor, body=found, **{**d, "country": _country(d)}
+                ),
+            ),
+        },
+    )
+    if done:
+        return redirect("stakeholders:body", key=key)
+    context = {"body": found}
+    return _page(request, "stakeholders/staff/body.html", context, shown)
+
+
+@staff_required
+def training(request: HttpRequest, key: str) -> HttpResponse:
+    actor = staff_actor(request)
+    found = get_object_or_404(Training, key=key)
+    shown, done = _handle(
+        request,
+        {
+            "trainee": (
+                TraineeForm,
+                lambda d: trainee_add(
+                    actor=actor,
+                    training=found,
+                    **{**d, "organisation": d["organisation"][0]},
+                ),
+            ),
+        },
+    )
+    if done:
+        return redirect("stakeholders:training", key=key)
+    context = {"training": found}
+    return _page(request, "stakeholders/staff/training.html", context, shown)

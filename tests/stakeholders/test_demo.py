@@ -1,0 +1,30 @@
+"""The worked examples `load-demo` adds, drawn from the seed report."""
+
+from __future__ import annotations
+
+from partnerships.cooperation.models import Engagement
+from partnerships.stakeholders.demo import load_stakeholder_demo
+from partnerships.stakeholders.models import Body, Consultation, Training
+
+
+def test_the_demo_holds_the_seed_examples_attached_to_their_engagements(db):
+    consultation = Consultation.objects.get(key="strategic-plan-2020-2025")
+    assert consultation.engagement.key == "p002-strategic-plan-2020-2025"
+    assert consultation.paragraphs.count() == 4
+    assert "paragraphs 76 and 83" in consultation.synthesis
+    sag = Body.objects.get(key="stakeholder-advisory-group")
+    assert sag.engagement.key == "p076-external-stakeholder-advisory-committee"
+    bangkok = Training.objects.get(key="bangkok-nso-observatories")
+    assert set(bangkok.trainees.values_list("organisation__key", "group")) == {
+        ("SDI", "grassroots"),
+        ("UCLG-ASPAC", "local_authorities"),
+        ("HUAIROU", "women"),
+        ("KEMITRAAN-HABITAT", "ngo"),
+    }
+    assert bangkok.indicators.filter(code="11.1.1").exists()
+
+
+def test_loading_the_demo_again_writes_nothing(db):
+    engagements = Engagement.objects.count()
+    assert load_stakeholder_demo() == 0
+    assert Engagement.objects.count() == engagements

@@ -1,0 +1,139 @@
+"""A body with members and a meeting, and a training with participants, recorded
+through the staff pages; each becomes cooperation the registry shows."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from partnerships.cooperation.models import Engagement, Participation
+from partnerships.stakeholders.models import Body, Membership, Training
+from tests.factories import organisation
+
+
+def _post(client, url, form, **data):
+    fields = {f"{form}-{k}": v for k, v in data.items()}
+    response = client.post(url, {"form": form, **fields})
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_body_gets_members_and_a_meeting(client, cast):
+    organisation(key="YOUTH-NET", en="Youth network")
+    organisation(key="WOMEN-NET", en="Women network")
+    client.force_login(cast["editor-africa"])
+    index = reverse("stakeholders:bodies")
+    _post(
+        client,
+        index,
+        "body",
+        key="sag",
+        name="Stakeholder Advisory Group",
+        kind="advisory_group",
+        mandate="Advises the Executive Director.",
+        seats="women=2\nchildren_youth=2",
+    )
+    body = Body.objects.get(key="sag")
+    assert dict(body.seats.values_list("group", "number")) == {
+        "women": 2,
+        "children_youth": 2,
+    }
+    page = reverse("stakeholders:body", args=["sag"])
+    _post(
+        client,
+        page,
+        "member",
+        organisation="WOMEN-NET",
+        role="chair",
+        group="women",
+        term_start="2019-05-27",
+        term_end="2021-05-26",
+    )
+    _post(
+        client,
+        page,
+        "member",
+        organisation="YOUTH-NET",
+        role="member",
+        group="children_youth",
+    )
+    _post(
+        client,
+        page,
+        "meeting",
+        held_on="2019-05-28",
+        country="KE",
+        city="Nairobi",
+        agenda="Terms of reference",
+        outcome="Coordinated input adopted.",
+        attendees="WOMEN-NET YOUTH-NET",
+    )
+    roles = set(
+        Participation.objects.filter(engagement=body.engagement).values_list(
+            "organisation__key", "role"
+        )
+    )
+    assert roles == {("WOMEN-NET", "chair"), ("YOUTH-NET", "member")}
+    meeting = body.meetings.get()
+    assert meeting.engagement.parent == body.engagement
+    assert meeting.engagement.participations.count() == 2
+    assert meeting.engagement.places.get().country_id == "KE"
+    assert (
+        Membership.objects.get(role="chair").history.first().history_user
+        == (cast["editor-africa"])
+    )
+    assert "Youth network" in client.get(page).content.decode()
+
+
+def test_a_training_gets_participants_and_indicators(client, cast):
+    organisation(key="NSO-TH", category="national_government", en="Statistics office")
+    organisation(key="OBS-BKK", category="local_government", en="Urban observatory")
+    client.force_login(cast["administrator"])
+    _post(
+        client,
+        reverse("stakeholders:bodies"),
+        "training",
+        key="bkk-2018",
+        title="Monitoring SDG 11 and the New Urban Agenda",
+        starts_on="2018-06-12",
+        ends_on="2018-06-14",
+        country="TH",
+        city="Bangkok",
+        indicators=["11.1.1", "11.3.1"],
+        organisers="NSO-TH",
+        feedback="Participants asked for a follow-up on 11.3.1.",
+    )
+    training = Training.objects.get(key="bkk-2018")
+    page = reverse("stakeholders:training", args=["bkk-2018"])
+    _post(
+        client,
+        page,
+        "trainee",
+        organisation="OBS-BKK",
+        group="local_authorities",
+        people=3,
+    )
+    engagement = Engagement.objects.get(pk=training.engagement_id)
+    assert set(engagement.sdg_targets.values_list("code", flat=True)) == {
+        "11.1",
+        "11.3",
+    }
+    assert set(engagement.participations.values_list("organisation__key", "role")) == {
+        ("NSO-TH", "organiser"),
+        ("OBS-BKK", "participant"),
+    }
+    assert "Urban observatory" in client.get(page).content.decode()
+
+
+def test_an_unknown_organisation_key_is_named(client, cast):
+    client.force_login(cast["administrator"])
+    response = client.post(
+        reverse("stakeholders:bodies"),
+        {
+            "form": "training",
+            "training-key": "x",
+            "training-title": "X",
+            "training-starts_on": "2018-01-01",
+            "training-organisers": "NO-SUCH-ORG",
+        },
+    )
+    assert response.status_code == 400
+    assert "NO-SUCH-ORG" in response.content.decode()
