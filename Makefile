@@ -37,7 +37,7 @@ node_modules/.installed: package.json package-lock.json
 assets: node_modules/.installed system
 	@mkdir -p $(VENDOR)
 	@for f in $(VENDOR_FILES); do cp node_modules/$$f $(VENDOR)/; done
-	@for po in partnerships/portal/locale/*/LC_MESSAGES/django.po; do \
+	@for po in partnerships/*/locale/*/LC_MESSAGES/django.po; do \
 	  msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; \
 	done
 
