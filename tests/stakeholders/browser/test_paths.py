@@ -17,11 +17,18 @@ KINDS = ["statutes", "legal_status", "annual_report", "financial", "letter"]
 def open_session(server, django_db_blocker):
     """An open session, committed so that a server on PostgreSQL sees it, and
     removed at the end with the applications made to it."""
+    from django.db import connections
+
     from partnerships.core.actor import system_actor
     from partnerships.stakeholders.models import Application, Session
     from partnerships.stakeholders.services.sessions import session_upsert
 
     with django_db_blocker.unblock():
+        # The portal's browser tests end by terminating the database sessions of
+        # their server (PostgreSQL), which may take this thread's with them.
+        for conn in connections.all():
+            if not conn.is_usable():
+                conn.close()
         session, _ = session_upsert(
             actor=system_actor("tests"),
             key="browser-session",
