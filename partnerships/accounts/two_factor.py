@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest
+from rest_framework.permissions import BasePermission
 
 
 def required() -> bool:
@@ -26,6 +27,18 @@ def verified(user: Any) -> bool:
         return True
     check = getattr(user, "is_verified", None)
     return bool(check and check())
+
+
+class VerifiedStaff(BasePermission):
+    """For the token endpoints: staff make tokens only from a verified session,
+    so a password alone cannot get a lasting credential."""
+
+    message = "Sign in with your device's code to manage tokens."
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        from partnerships.accounts.actors import actor_for
+
+        return not actor_for(request.user).is_staff_role or verified(request.user)
 
 
 class TwoFactorAdminSite(admin.AdminSite):

@@ -51,6 +51,8 @@ def test_a_session_opened_with_a_password_does_not_reach_staff_pages(
     assert client.get("/admin/").status_code == 302
     response = client.get("/reports/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+    made = client.post("/api/tokens/", {"name": "x"}, content_type="application/json")
+    assert made.status_code == 403 and "device" in made.json()["detail"]
 
 
 def test_off_by_default(client, admin_user, device):
