@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "partnerships.cooperation",
     "partnerships.sources",
     "partnerships.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "partnerships.api",
     "partnerships.interop",
     "partnerships.demo",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "partnerships.accounts.actors.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -226,6 +229,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "partnerships@localhost")
+
+# Two-factor sign-in for staff (partnerships.accounts.two_factor, django-otp).
+STAFF_TWO_FACTOR = env_bool("STAFF_TWO_FACTOR", False)
 
 RATELIMIT_VIEW = "partnerships.accounts.views.rate_limited"
 LOGIN_RATE = env_str("LOGIN_RATE", "10/m")

@@ -27,6 +27,7 @@ from partnerships.accounts.tokens import (
     token_revoke,
     tokens_of,
 )
+from partnerships.accounts.two_factor import VerifiedStaff
 from partnerships.core.errors import NotAllowed
 
 TAGS = ["tokens"]
@@ -73,7 +74,7 @@ class TokenCreateIn(serializers.Serializer):
 
 class _TokenView(APIView):
     authentication_classes = [SessionAuthentication]
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, VerifiedStaff]
     # Tokens are no table to export: no CSV renderer here.
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
 

@@ -12,10 +12,12 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from partnerships.accounts import two_factor
 from partnerships.accounts.actors import actor_for
 from partnerships.core.actor import Actor
 
@@ -29,6 +31,8 @@ def staff_required(view: View) -> View:
     @login_required(login_url="login")
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not two_factor.verified(request.user):
+            return redirect_to_login(request.get_full_path(), "login")
         actor = actor_for(request.user)
         if not actor.is_staff_role:
             raise PermissionDenied(_("Only editors and administrators may do this."))

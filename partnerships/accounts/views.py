@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from partnerships.accounts import two_factor
+
 
 def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The answer to a request over a rate limit (settings.RATELIMIT_VIEW)."""
@@ -66,6 +68,18 @@ class LoginView(auth_views.LoginView):
 
     template_name = "admin/login.html"
     authentication_form = AdminAuthenticationForm
+
+    def get_form_class(self) -> type:
+        if two_factor.required():
+            from django_otp.admin import OTPAdminAuthenticationForm
+
+            return OTPAdminAuthenticationForm
+        return AdminAuthenticationForm
+
+    def get_template_names(self) -> list[str]:
+        if two_factor.required():
+            return ["otp/admin111/login.html"]
+        return [self.template_name]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         request.current_app = admin.site.name
