@@ -16,7 +16,9 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from openpyxl import Workbook
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -69,6 +71,14 @@ def xlsx_file(header: list[str], rows: Iterable[list[Any]]) -> Any:
 class EngagementExport(ActorMixin, APIView):
     """The engagements the reader may see that match the filters."""
 
+    @extend_schema(
+        summary="Engagements as CSV (streamed) or Excel, with the list's filters",
+        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, enum=["csv", "xlsx"])],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, XLSX): OpenApiTypes.BINARY,
+        },
+    )
     def get(self, request: Request) -> HttpResponse:
         fmt = request.query_params.get("fmt", "csv")
         if fmt not in ("csv", "xlsx"):
@@ -83,12 +93,12 @@ class EngagementExport(ActorMixin, APIView):
         rows = sheet.rows(self.actor, chosen.qs)  # type: ignore[attr-defined]
         header = _header()
         if fmt == "xlsx":
-            return FileResponse(
-                xlsx_file(header, rows),
-                as_attachment=True,
-                filename="engagements.xlsx",
-                content_type=XLSX,
-            )
+            # The rows are written in write-only mode; the finished (compressed)
+            # file is sent whole, so no handle outlives the request.
+            with xlsx_file(header, rows) as spool:
+                response = HttpResponse(spool.read(), content_type=XLSX)
+            response["Content-Disposition"] = 'attachment; filename="engagements.xlsx"'
+            return response
         response = StreamingHttpResponse(
             csv_chunks(header, rows), content_type="text/csv; charset=utf-8"
         )
