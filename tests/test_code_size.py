@@ -13,6 +13,7 @@ import partnerships
 MAX_FUNCTION_LINES = 60
 MAX_FILE_LINES = 400
 SOURCE = Path(partnerships.__file__).parent
+ROOT = SOURCE.parent
 
 
 def source_files() -> list[Path]:
@@ -54,3 +55,16 @@ def test_the_walk_sees_the_source_tree_and_not_the_migrations():
     files = source_files()
     assert SOURCE / "reports" / "snapshot.py" in files
     assert not any("migrations" in path.parts for path in files)
+
+
+def test_no_type_ignore_comment_stands_where_no_type_checker_reads_it():
+    # docs/architecture.md, "Types": without a checker they only mislead.
+    marker = "type" + ": ignore"
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("partnerships", "tests", "bench")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if marker in line
+    ]
+    assert not found, found

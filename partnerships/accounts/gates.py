@@ -36,7 +36,7 @@ def staff_required(view: View) -> View:
         actor = actor_for(request.user)
         if not actor.is_staff_role:
             raise PermissionDenied(_("Only editors and administrators may do this."))
-        request.actor = actor  # type: ignore[attr-defined]
+        request.actor = actor
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -44,4 +44,4 @@ def staff_required(view: View) -> View:
 
 def staff_actor(request: HttpRequest) -> Actor:
     """The actor of a request that passed `staff_required`."""
-    return request.actor  # type: ignore[attr-defined]
+    return request.actor

@@ -93,7 +93,7 @@ def token_create(
         expires_at=timezone.now() + timedelta(days=days),
     )
     token.full_clean()
-    token._history_user = user  # type: ignore[attr-defined]
+    token._history_user = user
     token.save()
     return token, secret
 
@@ -146,8 +146,8 @@ def token_revoke(*, actor_user: AnyUser, token: ApiToken) -> ApiToken:
         raise NotAllowed(_("Only the token's owner or an administrator may revoke it."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        token._history_user = actor_user  # type: ignore[attr-defined]
-        token._change_reason = "revoked"  # type: ignore[attr-defined]
+        token._history_user = actor_user
+        token._change_reason = "revoked"
         token.save(update_fields=["revoked_at"])
     return token
 

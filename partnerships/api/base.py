@@ -31,7 +31,7 @@ class ActorMixin:
         return self._actor
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "actor": self.actor}  # type: ignore
+        return {**super().get_serializer_context(), "actor": self.actor}
 
 
 def visible_parent_key(visible: QuerySet) -> Subquery:
@@ -43,23 +43,23 @@ class VersionedDetail(ActorMixin):
     """GET with an ETag (and If-None-Match); writes need If-Match."""
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()  # type: ignore[attr-defined]
+        obj = self.get_object()
         if not_modified(request, obj.version):
             return Response(
                 status=status.HTTP_304_NOT_MODIFIED,
                 headers={"ETag": etag_of(obj.version)},
             )
-        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
+        data = self.get_serializer(obj).data
         return Response(data, headers={"ETag": etag_of(obj.version)})
 
     def _written(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
         # Read back as the reader sees it (its parent only if visible); a record
         # just made outside the reader's sight is shown without its parent.
-        found = self.get_queryset().filter(pk=obj.pk).first()  # type: ignore
+        found = self.get_queryset().filter(pk=obj.pk).first()
         if found is None:
             obj.refresh_from_db()
         obj = found or obj
-        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
+        data = self.get_serializer(obj).data
         return Response(data, status=code, headers={"ETag": etag_of(obj.version)})
 
     # What differs between organisations and engagements: the input serializer, the
@@ -74,7 +74,7 @@ class VersionedDetail(ActorMixin):
     name_field: str
 
     def queryset_all(self) -> QuerySet:
-        return self.get_queryset().model.objects.all()  # type: ignore[attr-defined]
+        return self.get_queryset().model.objects.all()
 
     def _input(self, request: Request, *, partial: bool) -> s.WriteIn:
         data = self.input_class(data=request.data, partial=partial)
@@ -90,7 +90,7 @@ class VersionedDetail(ActorMixin):
         key = data.validated_data.get("key")
         if not key:
             return {"key": ["A key is required."]}
-        base = data.fields[self.name_field].base  # type: ignore[attr-defined]
+        base = data.fields[self.name_field].base
         names = [v for k, v in data.validated_data.items() if k.startswith(base + "_")]
         if not any(names):
             return {self.name_field: ["Give a name in at least one language."]}
@@ -116,7 +116,7 @@ class VersionedDetail(ActorMixin):
         return self._written(obj, status.HTTP_201_CREATED)
 
     def _update(self, request: Request) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
+        record = self.get_object()
         data = self._input(request, partial=True)
         obj = type(self).service_update(
             actor=self.actor,
@@ -128,7 +128,7 @@ class VersionedDetail(ActorMixin):
         return self._written(obj)
 
     def _destroy(self, request: Request) -> Response:
-        record = self.get_object()  # type: ignore[attr-defined]
+        record = self.get_object()
         type(self).service_delete(
             actor=self.actor,
             expected_version=expected_version(request),
@@ -145,5 +145,5 @@ class VersionedDetail(ActorMixin):
         return self._written(obj)
 
     def _history(self) -> Response:
-        records = history_for(self.get_object(), self.actor)  # type: ignore
+        records = history_for(self.get_object(), self.actor)
         return Response(s.HistoryOut(records, many=True).data)

@@ -90,7 +90,7 @@ class EngagementExport(ActorMixin, APIView):
         if not chosen.is_valid():
             return HttpResponse(str(chosen.errors), status=400)
         sheet = exporter("engagements")
-        rows = sheet.rows(self.actor, chosen.qs)  # type: ignore[attr-defined]
+        rows = sheet.rows(self.actor, chosen.qs)
         header = _header()
         if fmt == "xlsx":
             # The rows are written in write-only mode; the finished (compressed)

@@ -32,7 +32,7 @@ def history_for(obj: models.Model, actor: Actor) -> list[dict[str, Any]]:
     entries = history_of(obj)
     if actor.is_staff_role:
         return entries
-    records = obj.history.filter(  # type: ignore[attr-defined]
+    records = obj.history.filter(
         history_id__in=[entry["history_id"] for entry in entries]
     )
     public = {record.history_id: _was_public(record) for record in records}

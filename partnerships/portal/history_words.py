@@ -33,7 +33,7 @@ def _value(field: models.Field | None, value: Any) -> str:
 
 def _field(model: type[models.Model], name: str) -> models.Field | None:
     try:
-        return model._meta.get_field(name)  # type: ignore[return-value]
+        return model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
 

@@ -16,7 +16,7 @@ class OrganisationKeys(forms.CharField):
 
     widget = forms.Textarea
 
-    def clean(self, value: str) -> list[Organisation]:  # type: ignore[override]
+    def clean(self, value: str) -> list[Organisation]:
         keys = super().clean(value).split()
         found = {o.key: o for o in Organisation.objects.filter(key__in=keys)}
         if missing := [k for k in keys if k not in found]:

@@ -35,7 +35,7 @@ def write_published(
         }
         found = known.get(pk)
         if found is None:
-            known[pk] = Row(engagement_id=pk, **values)  # type: ignore[assignment]
+            known[pk] = Row(engagement_id=pk, **values)
             new.append(known[pk])
             item.writes += 1
         elif isinstance(found, PublishedActivity) and any(

@@ -54,7 +54,7 @@ def _line(activity: etree._Element, line: MoneyLine) -> None:
 
 def _date(parent: etree._Element, tag: str, day: object) -> None:
     if day is not None:
-        etree.SubElement(parent, tag, {"iso-date": day.isoformat()})  # type: ignore[attr-defined]
+        etree.SubElement(parent, tag, {"iso-date": day.isoformat()})
 
 
 def _org(parent: etree._Element, line: MoneyLine, side: str) -> None:

@@ -24,11 +24,11 @@ class UploadStorage(FileSystemStorage):
     changed setting (tests) takes effect."""
 
     @property
-    def base_location(self) -> str:  # type: ignore[override]
+    def base_location(self) -> str:
         return str(settings.STAKEHOLDER_UPLOAD_DIR)
 
     @property
-    def location(self) -> str:  # type: ignore[override]
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
 

@@ -129,7 +129,7 @@ def outcome(request: HttpRequest, key: str, extension: str) -> HttpResponse:
 
 def public(request: HttpRequest, key: str) -> HttpResponse:
     consultation = get_object_or_404(Consultation, key=key)
-    actor = request.actor  # type: ignore[attr-defined]
+    actor = request.actor
     form = CommentForm(request.POST or None, prefix="comment")
     if request.method == "POST" and form.is_valid():
         paragraph = get_object_or_404(

@@ -87,7 +87,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
 
 def accredited(request: HttpRequest, key: str) -> HttpResponse:
     session = get_object_or_404(Session, key=key)
-    rows = accreditations_visible_to(request.actor).filter(session=session)  # type: ignore[attr-defined]
+    rows = accreditations_visible_to(request.actor).filter(session=session)
     return render(
         request, "stakeholders/accredited.html", {"session": session, "rows": rows}
     )
@@ -96,7 +96,7 @@ def accredited(request: HttpRequest, key: str) -> HttpResponse:
 def accredited_export(request: HttpRequest, key: str) -> HttpResponse:
     session = get_object_or_404(Session, key=key)
     name, mimetype, data = exporter("accredited-organisations").render(
-        request.actor,  # type: ignore[attr-defined]
+        request.actor,
         session=session.key,
     )
     response = HttpResponse(data, content_type=mimetype)
