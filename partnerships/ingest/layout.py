@@ -21,7 +21,7 @@ _CHAPTER_ZH = re.compile(rf"^([{CHINESE_NUMERALS}]+)、\s*(.*)$")
 _CHAPTER_ROMAN = re.compile(rf"^({_ROMAN})\.\s*([^\W\d_].*)$")
 _SECTION = re.compile(r"^([A-Z])\.\s*([^\W\d_].*)$")
 # "1. Text" or "1.Text"; not "1.5 million".
-_PARAGRAPH = re.compile(r"^(\d{1,3})\.(?!\d)\s*(\S.*)$")
+_PARAGRAPH = re.compile(r"^(\d{1,5})\.(?!\d)\s*(\S.*)$")
 # A heading printed in capitals without numeral ("INTRODUCTION", "COOPERATION WITH
 # PARTNERS"): no lower-case letter, no sentence end.
 _CAPITALS = re.compile(r"^[A-Z][A-Z ,;:'’&()-]{5,}$")

@@ -177,3 +177,13 @@ def test_every_document_of_the_corpus_is_split_as_its_gold_says():
     ]
     assert wrong == []
     assert sum(len(d.paragraphs) for d in documents) >= 150
+
+
+def test_paragraph_numbers_have_no_ceiling():
+    # A long text once merged every paragraph from 1000 on into paragraph 999.
+    body = "\n".join(
+        f"{n}. Paragraph number {n} of a long text." for n in range(1, 1206)
+    )
+    layout = split_report(f"TEST/LONG/1\n\nI. Introduction\n\n{body}\n", "en")
+    assert [p.number for p in layout.paragraphs] == list(range(1, 1206))
+    assert layout.paragraphs[-1].text == "Paragraph number 1205 of a long text."
