@@ -15,6 +15,7 @@ from partnerships.stakeholders.models import (
     CommentKind,
     DocumentKind,
 )
+from partnerships.stakeholders.services.applications import SUBMITTED_FIELDS
 from partnerships.stakeholders.services.uploads import SIGNATURES
 
 ACCEPT = ",".join(f".{ext}" for ext in SIGNATURES)
@@ -33,18 +34,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "name",
-            "acronym",
-            "country",
-            "website",
-            "category",
-            "group",
-            "description",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-        ]
+        fields = list(SUBMITTED_FIELDS)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -31,7 +31,8 @@ from partnerships.stakeholders.services.decisions import accredit_on_basis
 from partnerships.stakeholders.services.uploads import document_store
 from partnerships.stakeholders.visibility import can_review, token_hash
 
-SUBMITTED_FIELDS = {
+# What an applicant gives, in the order the public form asks for it.
+SUBMITTED_FIELDS = (
     "name",
     "acronym",
     "country",
@@ -42,7 +43,7 @@ SUBMITTED_FIELDS = {
     "contact_name",
     "contact_email",
     "contact_phone",
-}
+)
 Upload = tuple[str, str, bytes]  # (document kind, file name, content)
 
 
@@ -58,7 +59,7 @@ def application_submit(
     basis is recorded. Returns the application and the applicant's secret."""
     if not session.is_open:
         raise ValidationError(_("This session no longer takes applications."))
-    if refused := set(values) - SUBMITTED_FIELDS:
+    if refused := set(values) - set(SUBMITTED_FIELDS):
         raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(refused)})
     values = dict(values)
     # A code (the loaders, the tests) or a Country (the form).
