@@ -23,7 +23,7 @@ from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.reference.regions import with_subregions
 from partnerships.registry.categories import Category
-from partnerships.registry.selectors import organisation_search
+from partnerships.registry.search import organisations_matching
 from partnerships.registry.visibility import organisations_visible_to
 
 PARTNER_LIMIT = 1000
@@ -79,7 +79,7 @@ class EngagementFilter(filters.FilterSet):
         # The partners are looked up once, not once per engagement; a word that
         # names more than PARTNER_LIMIT organisations is too vague to follow them all.
         partners = list(
-            organisation_search(query=value)
+            organisations_matching(value)
             .filter(pk__in=organisations_visible_to(self.actor).values("pk"))
             .values_list("pk", flat=True)[:PARTNER_LIMIT]
         )

@@ -239,33 +239,14 @@ def spelling_variants(entries: list[NameEntry]) -> list[NameEntry]:
 
 
 def registry_entries() -> list[NameEntry]:
-    """Every name of every organisation in the registry (deleted ones left out)."""
-    from partnerships.core.languages import UN_LANGUAGES
-    from partnerships.registry.models import Organisation, OrganisationName
+    """Every name of every organisation in the registry (deleted ones left out),
+    as the registry's resolver lists them."""
+    from partnerships.registry.resolve import name_rows
 
-    out: list[NameEntry] = []
-    fields = ["key", "category", *(f"name_{lang}" for lang in UN_LANGUAGES)]
-    for row in Organisation.objects.filter(deleted_at__isnull=True).values(*fields):
-        for lang in UN_LANGUAGES:
-            if row[f"name_{lang}"]:
-                out.append(
-                    NameEntry(
-                        row["key"],
-                        row[f"name_{lang}"],
-                        lang,
-                        "name",
-                        "registry",
-                        row["category"],
-                    )
-                )
-    names = OrganisationName.objects.filter(
-        organisation__deleted_at__isnull=True
-    ).values_list(
-        "organisation__key", "value", "lang", "kind", "organisation__category"
-    )
-    for key, value, lang, kind, category in names:
-        out.append(NameEntry(key, value, lang, kind, "registry", category))
-    return out
+    return [
+        NameEntry(row.key, row.value, row.lang, row.kind, "registry", row.category)
+        for row in name_rows()
+    ]
 
 
 def build_gazetteer(*, reference: bool = True, registry: bool = True) -> Gazetteer:

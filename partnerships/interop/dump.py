@@ -13,30 +13,27 @@ from typing import Any, TextIO
 
 from django.db.models import Prefetch, QuerySet
 
-from partnerships.cooperation.models import Engagement, Participation
+from partnerships.cooperation.models import (
+    Engagement,
+    MoneyLine,
+    Participation,
+    PublishedActivity,
+)
 from partnerships.core.dates import format_fuzzy
 from partnerships.core.languages import as_dict
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Evidence, SourceDocument
 
 FORMAT = "partnerships-dump"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 CHUNK = 2000
 
 # Deliberately not in the dump (docs/dump-format.md says why). Every other field of
 # every model of the registry apps is, which tests/interop/test_dump.py checks row
 # by row from the models' own metadata.
 REGISTRY_APPS = ("registry", "cooperation", "sources")
-# Money lines and published activities (cooperation/money.py) are not in the
-# dump yet (docs/iati.md).
-NOT_DUMPED_MODELS = frozenset(
-    {
-        "cooperation.ChangeProposal",
-        "cooperation.MoneyLine",
-        "cooperation.PublishedActivity",
-    }
-)
+NOT_DUMPED_MODELS = frozenset({"cooperation.ChangeProposal"})
 NOT_DUMPED_FIELDS = frozenset({"id"})
 
 
@@ -159,11 +156,68 @@ def engagement_record(eng: Engagement) -> dict[str, Any]:
         "sdg_targets": sorted(t.code for t in eng.sdg_targets.all()),
         "participants": [_participant(p) for p in eng.participations.all()],
         "evidence": _evidence(eng.evidence.all()),
+        "money": [money_record(line) for line in eng.money.all()],
+        "published": published_record(eng),
         "is_synthetic": eng.is_synthetic,
         "is_published": eng.is_published,
         "is_confidential": eng.is_confidential,
         **lifecycle_record(eng),
     }
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def money_record(line: MoneyLine) -> dict[str, Any]:
+    """One budget, planned disbursement or transaction as its publisher wrote it
+    (cooperation/money.py); the organisations by key, the hand-entered money it
+    stands for (if any) by participant, role and place in that participant's list."""
+    record: dict[str, Any] = {
+        "position": line.position,
+        "kind": line.kind,
+        "type": line.type_code,
+        "status": line.status,
+        "period_start": _day(line.period_start),
+        "period_end": _day(line.period_end),
+        "date": _day(line.date),
+        "amount": str(line.amount),
+        "currency": line.currency_id,
+        "value_date": _day(line.value_date),
+        "is_repeat": line.is_repeat,
+        "extras": line.extras,
+        "contribution": _contribution_ref(line),
+    }
+    for side in ("provider", "receiver"):
+        org = getattr(line, side)
+        record[side] = {
+            "organisation": org.key if org else None,
+            "ref": getattr(line, f"{side}_ref"),
+            "name": getattr(line, f"{side}_name"),
+            "activity": getattr(line, f"{side}_activity"),
+        }
+    return record
+
+
+def _contribution_ref(line: MoneyLine) -> dict[str, Any] | None:
+    money = line.contribution
+    if money is None:
+        return None
+    part = money.participation
+    return {
+        "organisation": part.organisation.key,
+        "role": part.role,
+        "index": list(part.contributions.all()).index(money),
+    }
+
+
+def published_record(eng: Engagement) -> dict[str, Any] | None:
+    """What an imported IATI activity carried beyond the registry's model."""
+    try:
+        kept = eng.published
+    except PublishedActivity.DoesNotExist:
+        return None
+    return {"identifier": kept.identifier, "elements": kept.elements}
 
 
 _EVIDENCE = Evidence.objects.select_related("passage__document").order_by(
@@ -189,10 +243,14 @@ def engagements() -> QuerySet[Engagement]:
         .prefetch_related("contributions", Prefetch("evidence", _EVIDENCE))
         .order_by("organisation__key", "role")
     )
+    money = MoneyLine.objects.select_related(
+        "provider", "receiver", "contribution__participation__organisation"
+    ).order_by("position")
     return (
         Engagement.objects.order_by("key")
-        .select_related("parent")
+        .select_related("parent", "published")
         .prefetch_related(
+            Prefetch("money", money),
             "places",
             "themes",
             "sdg_targets",

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.models import Contribution, Engagement
 from partnerships.cooperation.services import (
     ContributionSpec,
     EngagementSpec,
@@ -26,6 +26,7 @@ from partnerships.core.actor import system_actor
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.upsert import Lifecycle
 from partnerships.interop.dump import FORMAT, READABLE_VERSIONS
+from partnerships.interop.load_money import Contributions, load_money, load_published
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
 from partnerships.sources.models import Passage
@@ -226,6 +227,7 @@ class DumpLoader:
             is_confidential=_flag(raw, "is_confidential"),
             lifecycle=_lifecycle(raw),
         )
+        existed = Engagement.objects.filter(key=key).exists()
         engagement, written = engagement_upsert(
             actor=self.actor, spec=spec, parent=parent, reason=REASON
         )
@@ -239,11 +241,44 @@ class DumpLoader:
                 quote=quote,
                 reason=REASON,
             )[1]
+        contributions: Contributions = {}
         for part in raw.get("participants", []):
-            self._participant(engagement, part)
+            key = (part["organisation"], part["role"])
+            contributions[key] = self._participant(engagement, part)
+        self._money(engagement, raw, contributions, created=not existed)
         return engagement
 
-    def _participant(self, engagement: Engagement, raw: dict[str, Any]) -> None:
+    def _money(
+        self,
+        engagement: Engagement,
+        raw: dict[str, Any],
+        contributions: Contributions,
+        *,
+        created: bool,
+    ) -> None:
+        """Money lines and the kept IATI elements (version 3; earlier dumps have
+        none, and what the database holds of them is left as it is)."""
+        if "money" in raw:
+            self.written += load_money(
+                actor=self.actor,
+                engagement=engagement,
+                lines=raw["money"],
+                orgs=self.orgs,
+                contributions=contributions,
+                created=created,
+                reason=REASON,
+            )
+        self.written += load_published(
+            actor=self.actor,
+            engagement=engagement,
+            raw=raw.get("published"),
+            created=created,
+            reason=REASON,
+        )
+
+    def _participant(
+        self, engagement: Engagement, raw: dict[str, Any]
+    ) -> list[Contribution]:
         org = self.orgs[raw["organisation"]]
         participation, written = participation_ensure(
             actor=self.actor,
@@ -254,6 +289,7 @@ class DumpLoader:
             created_at=_time(raw.get("created_at")),
         )
         self.written += written
+        listed = []
         for money in raw.get("contributions", []):
             value = money.get("value_date")
             spec = ContributionSpec(
@@ -261,9 +297,11 @@ class DumpLoader:
                 currency=money["currency"],
                 value=parse_fuzzy(value) if value else None,
             )
-            self.written += contribution_ensure(
+            contribution, written = contribution_ensure(
                 actor=self.actor, participation=participation, spec=spec, reason=REASON
-            )[1]
+            )
+            self.written += written
+            listed.append(contribution)
         for passage, quote in self._cited(raw.get("evidence", [])):
             self.written += evidence_ensure(
                 actor=self.actor,
@@ -272,3 +310,4 @@ class DumpLoader:
                 quote=quote,
                 reason=REASON,
             )[1]
+        return listed

@@ -1,9 +1,9 @@
 """The site search: organisations, engagements and passages matching a few words,
-every one through the permission layer, organisations best match first."""
+every one through the permission layer, organisations best match first (the
+registry's one organisation search, `registry/search.py`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -11,12 +11,14 @@ from django.db.models import Q, QuerySet
 from partnerships.cooperation.models import Participation
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.languages import as_dict
-from partnerships.portal.fuzzy import close_organisation_ids
 from partnerships.portal.language import content_language
-from partnerships.portal.ranking import EXACT, best_score, rank
-from partnerships.registry.models import Identifier, Organisation, OrganisationName
-from partnerships.registry.visibility import organisations_visible_to
+from partnerships.registry.models import Organisation
+from partnerships.registry.search import (
+    Found,
+    named_exactly,
+    organisations_ranked,
+    script_of,
+)
 from partnerships.sources.visibility import passages_visible_to
 
 SEARCH_LIMIT = 10  # of each type on the page of all types
@@ -24,18 +26,6 @@ GROUP_PAGE = 25  # on the page of one type
 SEARCH_CANDIDATES = 500
 COUNT_CAP = 1000  # counts stop there ("1000+"): a common word would read every row
 GROUPS = ("organisations", "engagements", "passages")
-
-
-def script_of(text: str) -> str | None:
-    """The UN language whose script alone `text` is in; None for Latin letters."""
-    for lang, letters in (
-        ("zh", r"[\u3400-\u9fff]"),
-        ("ar", r"[\u0600-\u06ff]"),
-        ("ru", r"[\u0400-\u04ff]"),
-    ):
-        if re.search(letters, text):
-            return lang
-    return None
 
 
 def languages_of(text: str) -> list[str]:
@@ -49,34 +39,6 @@ def languages_of(text: str) -> list[str]:
     return ["en", reader] if reader in ("fr", "es") else ["en"]
 
 
-def organisation_ids_matching(text: str, most: int) -> dict[int, list[str]]:
-    """Up to `most` ids of each way an organisation can match `text` (each name
-    column of the query's script, other names, identifiers), each asked on its own
-    so that PostgreSQL uses the trigram index of each (given an OR of them, it
-    chose to read the whole table); with the other names and identifiers that
-    matched, which the ranking weighs beside the official names. Other names equal
-    to `text` are asked for apart, so that a common word cannot crowd them out."""
-    lang = script_of(text)
-    columns = [f"name_{lang}"] if lang else ["key", "name_en", "name_fr", "name_es"]
-    found: dict[int, list[str]] = {}
-    for column in columns:
-        for pk in (
-            Organisation.objects.filter(**{f"{column}__icontains": text})
-            .order_by()
-            .values_list("pk", flat=True)[:most]
-        ):
-            found.setdefault(pk, [])
-    for model, lookup in (
-        (OrganisationName, "iexact"),
-        (OrganisationName, "icontains"),
-        (Identifier, "icontains"),
-    ):
-        rows = model.objects.filter(**{f"value__{lookup}": text}).order_by()
-        for pk, value in rows.values_list("organisation_id", "value")[:most]:
-            found.setdefault(pk, []).append(value)
-    return found
-
-
 @dataclass
 class Group:
     """One type of result: a page of it, how many there are, and whether more."""
@@ -86,13 +48,6 @@ class Group:
     capped: bool = False  # there are `count` or more
     page: int = 1
     has_next: bool = False
-
-
-@dataclass
-class Found:
-    organisation: Organisation
-    matched: str  # the name that answered the query best
-    exact: bool
 
 
 @dataclass
@@ -143,15 +98,13 @@ def search(actor: Actor, text: str, only: str = "", page: int = 1) -> SearchResu
         return results
     size = GROUP_PAGE if results.only else SEARCH_LIMIT
     page = max(page, 1) if results.only else 1
-    found = _organisations(actor, text)
-    if not found:
-        found = _close_organisations(actor, text)
-        results.close = bool(found)
+    ranked = organisations_ranked(actor, text, SEARCH_CANDIDATES, SEARCH_LIMIT)
+    found, results.close = ranked.found, ranked.close
     if results.only in ("", "organisations"):
         results.organisations = _page(found, page, size)
         results.organisations.capped = len(found) >= SEARCH_CANDIDATES
     if results.only in ("", "engagements"):
-        named = _named(found)
+        named = named_exactly(found)
         results.engagements = _paged(_engagements(actor, text, named), page, size)
     if results.only in ("", "passages"):
         results.passages = _paged(_passages(actor, text), page, size)
@@ -170,8 +123,8 @@ class Everything:
 
 def everything(actor: Actor, text: str) -> Everything:
     text = text.strip()
-    found = _organisations(actor, text) if text else []
-    engagements = _engagements(actor, text, _named(found))
+    found = organisations_ranked(actor, text, SEARCH_CANDIDATES, close=0).found
+    engagements = _engagements(actor, text, named_exactly(found))
     passages = _passages(actor, text)
     if not text:
         engagements, passages = engagements.none(), passages.none()
@@ -185,42 +138,6 @@ def _passages(actor: Actor, text: str) -> QuerySet:
         .select_related("document")
         .order_by("document__symbol", "number")
     )
-
-
-def _ranked(actor: Actor, text: str, candidates: dict[int, list[str]]) -> list[Found]:
-    """The visible candidates, best match first (partnerships.portal.ranking)."""
-    orgs = {
-        org.pk: org
-        for org in organisations_visible_to(actor)
-        .filter(pk__in=list(candidates))
-        .select_related("country")
-    }
-    names = {
-        pk: [org.key, *as_dict(org, "name").values(), *candidates[pk]]
-        for pk, org in orgs.items()
-    }
-    found = []
-    for pk, tier in rank(text, names):
-        matched = max(names[pk], key=lambda name: best_score(text, [name]))
-        found.append(Found(orgs[pk], matched, tier == EXACT))
-    return found
-
-
-def _organisations(actor: Actor, text: str) -> list[Found]:
-    return _ranked(actor, text, organisation_ids_matching(text, SEARCH_CANDIDATES))
-
-
-def _close_organisations(actor: Actor, text: str) -> list[Found]:
-    """Organisations with a name close to `text`, when nothing contains it."""
-    close = close_organisation_ids(text, SEARCH_LIMIT * 5)
-    return _ranked(actor, text, {pk: [] for pk in close})[:SEARCH_LIMIT]
-
-
-def _named(found: list[Found]) -> Organisation | None:
-    """The one organisation the query names exactly: its key, a name in any
-    language, an acronym, short form, alias or identifier."""
-    exact = [f.organisation for f in found if f.exact]
-    return exact[0] if len(exact) == 1 else None
 
 
 def _engagements(actor: Actor, text: str, named: Organisation | None) -> QuerySet:

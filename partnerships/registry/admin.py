@@ -5,6 +5,7 @@ from partnerships.core.admin import PolicyScopedAdmin, ReadOnlyInline, Versioned
 from partnerships.core.languages import field_names
 from partnerships.registry import services
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
+from partnerships.registry.search import organisations_matching
 from partnerships.registry.visibility import (
     can_edit_organisation,
     organisations_visible_to,
@@ -58,13 +59,17 @@ class OrganisationAdmin(VersionedAdmin, SimpleHistoryAdmin):
             obj is None or can_edit_organisation(self.actor(request), obj)
         )
 
-    # A search for 开发署 (a short form) or UNDP (an acronym) finds the organisation.
-    search_fields = [
-        "key",
-        *field_names("name"),
-        "other_names__value",
-        "identifiers__value",
-    ]
+    # The registry's one search (registry/search.py) answers the search box and
+    # the autocomplete of the pickers: 开发署 (a short form) or UNDP (an acronym)
+    # finds the organisation. Django shows the box when search_fields is set.
+    search_fields = ["key"]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        found = organisations_matching(search_term).values("pk")
+        return queryset.filter(pk__in=found), False
+
     autocomplete_fields = ["parent", "country"]
     inlines = [OrganisationNameInline, IdentifierInline]
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from partnerships.reference.regions import with_subregions
 from partnerships.registry.categories import Category
 from partnerships.registry.models import Organisation
-from partnerships.registry.selectors import organisation_search
+from partnerships.registry.search import organisations_matching
 
 
 class OrganisationFilter(filters.FilterSet):
@@ -26,7 +26,7 @@ class OrganisationFilter(filters.FilterSet):
         fields = ["q", "category", "country", "region"]
 
     def search(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(pk__in=organisation_search(query=value).values("pk"))
+        return qs.filter(pk__in=organisations_matching(value).values("pk"))
 
     def in_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(country__un_subregion__in=with_subregions(value))

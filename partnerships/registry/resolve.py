@@ -1,6 +1,9 @@
 """One way to find the organisation a file names, as a careful person would.
 
-Used by the IATI import (and meant for the spreadsheet import and ingest): a
+The registry's one organisation resolver. The IATI import, the spreadsheet import
+(a new row whose names or identifier an organisation already has is refused), the
+terminology import and the reading of reports (its gazetteer holds `name_rows`)
+all ask it; what a person types into a search box goes to `search.py` instead. A
 reference is an identity only when it is shaped like an organisation identifier,
 that is a registration agency's prefix from IATI's OrganisationRegistrationAgency
 codelist followed by an identifier (`GB-CHC-1079358`, `XM-DAC-41120`), or an id
@@ -22,7 +25,8 @@ from pathlib import Path
 from django.conf import settings
 from lxml import etree
 
-from partnerships.registry.models import Organisation
+from partnerships.core.languages import UN_LANGUAGES
+from partnerships.registry.models import Organisation, OrganisationName
 from partnerships.registry.selectors import organisation_by_name
 
 IATI_SCHEME = "IATI"
@@ -62,6 +66,7 @@ def is_identifier(ref: str) -> bool:
 class Found:
     organisation: Organisation
     how: str  # "identifier" or "name"
+    matched: str = ""  # the identifier or name that matched
 
 
 def find_organisation(*, ref: str, names: Iterable[str]) -> Found | None:
@@ -73,9 +78,39 @@ def find_organisation(*, ref: str, names: Iterable[str]) -> Found | None:
             identifiers__scheme=IATI_SCHEME, identifiers__value=ref
         ).first()
         if known is not None:
-            return Found(known, "identifier")
+            return Found(known, "identifier", ref)
     for name in names:
         known = organisation_by_name(name=name) if name.strip() else None
         if known is not None:
-            return Found(known, "name")
+            return Found(known, "name", name.strip())
     return None
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One name under which a live organisation is known."""
+
+    key: str
+    value: str
+    lang: str
+    kind: str  # name | acronym | short | alias | former
+    category: str
+
+
+def name_rows() -> list[NameRow]:
+    """Every name, in every language, of every organisation not deleted: what a
+    reader of running text looks for (ingest's gazetteer is built from it)."""
+    out: list[NameRow] = []
+    columns = [f"name_{lang}" for lang in UN_LANGUAGES]
+    live = Organisation.objects.filter(deleted_at__isnull=True)
+    for key, category, *names in live.values_list("key", "category", *columns):
+        for lang, value in zip(UN_LANGUAGES, names, strict=True):
+            if value:
+                out.append(NameRow(key, value, lang, "name", category))
+    others = OrganisationName.objects.filter(
+        organisation__deleted_at__isnull=True
+    ).values_list(
+        "organisation__key", "value", "lang", "kind", "organisation__category"
+    )
+    out.extend(NameRow(*row) for row in others)
+    return out

@@ -1,26 +1,11 @@
-"""Reads of the registry of organisations."""
+"""Reads of the registry of organisations (searching by words: `search.py`)."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.models import Organisation
-
-
-def organisation_search(*, query: str) -> QuerySet[Organisation]:
-    """Organisations whose key, name in any language, acronym, short form, alias,
-    former name or identifier contains `query` (case-insensitive)."""
-    query = query.strip()
-    if not query:
-        return Organisation.objects.none()
-    condition = Q(key__icontains=query)
-    for lang in UN_LANGUAGES:
-        condition |= Q(**{f"name_{lang}__icontains": query})
-    ids_by_other = Organisation.objects.filter(
-        Q(other_names__value__icontains=query) | Q(identifiers__value__icontains=query)
-    ).values("id")
-    return Organisation.objects.filter(condition | Q(id__in=ids_by_other))
 
 
 def organisation_by_name(*, name: str) -> Organisation | None:

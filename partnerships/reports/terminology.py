@@ -29,7 +29,8 @@ from django.db import transaction
 
 from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.registry.models import Organisation, OrganisationName
+from partnerships.registry.models import Organisation
+from partnerships.registry.resolve import find_organisation
 from partnerships.registry.services import organisation_name_add
 from partnerships.reports.content import set_text
 
@@ -154,17 +155,14 @@ def read_terms(path: Path) -> list[Term]:
 
 
 def _organisation(term: Term) -> Organisation:
-    for value in term.finder:
-        found = Organisation.objects.filter(key=value).first()
-        if found is None:
-            names = OrganisationName.objects.filter(
-                lang="en", kind="acronym", value=value
-            ).values("organisation")
-            found = Organisation.objects.filter(pk__in=names).first()
-        found = found or Organisation.objects.filter(name_en=value).first()
-        if found is not None:
-            return found
-    raise TerminologyError(f"{term.where}: no organisation is named {term.finder!r}")
+    """The one organisation the term's key, acronym or name designates (the
+    registry's resolver: an identifier, or any name in any language)."""
+    found = find_organisation(ref="", names=term.finder)
+    if found is None:
+        raise TerminologyError(
+            f"{term.where}: no organisation, or more than one, is named {term.finder!r}"
+        )
+    return found.organisation
 
 
 def _apply(term: Term, org: Organisation, actor: Actor) -> bool:

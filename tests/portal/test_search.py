@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.portal.ranking import EXACT, WORD, best_score, rank
+from partnerships.registry.ranking import EXACT, WORD, best_score, rank
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 
 from partnerships.registry.models import Organisation
-from partnerships.registry.selectors import organisation_by_name, organisation_search
+from partnerships.registry.search import organisations_matching
+from partnerships.registry.selectors import organisation_by_name
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_every_name_of_an_organisation_leads_to_the_same_record(key, names):
     expected = Organisation.objects.get(key=key)
     for name in names:
         assert organisation_by_name(name=name) == expected, name
-        assert expected in organisation_search(query=name), name
+        assert expected in organisations_matching(name), name
 
 
 def test_the_seed_spelling_wins_and_the_reference_spelling_stays_findable():
@@ -54,3 +55,35 @@ def test_the_admin_needs_a_login(client, db):
     response = client.get("/admin/registry/organisation/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+ONE_SEARCH_QUERIES = [
+    "开发署",
+    "UNDP",
+    "development programme",
+    "XM-DAC-41120",
+    "人居署",
+]
+
+
+@pytest.mark.parametrize("text", ONE_SEARCH_QUERIES)
+def test_the_api_the_admin_and_the_portal_find_the_same_organisations(
+    client, admin_client, text
+):
+    """One search (registry/search.py): the API's `q` filter, the back office's
+    search box and the portal's search answer a query with the same records."""
+    public = set(
+        organisations_matching(text)
+        .filter(is_published=True, deleted_at__isnull=True)
+        .values_list("key", flat=True)
+    )
+    assert public, text
+    api = client.get("/api/organisations/", {"q": text, "page_size": 500}).json()
+    assert {row["key"] for row in api["results"]} == public
+    portal = client.get("/search/", {"q": text, "type": "organisations"})
+    listed = {f.organisation.key for f in portal.context["results"].organisations.items}
+    assert listed == public
+    admin = admin_client.get("/admin/registry/organisation/", {"q": text})
+    assert {o.key for o in admin.context["cl"].result_list} == set(
+        organisations_matching(text).values_list("key", flat=True)
+    )

@@ -44,6 +44,7 @@ from partnerships.interop.sheets.template import (
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
+from partnerships.registry.resolve import find_organisation
 from partnerships.registry.visibility import (
     can_edit_organisation,
     organisations_visible_to,
@@ -124,6 +125,7 @@ class Checker:
                     f"The organisation {key} does not exist, and only "
                     "editors and administrators may create organisations.",
                 )
+            self._known_by_name(key, wanted, visible, err)
             return Change(key, None, {k: v for k, v in wanted.items() if v} | flags)
         if org.deleted_at:
             err(
@@ -143,6 +145,22 @@ class Checker:
             ):
                 err(name, f"You may not change the {name} of an organisation.")
         return Change(key, org, changes)
+
+    def _known_by_name(
+        self, key: str, wanted: dict[str, str], visible: Any, err: Any
+    ) -> None:
+        """A new row naming an organisation the reader can see under another key
+        would make a duplicate: refused, naming the key to use instead."""
+        names = [wanted[name] for name in NAMES if wanted.get(name)]
+        found = find_organisation(ref="", names=names)
+        if found and visible.filter(pk=found.organisation.pk).exists():
+            known = found.organisation
+            err(
+                "key",
+                f"{key} is new, but an organisation named {found.matched!r} is "
+                f"already in the registry as {known.key}: use that key to change "
+                "it, or give the new organisation a name of its own.",
+            )
 
     def _organisation_values(
         self, key: str, record: dict[str, str], visible: Any, err: Any

@@ -10,20 +10,20 @@ from django.views.decorators.http import require_safe
 
 from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.core.languages import field_names, localized
-from partnerships.portal import search as site_search
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Country
+from partnerships.registry.search import organisations_ranked
 from partnerships.sources.visibility import documents_visible_to
 
 MOST = 12
 
 
 def _organisations(request: HttpRequest, text: str) -> list[tuple[str, str]]:
-    found = site_search.search(staff_actor(request), text, only="organisations")
+    found = organisations_ranked(staff_actor(request), text, close=MOST).found
     lang = content_language()
     return [
         (f.organisation.key, localized(f.organisation, "name", lang).text)
-        for f in found.organisations.items[:MOST]
+        for f in found[:MOST]
     ]
 
 

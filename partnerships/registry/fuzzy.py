@@ -18,8 +18,8 @@ from django.db.models.functions import Cast, Upper
 from rapidfuzz import fuzz, process
 
 from partnerships.core.languages import field_names
-from partnerships.portal.ranking import normalise
 from partnerships.registry.models import Organisation, OrganisationName
+from partnerships.registry.ranking import normalise
 
 SHORTEST = 4  # shorter queries are too short to be told from another word
 INDEX_SECONDS = 300
