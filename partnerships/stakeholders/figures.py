@@ -70,6 +70,22 @@ def _consultations(visible: Any, start: dt.date, end: dt.date) -> list[dict[str,
     return out
 
 
+def _attendance(body: Body, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Each meeting of the period: its engagement, day and attendees by role (the
+    roles of their participations in the meeting's engagement)."""
+    held = body.meetings.filter(held_on__gte=start, held_on__lte=end)
+    return [
+        {
+            "engagement": m.engagement.key,
+            "held_on": m.held_on.isoformat(),
+            "attendees_by_role": dict(
+                Counter(m.engagement.participations.values_list("role", flat=True))
+            ),
+        }
+        for m in held.select_related("engagement")
+    ]
+
+
 def _bodies(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     in_period = Q(meetings__held_on__gte=start, meetings__held_on__lte=end)
     rows = Body.objects.filter(engagement__in=visible).annotate(
@@ -84,12 +100,14 @@ def _bodies(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
             "members_by_group": dict(
                 Counter(b.members.values_list("group", flat=True))
             ),
+            "members_by_role": dict(Counter(b.members.values_list("role", flat=True))),
             "meetings": b.held,
             "meeting_engagements": list(
                 b.meetings.filter(held_on__gte=start, held_on__lte=end).values_list(
                     "engagement__key", flat=True
                 )
             ),
+            "meeting_attendance": _attendance(b, start, end),
         }
         for b in rows
     ]

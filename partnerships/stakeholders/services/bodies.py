@@ -4,7 +4,9 @@ Each is an engagement created through `engagement_create` (a body: kind
 "network"; a meeting, under its body: "event"; a training: "event", with the SDG
 targets of the indicators it covers); members, attendees, organisers, funders and
 trainee organisations are participations (`participation_ensure`), places
-`place_ensure`. Only staff record them."""
+`place_ensure`. A member takes part in its body's engagement in its role (chair,
+member, observer), and attends a meeting in that role too; an attendee who is
+not a member is a participant of the meeting. Only staff record them."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ from partnerships.stakeholders.models import (
 MEMBER_ROLES = {
     MemberRole.CHAIR: Role.CHAIR,
     MemberRole.MEMBER: Role.MEMBER,
-    MemberRole.OBSERVER: Role.PARTICIPANT,
+    MemberRole.OBSERVER: Role.OBSERVER,
 }
 
 
@@ -180,7 +182,10 @@ def meeting_record(
         audited_save(meeting, actor=actor, reason="meeting recorded")
         meeting.attendees.set(attendees)
         _place(actor, engagement, country, city)
-        _take_part(actor, engagement, attendees, Role.PARTICIPANT)
+        roles = dict(body.members.values_list("organisation_id", "role"))
+        for org in attendees:
+            role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
+            _take_part(actor, engagement, [org], role)
     return meeting
 
 

@@ -1,7 +1,7 @@
 """Consultations: publishing a draft, commenting, moderating, the synthesis.
 
-A consultation is an engagement (created through `engagement_create`; kind
-"event" until cooperation has a kind of its own for consultations). When staff
+A consultation is an engagement of kind "consultation" (created through
+`engagement_create`), unless staff attach it to one the registry already holds. When staff
 publish a comment made in an organisation's name, that organisation is recorded
 as a participant of the engagement (`participation_ensure`) and the comment,
 kept as a passage of the consultation's comments document (`document_upsert`,
@@ -68,7 +68,7 @@ def consultation_publish(
             actor=actor,
             key=f"consultation-{key}",
             changes={
-                "kind": Kind.EVENT,
+                "kind": Kind.CONSULTATION,
                 "status": Status.ONGOING,
                 "title_en": title,
                 "start": (opens_on or dt.date.today()).isoformat(),
