@@ -63,9 +63,7 @@ def test_a_body_gets_members_and_a_meeting(client, cast):
         role="member",
         group="children_youth",
     )
-    _post(
-        client, page, "member", organisation="ACAD-NET", role="observer", group="ngo"
-    )
+    _post(client, page, "member", organisation="ACAD-NET", role="observer", group="ngo")
     _post(
         client,
         page,
