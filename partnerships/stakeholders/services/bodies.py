@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -137,7 +138,14 @@ def member_add(
 
 
 def term_renew(*, actor: Actor, member: Membership, until: dt.date) -> Membership:
+    """Renew a member's term until `until`, which lies after the current end
+    (and start) of the term; the renewal is counted."""
     _staff(actor)
+    latest = member.term_end or member.term_start
+    if latest and until <= latest:
+        raise ValidationError(
+            _("A renewed term ends after %(day)s.") % {"day": latest.isoformat()}
+        )
     member.term_end = until
     member.renewed += 1
     audited_save(member, actor=actor, reason=f"term renewed until {until}")
@@ -257,3 +265,15 @@ def trainee_add(
         audited_save(trainee, actor=actor, reason="participant recorded")
         _take_part(actor, training.engagement, [organisation], Role.PARTICIPANT)
     return trainee
+
+
+def term_renew_by_key(
+    *, actor: Actor, body: Body, organisation: Organisation, until: dt.date
+) -> Membership:
+    """The renewal of the staff page, which names the member by its organisation."""
+    member = body.members.filter(organisation=organisation).first()
+    if member is None:
+        raise ValidationError(
+            _("%(org)s is not a member of this body.") % {"org": organisation.key}
+        )
+    return term_renew(actor=actor, member=member, until=until)

@@ -160,6 +160,18 @@ def test_a_training_gets_participants_and_indicators(client, cast):
         ("OBS-BKK", "participant"),
     }
     assert "Urban observatory" in client.get(page).content.decode()
+    index = client.get(reverse("stakeholders:bodies")).content.decode()
+    # Per indicator and per country, counted here from the records (the demo's
+    # Bangkok training, which covers every SDG 11 indicator, counts too).
+    for code, trainings in (
+        ("11.1.1", Training.objects.filter(indicators__code="11.1.1")),
+        ("11.3.1", Training.objects.filter(indicators__code="11.3.1")),
+        ("TH", Training.objects.filter(country_id="TH")),
+    ):
+        trainees = [t for tr in trainings for t in tr.trainees.all()]
+        people = sum(t.people or 0 for t in trainees)
+        row = f"<td>{code}</td><td>{len(trainings)}</td><td>{len(trainees)}</td>"
+        assert f"<tr>{row}<td>{people}</td></tr>" in index
 
 
 def test_an_unknown_organisation_key_is_named(client, cast):
@@ -176,3 +188,44 @@ def test_an_unknown_organisation_key_is_named(client, cast):
     )
     assert response.status_code == 400
     assert "NO-SUCH-ORG" in response.content.decode()
+
+
+def test_a_members_term_is_renewed_after_its_end(client, cast):
+    organisation(key="WOMEN-NET", en="Women network")
+    client.force_login(cast["administrator"])
+    _post(
+        client,
+        reverse("stakeholders:bodies"),
+        "body",
+        key="yab",
+        name="Youth Advisory Board",
+        kind="advisory_board",
+        mandate="Advises on youth.",
+    )
+    page = reverse("stakeholders:body", args=["yab"])
+    _post(
+        client,
+        page,
+        "member",
+        organisation="WOMEN-NET",
+        role="member",
+        group="women",
+        term_start="2019-01-01",
+        term_end="2020-12-31",
+    )
+    refused = client.post(
+        page,
+        {
+            "form": "renew",
+            "renew-organisation": "WOMEN-NET",
+            "renew-until": "2020-06-30",
+        },
+    )
+    assert refused.status_code == 400
+    assert "2020-12-31" in refused.content.decode()
+    _post(client, page, "renew", organisation="WOMEN-NET", until="2022-12-31")
+    member = Membership.objects.get(body__key="yab")
+    assert (member.term_end, member.renewed) == (dt.date(2022, 12, 31), 1)
+    assert member.history.first().history_change_reason == (
+        "term renewed until 2022-12-31"
+    )
