@@ -186,3 +186,16 @@ def synthesis_save(
         raise NotAllowed(_("Only editors and administrators write the synthesis."))
     target.synthesis = text
     audited_save(target, actor=actor, reason="synthesis edited")
+
+
+def author_erase(*, actor: Actor, comment: Comment, reason: str) -> None:
+    """Erase, on request, the name a commenter gave, from the comment and from
+    its history, leaving an audited row that says who erased it and why."""
+    if not actor.is_staff_role:
+        raise NotAllowed(_("Only editors and administrators moderate comments."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the erasure."))
+    with transaction.atomic():
+        Comment.history.filter(id=comment.pk).update(author_name="")
+        comment.author_name = ""
+        audited_save(comment, actor=actor, reason=f"author's name erased: {reason}")

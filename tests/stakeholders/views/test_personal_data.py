@@ -124,3 +124,30 @@ def test_a_commenters_name_is_shown_to_staff_only(client, cast):
     page = public.content.decode()
     assert "Grassroots women endorse this." in page
     assert "A. Writer" not in page
+
+
+def test_a_commenters_name_is_erased_on_request(client, cast):
+    _publish(client, cast)
+    _comment(
+        client,
+        2,
+        organisation_name="Huairou Commission",
+        group="women",
+        kind="concern",
+        text="Name the grassroots.",
+    )
+    comment = Comment.objects.get()
+    client.force_login(cast["editor-africa"])
+    erase = reverse("stakeholders:erase-author", args=[comment.pk])
+    client.post(erase, {"reason": " "})
+    comment.refresh_from_db()
+    assert comment.author_name == "A. Writer"  # no reason, nothing erased
+    client.post(erase, {"reason": "E-mail of 3 December"})
+    staff = reverse("stakeholders:consultation-staff", args=["strategic-plan"])
+    assert "A. Writer" not in client.get(staff).content.decode()
+    assert not comment.history.exclude(author_name="").exists()
+    last = comment.history.first()
+    assert (last.history_user, last.history_change_reason) == (
+        cast["editor-africa"],
+        "author's name erased: E-mail of 3 December",
+    )
