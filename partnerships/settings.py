@@ -19,7 +19,11 @@ from partnerships.core.languages import INTERFACE_LANGUAGES, INTERFACE_LANGUAGES
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env_path("PARTNERSHIPS_VAR_DIR", BASE_DIR / "var")
 DATA_DIR = env_path("PARTNERSHIPS_DATA_DIR", BASE_DIR / "data")
+# Stakeholder engagement (docs/stakeholders.md): where application documents are
+# kept (outside anything served), their size limit, and the virus-scan hook.
 STAKEHOLDER_UPLOAD_DIR = env_path("STAKEHOLDER_UPLOAD_DIR", VAR_DIR / "stakeholders")
+STAKEHOLDER_UPLOAD_MAX_BYTES = env_int("STAKEHOLDER_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+STAKEHOLDER_VIRUS_SCAN = env_str("STAKEHOLDER_VIRUS_SCAN", "")
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(VAR_DIR)

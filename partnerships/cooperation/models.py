@@ -29,6 +29,7 @@ class Kind(models.TextChoices):
     COORDINATION = "coordination", _("inter-agency coordination")
     GOVERNANCE = "governance", _("resolution or decision")
     COMMITMENT = "commitment", _("commitment")
+    CONSULTATION = "consultation", _("consultation")
 
 
 class Status(models.TextChoices):
@@ -53,6 +54,7 @@ class Role(models.TextChoices):
     BENEFICIARY = "beneficiary", _("beneficiary")
     AUTHOR = "author", _("author")
     PARTICIPANT = "participant", _("participant")
+    OBSERVER = "observer", _("observer")
 
 
 def _date_pair(prefix: str) -> Q:

@@ -5,7 +5,10 @@ money and evidence, other names, identifiers, mentions, children, proposals,
 focal points), each row saved with its history; the merged organisation's official
 names become aliases of the one that stays, and the merged record itself is
 soft-deleted with the reason "merged into <key>", so its history remains and an
-administrator can still read it. All or nothing.
+administrator can still read it. The apps above curation move their own records
+naming the organisation through the participants they registered
+(`participants.py`), in the same transaction and with the same reason. All or
+nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from partnerships.core.versioned import (
     versioned_soft_delete,
     versioned_update,
 )
+from partnerships.curation.participants import move_participants
 from partnerships.registry.models import NameKind, Organisation, OrganisationName
 from partnerships.registry.visibility import can_edit_organisation
 from partnerships.sources.models import Evidence
@@ -140,6 +144,7 @@ def organisation_merge(
         _move_participations(source, target, actor, why)
         _move_names(source, target, actor, why)
         _move_rest(source, target, actor, why)
+        move_participants(source, target, actor, why)
         # The organisation that stays says so in its own history, and loses
         # the merged one as its parent if it had it.
         versioned_update(

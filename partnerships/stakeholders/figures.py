@@ -27,6 +27,7 @@ from partnerships.stakeholders.models import (
     Comment,
     Consultation,
     Moderation,
+    Trainee,
     Training,
 )
 
@@ -70,6 +71,22 @@ def _consultations(visible: Any, start: dt.date, end: dt.date) -> list[dict[str,
     return out
 
 
+def _attendance(body: Body, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Each meeting of the period: its engagement, day and attendees by role (the
+    roles of their participations in the meeting's engagement)."""
+    held = body.meetings.filter(held_on__gte=start, held_on__lte=end)
+    return [
+        {
+            "engagement": m.engagement.key,
+            "held_on": m.held_on.isoformat(),
+            "attendees_by_role": dict(
+                Counter(m.engagement.participations.values_list("role", flat=True))
+            ),
+        }
+        for m in held.select_related("engagement")
+    ]
+
+
 def _bodies(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     in_period = Q(meetings__held_on__gte=start, meetings__held_on__lte=end)
     rows = Body.objects.filter(engagement__in=visible).annotate(
@@ -84,12 +101,14 @@ def _bodies(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
             "members_by_group": dict(
                 Counter(b.members.values_list("group", flat=True))
             ),
+            "members_by_role": dict(Counter(b.members.values_list("role", flat=True))),
             "meetings": b.held,
             "meeting_engagements": list(
                 b.meetings.filter(held_on__gte=start, held_on__lte=end).values_list(
                     "engagement__key", flat=True
                 )
             ),
+            "meeting_attendance": _attendance(b, start, end),
         }
         for b in rows
     ]
@@ -116,6 +135,34 @@ def _trainings(visible: Any, start: dt.date, end: dt.date) -> list[dict[str, Any
     ]
 
 
+def _add(totals: dict[str, Any], code: str, organisations: int, people: Any) -> None:
+    row = totals.setdefault(code, {"trainings": 0, "organisations": 0, "people": 0})
+    row["trainings"] += 1
+    row["organisations"] += organisations
+    # People are summed where counted; a training without a head count adds none.
+    row["people"] += people or 0
+
+
+def training_totals(trainings: Any) -> dict[str, dict[str, dict[str, int]]]:
+    """Trainings per SDG 11 indicator and per country: how many trainings, how
+    many participating organisations and how many people counted (trainings
+    without a head count add no people)."""
+    by_indicator: dict[str, Any] = {}
+    by_country: dict[str, Any] = {}
+    rows = trainings.annotate(organisations=Count("trainees")).prefetch_related(
+        "indicators"
+    )
+    for t in rows:
+        people = Trainee.objects.filter(training=t).aggregate(n=Sum("people"))["n"]
+        for indicator in t.indicators.all():
+            _add(by_indicator, indicator.code, t.organisations, people)
+        _add(by_country, t.country_id or "", t.organisations, people)
+    return {
+        "by_indicator": dict(sorted(by_indicator.items())),
+        "by_country": dict(sorted(by_country.items())),
+    }
+
+
 def period_figures(
     start: dt.date, end: dt.date, actor: Actor = ANONYMOUS
 ) -> dict[str, Any]:
@@ -130,4 +177,7 @@ def period_figures(
         "consultations": _consultations(visible, start, end),
         "bodies": _bodies(visible, start, end),
         "trainings": _trainings(visible, start, end),
+        "training_totals": training_totals(
+            Training.objects.filter(engagement__in=visible)
+        ),
     }

@@ -67,6 +67,11 @@ class MemberForm(forms.Form):
     term_end = forms.DateField(label=_("Term ends"), required=False)
 
 
+class RenewForm(forms.Form):
+    organisation = OrganisationKeys(label=_("Member (key)"))
+    until = forms.DateField(label=_("New end of term"))
+
+
 class MeetingForm(forms.Form):
     held_on = forms.DateField(label=_("Date"))
     country = _country()

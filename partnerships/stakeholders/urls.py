@@ -37,6 +37,11 @@ urlpatterns = [
         name="outcome",
     ),
     path("staff/comments/<int:pk>/moderate/", consultations.moderate, name="moderate"),
+    path(
+        "staff/comments/<int:pk>/erase-author/",
+        consultations.erase_author,
+        name="erase-author",
+    ),
     path("staff/bodies/", bodies.index, name="bodies"),
     path("staff/bodies/<slug:key>/", bodies.body, name="body"),
     path("staff/trainings/<slug:key>/", bodies.training, name="training"),

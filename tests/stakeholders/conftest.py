@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from partnerships.stakeholders.models import REQUIRED_DOCUMENTS
 from partnerships.stakeholders.services.sessions import session_upsert
@@ -17,6 +18,15 @@ PDF = b"%PDF-1.7\n% a test document\n"
 def upload_dir(settings, tmp_path):
     settings.STAKEHOLDER_UPLOAD_DIR = tmp_path / "uploads"
     return settings.STAKEHOLDER_UPLOAD_DIR
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A page requested in another language leaves that language active in the
+    thread (LocaleMiddleware does not reset it): go back to the default after
+    each test, so that later tests read English messages."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ Each is an engagement created through `engagement_create` (a body: kind
 "network"; a meeting, under its body: "event"; a training: "event", with the SDG
 targets of the indicators it covers); members, attendees, organisers, funders and
 trainee organisations are participations (`participation_ensure`), places
-`place_ensure`. Only staff record them."""
+`place_ensure`. A member takes part in its body's engagement in its role (chair,
+member, observer), and attends a meeting in that role too; an attendee who is
+not a member is a participant of the meeting. Only staff record them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -38,7 +41,7 @@ from partnerships.stakeholders.models import (
 MEMBER_ROLES = {
     MemberRole.CHAIR: Role.CHAIR,
     MemberRole.MEMBER: Role.MEMBER,
-    MemberRole.OBSERVER: Role.PARTICIPANT,
+    MemberRole.OBSERVER: Role.OBSERVER,
 }
 
 
@@ -135,7 +138,14 @@ def member_add(
 
 
 def term_renew(*, actor: Actor, member: Membership, until: dt.date) -> Membership:
+    """Renew a member's term until `until`, which lies after the current end
+    (and start) of the term; the renewal is counted."""
     _staff(actor)
+    latest = member.term_end or member.term_start
+    if latest and until <= latest:
+        raise ValidationError(
+            _("A renewed term ends after %(day)s.") % {"day": latest.isoformat()}
+        )
     member.term_end = until
     member.renewed += 1
     audited_save(member, actor=actor, reason=f"term renewed until {until}")
@@ -180,7 +190,10 @@ def meeting_record(
         audited_save(meeting, actor=actor, reason="meeting recorded")
         meeting.attendees.set(attendees)
         _place(actor, engagement, country, city)
-        _take_part(actor, engagement, attendees, Role.PARTICIPANT)
+        roles = dict(body.members.values_list("organisation_id", "role"))
+        for org in attendees:
+            role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
+            _take_part(actor, engagement, [org], role)
     return meeting
 
 
@@ -252,3 +265,15 @@ def trainee_add(
         audited_save(trainee, actor=actor, reason="participant recorded")
         _take_part(actor, training.engagement, [organisation], Role.PARTICIPANT)
     return trainee
+
+
+def term_renew_by_key(
+    *, actor: Actor, body: Body, organisation: Organisation, until: dt.date
+) -> Membership:
+    """The renewal of the staff page, which names the member by its organisation."""
+    member = body.members.filter(organisation=organisation).first()
+    if member is None:
+        raise ValidationError(
+            _("%(org)s is not a member of this body.") % {"org": organisation.key}
+        )
+    return term_renew(actor=actor, member=member, until=until)

@@ -1,7 +1,7 @@
 """Consultations: publishing a draft, commenting, moderating, the synthesis.
 
-A consultation is an engagement (created through `engagement_create`; kind
-"event" until cooperation has a kind of its own for consultations). When staff
+A consultation is an engagement of kind "consultation" (created through
+`engagement_create`), unless staff attach it to one the registry already holds. When staff
 publish a comment made in an organisation's name, that organisation is recorded
 as a participant of the engagement (`participation_ensure`) and the comment,
 kept as a passage of the consultation's comments document (`document_upsert`,
@@ -68,7 +68,7 @@ def consultation_publish(
             actor=actor,
             key=f"consultation-{key}",
             changes={
-                "kind": Kind.EVENT,
+                "kind": Kind.CONSULTATION,
                 "status": Status.ONGOING,
                 "title_en": title,
                 "start": (opens_on or dt.date.today()).isoformat(),
@@ -186,3 +186,16 @@ def synthesis_save(
         raise NotAllowed(_("Only editors and administrators write the synthesis."))
     target.synthesis = text
     audited_save(target, actor=actor, reason="synthesis edited")
+
+
+def author_erase(*, actor: Actor, comment: Comment, reason: str) -> None:
+    """Erase, on request, the name a commenter gave, from the comment and from
+    its history, leaving an audited row that says who erased it and why."""
+    if not actor.is_staff_role:
+        raise NotAllowed(_("Only editors and administrators moderate comments."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the erasure."))
+    with transaction.atomic():
+        Comment.history.filter(id=comment.pk).update(author_name="")
+        comment.author_name = ""
+        audited_save(comment, actor=actor, reason=f"author's name erased: {reason}")

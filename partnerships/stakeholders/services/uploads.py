@@ -11,6 +11,7 @@ refuses the file.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -35,6 +36,7 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "jpeg": (b"\xff\xd8\xff",),
 }
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 def max_bytes() -> int:
@@ -68,7 +70,16 @@ def check_upload(name: str, data: bytes) -> str:
     if scanner is None:
         return ""
     # What the scanner found is its to log; the sender is told only the refusal.
-    if scanner(data, name):
+    # A scanner that fails refuses the file too: nothing unscanned is kept.
+    try:
+        finding = scanner(data, name)
+    except Exception as error:
+        logger.exception("virus scan of %s failed", name)
+        raise ValidationError(
+            _("%(name)s could not be scanned for viruses; send it again later.")
+            % {"name": name}
+        ) from error
+    if finding:
         raise ValidationError(
             _("%(name)s was refused by the virus scan.") % {"name": name}
         )

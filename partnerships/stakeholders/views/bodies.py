@@ -11,11 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from partnerships.accounts.gates import staff_actor, staff_required
+from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.errors import NotAllowed
+from partnerships.stakeholders.figures import training_totals
 from partnerships.stakeholders.forms_bodies import (
     BodyForm,
     MeetingForm,
     MemberForm,
+    RenewForm,
     TraineeForm,
     TrainingForm,
 )
@@ -24,6 +27,7 @@ from partnerships.stakeholders.services.bodies import (
     body_create,
     meeting_record,
     member_add,
+    term_renew_by_key,
     trainee_add,
     training_record,
 )
@@ -88,7 +92,14 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     if done:
         return redirect("stakeholders:bodies")
-    context = {"bodies": Body.objects.all(), "trainings": Training.objects.all()}
+    trainings = Training.objects.filter(
+        engagement__in=engagements_visible_to(actor)
+    ).select_related("country")
+    context = {
+        "bodies": Body.objects.all(),
+        "trainings": trainings,
+        "totals": training_totals(trainings),
+    }
     return _page(request, "stakeholders/staff/bodies.html", context, shown)
 
 
@@ -105,6 +116,15 @@ def body(request: HttpRequest, key: str) -> HttpResponse:
                     actor=actor,
                     body=found,
                     **{**d, "organisation": d["organisation"][0]},
+                ),
+            ),
+            "renew": (
+                RenewForm,
+                lambda d: term_renew_by_key(
+                    actor=actor,
+                    body=found,
+                    organisation=d["organisation"][0],
+                    until=d["until"],
                 ),
             ),
             "meeting": (

@@ -18,12 +18,14 @@ from partnerships.stakeholders.drafts import draft_blocks, split_numbered
 from partnerships.stakeholders.forms import (
     CommentForm,
     ConsultationForm,
+    EraseForm,
     ModerationForm,
     SynthesisForm,
 )
 from partnerships.stakeholders.models import Comment, Consultation, Paragraph
 from partnerships.stakeholders.selectors import paragraph_views
 from partnerships.stakeholders.services.consultations import (
+    author_erase,
     comment_add,
     comment_moderate,
     consultation_publish,
@@ -91,6 +93,28 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except (ValidationError, NotAllowed) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    key = comment.paragraph.consultation.key
+    return redirect("stakeholders:consultation-staff", key=key)
+
+
+@staff_required
+@require_POST
+def erase_author(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erase the name a commenter gave, on request, with the request as reason."""
+    comment = get_object_or_404(Comment.objects.select_related("paragraph"), pk=pk)
+    form = EraseForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Give the reason for the erasure."))
+        author_erase(
+            actor=staff_actor(request),
+            comment=comment,
+            reason=form.cleaned_data["reason"],
+        )
+    except (ValidationError, NotAllowed) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Saved."))
     key = comment.paragraph.consultation.key
     return redirect("stakeholders:consultation-staff", key=key)
 

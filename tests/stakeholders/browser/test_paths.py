@@ -82,26 +82,50 @@ def test_an_applicant_applies_and_follows_its_application(
     screenshot(page, f"stakeholders-status-{lang}")
 
 
+REVIEWER_WORDS = {
+    "en": ("Send the request", "more information", "Decide", "not accredited"),
+    "fr": (
+        "Envoyer la demande",
+        "informations complémentaires",
+        "Statuer",
+        "non accréditée",
+    ),
+    "ar": ("إرسال الطلب", "طُلبت معلومات إضافية", "البت", "غير معتمَدة"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
 def test_a_reviewer_asks_for_more_and_decides(
-    page, server, open_session, staff_account, tmp_path
+    page, server, open_session, staff_account, tmp_path, lang
 ):
-    status_url = _apply(page, open_session, "Browser applicant reviewed", tmp_path)
+    name = f"Browser applicant reviewed {lang}"
+    status_url = _apply(page, open_session, name, tmp_path)
+    send, more, decide, refused = REVIEWER_WORDS[lang]
     session_id, _ = staff_account
     page.context.add_cookies(
-        [{"name": "sessionid", "value": session_id, "url": server}]
+        [
+            {"name": "sessionid", "value": session_id, "url": server},
+            {"name": "django_language", "value": lang, "url": server},
+        ]
     )
     page.goto("/stakeholders/staff/applications/")
-    page.click("text=Browser applicant reviewed")
+    page.click(f"text={name}")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
     page.fill("#id_ask-text", "Please send your statutes as registered.")
-    page.click("text=Send the request")
+    ask = page.locator("form[action$='/ask/'] button")
+    assert ask.inner_text().strip() == send
+    ask.click()
     page.wait_for_selector("dd.status")
-    assert "more information" in page.inner_text("dd.status")
+    assert more in page.inner_text("dd.status")
     page.select_option("#id_decide-accredit", "no")
     page.fill("#id_decide-reason", "Outside the mandate.")
-    page.click("text=Decide")
+    decision = page.locator("form[action$='/decide/'] button")
+    assert decision.inner_text().strip() == decide
+    decision.click()
     page.wait_for_selector("dd.status")
-    assert "not accredited" in page.inner_text("dd.status")
-    screenshot(page, "stakeholders-review")
+    assert refused in page.inner_text("dd.status")
+    assert serious_violations(page) == []
+    screenshot(page, f"stakeholders-review-{lang}")
     page.context.clear_cookies()
     page.goto(status_url)
     assert "Outside the mandate." in page.inner_text("main")

@@ -51,3 +51,29 @@ def test_a_clean_file_is_marked_as_scanned(settings):
         "tests.stakeholders.services.test_uploads.pass_everything"
     )
     assert check_upload("statutes.pdf", PDF) == "clean"
+
+
+def scanner_down(data: bytes, name: str) -> None:
+    raise ConnectionRefusedError("clamd is not running")
+
+
+def test_a_failing_scanner_refuses_the_file_with_a_clear_message(settings):
+    settings.STAKEHOLDER_VIRUS_SCAN = (
+        "tests.stakeholders.services.test_uploads.scanner_down"
+    )
+    with pytest.raises(ValidationError, match="could not be scanned") as refused:
+        check_upload("statutes.pdf", PDF)
+    assert "statutes.pdf" in str(refused.value)
+    assert "clamd" not in str(refused.value)
+
+
+def test_every_setting_of_the_app_is_documented():
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    root = Path(__file__).parents[3]
+    documented = (root / "docs" / "configuration.md").read_text(encoding="utf-8")
+    names = sorted({n for n in dir(django_settings) if n.startswith("STAKEHOLDER_")})
+    assert len(names) == 3
+    assert [n for n in names if f"`{n}`" not in documented] == []

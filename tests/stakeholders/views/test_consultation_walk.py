@@ -118,6 +118,8 @@ def test_a_consultation_goes_from_draft_to_outcome(client, cast):
         {"paragraph": 1, "text": "Broad support; local governments to be named."},
     )
 
+    consultation.engagement.refresh_from_db()
+    assert consultation.engagement.kind == "consultation"
     parts = Participation.objects.filter(engagement=consultation.engagement)
     assert {p.organisation.key for p in parts} == {"HUAIROU", "UCLG-TEST", "ITDP"}
     cited = Evidence.objects.get(
