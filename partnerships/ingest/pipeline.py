@@ -19,8 +19,8 @@ from partnerships.ingest.extraction.facts import (
 from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
 from partnerships.ingest.gazetteer import Gazetteer, normalise
-from partnerships.ingest.layout import Layout, Paragraph
 from partnerships.ingest.resolve import Resolution, Resolver
+from partnerships.sources.paragraphs import Layout, Paragraph
 
 
 @dataclass

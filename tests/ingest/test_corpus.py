@@ -19,7 +19,7 @@ from partnerships.ingest.corpus import (
     score_text,
     totals,
 )
-from partnerships.ingest.readers import read_text
+from partnerships.sources.texts import read_text
 from tests.ingest.conftest import CORPUS
 
 FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0.01

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.ingest.layout import split_report
-from partnerships.ingest.readers import UnreadableFile, read_text
+from partnerships.sources.paragraphs import split_report
+from partnerships.sources.texts import UnreadableFile, read_text
 
 LINES = [
     "TEST/PDF/1",
