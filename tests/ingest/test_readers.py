@@ -65,5 +65,5 @@ def test_a_damaged_file_is_refused_with_its_name(name):
 
 
 def test_other_kinds_of_file_are_refused():
-    with pytest.raises(UnreadableFile, match=r"only \.txt, \.docx and \.pdf"):
+    with pytest.raises(UnreadableFile, match=r"only \.txt, \.md, \.docx and \.pdf"):
         read_text("report.odt", b"")

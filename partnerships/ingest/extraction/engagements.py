@@ -19,7 +19,10 @@ _KIND_WORDS = [
         "memorandum of understanding|letter of intent|agreement|signed|mou|"
         "memorandum|exchange of notes|notes were",
     ),
-    ("governance", "决议|决定|批准|选举产生|resolution|decision|approved|elected"),
+    (
+        "governance",
+        "决议|决定|批准|选举产生|resolution|decision|approved|elected|endorse",
+    ),
     ("commitment", "承诺|认捐|pledged|pledge|committed to"),
     (
         "publication",
@@ -34,9 +37,9 @@ _KIND_WORDS = [
     (
         "event",
         "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
-        "对话|安排|"
+        "对话|安排|主办|承办|协办|出席|致辞|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
-        "launched|campaign",
+        "launched|campaign|co-organi|attended",
     ),
     (
         "coordination",
@@ -166,7 +169,9 @@ _OTHER_SENSES = re.compile(
     r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
-    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)"
+    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    # A speech delivered, not a text published: 发表视频致辞, 作工作报告.
+    r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告"
 )
 
 

@@ -38,6 +38,7 @@ _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)?\s+(?:[Gg]overnment|has|have|had|is|was|will|would|signed|provided|"
     r"provides|contributed|contributes|pledged|committed|announced|agreed|donated|"
     r"funds|funded|supports|supported|continues|decided|gave|granted|thanked|also|"
+    r"delegation|authorities|municipal government|"
     r"and\s+(?:the\s+)?[A-Z][\w-]*)\b"
 )
 _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
@@ -75,7 +76,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     if _EN_OF_BEFORE.search(before):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
-    head = before.rstrip()
+    head = re.sub(r"\b(?:the|a|an)\s*$", "", before).rstrip()
     return not head or head.endswith((".", ",", ";", ":", "that", "which", "and"))
 
 

@@ -1,0 +1,110 @@
+"""Rules added when ten more published documents were read (docs/ingest.md,
+"Corpus", second development batch): each checked on a sentence of its own."""
+
+from __future__ import annotations
+
+from partnerships.ingest.extraction.engagements import kinds_of
+from partnerships.ingest.extraction.facts import place_gazetteer
+from partnerships.ingest.extraction.organisations import OrganisationFinder
+
+
+def _texts(gazetteer, lang, text):
+    finder = OrganisationFinder(gazetteer, lang, place_gazetteer())
+    return [m.text for m in finder.find(text)]
+
+
+def _kinds(text):
+    return [kind for kind, _ in kinds_of(text, [])]
+
+
+def test_a_name_ends_before_a_possessive_and_an_adjective(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "The Cities Network’s role is to brief the Council on Urban Futures "
+        "for the Geneva-based organizations.",
+    )
+    assert "Cities Network" in found
+    assert "Council on Urban Futures" in found
+
+
+def test_a_name_and_an_acronym_joined_by_and_are_two(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "It was signed between the Lakeside Municipal Water Centre and UN-Habitat.",
+    )
+    assert "Lakeside Municipal Water Centre" in found
+    assert "UN-Habitat" in found
+
+
+def test_a_state_named_by_its_governor_is_a_party(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "UN-Habitat met Kogi State Deputy Governor Mr. Yomi Awoniyi in Nairobi.",
+    )
+    assert "Kogi State" in found
+
+
+def test_a_city_delegation_acts_for_its_government(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "During the Assembly, the Wuhan delegation presented its public spaces.",
+    )
+    assert "Wuhan" in found
+    place = _texts(reference_gazetteer, "en", "Projects in Wuhan were presented.")
+    assert "Wuhan" not in place
+
+
+def test_the_un_before_a_common_noun_is_a_frame(reference_gazetteer):
+    assert "UN" not in _texts(
+        reference_gazetteer, "en", "UN-Habitat is the UN program for cities."
+    )
+    assert "UN Global Compact" in _texts(
+        reference_gazetteer, "en", "Partners include the UN Global Compact."
+    )
+
+
+def test_a_platform_in_quotation_marks_is_no_organisation(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "It works through the “City Partnerships” platform of its network.",
+    )
+    assert "City Partnerships" not in found
+
+
+def test_the_agencys_own_funds_are_no_organisations(reference_gazetteer):
+    english = _texts(
+        reference_gazetteer,
+        "en",
+        "Contributions to the United Nations Habitat and Human Settlements "
+        "Foundation and to the Technical Cooperation Trust Fund rose.",
+    )
+    assert not any(t.endswith(("Foundation", "Trust Fund")) for t in english)
+    chinese = _texts(reference_gazetteer, "zh", "这些捐助款进入人居署基金会。")
+    assert "人居署基金会" not in chinese
+
+
+def test_chinese_generic_bodies_editions_and_prepositions(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "zh",
+        "大会是人居署治理体系中的最高决策机构。活动暨首届大会开幕，"
+        "用于实施经理事会批准的工作方案。",
+    )
+    assert "最高决策机构" not in found
+    assert "暨首届" not in found
+    assert "经理事会" not in found
+
+
+def test_hosting_and_attending_are_events_and_a_speech_is_no_publication():
+    assert _kinds("活动由住房和城乡建设部与联合国人居署共同主办。")[0] == "event"
+    assert _kinds("部长出席第二届联合国人居大会。")[0] == "event"
+    assert "publication" not in _kinds("执行主任发表视频致辞，并作工作报告。")
+    assert "publication" in _kinds("人居署发布了一份报告。")
+    assert _kinds("The platform was endorsed by the Council.")[0] == "governance"
+    # 与会员国: "with the Member States", no 与会 ("attending").
+    assert "event" not in _kinds("并与会员国密切协商。")
