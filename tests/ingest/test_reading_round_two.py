@@ -108,3 +108,48 @@ def test_hosting_and_attending_are_events_and_a_speech_is_no_publication():
     assert _kinds("The platform was endorsed by the Council.")[0] == "governance"
     # 与会员国: "with the Member States", no 与会 ("attending").
     assert "event" not in _kinds("并与会员国密切协商。")
+
+
+def test_places_listed_after_in_and_a_city_named_as_a_place(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "The projects are in Afghanistan, Iraq, Myanmar and South Sudan. Stations "
+        "will serve residents in the Tanzanian city of Mwanza.",
+    )
+    assert not {"Myanmar", "South Sudan", "Mwanza"} & set(found)
+
+
+def test_a_donor_in_quoted_speech_and_by_its_ambassador(reference_gazetteer):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "He said: “It is with trust that Japan decided to finance these projects.”",
+    )
+    assert "Japan" in found
+    assert "Japanese Ambassador" in _texts(
+        reference_gazetteer, "en", "In his meeting, the Japanese Ambassador said so."
+    )
+
+
+def test_local_governments_named_by_their_head_or_as_municipalities(
+    reference_gazetteer,
+):
+    found = _texts(
+        reference_gazetteer,
+        "en",
+        "The Governor of Ninewa thanked them. It will benefit both Mosul and Sinjar "
+        "municipalities.",
+    )
+    assert {"Ninewa", "Mosul", "Sinjar"} <= set(found)
+
+
+def test_agreeing_meeting_and_launching_a_project():
+    assert _kinds("□ and the □ have agreed to increase cooperation.")[0] == "agreement"
+    assert _kinds("□ met with □ in Baghdad.")[0] == "event"
+    assert _kinds("□ and □ officially launched the Resilience project.") == [
+        ("project")
+    ]
+    # Two organisations as the subject of one verb cooperate.
+    assert _kinds("□ and the □ also confirmed plans to build stations.") == ["project"]
+    assert _kinds("会议在内罗毕召开。")[0] == "event"

@@ -17,7 +17,7 @@ _KIND_WORDS = [
         "agreement",
         "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
         "memorandum of understanding|letter of intent|agreement|signed|mou|"
-        "memorandum|exchange of notes|notes were",
+        "memorandum|exchange of notes|notes were|agreed to",
     ),
     (
         "governance",
@@ -37,9 +37,9 @@ _KIND_WORDS = [
     (
         "event",
         "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
-        "对话|安排|主办|承办|协办|出席|致辞|"
+        "对话|安排|主办|承办|协办|出席|致辞|召开|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
-        "launched|campaign|co-organi|attended",
+        "launched|campaign|co-organi|attended|met with|meets with|visited",
     ),
     (
         "coordination",
@@ -171,7 +171,9 @@ _OTHER_SENSES = re.compile(
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
     # A speech delivered, not a text published: 发表视频致辞, 作工作报告.
-    r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告"
+    r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告|"
+    # A project launched is told as the project: "launched ... the X project".
+    r"launch(?:ed|es|ing)?(?=[^.;]{0,250}?\b(?:project|programme|initiative)s?\b)"
 )
 
 
@@ -225,7 +227,9 @@ _TALKS = ("举行", "会见", "会谈", "held", "meeting")
 # Without a cue, organisations named in one sentence cooperate only where it says so.
 _COOPERATION = re.compile(
     r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
-    r"\bwith\b|together|joint|partner|cooperat|collaborat|support"
+    r"\bwith\b|together|joint|partner|cooperat|collaborat|support|"
+    # Two organisations as the subject of one verb: "X and the Y also confirmed".
+    r"□\s*,?\s+and\s+(?:the\s+)?□"
 )
 
 

@@ -169,6 +169,28 @@ _STATE_BY_OFFICE = re.compile(
 )
 
 
+# "Governor of Ninewa", "Mayor of Aden": a local government named by its head, which
+# the place gazetteer may not hold.
+_LOCAL_BY_OFFICE = re.compile(
+    r"\b(?:Governor|Mayor)\s+of\s+(?!the\b)([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"(?=\s*[,.;)]|\s+[a-z])"
+)
+# "Mosul and Sinjar municipalities": local governments named before the word.
+_MUNICIPALITIES = re.compile(
+    r"\b((?:[A-Z][\w’'-]+)(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+)*)\s+"
+    r"[Mm]unicipalit(?:y|ies)\b"
+)
+
+
+def _municipalities(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _MUNICIPALITIES.finditer(text):
+        for name in re.finditer(r"[A-Z][\w’'-]+", match.group(1)):
+            if name.group() not in _EN_LEADING:
+                out.append((match.start(1) + name.start(), match.start(1) + name.end()))
+    return out
+
+
 # "Think City, a Malaysian non-profit organization": a name without an organisation
 # word, which the words in apposition after it say is one.
 _APPOSITION = re.compile(
@@ -189,6 +211,8 @@ def named_by_context(text: str) -> list[tuple[int, int]]:
     out = [m.span(1) for m in _APPOSITION.finditer(text)]
     out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
     out += [m.span(1) for m in _STATE_BY_OFFICE.finditer(text)]
+    out += [m.span(1) for m in _LOCAL_BY_OFFICE.finditer(text)]
+    out += _municipalities(text)
     spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
     return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]
 

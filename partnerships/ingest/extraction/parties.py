@@ -31,6 +31,11 @@ _EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
     r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
 )
+_POSSESSIVE_PARTY = (
+    r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
+    r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
+    r"Government|government|Prime Minister)\b"
+)
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -40,6 +45,15 @@ _EN_AFTER_PARTY = re.compile(
     r"funds|funded|supports|supported|continues|decided|gave|granted|thanked|also|"
     r"delegation|authorities|municipal government|"
     r"and\s+(?:the\s+)?[A-Z][\w-]*)\b"
+)
+# "in Afghanistan, Iraq, Myanmar and South Sudan": every place of a list after "in".
+_EN_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|across|throughout|within)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)+(?:and\s+)?$"
+)
+# "in the Tanzanian city of Mwanza": a city as a place, named so.
+_EN_CITY_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near)\s+(?:the\s+)?(?:[\w-]+\s+)?cit(?:y|ies)\s+of\s+$"
 )
 _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
 _ZH_AFTER_PARTY = re.compile(
@@ -63,9 +77,16 @@ _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])"
 
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
-    if _EN_BEFORE.search(before):
+    if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
-    if _EN_PLACE_BEFORE.search(before) or _EN_AFTER_PLACE.match(after):
+    if re.match(_POSSESSIVE_PARTY, after):
+        return True  # "in Japan's assistance policy", "Japan's Ambassador"
+    if (
+        _EN_PLACE_BEFORE.search(before)
+        or _EN_PLACE_LIST_BEFORE.search(before)
+        or _EN_CITY_PLACE.search(before)
+        or _EN_AFTER_PLACE.match(after)
+    ):
         return False
     if near_org:
         return True
@@ -110,7 +131,10 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
     return False
 
 
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+# Titles in quotation marks: short, ending no sentence; a quoted speech is no title.
+_QUOTED = re.compile(
+    r"“(?:[^”]{0,79}[^”.。!?！？,，])?”|《[^》]*》|\"(?:[^\"]{0,79}[^\".!?,])?\""
+)
 
 
 def government_spans(
@@ -206,7 +230,8 @@ DEMONYMS = {
     "Argentine": "Argentina",
 }
 _DEMONYM_GOVERNMENT = re.compile(
-    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities)\b"
+    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities|"
+    r"Ambassador|Embassy|Minister)\b"
 )
 
 
