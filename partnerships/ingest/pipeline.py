@@ -113,6 +113,7 @@ class Extractor:
             result.engagements.extend(found)
         for engagement in result.engagements:
             assign_funders(engagement, text)
+        _money_with_its_funder(result.engagements)
         return result
 
     def _engagements(
@@ -209,6 +210,21 @@ def assign_funders(engagement: EngagementProposal, text: str) -> None:
         )
         for p, r in engagement.participants
     ]
+
+
+def _money_with_its_funder(engagements: list[EngagementProposal]) -> None:
+    """Money told in a sentence is given once: where one engagement of the
+    sentence has its funder, the others (a project, an event) do not repeat it."""
+    funded = {
+        (e.start, e.end)
+        for e in engagements
+        if e.money and any(r == "funder" for _, r in e.participants)
+    }
+    for engagement in engagements:
+        if (engagement.start, engagement.end) in funded and not any(
+            r == "funder" for _, r in engagement.participants
+        ):
+            engagement.money = []
 
 
 def _participants(

@@ -287,11 +287,19 @@ def _wrap_widths(lines: list[str]) -> dict[bool, float]:
     return out
 
 
+_DATELINE_START = re.compile(r"^\S{0,6}\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\b")
+
+
 def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
     """A line runs on into the next when it ends no sentence, is as wide as a
     wrapped line, and the next is no heading (short, ending no sentence either)."""
-    if not following or line.endswith(_BLOCK_END):
-        return False
+    if not following or _DATELINE_START.match(following):
+        return False  # a dateline ("观点 2023-06-12 09:13", "date 2019-02-22 ...")
+    if line.endswith(_BLOCK_END):
+        # A bracket or quotation mark closed at the end of a wrapped line, and the
+        # sentence going on in lower case on the next: "(UNDP)" | "officially".
+        wrapped = len(line) >= widths[_is_chinese(line)]
+        return wrapped and not line.endswith(_SENTENCE_END) and following[:1].islower()
     if len(line) < widths[_is_chinese(line)]:
         return False
     # The rest of the paragraph, not a heading: half a wrapped line at least, or

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from partnerships.ingest.extraction.engagements import kinds_of
-from partnerships.ingest.extraction.facts import place_gazetteer
+from partnerships.ingest.extraction.facts import find_money, place_gazetteer
 from partnerships.ingest.extraction.organisations import OrganisationFinder
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
 
 
 def _texts(gazetteer, lang, text):
@@ -153,3 +155,24 @@ def test_agreeing_meeting_and_launching_a_project():
     # Two organisations as the subject of one verb cooperate.
     assert _kinds("□ and the □ also confirmed plans to build stations.") == ["project"]
     assert _kinds("会议在内罗毕召开。")[0] == "event"
+
+
+def test_money_converted_in_brackets_is_told_once():
+    found = find_money(
+        "The value of the aid is 813 million yen (approximately $5.5 million)."
+    )
+    assert [(m.amount, m.currency) for m in found] == [(813_000_000, "JPY")]
+    two = find_money("USD 3 million in 2019 (and USD 2 million in 2020).")
+    assert len(two) == 2
+
+
+def test_money_stays_with_the_engagement_that_names_its_funder(reference_gazetteer):
+    layout = split_report(
+        "With the contribution of USD 50 million from the Government of Japan, "
+        "UN-Habitat will implement projects in Asia.\n",
+        "en",
+    )
+    result = extract(layout, reference_gazetteer, "en")[0]
+    with_money = [e for e in result.engagements if e.money]
+    assert with_money
+    assert all(any(r == "funder" for _, r in e.participants) for e in with_money)

@@ -53,3 +53,17 @@ def test_blocks_without_numbers_are_numbered_in_order():
         (1, "A first idea."),
         (2, "A second."),
     ]
+
+
+def test_a_wrapped_line_closing_a_bracket_runs_on_and_a_dateline_stands_alone():
+    wide = "x" * 70
+    text = (
+        f"On 21 February, the {wide} Development Programme (UNDP)\n"
+        f"officially launched the project in the {wide} governorate.\n"
+        f"Ministers meet at the Assembly: cities must be {wide} safer for all\n"
+        "观点 2023-06-12 09:13:07 来源:中国房地产网\n"
+        f"The Assembly met in Nairobi and adopted ten {wide} resolutions.\n"
+    )
+    layout = split_report(text, "en")
+    assert [p.text.split()[0] for p in layout.paragraphs] == ["On", "The"]
+    assert "officially launched" in layout.paragraphs[0].text
