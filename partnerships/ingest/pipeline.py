@@ -123,6 +123,8 @@ class Extractor:
         participants = _participants(text, start, end, result)
         if not participants:
             return []
+        if len(participants) == 1:
+            participants += _omitted_subject(text, start, end, result, participants)
         titles = [t for t in result.titles if start <= t[0] < end]
         kinds = cues.kinds_of(
             self._masked(text, start, end, result),
@@ -225,6 +227,37 @@ def _money_with_its_funder(engagements: list[EngagementProposal]) -> None:
             r == "funder" for _, r in engagement.participants
         ):
             engagement.money = []
+
+
+# "这包括与□合作", "It works in partnership with the □": one organisation named as
+# the partner of a subject the sentence leaves out or calls "it", "这".
+_WITH_ONLY = re.compile(
+    r"(?:与|同|和)□+(?:[^□，。；]{0,6}?)(?:合作|协作|共同)|"
+    r"\b(?:in partnership with|in cooperation with|in collaboration with|"
+    r"together with|jointly with)\s+(?:the\s+)?□"
+)
+
+
+def _omitted_subject(
+    text: str,
+    start: int,
+    end: int,
+    result: ParagraphResult,
+    participants: list[tuple[OrgProposal, str]],
+) -> list[tuple[OrgProposal, str]]:
+    """The organisation the sentence leaves out: the one named last before it in the
+    paragraph, where the sentence names one organisation only as a partner."""
+    masked = Extractor._masked(text, start, end, result)
+    if not _WITH_ONLY.search(masked):
+        return []
+    named = participants[0][0].identity
+    earlier = [
+        (m.start, p)
+        for p in result.organisations
+        for m in p.mentions
+        if m.end <= start and p.identity != named
+    ]
+    return [(max(earlier, key=lambda e: e[0])[1], "partner")] if earlier else []
 
 
 def _participants(

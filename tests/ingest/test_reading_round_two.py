@@ -176,3 +176,22 @@ def test_money_stays_with_the_engagement_that_names_its_funder(reference_gazette
     with_money = [e for e in result.engagements if e.money]
     assert with_money
     assert all(any(r == "funder" for _, r in e.participants) for e in with_money)
+
+
+def test_a_partner_of_a_subject_left_out_works_with_the_one_named_before(
+    reference_gazetteer,
+):
+    layout = split_report(
+        "1. 人居署将人权纳入其业务。这包括与联合国开发计划署合作促进落实。\n", "zh"
+    )
+    result = extract(layout, reference_gazetteer, "zh")[0]
+    parties = [
+        sorted(p.resolution.name for p, _ in e.participants) for e in result.engagements
+    ]
+    assert any(len(names) == 2 and "人居署" in names[0] + names[1] for names in parties)
+    alone = extract(
+        split_report("1. 这包括与联合国开发计划署合作。\n", "zh"),
+        reference_gazetteer,
+        "zh",
+    )
+    assert alone[0].engagements == []
