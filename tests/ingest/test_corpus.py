@@ -27,7 +27,7 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     ("test", "zh"): (0.775, 0.350),
     # The development part too, so that no later rule undoes what was reached there.
     ("dev", "en"): (0.955, 0.778),
-    ("dev", "zh"): (0.896, 0.665),
+    ("dev", "zh"): (0.934, 0.665),
 }
 
 

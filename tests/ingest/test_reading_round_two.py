@@ -195,3 +195,14 @@ def test_a_partner_of_a_subject_left_out_works_with_the_one_named_before(
         "zh",
     )
     assert alone[0].engagements == []
+
+
+def test_cities_listed_before_one_that_receives_an_award_receive_it(
+    reference_gazetteer,
+):
+    found = _texts(
+        reference_gazetteer, "zh", "已有唐山、杭州、厦门等3个城市获得这一殊荣。"
+    )
+    assert {"唐山", "杭州", "厦门"} <= set(found)
+    assert "杭州" not in _texts(reference_gazetteer, "zh", "会议在杭州举行。")
+    assert "coordination" not in _kinds("中国自1990年参与“联合国人居奖”评选以来。")

@@ -57,6 +57,8 @@ _EN_CITY_PLACE = re.compile(
 )
 _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
 _ZH_AFTER_PARTY = re.compile(
+    r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
+    r"^等\s*[\d一二三四五六七八九十]+\s*个(?:城市|国家)(?:获得|荣获|参与|参加)|"
     r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
@@ -120,6 +122,24 @@ def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool
     return bool(acting) and bool(_LIST_JOINT.match(text[acting[-1][1] : match.start]))
 
 
+def _listed_before(
+    text: str, passed: list[Match], acting: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Places listed right before one acting as a party: 唐山、杭州、…、扬州等7个城市
+    获得, where only the last of the list is next to what they do."""
+    out: list[tuple[int, int, str]] = []
+    starts = {start for start, _, _ in acting}
+    for match in reversed(passed):
+        if match.start in starts:
+            continue
+        following = next((m for m in passed if m.start >= match.end), None)
+        if following is not None and following.start in starts:
+            if _LIST_JOINT.match(text[match.end : following.start]):
+                out.append((match.start, match.end, text[match.start : match.end]))
+                starts.add(match.start)
+    return out
+
+
 def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> bool:
     """Joined by "and"/"with"/与/和 to an organisation named next to it."""
     joined = re.compile(r"^\s*(?:and|with|与|和|同|、)\s*(?:the\s+)?$")
@@ -148,7 +168,8 @@ def government_spans(
     a quoted title, nor inside a longer known name (`words`: 联合国 holds 联合)."""
     acts = _acts_zh if lang == "zh" else _acts_en
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    out = []
+    out: list[tuple[int, int, str]] = []
+    passed: list[Match] = []  # places that are no part of a name or title
     for match in places.find(text):
         if not any(e.source in ("country", "city") for e in match.entries):
             continue
@@ -160,11 +181,13 @@ def government_spans(
             if s >= match.end
         ):
             continue  # 荷兰 ZOA 难民服务组织: part of the name after it
+        passed.append(match)
         if acts(text, match, _near_org(text, match, organisations)) or _listed(
             text, match, out
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
             out.append((match.start, end, text[match.start : end]))
+    out += _listed_before(text, passed, out)
     if lang == "zh":
         for side in _ZH_SIDE.finditer(text):
             out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
