@@ -26,7 +26,7 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     ("test", "en"): (0.810, 0.320),
     ("test", "zh"): (0.775, 0.350),
     # The development part too, so that no later rule undoes what was reached there.
-    ("dev", "en"): (0.955, 0.778),
+    ("dev", "en"): (0.960, 0.787),
     ("dev", "zh"): (0.934, 0.665),
 }
 

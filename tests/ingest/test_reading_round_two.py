@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from partnerships.ingest.extraction.engagements import kinds_of
+from partnerships.ingest.extraction.engagements import kinds_of, sentences
 from partnerships.ingest.extraction.facts import find_money, place_gazetteer
 from partnerships.ingest.extraction.organisations import OrganisationFinder
 from partnerships.ingest.pipeline import extract
@@ -206,3 +206,24 @@ def test_cities_listed_before_one_that_receives_an_award_receive_it(
     assert {"唐山", "杭州", "厦门"} <= set(found)
     assert "杭州" not in _texts(reference_gazetteer, "zh", "会议在杭州举行。")
     assert "coordination" not in _kinds("中国自1990年参与“联合国人居奖”评选以来。")
+
+
+def test_a_title_before_a_name_ends_no_sentence():
+    text = (
+        "UN-Habitat Mr. Oyebanji with Kogi State Deputy Governor Mr. Awoniyi signed it."
+    )
+    assert len(sentences(text, "en")) == 1
+    assert len(sentences("It was signed. Then it was read.", "en")) == 2
+
+
+def test_a_government_named_by_its_people_is_proposed_under_its_country(
+    reference_gazetteer,
+):
+    layout = split_report(
+        "1. A Syrian delegation discussed cooperation with UN-Habitat.\n", "en"
+    )
+    names = [
+        p.resolution.name
+        for p in extract(layout, reference_gazetteer, "en")[0].organisations
+    ]
+    assert "Government of Syria" in names

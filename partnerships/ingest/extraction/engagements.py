@@ -124,9 +124,26 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s+[A-Z(\"“])|$)", re.S)
 
 
+# A full stop after a title or an abbreviation ends no sentence: "Mr. Yomi", "H.E. Mr."
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:Mr|Ms|Mrs|Messrs|Dr|Prof|H\.E|St|No|Nos|Jr|Sr|Amb|Rev|Hon)\.\s*$"
+)
+
+
 def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _EN_SENTENCE if lang != "zh" else _SENTENCE
-    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            out
+            and lang != "zh"
+            and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 # A partner whose name ends so is a network, task force or advisory body: the
