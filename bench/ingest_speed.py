@@ -31,7 +31,7 @@ import time, django
 django.setup()
 from pathlib import Path
 from partnerships.ingest.gazetteer import build_gazetteer
-from partnerships.ingest.layout import split_report
+from partnerships.sources.paragraphs import split_report
 from partnerships.ingest.pipeline import Extractor, extract
 from partnerships.ingest.services import ingest_text
 

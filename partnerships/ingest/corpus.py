@@ -25,8 +25,8 @@ from partnerships.ingest.evaluation import (
     evaluate,
 )
 from partnerships.ingest.gazetteer import Gazetteer, normalise
-from partnerships.ingest.layout import Layout, Paragraph, split_report
 from partnerships.ingest.pipeline import ParagraphResult, extract
+from partnerships.sources.paragraphs import Layout, Paragraph, split_report
 
 PARTS = ("dev", "test")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 
 from partnerships.cooperation.models import Kind
-from partnerships.ingest.readers import MAX_BYTES, SUFFIXES
 from partnerships.registry.categories import Category
+from partnerships.sources.texts import MAX_BYTES, SUFFIXES
 
 
 class UploadForm(forms.Form):

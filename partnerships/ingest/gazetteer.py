@@ -227,6 +227,12 @@ def spelling_variants(entries: list[NameEntry]) -> list[NameEntry]:
     for entry in entries:
         if entry.lang != "en" or entry.kind == "acronym":
             continue
+        if entry.name.startswith("United Nations ") and len(entry.name.split()) > 3:
+            # "UN Global Compact" for "United Nations Global Compact".
+            short = "UN " + entry.name.removeprefix("United Nations ")
+            out.append(
+                NameEntry(entry.key, short, "en", "alias", entry.source, entry.category)
+            )
         for spelled, other in _SPELLINGS:
             if spelled in entry.name:
                 name = entry.name.replace(spelled, other)

@@ -19,8 +19,8 @@ from partnerships.ingest.extraction.facts import (
 from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
 from partnerships.ingest.gazetteer import Gazetteer, normalise
-from partnerships.ingest.layout import Layout, Paragraph
 from partnerships.ingest.resolve import Resolution, Resolver
+from partnerships.sources.paragraphs import Layout, Paragraph
 
 
 @dataclass
@@ -113,6 +113,7 @@ class Extractor:
             result.engagements.extend(found)
         for engagement in result.engagements:
             assign_funders(engagement, text)
+        _money_with_its_funder(result.engagements)
         return result
 
     def _engagements(
@@ -122,6 +123,8 @@ class Extractor:
         participants = _participants(text, start, end, result)
         if not participants:
             return []
+        if len(participants) == 1:
+            participants += _omitted_subject(text, start, end, result, participants)
         titles = [t for t in result.titles if start <= t[0] < end]
         kinds = cues.kinds_of(
             self._masked(text, start, end, result),
@@ -209,6 +212,52 @@ def assign_funders(engagement: EngagementProposal, text: str) -> None:
         )
         for p, r in engagement.participants
     ]
+
+
+def _money_with_its_funder(engagements: list[EngagementProposal]) -> None:
+    """Money told in a sentence is given once: where one engagement of the
+    sentence has its funder, the others (a project, an event) do not repeat it."""
+    funded = {
+        (e.start, e.end)
+        for e in engagements
+        if e.money and any(r == "funder" for _, r in e.participants)
+    }
+    for engagement in engagements:
+        if (engagement.start, engagement.end) in funded and not any(
+            r == "funder" for _, r in engagement.participants
+        ):
+            engagement.money = []
+
+
+# "这包括与□合作", "It works in partnership with the □": one organisation named as
+# the partner of a subject the sentence leaves out or calls "it", "这".
+_WITH_ONLY = re.compile(
+    r"(?:与|同|和)□+(?:[^□，。；]{0,6}?)(?:合作|协作|共同)|"
+    r"\b(?:in partnership with|in cooperation with|in collaboration with|"
+    r"together with|jointly with)\s+(?:the\s+)?□"
+)
+
+
+def _omitted_subject(
+    text: str,
+    start: int,
+    end: int,
+    result: ParagraphResult,
+    participants: list[tuple[OrgProposal, str]],
+) -> list[tuple[OrgProposal, str]]:
+    """The organisation the sentence leaves out: the one named last before it in the
+    paragraph, where the sentence names one organisation only as a partner."""
+    masked = Extractor._masked(text, start, end, result)
+    if not _WITH_ONLY.search(masked):
+        return []
+    named = participants[0][0].identity
+    earlier = [
+        (m.start, p)
+        for p in result.organisations
+        for m in p.mentions
+        if m.end <= start and p.identity != named
+    ]
+    return [(max(earlier, key=lambda e: e[0])[1], "partner")] if earlier else []
 
 
 def _participants(

@@ -62,7 +62,8 @@ class Resolver:
         full = defined.get(mention.text) if mention.method == "acronym" else None
         name = full or root.text
         if mention.method == "government":
-            name = government_name(name)
+            # The country or city the government is of ("Syrian delegation": Syria).
+            name = government_name(mention.aliases[0] if mention.aliases else name)
         return (
             _known(self.gazetteer.lookup(name), name)
             or self._fuzzy(name)

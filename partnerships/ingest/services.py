@@ -14,7 +14,6 @@ from django.db import transaction
 
 from partnerships.core.actor import Actor, system_actor
 from partnerships.ingest.gazetteer import Gazetteer, build_gazetteer
-from partnerships.ingest.layout import Layout, split_report
 from partnerships.ingest.models import (
     Candidate,
     CandidateKind,
@@ -24,6 +23,7 @@ from partnerships.ingest.pipeline import ParagraphResult, extract
 from partnerships.ingest.proposals import engagement_data, organisation_data
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage, SourceDocument
+from partnerships.sources.paragraphs import Layout, split_report
 from partnerships.sources.services import (
     document_upsert,
     passage_upsert,

@@ -18,7 +18,6 @@ from partnerships.core.errors import NotAllowed
 from partnerships.ingest import selectors
 from partnerships.ingest.forms import DecisionForm, UploadForm
 from partnerships.ingest.models import Candidate, IngestRun
-from partnerships.ingest.readers import UnreadableFile, read_text
 from partnerships.ingest.review import (
     candidate_accept,
     candidate_merge,
@@ -27,6 +26,7 @@ from partnerships.ingest.review import (
 from partnerships.ingest.services import IngestRefused, ingest_text
 from partnerships.registry.categories import Category
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.texts import UnreadableFile, read_text
 
 
 @staff_required

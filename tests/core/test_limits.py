@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfWriter
 
 from partnerships.core import limits
-from partnerships.ingest.readers import UnreadableFile, read_text
 from partnerships.interop.sheets.importer import ImportRefused, import_workbook
 from partnerships.interop.sheets.plan import Problem
+from partnerships.sources.texts import UnreadableFile, read_text
 
 
 def _bomb(name: str, megabytes: int, *, members: int = 1) -> bytes:

@@ -19,12 +19,15 @@ from partnerships.ingest.corpus import (
     score_text,
     totals,
 )
-from partnerships.ingest.readers import read_text
+from partnerships.sources.texts import read_text
 from tests.ingest.conftest import CORPUS
 
 FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0.01
-    ("test", "en"): (0.799, 0.320),
-    ("test", "zh"): (0.766, 0.343),
+    ("test", "en"): (0.810, 0.320),
+    ("test", "zh"): (0.775, 0.350),
+    # The development part too, so that no later rule undoes what was reached there.
+    ("dev", "en"): (0.960, 0.787),
+    ("dev", "zh"): (0.934, 0.665),
 }
 
 
@@ -43,7 +46,7 @@ def test_the_corpus_holds_150_paragraphs_in_both_languages_and_parts(corpus_tota
 
 
 @pytest.mark.parametrize("key", sorted(FLOORS))
-def test_the_test_part_keeps_its_floors(corpus_totals, key):
+def test_each_part_keeps_its_floors(corpus_totals, key):
     organisations, engagements = FLOORS[key]
     total = corpus_totals[key]
     assert total.layouts == total.documents

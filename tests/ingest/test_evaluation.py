@@ -12,7 +12,6 @@ import pytest
 
 from partnerships.ingest.evaluation import Gold, evaluate, read_gold
 from partnerships.ingest.gazetteer import normalise, reference_entries
-from partnerships.ingest.layout import Paragraph, split_report
 from partnerships.ingest.pipeline import (
     EngagementProposal,
     OrgProposal,
@@ -20,6 +19,7 @@ from partnerships.ingest.pipeline import (
     extract,
 )
 from partnerships.ingest.resolve import Resolution
+from partnerships.sources.paragraphs import Paragraph, split_report
 from tests.ingest.conftest import ENGLISH_DIR, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
 ORGANISATION_F1 = 0.863

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from partnerships.ingest.corpus import layout_matches, read_corpus
-from partnerships.ingest.layout import split_report
+from partnerships.sources.paragraphs import split_report
 from tests.ingest.conftest import CORPUS, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
 

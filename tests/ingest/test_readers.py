@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.ingest.layout import split_report
-from partnerships.ingest.readers import UnreadableFile, read_text
+from partnerships.sources.paragraphs import split_report
+from partnerships.sources.texts import UnreadableFile, read_text
 
 LINES = [
     "TEST/PDF/1",
@@ -65,5 +65,5 @@ def test_a_damaged_file_is_refused_with_its_name(name):
 
 
 def test_other_kinds_of_file_are_refused():
-    with pytest.raises(UnreadableFile, match=r"only \.txt, \.docx and \.pdf"):
+    with pytest.raises(UnreadableFile, match=r"only \.txt, \.md, \.docx and \.pdf"):
         read_text("report.odt", b"")

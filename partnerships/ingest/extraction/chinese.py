@@ -31,7 +31,8 @@ ZH_GENERIC_WORDS = set(
     "国家 地方 中央 区域 地区 次区域 民间 社会 私营 部门 城市 所有 各级 实体 伙伴 "
     "合作 合作伙伴 利益攸关方 咨询 指导 在线 开放式 数据 问题 主要 当局 政府 "
     "组织 机构 国家级 市级 专家 技术 管理 发展 项目 方案 理事 常设 执行 区域性 南部 北部 "
-    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关 全球性 国际性".split()
+    "东部 西部 多边 双边 金融 基层 学术界 专门 其他 有关 相关 全球性 国际性 "
+    "最高 决策 全体 开幕式 闭幕式 大会 会议".split()
 )
 # Tags of words that are names in themselves (伊德斯网), unlike 城市 ("ns").
 _NAME_WORD_TAGS = {"nt", "nz", "nr", "nrt"}
@@ -47,7 +48,7 @@ ZH_GENERIC = set(
     "学术机构 大学 学院 协会 联盟 运动 区域经济委员会 联合国系统 大会 论坛 特使 "
     "联合国 非政府 联合国实体 联合国机构 国际社会 国家统计局 统计局 水电公司 私营部门组织 "
     "妇女和青年组织 政府间机构 协调中心 中央政府 省政府 州政府 公民社会组织 妇女团体 "
-    "青年团体 治理机构 各级政府 联合国各机构".split()
+    "青年团体 治理机构 各级政府 联合国各机构 全体大会 全体会议 最高决策机构".split()
 )
 _GENERIC_HEADS = tuple(
     "其他 各 这些 该 有关 相关 许多 一些 多个 两个 本 所有 包括 领导 研究 项目 若干 下列 "
@@ -72,7 +73,7 @@ def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
     token at `cursor` before it."""
     w, tag, _ = tokens[cursor]
     prev = tokens[cursor - 1] if cursor > 0 else ("", "x", 0)
-    if w in _STOP_VERBS or any(c.isdigit() for c in w):
+    if w in _STOP_VERBS or w in _PREPOSITIONS or any(c.isdigit() for c in w):
         return False
     if len(w) == 1 and w in _WEAK_SUFFIXES:
         return False  # 内罗毕郡郡长: the name ended at the first 郡
@@ -111,6 +112,8 @@ def _before(tokens: list[Token], first: int) -> str:
     return tokens[first - 1][0] if first > 0 else ""
 
 
+# One-character prepositions jieba may tag as nouns (经 in 经理事会批准).
+_PREPOSITIONS = set("经 由 向 据 被 对 自 从".split())
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
 _STOP_VERBS = set(
     "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
@@ -268,6 +271,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
     name = name.strip()
     if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
         return False
+    if re.search(r"(?:首|第[\d一二三四五六七八九十]+)[届次]$", name):
+        return False  # 暨首届: an edition, which jieba may tag a name
     return proper or len(name) >= 4
 
 

@@ -25,7 +25,8 @@ _UN_FRAME_EN = re.compile(
     r"^(?:’s|'s|’|')|^\s*(?:system|agencies|agency|entities|entity|bodies|Member States|"
     r"member States|headquarters|Headquarters|family|Charter|Day|country team|80|"
     r"Sustainable|Millennium|Conference|General|Secretary|Office|Development|"
-    r"Human|Children|Environment|Population|High)\b"
+    r"Human|Children|Environment|Population|High|program|programme|programmes|"
+    r"official|officials|reform|staff|partners?)\b"
 )
 _UN_FRAME_ZH = re.compile(
     r"^(?:系统|机构|实体|各|会员国|可持续发展|千年|大家庭|宪章|总部|日|成员国|会议|"
@@ -81,8 +82,8 @@ _FUND_CONTEXT = re.compile(r"(?:to|towards|under|from|into)\s+the\s+$")
 _TITLE_END = re.compile(r"^》")
 # "the City RAP programme": the name of a programme, not of an organisation.
 _PROGRAMME_AFTER = re.compile(
-    r"^\s+(?:programme|program|project|initiative|plan|campaign|strategy|"
-    r"framework|approach)s?\b"
+    r"^[”\"’']?\s+(?:programme|program|project|initiative|plan|campaign|strategy|"
+    r"framework|approach|platform)s?\b"
 )
 # "Small Islands Developing States", "Least Developed Countries": groups of countries.
 _HEAD_WORDS = re.compile(r"\b(?:Office|Centre|Center|Commission|Bank|Fund|League)\b")
@@ -114,11 +115,21 @@ def un_as_frame(text: str, start: int, end: int, lang: str) -> bool:
     return bool(_UN_FRAME_EN.match(after))
 
 
+# The agency's own funds, which are accounts, not organisations (the Foundation set
+# up by General Assembly resolution 3327 (XXIX), its trust funds).
+_INSTRUMENT = re.compile(
+    r"(?:Habitat and Human Settlements Foundation|Trust Fund|人居署基金会|人居基金会|"
+    r"人类住区基金会)$"
+)
+
+
 def not_an_organisation(
     text: str, start: int, end: int, *, known: bool, keys: set[str]
 ) -> bool:
     """True when the words around text[start:end] say it is no organisation."""
     if _frame_or_occasion(text, start, end, keys):
+        return True
+    if _INSTRUMENT.search(text[start:end]):
         return True
     if known:
         return False

@@ -17,9 +17,12 @@ _KIND_WORDS = [
         "agreement",
         "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
         "memorandum of understanding|letter of intent|agreement|signed|mou|"
-        "memorandum|exchange of notes|notes were",
+        "memorandum|exchange of notes|notes were|agreed to",
     ),
-    ("governance", "决议|决定|批准|选举产生|resolution|decision|approved|elected"),
+    (
+        "governance",
+        "决议|决定|批准|选举产生|resolution|decision|approved|elected|endorse",
+    ),
     ("commitment", "承诺|认捐|pledged|pledge|committed to"),
     (
         "publication",
@@ -34,9 +37,9 @@ _KIND_WORDS = [
     (
         "event",
         "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
-        "对话|安排|"
+        "对话|安排|主办|承办|协办|出席|致辞|召开|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
-        "launched|campaign",
+        "launched|campaign|co-organi|attended|met with|meets with|visited",
     ),
     (
         "coordination",
@@ -46,7 +49,8 @@ _KIND_WORDS = [
     (
         "funding",
         "供资|资助|提供资金|捐助|捐赠|捐款|funded|financed|grant|funding|contribut|"
-        "donat|financial assistance|financial support|earmarked|received",
+        "donat|financial assistance|financial support|earmarked|received|"
+        "amounting to|assistance package|aid package|total amount of",
     ),
     ("project", "项目|方案|推出|project|programme|initiative"),
 ]
@@ -120,9 +124,26 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s+[A-Z(\"“])|$)", re.S)
 
 
+# A full stop after a title or an abbreviation ends no sentence: "Mr. Yomi", "H.E. Mr."
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:Mr|Ms|Mrs|Messrs|Dr|Prof|H\.E|St|No|Nos|Jr|Sr|Amb|Rev|Hon)\.\s*$"
+)
+
+
 def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _EN_SENTENCE if lang != "zh" else _SENTENCE
-    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.group(0).strip()]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            out
+            and lang != "zh"
+            and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 # A partner whose name ends so is a network, task force or advisory body: the
@@ -166,7 +187,13 @@ _OTHER_SENSES = re.compile(
     r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
-    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)"
+    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    # A speech delivered, not a text published: 发表视频致辞, 作工作报告.
+    r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告|"
+    # Taking part in an award's selection is competing, not cooperating.
+    r"(?:参与|参加)[^，。；]{0,20}?评选|"
+    # A project launched is told as the project: "launched ... the X project".
+    r"launch(?:ed|es|ing)?(?=[^.;]{0,250}?\b(?:project|programme|initiative)s?\b)"
 )
 
 
@@ -220,7 +247,9 @@ _TALKS = ("举行", "会见", "会谈", "held", "meeting")
 # Without a cue, organisations named in one sentence cooperate only where it says so.
 _COOPERATION = re.compile(
     r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
-    r"\bwith\b|together|joint|partner|cooperat|collaborat|support"
+    r"\bwith\b|together|joint|partner|cooperat|collaborat|support|"
+    # Two organisations as the subject of one verb: "X and the Y also confirmed".
+    r"□\s*,?\s+and\s+(?:the\s+)?□"
 )
 
 

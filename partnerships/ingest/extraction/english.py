@@ -87,9 +87,15 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left, right = text[start : joint.start()], text[joint.end() : end]
         if _HONORIFIC.match(right):
             return _split_list(text, start, joint.start())
-        if _has_org_word(left.split()) and _has_org_word(right.split()):
+        if _has_org_word(left.split()) and (
+            _has_org_word(right.split()) or _ACRONYM_LIKE.match(right.rstrip(".,"))
+        ):
             return [(start, joint.start()), *_split_list(text, joint.end(), end)]
     return [(start, end)]
+
+
+# A name of one word written like an acronym: UN-Habitat, UNDP, OHCHR.
+_ACRONYM_LIKE = re.compile(r"^[A-Z][\w-]*(?:[A-Z]|-[A-Z])[\w-]*$")
 
 
 def _has_org_word(words: list[str]) -> bool:
@@ -127,8 +133,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         or words[0].isdigit()
     ):
         words = words[1:]
-    while words and words[-1].lower() in _EN_CONNECTORS:
-        words = words[:-1]
+    words = _trailing_trimmed(words)
     if len(words) < 2 or not _has_org_word(words):
         return None
     name = " ".join(words)
@@ -138,6 +143,52 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if words[-1] in EN_LOCAL_WORDS and _LOCAL_PLACE_BEFORE.search(text[:first]):
         return None  # "in Fukuoka City": a place
     return first, text.index(words[-1], first) + len(words[-1])
+
+
+# Words that end no name: "for the Geneva-based (organizations)", "UN-led".
+_ADJECTIVE = re.compile(r"-(?:based|led|wide|level|funded|owned)$")
+
+
+def _trailing_trimmed(words: list[str]) -> list[str]:
+    """A name without the connectors, adjectives and possessive ending it
+    ("Cities Programme’s role", "Future of Cities for the Geneva-based")."""
+    while words and (
+        words[-1].lower() in _EN_CONNECTORS or _ADJECTIVE.search(words[-1])
+    ):
+        words = words[:-1]
+    if words and words[-1].endswith(("’s", "'s")):
+        words = [*words[:-1], words[-1][:-2]]
+    return words
+
+
+# "Kogi State Deputy Governor", "the Lagos State Government": a state or province
+# named by its governor or government, which is no organisation word.
+_STATE_BY_OFFICE = re.compile(
+    r"\b((?:[A-Z][\w’'-]*\s+){1,3}(?:State|Province|Prefecture|County|Region))\s+"
+    r"(?:(?:Deputy|Vice)\s+)?(?:Governor|Government|Premier|Governor’s|Governor's)\b"
+)
+
+
+# "Governor of Ninewa", "Mayor of Aden": a local government named by its head, which
+# the place gazetteer may not hold.
+_LOCAL_BY_OFFICE = re.compile(
+    r"\b(?:Governor|Mayor)\s+of\s+(?!the\b)([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"(?=\s*[,.;)]|\s+[a-z])"
+)
+# "Mosul and Sinjar municipalities": local governments named before the word.
+_MUNICIPALITIES = re.compile(
+    r"\b((?:[A-Z][\w’'-]+)(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+)*)\s+"
+    r"[Mm]unicipalit(?:y|ies)\b"
+)
+
+
+def _municipalities(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _MUNICIPALITIES.finditer(text):
+        for name in re.finditer(r"[A-Z][\w’'-]+", match.group(1)):
+            if name.group() not in _EN_LEADING:
+                out.append((match.start(1) + name.start(), match.start(1) + name.end()))
+    return out
 
 
 # "Think City, a Malaysian non-profit organization": a name without an organisation
@@ -159,6 +210,9 @@ def named_by_context(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them make organisations."""
     out = [m.span(1) for m in _APPOSITION.finditer(text)]
     out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
+    out += [m.span(1) for m in _STATE_BY_OFFICE.finditer(text)]
+    out += [m.span(1) for m in _LOCAL_BY_OFFICE.finditer(text)]
+    out += _municipalities(text)
     spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
     return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]
 

@@ -115,7 +115,23 @@ def find_money(text: str) -> list[Money]:
         found.append(
             Money(match.start(), match.end(), amount, CURRENCIES[match.group(3)])
         )
-    return sorted(found, key=lambda m: m.start)
+    return _without_conversions(sorted(found, key=lambda m: m.start), text)
+
+
+# "813 million yen (approximately $5.5 million)", "10 million euros (USD 13.3
+# million)": the same money converted, told in brackets after it.
+_CONVERSION = re.compile(
+    r"^\s*[（(]\s*(?:approximately|approx\.|about|around|some|roughly|ca\.|"
+    r"equivalent to|约合?|折合)?\s*$"
+)
+
+
+def _without_conversions(found: list[Money], text: str) -> list[Money]:
+    return [
+        money
+        for i, money in enumerate(found)
+        if not (i and _CONVERSION.match(text[found[i - 1].end : money.start]))
+    ]
 
 
 _MONTHS = {

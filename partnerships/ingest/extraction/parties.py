@@ -31,6 +31,11 @@ _EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
     r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
 )
+_POSSESSIVE_PARTY = (
+    r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
+    r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
+    r"Government|government|Prime Minister)\b"
+)
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -38,10 +43,22 @@ _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)?\s+(?:[Gg]overnment|has|have|had|is|was|will|would|signed|provided|"
     r"provides|contributed|contributes|pledged|committed|announced|agreed|donated|"
     r"funds|funded|supports|supported|continues|decided|gave|granted|thanked|also|"
+    r"delegation|authorities|municipal government|"
     r"and\s+(?:the\s+)?[A-Z][\w-]*)\b"
+)
+# "in Afghanistan, Iraq, Myanmar and South Sudan": every place of a list after "in".
+_EN_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|across|throughout|within)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)+(?:and\s+)?$"
+)
+# "in the Tanzanian city of Mwanza": a city as a place, named so.
+_EN_CITY_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near)\s+(?:the\s+)?(?:[\w-]+\s+)?cit(?:y|ies)\s+of\s+$"
 )
 _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b)")
 _ZH_AFTER_PARTY = re.compile(
+    r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
+    r"^等\s*[\d一二三四五六七八九十]+\s*个(?:城市|国家)(?:获得|荣获|参与|参加)|"
     r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
@@ -62,9 +79,16 @@ _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])"
 
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
-    if _EN_BEFORE.search(before):
+    if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
-    if _EN_PLACE_BEFORE.search(before) or _EN_AFTER_PLACE.match(after):
+    if re.match(_POSSESSIVE_PARTY, after):
+        return True  # "in Japan's assistance policy", "Japan's Ambassador"
+    if (
+        _EN_PLACE_BEFORE.search(before)
+        or _EN_PLACE_LIST_BEFORE.search(before)
+        or _EN_CITY_PLACE.search(before)
+        or _EN_AFTER_PLACE.match(after)
+    ):
         return False
     if near_org:
         return True
@@ -75,7 +99,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     if _EN_OF_BEFORE.search(before):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
-    head = before.rstrip()
+    head = re.sub(r"\b(?:the|a|an)\s*$", "", before).rstrip()
     return not head or head.endswith((".", ",", ";", ":", "that", "which", "and"))
 
 
@@ -98,6 +122,24 @@ def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool
     return bool(acting) and bool(_LIST_JOINT.match(text[acting[-1][1] : match.start]))
 
 
+def _listed_before(
+    text: str, passed: list[Match], acting: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Places listed right before one acting as a party: 唐山、杭州、…、扬州等7个城市
+    获得, where only the last of the list is next to what they do."""
+    out: list[tuple[int, int, str]] = []
+    starts = {start for start, _, _ in acting}
+    for match in reversed(passed):
+        if match.start in starts:
+            continue
+        following = next((m for m in passed if m.start >= match.end), None)
+        if following is not None and following.start in starts:
+            if _LIST_JOINT.match(text[match.end : following.start]):
+                out.append((match.start, match.end, text[match.start : match.end]))
+                starts.add(match.start)
+    return out
+
+
 def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> bool:
     """Joined by "and"/"with"/与/和 to an organisation named next to it."""
     joined = re.compile(r"^\s*(?:and|with|与|和|同|、)\s*(?:the\s+)?$")
@@ -109,7 +151,10 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
     return False
 
 
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+# Titles in quotation marks: short, ending no sentence; a quoted speech is no title.
+_QUOTED = re.compile(
+    r"“(?:[^”]{0,79}[^”.。!?！？,，])?”|《[^》]*》|\"(?:[^\"]{0,79}[^\".!?,])?\""
+)
 
 
 def government_spans(
@@ -123,7 +168,8 @@ def government_spans(
     a quoted title, nor inside a longer known name (`words`: 联合国 holds 联合)."""
     acts = _acts_zh if lang == "zh" else _acts_en
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    out = []
+    out: list[tuple[int, int, str]] = []
+    passed: list[Match] = []  # places that are no part of a name or title
     for match in places.find(text):
         if not any(e.source in ("country", "city") for e in match.entries):
             continue
@@ -135,11 +181,13 @@ def government_spans(
             if s >= match.end
         ):
             continue  # 荷兰 ZOA 难民服务组织: part of the name after it
+        passed.append(match)
         if acts(text, match, _near_org(text, match, organisations)) or _listed(
             text, match, out
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
             out.append((match.start, end, text[match.start : end]))
+    out += _listed_before(text, passed, out)
     if lang == "zh":
         for side in _ZH_SIDE.finditer(text):
             out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
@@ -205,7 +253,8 @@ DEMONYMS = {
     "Argentine": "Argentina",
 }
 _DEMONYM_GOVERNMENT = re.compile(
-    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities)\b"
+    rf"\b({'|'.join(DEMONYMS)})\s+(?:[Gg]overnment|delegation|authorities|"
+    r"Ambassador|Embassy|Minister)\b"
 )
 
 

@@ -14,11 +14,11 @@ from partnerships.accounts.actors import command_actor
 from partnerships.ingest.corpus import PARTS, read_corpus, report
 from partnerships.ingest.evaluation import GoldError, evaluate, read_gold
 from partnerships.ingest.gazetteer import build_gazetteer
-from partnerships.ingest.layout import split_report
 from partnerships.ingest.pipeline import extract
-from partnerships.ingest.readers import UnreadableFile, read_text
 from partnerships.ingest.review import accept_above
 from partnerships.ingest.services import IngestRefused, ingest_text
+from partnerships.sources.paragraphs import split_report
+from partnerships.sources.texts import UnreadableFile, read_text
 
 CORPUS = Path(settings.BASE_DIR) / "data" / "ingest" / "corpus"
 SEED = Path(settings.BASE_DIR) / "data" / "sources" / "HSP-HA-1-2-Add.2"

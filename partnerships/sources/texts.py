@@ -9,7 +9,7 @@ from zipfile import BadZipFile
 from partnerships.core import limits
 
 MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = (".txt", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 class UnreadableFile(ValueError):
@@ -22,12 +22,12 @@ def read_text(name: str, data: bytes) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UnreadableFile(
-            f"{name}: only .txt, .docx and .pdf files can be read, not {suffix!r}."
+            f"{name}: only .txt, .md, .docx and .pdf files can be read, not {suffix!r}."
         )
     if len(data) > MAX_BYTES:
         raise UnreadableFile(f"{name}: larger than {MAX_BYTES // 2**20} MB.")
     try:
-        if suffix == ".txt":
+        if suffix in (".txt", ".md"):
             text = data.decode("utf-8-sig")
         elif suffix == ".docx":
             text = _docx(data)

@@ -1,4 +1,8 @@
-"""Split the text of a UN report into chapters, sections and numbered paragraphs.
+"""Split a text into chapters, sections and numbered paragraphs.
+
+Shared by every feature that reads a document paragraph by paragraph: the reading of
+reports (ingest) and the consultation drafts of the stakeholders app. It works on
+plain text; `partnerships.sources.texts` turns .txt, .docx and .pdf files into it.
 
 UN documents share one layout: a header block (organ, symbol, distribution, date,
 languages, agenda item), then chapters numbered 一、 二、 ... in Chinese or I. II. ...
@@ -48,6 +52,8 @@ class Paragraph:
     section: str = ""
     section_title: str = ""
     line: int = 0
+    # The unnumbered heading printed right before the paragraph ("Vision"), if any.
+    heading: str = ""
 
 
 @dataclass
@@ -59,6 +65,9 @@ class Layout:
     problems: list[str] = field(default_factory=list)
     # True when the document numbers no paragraph: the reader numbered its blocks.
     numbered_by_reader: bool = False
+    # Paragraph numbers printed again after their paragraph (a list item "1." inside
+    # a paragraph, or a draft that numbers two paragraphs alike).
+    repeated: list[int] = field(default_factory=list)
 
 
 _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.]+){2,}$")
@@ -96,9 +105,21 @@ def _is_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+# A heading line: short, ending no sentence (a title before a paragraph).
+_HEADING_LINE = 120
+
+
+def _is_heading_line(line: str) -> bool:
+    return 0 < len(line) <= _HEADING_LINE and not line.endswith(_BLOCK_END)
+
+
 class _Splitter:
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, extract: bool = False) -> None:
         self.lang = lang
+        # An extract may start at any paragraph number ("12. ..."); a whole report
+        # starts at 1, so that a year ("2018. ...") in its header is no paragraph.
+        self.extract = extract
+        self.pending = ""  # the heading line last read, until a paragraph takes it
         self.layout = Layout()
         self.chapter = ("", "")
         self.section = ("", "")
@@ -126,6 +147,12 @@ class _Splitter:
             )
 
     def _heading(self, line: str) -> bool:
+        if self._chapter_or_section(line):
+            self.pending = _MARKER.sub("", line)
+            return True
+        return False
+
+    def _chapter_or_section(self, line: str) -> bool:
         match = _CHAPTER_ZH.match(line) if self.lang == "zh" else None
         match = match or _CHAPTER_ROMAN.match(line)
         if match and match.group(1):
@@ -155,10 +182,10 @@ class _Splitter:
         match = _PARAGRAPH.match(line)
         if not match:
             return False
-        expected = (
-            self.layout.paragraphs[-1].number + 1 if self.layout.paragraphs else 1
-        )
+        expected = self._expected(int(match.group(1)))
         if int(match.group(1)) != expected:
+            if self.layout.paragraphs and int(match.group(1)) <= expected - 1:
+                self.layout.repeated.append(int(match.group(1)))
             return False  # "2018. " or a list item: not the next paragraph
         self.current = Paragraph(
             number=expected,
@@ -168,9 +195,34 @@ class _Splitter:
             section=self.section[0],
             section_title=self.section[1],
             line=number,
+            heading=self._take_heading(),
         )
         self.layout.paragraphs.append(self.current)
         return True
+
+    def _expected(self, found: int) -> int:
+        if self.layout.paragraphs:
+            return self.layout.paragraphs[-1].number + 1
+        return found if self.extract else 1
+
+    def _take_heading(self) -> str:
+        """The heading printed right before this paragraph: a chapter or section
+        heading, the header's last line, or the last line of the paragraph before
+        (taken out of it: a heading between two paragraphs belongs to neither),
+        when it is short and ends no sentence."""
+        pending, self.pending = self.pending, ""
+        if pending:
+            return pending
+        if self.current is None:
+            lines = self.layout.header
+            if lines and _is_heading_line(lines[-1]) and not _SYMBOL.match(lines[-1]):
+                return lines[-1] if self.extract else ""
+            return ""
+        head, _, last = self.current.text.rpartition("\n")
+        if head and _is_heading_line(last):
+            self.current.text = head
+            return last
+        return ""
 
 
 def split_report(text: str, lang: str) -> Layout:
@@ -235,11 +287,19 @@ def _wrap_widths(lines: list[str]) -> dict[bool, float]:
     return out
 
 
+_DATELINE_START = re.compile(r"^\S{0,6}\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\b")
+
+
 def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
     """A line runs on into the next when it ends no sentence, is as wide as a
     wrapped line, and the next is no heading (short, ending no sentence either)."""
-    if not following or line.endswith(_BLOCK_END):
-        return False
+    if not following or _DATELINE_START.match(following):
+        return False  # a dateline ("观点 2023-06-12 09:13", "date 2019-02-22 ...")
+    if line.endswith(_BLOCK_END):
+        # A bracket or quotation mark closed at the end of a wrapped line, and the
+        # sentence going on in lower case on the next: "(UNDP)" | "officially".
+        wrapped = len(line) >= widths[_is_chinese(line)]
+        return wrapped and not line.endswith(_SENTENCE_END) and following[:1].islower()
     if len(line) < widths[_is_chinese(line)]:
         return False
     # The rest of the paragraph, not a heading: half a wrapped line at least, or
@@ -283,3 +343,29 @@ def split_blocks(text: str, lang: str) -> Layout:
         elif not layout.paragraphs:
             layout.header.append(block)
     return layout
+
+
+def split_blocks_numbered(blocks: list[str]) -> Layout:
+    """The paragraphs of a document whose blocks are whole paragraphs (a Word
+    document's paragraphs, a text's blocks between blank lines), such as a draft put
+    out for comment: numbered paragraphs keep their numbers, whatever the first, and
+    the heading printed before them; a block that is neither heading nor numbered
+    continues the paragraph before it. When no block is numbered, every block is a
+    paragraph, numbered 1, 2 ... by the reader."""
+    blocks = [" ".join(block.split()) for block in blocks if block.strip()]
+    splitter = _Splitter("", extract=True)
+    for number, block in enumerate(blocks, start=1):
+        splitter.feed(number, block)
+    layout = splitter.layout
+    if not layout.paragraphs:
+        layout = Layout(numbered_by_reader=True)
+        for number, block in enumerate(blocks, start=1):
+            layout.paragraphs.append(Paragraph(number, block, line=number))
+    for paragraph in layout.paragraphs:
+        paragraph.text = paragraph.text.replace("\n", " ")
+    return layout
+
+
+def text_blocks(text: str) -> list[str]:
+    """A plain text's blocks: the runs of lines between blank lines."""
+    return [block for block in re.split(r"\n\s*\n", text) if block.strip()]
