@@ -20,6 +20,7 @@ from partnerships.reports.compose import (
     compose,
     in_reading_order,
 )
+from partnerships.reports.figure_text import figures_paragraph
 from partnerships.reports.formatting import Formatter, chapter_label
 from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figure_sentence, figures, masthead
@@ -347,6 +348,8 @@ class _Assembly:
             if not self.figures["engagements"]:
                 template = self.labels.get(f"empty_{paragraph.type}", template)
             return [Run(figure_sentence(writer, template, self.figures))], False, False
+        if paragraph.type == "figures":
+            return figures_paragraph(writer, paragraph.figures), False, False
         return writer.data_paragraph(paragraph), False, False
 
     def _passages(self, paragraph: Paragraph) -> list[dict[str, Any]]:

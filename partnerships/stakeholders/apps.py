@@ -7,5 +7,11 @@ class StakeholdersConfig(AppConfig):
     verbose_name = "Stakeholder engagement"
 
     def ready(self) -> None:
-        # Registers the exporters, found by identifier (core.exporters).
+        from partnerships.core.report_sections import register_section_provider
         from partnerships.stakeholders import exporters, outcome  # noqa: F401
+        from partnerships.stakeholders.figures import period_figures
+
+        # exporters and outcome register their exporters (core.exporters); the
+        # periodic report's sections VIII.G, VIII.H and IX ask for the period's
+        # figures through core.report_sections.
+        register_section_provider("stakeholders", period_figures)
