@@ -25,6 +25,13 @@ from partnerships.reports.formatting import Formatter, chapter_label
 from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figure_sentence, figures, masthead
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
+from partnerships.reports.wording import (
+    ALWAYS_NAMED,
+    cast,
+    named_in_title,
+    named_in_titles,
+    template_keys,
+)
 
 
 @dataclass
@@ -194,7 +201,15 @@ class Writer:
     # --- sentences ----------------------------------------------------------------
 
     def sentence(self, row: dict[str, Any]) -> list[Run]:
-        reporter_role, partners, funders, beneficiaries = _cast(row, self.reporter)
+        reporter_role, partners, funders, beneficiaries = cast(row, self.reporter)
+        # No actor inside a title: a partner the title names is not named again.
+        in_title = named_in_titles(row, partners, self.orgs, reporter_role)
+        partners = [k for k in partners if k not in in_title]
+        if row["kind"] not in ALWAYS_NAMED:
+            funders = [k for k in funders if not named_in_title(self.orgs[k], row)]
+            beneficiaries = [
+                k for k in beneficiaries if not named_in_title(self.orgs[k], row)
+            ]
         values = {
             "reporter": [self.org_name(self.reporter)] if reporter_role else [],
             "partners": self.orgs_list(partners),
@@ -215,7 +230,7 @@ class Writer:
             "beneficiaries": len(beneficiaries),
         }
         templates = self.phrases["templates"]
-        for key in _template_keys(row, reporter_role):
+        for key in template_keys(row, reporter_role, partners, bool(in_title)):
             if key in templates:
                 runs = fill(templates[key], values, counts)
                 if runs:
@@ -242,50 +257,6 @@ class Writer:
                 runs.append(Run(space))
                 runs.extend(summary)
         return merge(runs)
-
-
-def _cast(
-    row: dict[str, Any], reporter: str
-) -> tuple[str | None, list[str], list[str], list[str]]:
-    """The reporter's role in the engagement, and the keys of the other participants
-    a sentence names: partners, funders and beneficiaries."""
-    reporter_role = next(
-        (p["role"] for p in row["participants"] if p["org"] == reporter), None
-    )
-    others = [p for p in row["participants"] if p["org"] != reporter]
-    by_role: dict[str, list[str]] = {}
-    for p in others:
-        by_role.setdefault(p["role"], [])
-        if p["org"] not in by_role[p["role"]]:
-            by_role[p["role"]].append(p["org"])
-    funders = by_role.get("funder", [])
-    beneficiaries = by_role.get("beneficiary", [])
-    partners = []
-    for p in others:
-        if p["role"] not in ("funder", "beneficiary") and p["org"] not in partners:
-            partners.append(p["org"])
-    if row["kind"] in ("governance", "commitment") and not partners:
-        partners = funders[:] if row["kind"] == "commitment" else partners
-    return reporter_role, partners, funders, beneficiaries
-
-
-def _template_keys(row: dict[str, Any], reporter_role: str | None) -> list[str]:
-    """The sentence templates to try for the row, the most specific first."""
-    kind = row["kind"]
-    framework = [f"{kind}.framework"] if row.get("parent") else []
-    if reporter_role:
-        return framework + [
-            f"{kind}.{row['status']}",
-            f"{kind}.{reporter_role}",
-            kind,
-            "generic",
-        ]
-    return [
-        f"{kind}.noreporter",
-        kind,  # usable when it does not name the reporting organisation
-        "generic.noreporter",
-        "generic.beneficiaries",
-    ]
 
 
 class _Assembly:
