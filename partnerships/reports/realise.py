@@ -21,7 +21,13 @@ from partnerships.reports.compose import (
     in_reading_order,
 )
 from partnerships.reports.figure_text import figures_paragraph
-from partnerships.reports.formatting import Formatter, chapter_label
+from partnerships.reports.formatting import (
+    Formatter,
+    annex_numbers,
+    chapter_label,
+    count_words,
+    section_label,
+)
 from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figure_sentence, figures, masthead
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
@@ -68,6 +74,8 @@ class Document:
     # Draft only: the undated engagements the period leaves out, as (key, title).
     left_out: list[tuple[str, list[Run]]] = field(default_factory=list)
     draft: bool = False
+    # The annexes present, in order, with their numbers: {"statistics": "Annex I"}.
+    annexes: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -76,6 +84,17 @@ class Document:
 
     def paragraphs(self) -> list[Para]:
         return in_reading_order(self.chapters)
+
+    @property
+    def word_count(self) -> int:
+        """Words of the body, the numbered paragraphs (formatting.count_words)."""
+        text = " ".join(r.text for p in self.paragraphs() for r in p.runs)
+        return count_words(text, self.lang)
+
+    @property
+    def word_count_text(self) -> str:
+        template = self.labels.get("word_count", "")  # older runs lack it
+        return template.format(n=self.formatter.number(self.word_count))
 
 
 class Writer:
@@ -273,7 +292,11 @@ class _Assembly:
         self.figures = figures(snapshot)
 
     def heading(self, part: Part, chapter: bool) -> Heading:
-        label = chapter_label(part.chapter, self.lang) if chapter else f"{part.letter}."
+        label = (
+            chapter_label(part.chapter, self.lang)
+            if chapter
+            else section_label(part.letter, self.lang)
+        )
         title = self.writer._count(pick(part.title, self.lang))
         return Heading(
             label,
@@ -350,7 +373,7 @@ def realise(
     writer = Writer(snapshot, lang)
     assembly = _Assembly(snapshot, writer)
     chapters = [assembly.heading(c, True) for c in composition.chapters]
-    return Document(
+    document = Document(
         lang,
         writer.phrases["dir"],
         assembly.labels,
@@ -366,3 +389,7 @@ def realise(
         ],
         draft,
     )
+    document.annexes = annex_numbers(
+        draft, bool(document.left_out), assembly.labels, lang
+    )
+    return document

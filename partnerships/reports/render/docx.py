@@ -19,7 +19,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from partnerships.core.languages import language, slot_language
 from partnerships.reports.annex import Table
@@ -57,7 +57,25 @@ class DocxWriter:
         props.created = props.modified = fixed
         props.last_modified_by = props.author = "partnerships"
         props.revision = 1
+        self._heading_styles()
         self._running_header(section)
+
+    def _heading_styles(self) -> None:
+        """Headings as UN documents set them: bold black in the body's fonts, not
+        Word's default blue headings in the theme's fonts."""
+        for name, size in (("Heading 1", 11.5), ("Heading 2", 10.5), ("Title", 14)):
+            style = self.word.styles[name]
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            rpr = style.element.get_or_add_rPr()
+            for old in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:lang")):
+                rpr.remove(old)
+            self._default_fonts(rpr)
+            fmt = style.paragraph_format
+            fmt.space_before, fmt.space_after = Pt(12), Pt(6)
+            fmt.keep_with_next = True
 
     def _default_fonts(self, rpr) -> None:
         """Word picks a run's font and language by script: Latin and Cyrillic,
@@ -151,7 +169,7 @@ class DocxWriter:
         number = len(self._footnotes.findall(qn("w:footnote"))) - 1
         note = parse_xml(
             f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>'
-            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>*</w:t></w:r>'
             '<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
         )
         text_run = OxmlElement("w:r")
@@ -166,9 +184,15 @@ class DocxWriter:
         va = OxmlElement("w:vertAlign")
         va.set(qn("w:val"), "superscript")
         ref_rpr.append(va)
+        # The mark is "*", as UN documents mark the agenda footnote: a custom mark
+        # follows the reference instead of Word's number.
         element = OxmlElement("w:footnoteReference")
+        element.set(qn("w:customMarkFollows"), "1")
         element.set(qn("w:id"), str(number))
         ref._r.append(element)
+        mark = OxmlElement("w:t")
+        mark.text = "*"
+        ref._r.append(mark)
 
     def _attach_footnotes(self) -> None:
         if self._footnotes is None:
@@ -217,6 +241,8 @@ class DocxWriter:
         self.runs(self.paragraph(align=start), m["report_of"])
         self.chapters()
         if self.doc.draft:
+            if self.doc.word_count_text:
+                self.runs(self.paragraph(align=start), Run(self.doc.word_count_text))
             self.provenance()
             self.left_out()
         self.statistics(tables)
@@ -241,6 +267,13 @@ class DocxWriter:
             p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         self.runs(p, runs)
 
+    def annex_heading(self, name: str, title: str) -> None:
+        """ "Annex II" over the annex's title, as UN documents head an annex."""
+        number = self.doc.annexes.get(name, "")
+        if number:
+            self.heading(Run(number), 1)
+        self.heading(Run(title), 1)
+
     def numbered(self, para) -> None:
         p = self.paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         self.runs(p, Run(f"{para.number}.\t"))
@@ -251,7 +284,7 @@ class DocxWriter:
 
     def provenance(self) -> None:
         self.word.add_section(WD_SECTION.NEW_PAGE)
-        self.heading(Run(self.doc.labels["annex_provenance"]), 1)
+        self.annex_heading("provenance", self.doc.labels["annex_provenance"])
         rows = [
             p
             for p in self.doc.paragraphs()
@@ -279,7 +312,7 @@ class DocxWriter:
         if not self.doc.left_out:
             return
         self.word.add_section(WD_SECTION.NEW_PAGE)
-        self.heading(Run(self.doc.labels["annex_left_out"]), 1)
+        self.annex_heading("left_out", self.doc.labels["annex_left_out"])
         self.runs(self.paragraph(), Run(self.doc.labels["left_out_note"]))
         for key, title in self.doc.left_out:
             p = self.paragraph()
@@ -289,7 +322,7 @@ class DocxWriter:
     def statistics(self, tables: list[Table]) -> None:
         p = self.paragraph()
         p.add_run().add_break(WD_BREAK.PAGE)
-        self.heading(Run(self.doc.labels["annex_statistics"]), 1)
+        self.annex_heading("statistics", self.doc.labels["annex_statistics"])
         for table in tables:
             self.heading(Run(table.title), 2)
             if table.chart:
