@@ -80,3 +80,13 @@ def test_docx_headings_are_black_in_the_body_fonts_and_the_footnote_is_starred(
     assert 'w:customMarkFollows="1"' in body
     assert re.search(r"<w:footnoteReference[^>]*/><w:t>\*</w:t>", body)
     assert "<w:footnoteRef/>" not in notes and "<w:t>*</w:t>" in notes
+
+
+def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
+    data = render(stored_snapshot, "ar", "docx")
+    word = open_docx(io.BytesIO(data))
+    date = next(p for p in word.paragraphs if p.text == "6 March 2019")
+    assert date._p.pPr.find(qn("w:bidi")) is None
+    assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
+    arabic = next(p for p in word.paragraphs if "موئل" in p.text)
+    assert arabic._p.pPr.find(qn("w:bidi")) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 
 from docx import Document as new_document
 from docx.enum.section import WD_SECTION
@@ -28,6 +29,16 @@ from partnerships.reports.realise import Document, Run
 FOOTNOTES_CT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
+
+
+def _left_to_right(text: str) -> bool:
+    """Text with Latin (or other left-to-right) letters and no right-to-left one:
+    in an Arabic document its run is not marked w:rtl, or Word and LibreOffice
+    would order "6 March 2019" as "March 2019 6"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and not any(
+        unicodedata.bidirectional(ch) in ("R", "AL") for ch in letters
+    )
 
 
 class DocxWriter:
@@ -135,9 +146,11 @@ class DocxWriter:
 
     # --- text -------------------------------------------------------------------------
 
-    def paragraph(self, style: str | None = None, align=None):
+    def paragraph(self, style: str | None = None, align=None, *, ltr: bool = False):
+        """A paragraph; right to left in an Arabic document unless `ltr` (a line
+        of the masthead written in English)."""
         p = self.word.add_paragraph(style=style)
-        if self.rtl:
+        if self.rtl and not ltr:
             p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         if align is not None:
             p.alignment = align
@@ -148,7 +161,7 @@ class DocxWriter:
         for item in items:
             run = p.add_run(item.text)
             run.bold = bold or None
-            if self.rtl:
+            if self.rtl and not _left_to_right(item.text):
                 run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
             if item.fallback:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
@@ -221,7 +234,11 @@ class DocxWriter:
         self.runs(p, Run(m["symbol"]), bold=True)
         for line in (m["distribution"], m["date"], m["version"], m["original"]):
             if line:
-                self.runs(self.paragraph(align=start), Run(line))
+                # In Arabic the English distribution block stands under the
+                # symbol, at the left, in its own direction.
+                ltr = _left_to_right(line)
+                align = WD_ALIGN_PARAGRAPH.LEFT if ltr else start
+                self.runs(self.paragraph(align=align, ltr=ltr), Run(line))
         p = self.paragraph(align=start)
         self.runs(p, m["session"])
         p = self.paragraph(align=start)
