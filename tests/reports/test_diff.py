@@ -1,0 +1,57 @@
+"""`report --diff`: rewritten and stale paragraphs, engagements new, changed and
+gone by name, and nothing outside a later period called ended."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerships.cooperation.models import Engagement
+from partnerships.core.actor import ANONYMOUS
+from partnerships.reports.demo import seed_report
+from partnerships.reports.diff import diff_snapshots, format_diff
+from partnerships.reports.services import create_run, save_paragraph_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_rewritten_paragraph_and_a_changed_date_are_listed(seed_run, admin_user):
+    anchor = "VIII.H/figures"
+    save_paragraph_text(
+        seed_run.report, "en", anchor, "Staff wording.", admin_user, seed_run
+    )
+    Engagement.objects.filter(
+        key="p078-bangkok-training-nso-urban-observatories"
+    ).update(start_date="2018-05-01", start_precision="month")
+    later = create_run(seed_run.report, ANONYMOUS)
+    diff = diff_snapshots(seed_run.snapshot, later.snapshot)
+    assert diff["rewritten"] == [anchor]
+    assert diff["stale"] == [anchor]  # the training's engagement changed under it
+    assert diff["changed_engagements"] == {
+        "p078-bangkok-training-nso-urban-observatories": ["start"]
+    }
+    text = format_diff(diff, seed_run.snapshot, later.snapshot)
+    assert (
+        "  Training in Bangkok for national statistical offices and urban "
+        "observatories [p078-bangkok-training-nso-urban-observatories] — start"
+    ) in text
+
+
+def test_what_lies_outside_a_later_period_is_not_called_ended(seed_run):
+    report = seed_report()
+    report.pk = None
+    report.key = "next"
+    report.period_start = report.period_start.replace(year=2019)
+    report.period_end = report.period_end.replace(year=2020)
+    report.save()
+    later = create_run(report, ANONYMOUS)
+    diff = diff_snapshots(seed_run.snapshot, later.snapshot)
+    agreements = {
+        r["key"] for r in seed_run.snapshot["engagements"] if r["kind"] == "agreement"
+    }
+    later_keys = {r["key"] for r in later.snapshot["engagements"]}
+    assert set(diff["outside_period"]) >= agreements - later_keys
+    assert diff["gone_engagements"] == []
+    assert not set(diff["ended_agreements"]) & (agreements - later_keys)
+    text = format_diff(diff, seed_run.snapshot, later.snapshot)
+    assert "engagements outside the later period (not ended)" in text
+    assert "UNICEF–UN-Habitat letter of intent [" in text
