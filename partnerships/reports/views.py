@@ -3,6 +3,8 @@ rewrite a paragraph. Reports are composed from what the public may see."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -115,6 +117,30 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
     return response
 
 
+def _composed(run: ReportRun, lang: str, anchor: str) -> dict[str, Any]:
+    """The paragraph as the run composed it in `lang` (or as staff wrote it), and
+    the data under it: its engagements with their keys, and the source passages."""
+    para = next(
+        (
+            p
+            for p in realise(run.snapshot, lang, draft=True).paragraphs()
+            if p.anchor == anchor
+        ),
+        None,
+    )
+    if para is None:  # a new free paragraph
+        return {"text": "", "engagements": [], "passages": [], "number": None}
+    return {
+        "text": "".join(r.text for r in para.runs),
+        "number": para.number,
+        "engagements": [
+            ("".join(r.text for r in title), key) for key, title in para.engagements
+        ],
+        "passages": para.passages,
+        "stale": para.stale,
+    }
+
+
 @staff_required
 def edit_paragraph(
     request: HttpRequest, pk: int, lang: str, anchor: str
@@ -132,7 +158,10 @@ def edit_paragraph(
         ),
         "",
     )
-    form = ParagraphForm(request.POST or None, initial={"text": current})
+    composed = _composed(run, lang, anchor)
+    form = ParagraphForm(
+        request.POST or None, initial={"text": current or composed["text"]}
+    )
     if request.method == "POST" and form.is_valid():
         save_paragraph_text(
             run.report, lang, anchor, form.cleaned_data["text"], request.user, run
@@ -148,5 +177,7 @@ def edit_paragraph(
             "anchor": anchor,
             "form": form,
             "title": f"{anchor} [{lang}]",
+            "composed": composed,
+            "staff_text": bool(current),
         },
     )

@@ -13,6 +13,8 @@ from partnerships.reports.services import create_run, save_paragraph_text
 
 pytestmark = pytest.mark.django_db
 
+BANGKOK = "p078-bangkok-training-nso-urban-observatories"
+
 
 def test_a_rewritten_paragraph_and_a_changed_date_are_listed(seed_run, admin_user):
     anchor = "VIII.H/figures"
@@ -55,3 +57,25 @@ def test_what_lies_outside_a_later_period_is_not_called_ended(seed_run):
     text = format_diff(diff, seed_run.snapshot, later.snapshot)
     assert "engagements outside the later period (not ended)" in text
     assert "UNICEF–UN-Habitat letter of intent [" in text
+
+
+def test_the_rewrite_form_shows_the_composed_text_and_the_data_under_it(
+    client, seed_run, django_user_model
+):
+    from partnerships.accounts.models import Profile, Role
+
+    user = django_user_model.objects.create_user("rewriter", password="x" * 16)
+    Profile.objects.create(user=user, role=Role.EDITOR)
+    client.force_login(user)
+    response = client.get(f"/reports/runs/{seed_run.pk}/en/edit/VIII.H/figures")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The paragraph as composed from the data" in page
+    # The form opens with the composed text, not empty.
+    from partnerships.stakeholders.models import Training
+
+    n = Training.objects.get(engagement__key=BANGKOK).indicators.count()
+    form = page.split("<textarea")[1]
+    assert f"covered {n} indicators of Sustainable Development Goal 11" in form
+    assert f"<code>{BANGKOK}</code>" in page
+    assert "HSP/HA/1/2/Add.2 ¶78" in page
