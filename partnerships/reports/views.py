@@ -16,6 +16,7 @@ from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
 from partnerships.reports.compose import compose
 from partnerships.reports.forms import ParagraphForm, ReportForm
+from partnerships.reports.missing import missing_terms
 from partnerships.reports.models import Report, ReportRun
 from partnerships.reports.realise import realise
 from partnerships.reports.render import CONTENT_TYPES, FORMATS
@@ -179,5 +180,28 @@ def edit_paragraph(
             "title": f"{anchor} [{lang}]",
             "composed": composed,
             "staff_text": bool(current),
+        },
+    )
+
+
+@staff_required
+def missing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per language, the names and titles the run shows in another language, by
+    how often they occur."""
+    run = _run(request, pk, "en")
+    return render(
+        request,
+        "reports/missing.html",
+        {
+            "run": run,
+            "languages": [
+                (code, name, terms, sum(n for _, _, n in terms))
+                for (code, name), terms in zip(
+                    LANGUAGE_CHOICES,
+                    (missing_terms(run.snapshot, code) for code, _ in LANGUAGE_CHOICES),
+                    strict=True,
+                )
+            ],
+            "title": f"Missing names and titles, run {run.pk}",
         },
     )

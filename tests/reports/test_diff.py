@@ -79,3 +79,29 @@ def test_the_rewrite_form_shows_the_composed_text_and_the_data_under_it(
     assert f"covered {n} indicators of Sustainable Development Goal 11" in form
     assert f"<code>{BANGKOK}</code>" in page
     assert "HSP/HA/1/2/Add.2 ¶78" in page
+
+
+def test_the_missing_names_page_counts_what_the_report_marks(
+    client, seed_run, django_user_model
+):
+    import re
+
+    from partnerships.accounts.models import Profile, Role
+    from partnerships.reports.missing import missing_terms
+    from partnerships.reports.render import render
+
+    terms = missing_terms(seed_run.snapshot, "fr")
+    # An independent reading: the fallback marks of the French Markdown's body
+    # (from the first chapter to the footnote rule).
+    md = render(seed_run.snapshot, "fr", "md").decode()
+    body = md[md.index("\n## I.") : md.index("\n---\n")]
+    marks = re.findall(r"\[([^\[\]]+)\]\{lang=(\w+)\}", body)
+    assert sum(n for _, _, n in terms) == len(marks)
+    top_text, _, top_n = terms[0]
+    assert top_n == max(marks.count(m) for m in set(marks))
+    assert [n for _, _, n in terms] == sorted((n for _, _, n in terms), reverse=True)
+    user = django_user_model.objects.create_user("terminologist", password="x" * 16)
+    Profile.objects.create(user=user, role=Role.EDITOR)
+    client.force_login(user)
+    page = client.get(f"/reports/runs/{seed_run.pk}/missing/").content.decode()
+    assert f"{len(terms)} missing, {len(marks)} occurrences" in page
