@@ -29,7 +29,7 @@ from partnerships.reports.formatting import (
     section_label,
 )
 from partnerships.reports.grammar import fr_country
-from partnerships.reports.masthead import figure_sentence, figures, masthead
+from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
 from partnerships.reports.wording import (
     ALWAYS_NAMED,
@@ -341,7 +341,8 @@ class _Assembly:
             template = self.labels[paragraph.type]
             if not self.figures["engagements"]:
                 template = self.labels.get(f"empty_{paragraph.type}", template)
-            return [Run(figure_sentence(writer, template, self.figures))], False, False
+            text = period_sentences(writer, paragraph.type, template, self.figures)
+            return [Run(text)], False, False
         if paragraph.type == "figures":
             return figures_paragraph(writer, paragraph.figures), False, False
         return writer.data_paragraph(paragraph), False, False

@@ -71,3 +71,39 @@ def test_no_partner_is_named_again_beside_a_title_naming_it(stored_snapshot):
     assert [r.partition(":")[0] for r in _repeats(stored_snapshot, "en")] == [
         "p044-joint-input-hlpf"
     ]
+
+
+def test_the_conclusions_name_the_most_frequent_kinds_and_partners(stored_snapshot):
+    from collections import Counter
+
+    from partnerships.reports.realise import realise
+
+    doc = realise(stored_snapshot, "en")
+    closing = "".join(r.text for r in doc.chapters[-1].paragraphs[0].runs)
+    kinds = Counter(row["kind"] for row in stored_snapshot["engagements"])
+    (top, n), *_ = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    label = stored_snapshot["phrases"]["en"]["kinds"][top].lower()
+    assert f"most frequent kinds of engagement were {label} ({n})" in closing
+    reporter = stored_snapshot["report"]["reporter"]
+    partners = {
+        p["org"] for row in stored_snapshot["engagements"] for p in row["participants"]
+    } - {reporter}
+    categories = Counter(
+        stored_snapshot["organisations"][k]["category"] for k in partners
+    )
+    count = max(categories.values())
+    assert "the most frequent partners " in closing and f"({count})" in closing
+    # Staff text written for the conclusions takes their place.
+    snapshot = {
+        **stored_snapshot,
+        "texts": [
+            {
+                "lang": "en",
+                "anchor": "X/closing",
+                "text": "Staff conclusions.",
+                "fingerprint": "",
+            }
+        ],
+    }
+    doc = realise(snapshot, "en")
+    assert doc.chapters[-1].paragraphs[0].runs[0].text == "Staff conclusions."
