@@ -85,7 +85,11 @@ def test_docx_headings_are_black_in_the_body_fonts_and_the_footnote_is_starred(
 def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
     data = render(stored_snapshot, "ar", "docx")
     word = open_docx(io.BytesIO(data))
-    date = next(p for p in word.paragraphs if p.text == "6 March 2019")
+    masthead = word.tables[0]
+    cells = [c for row in masthead.rows for c in row.cells]
+    assert len(masthead.columns) == 2 and "HSP/HA/1/2/Add.2" in cells[1].text
+    assert masthead._tbl.tblPr.find(qn("w:bidiVisual")) is not None  # mirrored
+    date = next(p for c in cells for p in c.paragraphs if p.text == "6 March 2019")
     assert date._p.pPr.find(qn("w:bidi")) is None
     assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
     arabic = next(p for p in word.paragraphs if "موئل" in p.text)

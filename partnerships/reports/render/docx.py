@@ -226,32 +226,7 @@ class DocxWriter:
     def write(self, tables: list[Table]) -> bytes:
         m = self.doc.masthead
         start = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.LEFT
-        p = self.paragraph(align=start)
-        self.runs(p, m["body"])
-        p = self.paragraph(
-            align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
-        )
-        self.runs(p, Run(m["symbol"]), bold=True)
-        for line in (m["distribution"], m["date"], m["version"], m["original"]):
-            if line:
-                # In Arabic the English distribution block stands under the
-                # symbol, at the left, in its own direction.
-                ltr = _left_to_right(line)
-                align = WD_ALIGN_PARAGRAPH.LEFT if ltr else start
-                self.runs(self.paragraph(align=align, ltr=ltr), Run(line))
-        p = self.paragraph(align=start)
-        self.runs(p, m["session"])
-        p = self.paragraph(align=start)
-        self.runs(p, m["session_place"])
-        if m["session_dates"]:
-            self.runs(p, Run(f", {m['session_dates']}"))
-        if m["agenda_item"]:
-            p = self.paragraph(align=start)
-            self.runs(p, Run(m["agenda_item"]))
-            if m["agenda_footnote"].text:
-                self.footnote(p, m["agenda_footnote"])
-            p = self.paragraph(align=start)
-            self.runs(p, m["agenda_title"])
+        self.masthead_table(m, start)
         self.heading(m["heading"], 0)
         p = self.paragraph(align=start)
         self.runs(p, m["title"], bold=True)
@@ -267,6 +242,43 @@ class DocxWriter:
         buffer = io.BytesIO()
         self.word.save(buffer)
         return buffer.getvalue()
+
+    def masthead_table(self, m: dict, start) -> None:
+        """The masthead in two columns, as UN documents set it: the body over the
+        session block at the start, the symbol over the distribution block at the
+        end (mirrored in Arabic, where the English block keeps its direction)."""
+        end = WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
+        table = self.word.add_table(rows=2, cols=2)
+        if self.rtl:
+            table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        (body, symbol), (session, distribution) = (r.cells for r in table.rows)
+        self.runs(self._cell(body, start), m["body"])
+        self.runs(self._cell(symbol, end), Run(m["symbol"]), bold=True)
+        for line in (m["distribution"], m["date"], m["version"], m["original"]):
+            if line:
+                ltr = _left_to_right(line)
+                align = WD_ALIGN_PARAGRAPH.LEFT if ltr else start
+                self.runs(self._cell(distribution, align, ltr), Run(line))
+        self.runs(self._cell(session, start), m["session"])
+        p = self._cell(session, start)
+        self.runs(p, m["session_place"])
+        if m["session_dates"]:
+            self.runs(p, Run(f", {m['session_dates']}"))
+        if m["agenda_item"]:
+            p = self._cell(session, start)
+            self.runs(p, Run(m["agenda_item"]))
+            if m["agenda_footnote"].text:
+                self.footnote(p, m["agenda_footnote"])
+            self.runs(self._cell(session, start), m["agenda_title"])
+
+    def _cell(self, cell, align, ltr: bool = False):
+        """The next paragraph of a table cell (its first, empty one first)."""
+        first = cell.paragraphs[0]
+        p = first if not first.text and not first.runs else cell.add_paragraph()
+        if self.rtl and not ltr:
+            p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        p.alignment = align
+        return p
 
     def chapters(self) -> None:
         for chapter in self.doc.chapters:
