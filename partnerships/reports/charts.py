@@ -1,7 +1,10 @@
 """Charts of the statistics annex as PNG images (for DOCX and PDF, and HTML).
 
-matplotlib draws text left to right without shaping: Arabic labels are shaped and
-reordered first (arabic-reshaper, python-bidi). Fonts come from the Debian packages
+matplotlib from 3.11 lays out complex text itself (libraqm: shaping and the
+bidirectional order), so Arabic labels go in as they are written; shaping and
+reordering them first as well (arabic-reshaper, python-bidi) drew them mirrored,
+as the report of issue 13 found. Older matplotlib drew text left to right without
+shaping: for it the labels are still shaped and reordered first. Fonts come from the Debian packages
 the set-up installs (Noto CJK for Chinese, Noto Naskh/Sans Arabic for Arabic).
 """
 
@@ -28,8 +31,14 @@ def _family(lang: str) -> list[str]:
     return [name for name in wanted if name in installed] or [LAST_RESORT]
 
 
+COMPLEX_LAYOUT = tuple(int(x) for x in matplotlib.__version__.split(".")[:2]) >= (
+    3,
+    11,
+)
+
+
 def _visual(text: str, lang: str) -> str:
-    if not language(lang).rtl:
+    if not language(lang).rtl or COMPLEX_LAYOUT:
         return text
     import arabic_reshaper
     from bidi.algorithm import get_display

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnerships.reports.formatting import numeral_value
+from partnerships.reports.provided import (
+    place_records,
+    record_engagements,
+    records_fingerprint,
+)
 from partnerships.reports.snapshot import digest
 
 ROLE_PRIORITY = [
@@ -39,11 +44,13 @@ class Placement:
 @dataclass
 class Paragraph:
     anchor: str
-    type: str  # data, opening, closing, text
+    type: str  # data, opening, closing, text, figures
     engagements: list[str] = field(default_factory=list)
     group: str = ""  # org:KEY, theme:CODE or ""
     fingerprint: str = ""
     number: int = 0
+    # A figures paragraph: other apps' records (reports.provided).
+    figures: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -255,6 +262,7 @@ def compose(snapshot: dict[str, Any]) -> Composition:
     outline = snapshot["outline"]
     rows = {row["key"]: row for row in snapshot["engagements"]}
     placements, groups = _place_all(snapshot, rows)
+    records = place_records(snapshot, {k: p.section for k, p in placements.items()})
     text_anchors = _text_anchors(snapshot)
     chapters: list[Part] = []
     for s in outline["sections"]:
@@ -268,6 +276,8 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             paragraphs.append(Paragraph(anchor=f"{s['code']}/{kind}", type=kind))
         for anchor in sorted(text_anchors.get(s["code"], []), key=_text_order):
             paragraphs.append(Paragraph(anchor=anchor, type="text"))
+        if records.get(s["code"]):
+            paragraphs.append(_figures_paragraph(s["code"], records[s["code"]], rows))
         paragraphs.extend(_data_paragraphs(s["code"], groups[s["code"]], rows))
         part = Part(s["code"], s["chapter"], s["letter"], s["title"], paragraphs)
         if not s["letter"]:
@@ -278,6 +288,18 @@ def compose(snapshot: dict[str, Any]) -> Composition:
     chapters = [c for c in chapters if c.paragraphs or c.sections]
     _number(chapters)
     return Composition(chapters, placements)
+
+
+def _figures_paragraph(
+    code: str, records: list[dict[str, Any]], rows: dict[str, dict[str, Any]]
+) -> Paragraph:
+    return Paragraph(
+        anchor=f"{code}/figures",
+        type="figures",
+        engagements=record_engagements(records, rows),
+        fingerprint=records_fingerprint(records, rows),
+        figures=records,
+    )
 
 
 def _text_order(anchor: str) -> tuple:

@@ -1,9 +1,34 @@
-"""What changed between two runs (or two periods): partners, agreements, countries,
-money."""
+"""What changed between two runs of a report (or two periods): engagements new,
+changed and gone, partners, agreements, countries and money, and the paragraphs
+staff rewrote or whose data changed under their text.
+
+Everything is named as a reader knows it (a title, an organisation's name) with
+its key beside it. An engagement missing from the later run is never called
+"ended": when the two runs cover different periods it lies outside the later one;
+otherwise it was withdrawn from the public report (removed, unpublished, or no
+longer vouched for by a document of the period). Only an agreement whose own
+status became completed or cancelled has ended.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+from partnerships.reports.compose import compose
+from partnerships.reports.runs import pick
+
+# What a change of an engagement is named by, in the order it is listed.
+COMPARED = ("title", "summary", "status", "start", "end", "participants", "places")
+
+
+def _name(snapshot: dict[str, Any], key: str, kind: str = "engagement") -> str:
+    if kind == "engagement":
+        row = next(r for r in snapshot["engagements"] if r["key"] == key)
+        texts = row["title"]
+    else:
+        texts = snapshot["organisations"].get(key, {}).get("name", {})
+    text = pick(texts, "en").text
+    return f"{text} [{key}]" if text else key
 
 
 def _index(snapshot: dict[str, Any]) -> dict[str, Any]:
@@ -25,6 +50,7 @@ def _index(snapshot: dict[str, Any]) -> dict[str, Any]:
             for m in p["money"]:
                 money[(key, p["org"], m["currency"], m["date"])] = m["amount"]
     return {
+        "rows": rows,
         "partners": partners,
         "agreements": set(agreements),
         "ended": ended,
@@ -33,14 +59,13 @@ def _index(snapshot: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def diff_snapshots(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    old, new = _index(a), _index(b)
-    changed_money = []
+def _changed_money(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
     for key in sorted(set(old["money"]) | set(new["money"]), key=str):
         before, after = old["money"].get(key), new["money"].get(key)
         if before != after:
             engagement, org, currency, date = key
-            changed_money.append(
+            out.append(
                 {
                     "engagement": engagement,
                     "organisation": org,
@@ -50,35 +75,107 @@ def diff_snapshots(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
                     "after": after,
                 }
             )
+    return out
+
+
+def _changed_engagements(old: dict, new: dict) -> dict[str, list[str]]:
+    """Engagements in both runs whose data differ, with what differs."""
+    out = {}
+    for key in sorted(set(old["rows"]) & set(new["rows"])):
+        a, b = old["rows"][key], new["rows"][key]
+        fields = [f for f in COMPARED if a.get(f) != b.get(f)]
+        if fields:
+            out[key] = fields
+    return out
+
+
+def _paragraphs(a: dict[str, Any], b: dict[str, Any]) -> dict[str, list[str]]:
+    """Anchors of the later run's paragraphs that staff wrote or rewrote since the
+    earlier run (in any language), and of those whose data changed under a staff
+    text (stale)."""
+    before = {(t["anchor"], t["lang"]): t["text"] for t in a["texts"]}
+    rewritten = sorted(
+        {
+            t["anchor"]
+            for t in b["texts"]
+            if before.get((t["anchor"], t["lang"])) != t["text"]
+        }
+    )
+    prints = {p.anchor: p.fingerprint for p in compose(b).paragraphs()}
+    stale = sorted(
+        {
+            t["anchor"]
+            for t in b["texts"]
+            if prints.get(t["anchor"]) and t["fingerprint"] != prints[t["anchor"]]
+        }
+    )
+    return {"rewritten": rewritten, "stale": stale}
+
+
+def diff_snapshots(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    old, new = _index(a), _index(b)
+    same_period = (a["report"]["period_start"], a["report"]["period_end"]) == (
+        b["report"]["period_start"],
+        b["report"]["period_end"],
+    )
+    gone = sorted(set(old["rows"]) - set(new["rows"]))
     return {
+        "same_period": same_period,
+        "new_engagements": sorted(set(new["rows"]) - set(old["rows"])),
+        "changed_engagements": _changed_engagements(old, new),
+        "gone_engagements": gone if same_period else [],
+        "outside_period": [] if same_period else gone,
         "new_partners": sorted(new["partners"] - old["partners"]),
         "gone_partners": sorted(old["partners"] - new["partners"]),
         "new_agreements": sorted(new["agreements"] - old["agreements"]),
-        "ended_agreements": sorted(
-            (new["ended"] - old["ended"]) | (old["agreements"] - new["agreements"])
-        ),
+        "ended_agreements": sorted(new["ended"] - old["ended"]),
         "new_countries": sorted(new["countries"] - old["countries"]),
-        "changed_amounts": changed_money,
+        "changed_amounts": _changed_money(old, new),
+        **_paragraphs(a, b),
     }
 
 
-def format_diff(diff: dict[str, Any]) -> str:
+LABELS = {
+    "new_engagements": "new engagements",
+    "changed_engagements": "changed engagements",
+    "gone_engagements": "engagements withdrawn from the report",
+    "outside_period": "engagements outside the later period (not ended)",
+    "new_partners": "new partners",
+    "gone_partners": "partners no longer in the report",
+    "new_agreements": "new agreements",
+    "ended_agreements": "agreements ended (completed or cancelled)",
+    "new_countries": "new countries",
+    "rewritten": "paragraphs rewritten by staff",
+    "stale": "staff paragraphs whose data changed (stale)",
+}
+
+
+def format_diff(diff: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> str:
+    """The differences as text, engagements and partners by name and key."""
+
+    def named(name: str, key: str) -> str:
+        kind = "organisation" if "partners" in name else "engagement"
+        source = a if name in ("gone_engagements", "outside_period") else b
+        if kind == "organisation" and name == "gone_partners":
+            source = a
+        if name in ("new_countries", "rewritten", "stale"):
+            return key
+        return _name(source, key, kind)
+
     lines = []
-    for name in (
-        "new_partners",
-        "gone_partners",
-        "new_agreements",
-        "ended_agreements",
-        "new_countries",
-    ):
+    for name, label in LABELS.items():
         items = diff[name]
-        lines.append(
-            f"{name.replace('_', ' ')} ({len(items)}): {', '.join(items) or '-'}"
-        )
+        lines.append(f"{label} ({len(items)}):")
+        for key in items:
+            extra = ""
+            if name == "changed_engagements":
+                extra = f" — {', '.join(items[key])}"
+            lines.append(f"  {named(name, key)}{extra}")
     lines.append(f"changed amounts ({len(diff['changed_amounts'])}):")
     for c in diff["changed_amounts"]:
         lines.append(
-            f"  {c['engagement']} {c['organisation']} {c['currency']} "
-            f"{c['before'] or '-'} -> {c['after'] or '-'}"
+            f"  {_name(b if c['after'] else a, c['engagement'])} "
+            f"{_name(b if c['after'] else a, c['organisation'], 'organisation')} "
+            f"{c['currency']} {c['before'] or '-'} -> {c['after'] or '-'}"
         )
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ Chinese amounts in 万 (1 000 万欧元), UN chapter numerals (I, II ... / 一�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from babel import Locale
@@ -72,8 +73,64 @@ def numeral_value(text: str) -> int | None:
     return None
 
 
+# Arabic UN documents number chapters with ordinal adverbs ("أولا -") and letter
+# sections with the names of the letters in abjad order ("ألف -", "باء -").
+ARABIC_CHAPTERS = (
+    "أولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا".split()
+    + ["حادي عشر", "ثاني عشر", "ثالث عشر", "رابع عشر", "خامس عشر"]
+)
+ARABIC_LETTERS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOP",
+        "ألف باء جيم دال هاء واو زاي حاء طاء ياء كاف لام ميم نون سين عين".split(),
+        strict=True,
+    )
+)
+ARABIC_ANNEXES = "الأول الثاني الثالث الرابع الخامس".split()
+
+
 def chapter_label(number: int, lang: str) -> str:
-    return f"{chinese_numeral(number)}、" if lang == "zh" else f"{roman(number)}."
+    if lang == "zh":
+        return f"{chinese_numeral(number)}、"
+    if lang == "ar" and number <= len(ARABIC_CHAPTERS):
+        return f"{ARABIC_CHAPTERS[number - 1]} -"
+    return f"{roman(number)}."
+
+
+def section_label(letter: str, lang: str) -> str:
+    if lang == "ar" and letter in ARABIC_LETTERS:
+        return f"{ARABIC_LETTERS[letter]} -"
+    return f"{letter}."
+
+
+def annex_number(number: int, lang: str) -> str:
+    """The number in "Annex II", "附件二", "المرفق الثاني"."""
+    if lang == "zh":
+        return chinese_numeral(number)
+    if lang == "ar" and number <= len(ARABIC_ANNEXES):
+        return ARABIC_ANNEXES[number - 1]
+    return roman(number)
+
+
+def annex_numbers(
+    draft: bool, left_out: bool, labels: dict[str, str], lang: str
+) -> dict[str, str]:
+    """Numbered annexes: the draft's sources and left-out engagements, then the
+    statistics (runs stored before "annex_number" existed keep no numbers)."""
+    present = (["provenance"] + (["left_out"] if left_out else [])) if draft else []
+    template = labels.get("annex_number", "")
+    return {
+        name: template.format(n=annex_number(i, lang)) if template else ""
+        for i, name in enumerate([*present, "statistics"], start=1)
+    }
+
+
+def count_words(text: str, lang: str) -> int:
+    """Words; in Chinese, characters (as its translators count), Latin words apart."""
+    if lang == "zh":
+        han = len(re.findall(r"[\u3400-\u9fff]", text))
+        return han + len(re.findall(r"[^\W\u3400-\u9fff]+", text))
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
 class Formatter:

@@ -4,6 +4,7 @@ sentences that open and close it with figures for the whole period."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from partnerships.core.languages import language
@@ -31,6 +32,57 @@ def figures(snapshot: dict[str, Any]) -> dict[str, int]:
         "engagements": len(snapshot["engagements"]),
         "countries": len(countries),
     }
+
+
+TOP = 3  # kinds and partner categories the conclusions name
+
+
+def closing_detail(writer: Writer) -> str:
+    """The conclusions' second sentence, from the period's figures: the most
+    frequent kinds of engagement and categories of partner, with their counts
+    ("projects (73), publications (27) and events (26)")."""
+    template = writer.phrases["labels"].get("closing_detail")  # older runs lack it
+    snapshot = writer.snapshot
+    if not template or not snapshot["engagements"]:
+        return ""
+    reporter = snapshot["report"]["reporter"]
+    kinds = Counter(row["kind"] for row in snapshot["engagements"])
+    partners = {
+        p["org"] for row in snapshot["engagements"] for p in row["participants"]
+    } - {reporter}
+    categories = Counter(snapshot["organisations"][k]["category"] for k in partners)
+
+    def listed(counts: Counter, labels: dict[str, str]) -> str:
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+        return writer.fmt.list(
+            [
+                f"{_running(labels.get(k, k), writer.lang)} ({writer.fmt.number(n)})"
+                for k, n in top
+            ]
+        )
+
+    return template.format(
+        kinds=listed(kinds, writer.phrases["kinds"]),
+        categories=listed(categories, writer.phrases["categories"]),
+    )
+
+
+def _running(label: str, lang: str) -> str:
+    """A label inside a sentence: "Projects" -> "projects" (not "UN system")."""
+    if lang in ("zh", "ar") or len(label) < 2 or not label[1].islower():
+        return label
+    return label[0].lower() + label[1:]
+
+
+def period_sentences(
+    writer: Writer, kind: str, template: str, figures: dict[str, int]
+) -> str:
+    """The opening or closing paragraph composed from the period's figures."""
+    text = figure_sentence(writer, template, figures)
+    detail = closing_detail(writer) if kind == "closing" else ""
+    if detail:
+        text += ("" if writer.lang == "zh" else " ") + detail
+    return text
 
 
 def figure_sentence(writer: Writer, template: str, figures: dict[str, int]) -> str:

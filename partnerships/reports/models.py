@@ -48,6 +48,15 @@ class Section(
     is_fallback = models.BooleanField(
         default=False, help_text="Engagements no rule places go here."
     )
+    figures = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Figures of other apps told at the head of this section, as"
+            ' "provider.kind" (e.g. "stakeholders.applications"); a record of a kind'
+            " no section names goes to the section of its engagement."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -21,13 +21,21 @@ def phrases_path() -> Path:
     return Path(settings.DATA_DIR) / "reports" / "phrases.yaml"
 
 
+def figure_phrases_path() -> Path:
+    return Path(settings.DATA_DIR) / "reports" / "figure_phrases.yaml"
+
+
 def read_phrases() -> dict[str, Any]:
     """The phrases of each language, with its writing direction from the registry
-    of languages, so that a run's snapshot holds all it renders with."""
+    of languages and the phrases of the figures paragraphs (`figures`), so that a
+    run's snapshot holds all it renders with."""
     with phrases_path().open(encoding="utf-8") as handle:
         phrases = yaml.safe_load(handle)
+    with figure_phrases_path().open(encoding="utf-8") as handle:
+        figure_phrases = yaml.safe_load(handle)
     for code, entries in phrases.items():
         entries["dir"] = language(code).direction
+        entries["figures"] = figure_phrases[code]
     return phrases
 
 
@@ -53,6 +61,7 @@ def load_outline(data: dict[str, Any] | None = None) -> int:
             grouping=entry.get("grouping", "partner"),
             generated_opening=entry.get("generated_opening", False),
             is_fallback=entry["code"] == data.get("fallback"),
+            figures=entry.get("figures", []),
             **titles,
         )
     for position, rule in enumerate(data["rules"], start=1):
@@ -82,6 +91,7 @@ def outline_snapshot() -> dict[str, Any]:
             "kind": s.kind,
             "grouping": s.grouping,
             "generated_opening": s.generated_opening,
+            "figures": list(s.figures),
             "title": {lang: getattr(s, f"title_{lang}") for lang in UN_LANGUAGES},
         }
         for s in Section.objects.order_by("position")

@@ -20,10 +20,24 @@ from partnerships.reports.compose import (
     compose,
     in_reading_order,
 )
-from partnerships.reports.formatting import Formatter, chapter_label
+from partnerships.reports.figure_text import figures_paragraph
+from partnerships.reports.formatting import (
+    Formatter,
+    annex_numbers,
+    chapter_label,
+    count_words,
+    section_label,
+)
 from partnerships.reports.grammar import fr_country
-from partnerships.reports.masthead import figure_sentence, figures, masthead
+from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
+from partnerships.reports.wording import (
+    ALWAYS_NAMED,
+    cast,
+    named_in_title,
+    named_in_titles,
+    template_keys,
+)
 
 
 @dataclass
@@ -60,6 +74,8 @@ class Document:
     # Draft only: the undated engagements the period leaves out, as (key, title).
     left_out: list[tuple[str, list[Run]]] = field(default_factory=list)
     draft: bool = False
+    # The annexes present, in order, with their numbers: {"statistics": "Annex I"}.
+    annexes: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -68,6 +84,17 @@ class Document:
 
     def paragraphs(self) -> list[Para]:
         return in_reading_order(self.chapters)
+
+    @property
+    def word_count(self) -> int:
+        """Words of the body, the numbered paragraphs (formatting.count_words)."""
+        text = " ".join(r.text for p in self.paragraphs() for r in p.runs)
+        return count_words(text, self.lang)
+
+    @property
+    def word_count_text(self) -> str:
+        template = self.labels.get("word_count", "")  # older runs lack it
+        return template.format(n=self.formatter.number(self.word_count))
 
 
 class Writer:
@@ -193,7 +220,15 @@ class Writer:
     # --- sentences ----------------------------------------------------------------
 
     def sentence(self, row: dict[str, Any]) -> list[Run]:
-        reporter_role, partners, funders, beneficiaries = _cast(row, self.reporter)
+        reporter_role, partners, funders, beneficiaries = cast(row, self.reporter)
+        # No actor inside a title: a partner the title names is not named again.
+        in_title = named_in_titles(row, partners, self.orgs, reporter_role)
+        partners = [k for k in partners if k not in in_title]
+        if row["kind"] not in ALWAYS_NAMED:
+            funders = [k for k in funders if not named_in_title(self.orgs[k], row)]
+            beneficiaries = [
+                k for k in beneficiaries if not named_in_title(self.orgs[k], row)
+            ]
         values = {
             "reporter": [self.org_name(self.reporter)] if reporter_role else [],
             "partners": self.orgs_list(partners),
@@ -214,7 +249,7 @@ class Writer:
             "beneficiaries": len(beneficiaries),
         }
         templates = self.phrases["templates"]
-        for key in _template_keys(row, reporter_role):
+        for key in template_keys(row, reporter_role, partners, bool(in_title)):
             if key in templates:
                 runs = fill(templates[key], values, counts)
                 if runs:
@@ -243,50 +278,6 @@ class Writer:
         return merge(runs)
 
 
-def _cast(
-    row: dict[str, Any], reporter: str
-) -> tuple[str | None, list[str], list[str], list[str]]:
-    """The reporter's role in the engagement, and the keys of the other participants
-    a sentence names: partners, funders and beneficiaries."""
-    reporter_role = next(
-        (p["role"] for p in row["participants"] if p["org"] == reporter), None
-    )
-    others = [p for p in row["participants"] if p["org"] != reporter]
-    by_role: dict[str, list[str]] = {}
-    for p in others:
-        by_role.setdefault(p["role"], [])
-        if p["org"] not in by_role[p["role"]]:
-            by_role[p["role"]].append(p["org"])
-    funders = by_role.get("funder", [])
-    beneficiaries = by_role.get("beneficiary", [])
-    partners = []
-    for p in others:
-        if p["role"] not in ("funder", "beneficiary") and p["org"] not in partners:
-            partners.append(p["org"])
-    if row["kind"] in ("governance", "commitment") and not partners:
-        partners = funders[:] if row["kind"] == "commitment" else partners
-    return reporter_role, partners, funders, beneficiaries
-
-
-def _template_keys(row: dict[str, Any], reporter_role: str | None) -> list[str]:
-    """The sentence templates to try for the row, the most specific first."""
-    kind = row["kind"]
-    framework = [f"{kind}.framework"] if row.get("parent") else []
-    if reporter_role:
-        return framework + [
-            f"{kind}.{row['status']}",
-            f"{kind}.{reporter_role}",
-            kind,
-            "generic",
-        ]
-    return [
-        f"{kind}.noreporter",
-        kind,  # usable when it does not name the reporting organisation
-        "generic.noreporter",
-        "generic.beneficiaries",
-    ]
-
-
 class _Assembly:
     """Turns the parts and paragraphs of a composition into headings and paragraphs
     in the writer's language; staff-written texts take the place of generated ones."""
@@ -301,7 +292,11 @@ class _Assembly:
         self.figures = figures(snapshot)
 
     def heading(self, part: Part, chapter: bool) -> Heading:
-        label = chapter_label(part.chapter, self.lang) if chapter else f"{part.letter}."
+        label = (
+            chapter_label(part.chapter, self.lang)
+            if chapter
+            else section_label(part.letter, self.lang)
+        )
         title = self.writer._count(pick(part.title, self.lang))
         return Heading(
             label,
@@ -346,7 +341,10 @@ class _Assembly:
             template = self.labels[paragraph.type]
             if not self.figures["engagements"]:
                 template = self.labels.get(f"empty_{paragraph.type}", template)
-            return [Run(figure_sentence(writer, template, self.figures))], False, False
+            text = period_sentences(writer, paragraph.type, template, self.figures)
+            return [Run(text)], False, False
+        if paragraph.type == "figures":
+            return figures_paragraph(writer, paragraph.figures), False, False
         return writer.data_paragraph(paragraph), False, False
 
     def _passages(self, paragraph: Paragraph) -> list[dict[str, Any]]:
@@ -376,7 +374,7 @@ def realise(
     writer = Writer(snapshot, lang)
     assembly = _Assembly(snapshot, writer)
     chapters = [assembly.heading(c, True) for c in composition.chapters]
-    return Document(
+    document = Document(
         lang,
         writer.phrases["dir"],
         assembly.labels,
@@ -392,3 +390,7 @@ def realise(
         ],
         draft,
     )
+    document.annexes = annex_numbers(
+        draft, bool(document.left_out), assembly.labels, lang
+    )
+    return document

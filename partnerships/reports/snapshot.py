@@ -17,6 +17,7 @@ from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.report_sections import provided_figures
 from partnerships.reference.models import Theme
 from partnerships.reference.unterm import country_names
 from partnerships.registry.models import Organisation
@@ -295,6 +296,9 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         "documents": documents,
         "texts": _texts(report),
         "left_out": _left_out(report, actor),
+        # Other apps' figures of the period (core.report_sections): sections
+        # VIII.G, VIII.H and IX tell the stakeholder records.
+        "provided": provided_figures(report.period_start, report.period_end, actor),
     }
 
 

@@ -3,6 +3,8 @@ rewrite a paragraph. Reports are composed from what the public may see."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +16,7 @@ from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
 from partnerships.reports.compose import compose
 from partnerships.reports.forms import ParagraphForm, ReportForm
+from partnerships.reports.missing import missing_terms
 from partnerships.reports.models import Report, ReportRun
 from partnerships.reports.realise import realise
 from partnerships.reports.render import CONTENT_TYPES, FORMATS
@@ -115,6 +118,30 @@ def download(request: HttpRequest, pk: int, lang: str, fmt: str) -> HttpResponse
     return response
 
 
+def _composed(run: ReportRun, lang: str, anchor: str) -> dict[str, Any]:
+    """The paragraph as the run composed it in `lang` (or as staff wrote it), and
+    the data under it: its engagements with their keys, and the source passages."""
+    para = next(
+        (
+            p
+            for p in realise(run.snapshot, lang, draft=True).paragraphs()
+            if p.anchor == anchor
+        ),
+        None,
+    )
+    if para is None:  # a new free paragraph
+        return {"text": "", "engagements": [], "passages": [], "number": None}
+    return {
+        "text": "".join(r.text for r in para.runs),
+        "number": para.number,
+        "engagements": [
+            ("".join(r.text for r in title), key) for key, title in para.engagements
+        ],
+        "passages": para.passages,
+        "stale": para.stale,
+    }
+
+
 @staff_required
 def edit_paragraph(
     request: HttpRequest, pk: int, lang: str, anchor: str
@@ -132,7 +159,10 @@ def edit_paragraph(
         ),
         "",
     )
-    form = ParagraphForm(request.POST or None, initial={"text": current})
+    composed = _composed(run, lang, anchor)
+    form = ParagraphForm(
+        request.POST or None, initial={"text": current or composed["text"]}
+    )
     if request.method == "POST" and form.is_valid():
         save_paragraph_text(
             run.report, lang, anchor, form.cleaned_data["text"], request.user, run
@@ -148,5 +178,30 @@ def edit_paragraph(
             "anchor": anchor,
             "form": form,
             "title": f"{anchor} [{lang}]",
+            "composed": composed,
+            "staff_text": bool(current),
+        },
+    )
+
+
+@staff_required
+def missing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per language, the names and titles the run shows in another language, by
+    how often they occur."""
+    run = _run(request, pk, "en")
+    return render(
+        request,
+        "reports/missing.html",
+        {
+            "run": run,
+            "languages": [
+                (code, name, terms, sum(n for _, _, n in terms))
+                for (code, name), terms in zip(
+                    LANGUAGE_CHOICES,
+                    (missing_terms(run.snapshot, code) for code, _ in LANGUAGE_CHOICES),
+                    strict=True,
+                )
+            ],
+            "title": f"Missing names and titles, run {run.pk}",
         },
     )

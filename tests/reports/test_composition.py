@@ -50,9 +50,14 @@ def test_every_seed_engagement_of_2017_2018_is_in_the_report(stored_snapshot):
 
 def test_each_engagement_appears_in_exactly_one_paragraph(stored_snapshot):
     composition = compose(stored_snapshot)
-    told = Counter(k for p in composition.paragraphs() for k in p.engagements)
+    paragraphs = composition.paragraphs()
+    told = Counter(k for p in paragraphs if p.type == "data" for k in p.engagements)
     assert set(told) == {row["key"] for row in stored_snapshot["engagements"]}
     assert max(told.values()) == 1
+    # A figures paragraph cites the engagements its records stand for, which a
+    # data paragraph tells.
+    cited = {k for p in paragraphs if p.type == "figures" for k in p.engagements}
+    assert cited and cited <= set(told)
 
 
 def test_chapters_and_sections_follow_the_seed(stored_snapshot):

@@ -22,7 +22,7 @@ OPTIONAL = {"unquoted_kinds"}
 KNOWN_GAPS: set[tuple[str, str]] = set()
 # Template keys end in a status or role of the kind (`network.chair`) or in one of
 # the composer's own refinements (partnerships.reports.realise).
-REFINEMENTS = {"framework", "noreporter", "beneficiaries"}
+REFINEMENTS = {"framework", "noreporter", "beneficiaries", "participants", "itself"}
 
 
 def _raw_phrases() -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 
 from docx import Document as new_document
 from docx.enum.section import WD_SECTION
@@ -19,7 +20,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from partnerships.core.languages import language, slot_language
 from partnerships.reports.annex import Table
@@ -28,6 +29,16 @@ from partnerships.reports.realise import Document, Run
 FOOTNOTES_CT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
+
+
+def _left_to_right(text: str) -> bool:
+    """Text with Latin (or other left-to-right) letters and no right-to-left one:
+    in an Arabic document its run is not marked w:rtl, or Word and LibreOffice
+    would order "6 March 2019" as "March 2019 6"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and not any(
+        unicodedata.bidirectional(ch) in ("R", "AL") for ch in letters
+    )
 
 
 class DocxWriter:
@@ -57,7 +68,25 @@ class DocxWriter:
         props.created = props.modified = fixed
         props.last_modified_by = props.author = "partnerships"
         props.revision = 1
+        self._heading_styles()
         self._running_header(section)
+
+    def _heading_styles(self) -> None:
+        """Headings as UN documents set them: bold black in the body's fonts, not
+        Word's default blue headings in the theme's fonts."""
+        for name, size in (("Heading 1", 11.5), ("Heading 2", 10.5), ("Title", 14)):
+            style = self.word.styles[name]
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            rpr = style.element.get_or_add_rPr()
+            for old in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:lang")):
+                rpr.remove(old)
+            self._default_fonts(rpr)
+            fmt = style.paragraph_format
+            fmt.space_before, fmt.space_after = Pt(12), Pt(6)
+            fmt.keep_with_next = True
 
     def _default_fonts(self, rpr) -> None:
         """Word picks a run's font and language by script: Latin and Cyrillic,
@@ -117,9 +146,11 @@ class DocxWriter:
 
     # --- text -------------------------------------------------------------------------
 
-    def paragraph(self, style: str | None = None, align=None):
+    def paragraph(self, style: str | None = None, align=None, *, ltr: bool = False):
+        """A paragraph; right to left in an Arabic document unless `ltr` (a line
+        of the masthead written in English)."""
         p = self.word.add_paragraph(style=style)
-        if self.rtl:
+        if self.rtl and not ltr:
             p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         if align is not None:
             p.alignment = align
@@ -130,7 +161,7 @@ class DocxWriter:
         for item in items:
             run = p.add_run(item.text)
             run.bold = bold or None
-            if self.rtl:
+            if self.rtl and not _left_to_right(item.text):
                 run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
             if item.fallback:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
@@ -151,7 +182,7 @@ class DocxWriter:
         number = len(self._footnotes.findall(qn("w:footnote"))) - 1
         note = parse_xml(
             f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>'
-            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>*</w:t></w:r>'
             '<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
         )
         text_run = OxmlElement("w:r")
@@ -166,9 +197,15 @@ class DocxWriter:
         va = OxmlElement("w:vertAlign")
         va.set(qn("w:val"), "superscript")
         ref_rpr.append(va)
+        # The mark is "*", as UN documents mark the agenda footnote: a custom mark
+        # follows the reference instead of Word's number.
         element = OxmlElement("w:footnoteReference")
+        element.set(qn("w:customMarkFollows"), "1")
         element.set(qn("w:id"), str(number))
         ref._r.append(element)
+        mark = OxmlElement("w:t")
+        mark.text = "*"
+        ref._r.append(mark)
 
     def _attach_footnotes(self) -> None:
         if self._footnotes is None:
@@ -189,34 +226,15 @@ class DocxWriter:
     def write(self, tables: list[Table]) -> bytes:
         m = self.doc.masthead
         start = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.LEFT
-        p = self.paragraph(align=start)
-        self.runs(p, m["body"])
-        p = self.paragraph(
-            align=WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
-        )
-        self.runs(p, Run(m["symbol"]), bold=True)
-        for line in (m["distribution"], m["date"], m["version"], m["original"]):
-            if line:
-                self.runs(self.paragraph(align=start), Run(line))
-        p = self.paragraph(align=start)
-        self.runs(p, m["session"])
-        p = self.paragraph(align=start)
-        self.runs(p, m["session_place"])
-        if m["session_dates"]:
-            self.runs(p, Run(f", {m['session_dates']}"))
-        if m["agenda_item"]:
-            p = self.paragraph(align=start)
-            self.runs(p, Run(m["agenda_item"]))
-            if m["agenda_footnote"].text:
-                self.footnote(p, m["agenda_footnote"])
-            p = self.paragraph(align=start)
-            self.runs(p, m["agenda_title"])
+        self.masthead_table(m, start)
         self.heading(m["heading"], 0)
         p = self.paragraph(align=start)
         self.runs(p, m["title"], bold=True)
         self.runs(self.paragraph(align=start), m["report_of"])
         self.chapters()
         if self.doc.draft:
+            if self.doc.word_count_text:
+                self.runs(self.paragraph(align=start), Run(self.doc.word_count_text))
             self.provenance()
             self.left_out()
         self.statistics(tables)
@@ -224,6 +242,43 @@ class DocxWriter:
         buffer = io.BytesIO()
         self.word.save(buffer)
         return buffer.getvalue()
+
+    def masthead_table(self, m: dict, start) -> None:
+        """The masthead in two columns, as UN documents set it: the body over the
+        session block at the start, the symbol over the distribution block at the
+        end (mirrored in Arabic, where the English block keeps its direction)."""
+        end = WD_ALIGN_PARAGRAPH.LEFT if self.rtl else WD_ALIGN_PARAGRAPH.RIGHT
+        table = self.word.add_table(rows=2, cols=2)
+        if self.rtl:
+            table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        (body, symbol), (session, distribution) = (r.cells for r in table.rows)
+        self.runs(self._cell(body, start), m["body"])
+        self.runs(self._cell(symbol, end), Run(m["symbol"]), bold=True)
+        for line in (m["distribution"], m["date"], m["version"], m["original"]):
+            if line:
+                ltr = _left_to_right(line)
+                align = WD_ALIGN_PARAGRAPH.LEFT if ltr else start
+                self.runs(self._cell(distribution, align, ltr), Run(line))
+        self.runs(self._cell(session, start), m["session"])
+        p = self._cell(session, start)
+        self.runs(p, m["session_place"])
+        if m["session_dates"]:
+            self.runs(p, Run(f", {m['session_dates']}"))
+        if m["agenda_item"]:
+            p = self._cell(session, start)
+            self.runs(p, Run(m["agenda_item"]))
+            if m["agenda_footnote"].text:
+                self.footnote(p, m["agenda_footnote"])
+            self.runs(self._cell(session, start), m["agenda_title"])
+
+    def _cell(self, cell, align, ltr: bool = False):
+        """The next paragraph of a table cell (its first, empty one first)."""
+        first = cell.paragraphs[0]
+        p = first if not first.text and not first.runs else cell.add_paragraph()
+        if self.rtl and not ltr:
+            p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        p.alignment = align
+        return p
 
     def chapters(self) -> None:
         for chapter in self.doc.chapters:
@@ -241,6 +296,13 @@ class DocxWriter:
             p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         self.runs(p, runs)
 
+    def annex_heading(self, name: str, title: str) -> None:
+        """ "Annex II" over the annex's title, as UN documents head an annex."""
+        number = self.doc.annexes.get(name, "")
+        if number:
+            self.heading(Run(number), 1)
+        self.heading(Run(title), 1)
+
     def numbered(self, para) -> None:
         p = self.paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         self.runs(p, Run(f"{para.number}.\t"))
@@ -251,7 +313,7 @@ class DocxWriter:
 
     def provenance(self) -> None:
         self.word.add_section(WD_SECTION.NEW_PAGE)
-        self.heading(Run(self.doc.labels["annex_provenance"]), 1)
+        self.annex_heading("provenance", self.doc.labels["annex_provenance"])
         rows = [
             p
             for p in self.doc.paragraphs()
@@ -279,7 +341,7 @@ class DocxWriter:
         if not self.doc.left_out:
             return
         self.word.add_section(WD_SECTION.NEW_PAGE)
-        self.heading(Run(self.doc.labels["annex_left_out"]), 1)
+        self.annex_heading("left_out", self.doc.labels["annex_left_out"])
         self.runs(self.paragraph(), Run(self.doc.labels["left_out_note"]))
         for key, title in self.doc.left_out:
             p = self.paragraph()
@@ -289,7 +351,7 @@ class DocxWriter:
     def statistics(self, tables: list[Table]) -> None:
         p = self.paragraph()
         p.add_run().add_break(WD_BREAK.PAGE)
-        self.heading(Run(self.doc.labels["annex_statistics"]), 1)
+        self.annex_heading("statistics", self.doc.labels["annex_statistics"])
         for table in tables:
             self.heading(Run(table.title), 2)
             if table.chart:

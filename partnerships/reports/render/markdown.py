@@ -42,8 +42,15 @@ def render_markdown(doc: Document) -> str:
     if m["agenda_footnote"].text:
         lines += ["---", "", f"\\* {_text(m['agenda_footnote'])}", ""]
     if doc.draft:
+        if doc.word_count_text:
+            lines += [doc.word_count_text, ""]
         lines += _provenance(doc) + _left_out(doc)
     return "\n".join(lines)
+
+
+def _annex_heading(doc: Document, name: str, label: str) -> str:
+    number = doc.annexes.get(name, "")
+    return f"## {number}: {label}" if number else f"## {label}"
 
 
 def _para(doc: Document, para) -> str:
@@ -55,7 +62,8 @@ def _para(doc: Document, para) -> str:
 def _left_out(doc: Document) -> list[str]:
     if not doc.left_out:
         return []
-    lines = [f"## {doc.labels['annex_left_out']}", "", doc.labels["left_out_note"], ""]
+    heading = _annex_heading(doc, "left_out", doc.labels["annex_left_out"])
+    lines = [heading, "", doc.labels["left_out_note"], ""]
     for key, title in doc.left_out:
         lines.append(f"- {_text(title)} `{key}`")
     lines.append("")
@@ -63,7 +71,7 @@ def _left_out(doc: Document) -> list[str]:
 
 
 def _provenance(doc: Document) -> list[str]:
-    lines = [f"## {doc.labels['annex_provenance']}", ""]
+    lines = [_annex_heading(doc, "provenance", doc.labels["annex_provenance"]), ""]
     for para in doc.paragraphs():
         if para.kind in ("opening", "closing"):
             lines.append(f"- {para.number}: {doc.labels['annex_statistics']}")

@@ -64,7 +64,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["diff"]:
             a, b = (self._run(pk) for pk in options["diff"])
-            self.stdout.write(format_diff(diff_snapshots(a.snapshot, b.snapshot)))
+            diff = diff_snapshots(a.snapshot, b.snapshot)
+            self.stdout.write(format_diff(diff, a.snapshot, b.snapshot))
             return
         if options["run"]:
             run = self._run(options["run"])

@@ -1,0 +1,110 @@
+"""Which sentence tells an engagement: who is named in which role, and the
+templates to try, the most specific first (phrases.yaml `templates`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def named_in_title(org: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether one of the organisation's names (full, short or acronym, in any
+    language) stands in the engagement's title (as a whole word where words are
+    spaced)."""
+    names = {
+        name
+        for texts in (org["name"], org["short"], org["acronym"])
+        for name in texts.values()
+        if len(name) >= 3
+    }
+    titles = [t for t in row["title"].values() if t]
+    for name in names:
+        if not name.isascii():  # Chinese and Arabic write no word spaces
+            if any(name in title for title in titles):
+                return True
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        if any(pattern.search(title) for title in titles):
+            return True
+    return False
+
+
+# Kinds whose actors stay named whatever the title says (a resolution adopted by
+# the General Assembly, money given), and kinds that can be told with the title
+# as the only actor ("The Youth Advisory Board pursued its work").
+ALWAYS_NAMED = {"governance", "commitment", "funding"}
+TOLD_BY_TITLE = {"network", "event"}
+
+
+def named_in_titles(
+    row: dict[str, Any],
+    partners: list[str],
+    orgs: dict[str, Any],
+    reporter_role: str | None,
+) -> list[str]:
+    """The partners not to name again because the title names them; none when
+    that would leave a sentence without an actor it cannot do without."""
+    if row["kind"] in ALWAYS_NAMED:
+        return []
+    named = [k for k in partners if named_in_title(orgs[k], row)]
+    if len(named) == len(partners) and not reporter_role:
+        return named if row["kind"] in TOLD_BY_TITLE else []
+    return named
+
+
+def cast(
+    row: dict[str, Any], reporter: str
+) -> tuple[str | None, list[str], list[str], list[str]]:
+    """The reporter's role in the engagement, and the keys of the other participants
+    a sentence names: partners, funders and beneficiaries."""
+    reporter_role = next(
+        (p["role"] for p in row["participants"] if p["org"] == reporter), None
+    )
+    others = [p for p in row["participants"] if p["org"] != reporter]
+    by_role: dict[str, list[str]] = {}
+    for p in others:
+        by_role.setdefault(p["role"], [])
+        if p["org"] not in by_role[p["role"]]:
+            by_role[p["role"]].append(p["org"])
+    funders = by_role.get("funder", [])
+    beneficiaries = by_role.get("beneficiary", [])
+    partners = []
+    for p in others:
+        if p["role"] not in ("funder", "beneficiary") and p["org"] not in partners:
+            partners.append(p["org"])
+    if row["kind"] in ("governance", "commitment") and not partners:
+        partners = funders[:] if row["kind"] == "commitment" else partners
+    return reporter_role, partners, funders, beneficiaries
+
+
+def template_keys(
+    row: dict[str, Any],
+    reporter_role: str | None,
+    partners: list[str] | None = None,
+    itself: bool = False,
+) -> list[str]:
+    """The sentence templates to try for the row, the most specific first."""
+    kind = row["kind"]
+    framework = [f"{kind}.framework"] if row.get("parent") else []
+    if reporter_role:
+        return framework + [
+            f"{kind}.{row['status']}",
+            f"{kind}.{reporter_role}",
+            kind,
+            "generic",
+        ]
+    partners = partners or []
+    roles = {p["role"] for p in row["participants"] if p["org"] in partners}
+    keys = []
+    if itself and not partners and kind in TOLD_BY_TITLE:
+        # The title names the only actor: "The Advisory Group on Gender Issues
+        # pursued its work", not "The AGGI worked together in the AGGI".
+        keys += [f"{kind}.itself", "generic.itself"]
+    if partners and roles == {"participant"}:
+        keys += [f"{kind}.participants", "generic.participants"]
+    return keys + [
+        f"{kind}.noreporter",
+        kind,  # usable when it does not name the reporting organisation
+        "generic.noreporter",
+        "generic.beneficiaries",
+    ]

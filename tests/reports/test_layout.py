@@ -1,0 +1,96 @@
+"""Layout as UN documents are set in each language: chapter and section numbering,
+numbered annexes, the agenda footnote marked "*", DOCX headings in defined styles,
+a word count of the body for the draft."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from partnerships.reports.realise import realise
+from partnerships.reports.render import render
+
+pytestmark = pytest.mark.django_db
+
+
+def test_arabic_numbers_chapters_and_sections_in_words(stored_snapshot):
+    doc = realise(stored_snapshot, "ar")
+    assert [c.label for c in doc.chapters[:3]] == ["أولا -", "ثانيا -", "ثالثا -"]
+    sections = [s.label for s in doc.chapters[1].sections]
+    assert sections[:3] == ["ألف -", "باء -", "جيم -"]
+    assert not any(re.search(r"[IVX]\.", c.label) for c in doc.chapters)
+
+
+def test_annexes_are_numbered_and_the_official_document_has_only_statistics(
+    stored_snapshot,
+):
+    official = realise(stored_snapshot, "en")
+    assert official.annexes == {"statistics": "Annex I"}
+    draft = realise(stored_snapshot, "en", draft=True)
+    assert list(draft.annexes) == ["provenance", "statistics"] or list(
+        draft.annexes
+    ) == ["provenance", "left_out", "statistics"]
+    assert draft.annexes["provenance"] == "Annex I"
+    assert realise(stored_snapshot, "zh", draft=True).annexes["provenance"] == "附件一"
+    html = render(stored_snapshot, "en", "html").decode()
+    assert "Annex I</span>" in html and "annex-provenance" not in html
+
+
+def test_the_word_count_of_the_body(stored_snapshot):
+    doc = realise(stored_snapshot, "en", draft=True)
+    body = " ".join(r.text for p in doc.paragraphs() for r in p.runs)
+    # Whitespace-separated pieces, less those holding no letter or digit (dashes).
+    pieces = [w for w in body.split() if re.search(r"\w", w)]
+    assert abs(doc.word_count - len(pieces)) <= len(pieces) * 0.03
+    zh = realise(stored_snapshot, "zh")
+    han = sum(
+        1
+        for p in zh.paragraphs()
+        for r in p.runs
+        for ch in r.text
+        if "一" <= ch <= "鿿"
+    )
+    assert han <= zh.word_count <= han * 1.2
+    md = render(stored_snapshot, "en", "md", draft=True).decode()
+    assert f"Word count of the body: {doc.formatter.number(doc.word_count)}" in md
+    assert "Word count" not in render(stored_snapshot, "en", "md").decode()
+
+
+def test_docx_headings_are_black_in_the_body_fonts_and_the_footnote_is_starred(
+    stored_snapshot,
+):
+    data = render(stored_snapshot, "zh", "docx")
+    word = open_docx(io.BytesIO(data))
+    for name in ("Heading 1", "Heading 2"):
+        rpr = word.styles[name].element.rPr
+        color = rpr.find(qn("w:color"))
+        assert color.get(qn("w:val")) == "000000"
+        assert color.get(qn("w:themeColor")) is None
+        fonts = rpr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:asciiTheme")) is None
+        assert fonts.get(qn("w:eastAsia")).startswith("Noto")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+        notes = z.read("word/footnotes.xml").decode()
+    assert 'w:customMarkFollows="1"' in body
+    assert re.search(r"<w:footnoteReference[^>]*/><w:t>\*</w:t>", body)
+    assert "<w:footnoteRef/>" not in notes and "<w:t>*</w:t>" in notes
+
+
+def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
+    data = render(stored_snapshot, "ar", "docx")
+    word = open_docx(io.BytesIO(data))
+    masthead = word.tables[0]
+    cells = [c for row in masthead.rows for c in row.cells]
+    assert len(masthead.columns) == 2 and "HSP/HA/1/2/Add.2" in cells[1].text
+    assert masthead._tbl.tblPr.find(qn("w:bidiVisual")) is not None  # mirrored
+    date = next(p for c in cells for p in c.paragraphs if p.text == "6 March 2019")
+    assert date._p.pPr.find(qn("w:bidi")) is None
+    assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
+    arabic = next(p for p in word.paragraphs if "موئل" in p.text)
+    assert arabic._p.pPr.find(qn("w:bidi")) is not None
