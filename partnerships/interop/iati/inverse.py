@@ -108,6 +108,9 @@ class OrganisationResolver:
         self.reason = reason
         self.actor = actor
         self.cache: dict[str, Organisation] = {}
+        # Tokens the registry did not hold when asked; forgotten whenever an
+        # organisation is created or given an identifier (it may be one of them).
+        self.missing: set[str] = set()
         self.created = 0
         self.matched = 0
         self.writes = 0
@@ -130,6 +133,7 @@ class OrganisationResolver:
     def forget(self) -> None:
         # After a rolled-back activity, what it created is gone.
         self.cache.clear()
+        self.missing.clear()
 
     def known(self, ref: OrgRef | None) -> Organisation | None:
         """The organisation `ref` names when the registry holds it; none created
@@ -138,9 +142,12 @@ class OrganisationResolver:
             return None
         token = _token(ref)
         if token not in self.cache:
+            if token in self.missing:
+                return None
             with transaction.atomic():
                 found = self._find(ref)
             if found is None:
+                self.missing.add(token)
                 return None
             self.cache[token] = found
         return self.cache[token]
@@ -191,6 +198,8 @@ class OrganisationResolver:
             actor=self.actor, spec=spec, parent=parent, reason=self.reason
         )
         self.writes += written
+        if written:
+            self.missing.clear()
         return org
 
 

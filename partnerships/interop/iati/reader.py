@@ -81,7 +81,6 @@ class OrgRef:
     type: str = ""
     names: dict[str, str] = field(default_factory=dict)
     activity_id: str = ""
-    xml: str = ""  # the element as published, when it is a money line's party
 
     @property
     def label(self) -> str:
@@ -103,9 +102,7 @@ class Money:
     status: str = ""
     provider: OrgRef | None = None
     receiver: OrgRef | None = None
-    # The other children (description, sector, aid-type ...), as published XML.
-    extras: list[str] = field(default_factory=list)
-    xml: str = ""  # the whole line as published
+    xml: str = ""  # the whole line as published, every child and attribute
 
 
 @dataclass
@@ -309,18 +306,6 @@ def _geography(element: etree._Element, record: Record) -> None:
 
 
 _MONEY = ("budget", "planned-disbursement", "transaction")
-# Children of a money element read into the line's own columns.
-_MONEY_PARTS = frozenset(
-    {
-        "value",
-        "period-start",
-        "period-end",
-        "transaction-type",
-        "transaction-date",
-        "provider-org",
-        "receiver-org",
-    }
-)
 
 
 def _money(element: etree._Element, currency: str, lang: str) -> Money:
@@ -350,15 +335,8 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
     for name in ("provider-org", "receiver-org"):
         found = element.find(name)
         if found is not None:
-            party = _org(found, lang)
-            party.xml = etree.tostring(found, encoding="unicode", with_tail=False)
-            setattr(money, name.split("-")[0], party)
+            setattr(money, name.split("-")[0], _org(found, lang))
     money.xml = etree.tostring(element, encoding="unicode", with_tail=False)
-    money.extras = [
-        etree.tostring(child, encoding="unicode", with_tail=False)
-        for child in element
-        if isinstance(child.tag, str) and child.tag not in _MONEY_PARTS
-    ]
     return money
 
 
