@@ -64,6 +64,9 @@ class FileInfo:
     currency: str
     generated: str
     warnings: tuple[str, ...] = ()
+    # The root's xml:lang as written (any language, "fi", "nl" ...), else "en":
+    # the language of a narrative that names none.
+    text_lang: str = "en"
 
     @property
     def item(self) -> str:
@@ -176,6 +179,7 @@ def inspect(path: Path) -> FileInfo:
         currency=root.get("default-currency") or "",
         generated=root.get("generated-datetime") or "",
         warnings=warnings,
+        text_lang=_code(root.get(XML_LANG)) or "en",
     )
 
 
@@ -216,19 +220,25 @@ def items(info: FileInfo) -> Iterator[etree._Element]:
             raise _syntax(info.path, error) from error
 
 
+def _code(value: str | None) -> str:
+    """A language code as IATI's Language codelist spells it ("EN" is "en")."""
+    return (value or "").split("-")[0].strip().lower()
+
+
 def _lang(value: str | None) -> str:
-    lang = (value or "").split("-")[0].strip().lower()
+    lang = _code(value)
     return lang if lang in UN_LANGUAGES else ""
 
 
 def _narratives(parent: etree._Element | None, lang: str) -> dict[str, str]:
-    """Text per UN language; several narratives in one language are joined."""
+    """Text per UN language; several narratives in one language are joined.
+    `lang` is the activity's language as written, for narratives naming none;
+    narratives in other languages are left to the published elements (ECHOED)."""
     out: dict[str, str] = {}
     if parent is None:
         return out
     for narrative in parent.findall("narrative"):
-        own = narrative.get(XML_LANG)
-        code = _lang(own) if own else lang
+        code = _lang(narrative.get(XML_LANG) or lang)
         text = " ".join((narrative.text or "").split())
         if code and text:
             out[code] = f"{out[code]}\n\n{text}" if code in out else text
@@ -250,11 +260,12 @@ def _org(element: etree._Element, lang: str) -> OrgRef:
 
 
 def activity_record(element: etree._Element, info: FileInfo) -> Record:
-    lang = _lang(element.get(XML_LANG)) or info.lang
+    lang = _code(element.get(XML_LANG)) or info.text_lang
+    _settle(element, lang)
     record = Record(
         line=element.sourceline or 0,
         identifier=(element.findtext("iati-identifier") or "").strip(),
-        lang=lang,
+        lang=_lang(lang) or "en",
         title=_narratives(element.find("title"), lang),
     )
     descriptions = element.findall("description")
@@ -286,10 +297,51 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
     for child in element.iterchildren(*_MONEY):
         record.money.append(_money(child, currency, lang))
     record.kept = [
-        etree.tostring(child, encoding="unicode", with_tail=False)
-        for child in element.iterchildren(*m.KEPT)
+        _kept(child)
+        for child in element.iterchildren(*m.KEPT, *m.ECHOED)
+        if _beyond(child)
     ]
     return record
+
+
+def _kept(child: etree._Element) -> str:
+    if child.tag == "description" and child.get("type") == "1" and not len(child):
+        return _GENERAL  # without the root's namespace declarations
+    return etree.tostring(child, encoding="unicode", with_tail=False)
+
+
+_GENERAL = '<description type="1"/>'
+
+
+def _beyond(child: etree._Element) -> bool:
+    """Keep of a title or general description only its narratives in languages
+    the registry does not hold (the others it holds, as curated); False for a
+    title left with none."""
+    if child.tag not in ("title", "description") or child.get("type", "1") != "1":
+        return True
+    for narrative in child.findall("narrative"):
+        if _lang(narrative.get(XML_LANG) or "en"):
+            child.remove(narrative)
+    if child.tag == "description":
+        # Kept even empty, typed as the export types it: the file had one.
+        child.set("type", "1")
+        return True
+    return len(child) > 0
+
+
+def _settle(element: etree._Element, lang: str) -> None:
+    """Make what is kept as published stand on its own: layout whitespace gone
+    (so an export read back is the same text), and each narrative naming its
+    language when the activity's is not English (an export's activity is)."""
+    for node in element.iter():
+        if node.text is not None and not node.text.strip() and len(node):
+            node.text = None
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+    if lang != "en":
+        for narrative in element.iter("narrative"):
+            if not narrative.get(XML_LANG):
+                narrative.set(XML_LANG, lang)
 
 
 def _geography(element: etree._Element, record: Record) -> None:
@@ -336,6 +388,10 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
         found = element.find(name)
         if found is not None:
             setattr(money, name.split("-")[0], _org(found, lang))
+    if not value.get("currency") and money.currency:
+        # The default currency written out, as the export writes it: the line
+        # then reads back from an export as the same text.
+        value.set("currency", money.currency)
     money.xml = etree.tostring(element, encoding="unicode", with_tail=False)
     return money
 
