@@ -33,10 +33,17 @@ def echo(activity: etree._Element, elements: list[etree._Element]) -> None:
     for element in elements:
         by_tag[element.tag].append(element)
     derived_title = activity.find("title")
-    for title in by_tag["title"]:
-        _other_languages(title, derived_title)
     general = activity.find("description")
     published = by_tag["description"]
+    if _stands_in(general, derived_title) and any(
+        len(d) for d in published if d.get("type", "") in _GENERAL
+    ):
+        # Without a summary the export repeats the title as the description;
+        # the file's own description (other languages only) replaces it.
+        for narrative in general.findall("narrative"):
+            general.remove(narrative)
+    for title in by_tag["title"]:
+        _other_languages(title, derived_title)
     if (
         published
         and general is not None
@@ -51,6 +58,13 @@ def echo(activity: etree._Element, elements: list[etree._Element]) -> None:
         else:
             activity.append(description)
     _participants(activity, by_tag["participating-org"])
+
+
+def _stands_in(general: etree._Element | None, title: etree._Element | None) -> bool:
+    if general is None or title is None:
+        return False
+    pairs = [(n.get(XML_LANG), n.text) for n in general.findall("narrative")]
+    return pairs == [(n.get(XML_LANG), n.text) for n in title.findall("narrative")]
 
 
 def _other_languages(published: etree._Element, derived: etree._Element) -> None:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from partnerships.core.languages import UN_LANGUAGES
-from partnerships.interop.iati import mapping as m
-from partnerships.interop.iati import validate
+from partnerships.interop.iati import as_published, validate
+from partnerships.interop.iati.as_published import code as lang_code
+from partnerships.interop.iati.as_published import un_language
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
 MAX_DEPTH = 32  # below the root; IATI activities nest about 5 deep
@@ -179,7 +179,7 @@ def inspect(path: Path) -> FileInfo:
         currency=root.get("default-currency") or "",
         generated=root.get("generated-datetime") or "",
         warnings=warnings,
-        text_lang=_code(root.get(XML_LANG)) or "en",
+        text_lang=lang_code(root.get(XML_LANG)) or "en",
     )
 
 
@@ -220,14 +220,8 @@ def items(info: FileInfo) -> Iterator[etree._Element]:
             raise _syntax(info.path, error) from error
 
 
-def _code(value: str | None) -> str:
-    """A language code as IATI's Language codelist spells it ("EN" is "en")."""
-    return (value or "").split("-")[0].strip().lower()
-
-
 def _lang(value: str | None) -> str:
-    lang = _code(value)
-    return lang if lang in UN_LANGUAGES else ""
+    return un_language(value)
 
 
 def _narratives(parent: etree._Element | None, lang: str) -> dict[str, str]:
@@ -260,8 +254,8 @@ def _org(element: etree._Element, lang: str) -> OrgRef:
 
 
 def activity_record(element: etree._Element, info: FileInfo) -> Record:
-    lang = _code(element.get(XML_LANG)) or info.text_lang
-    _settle(element, lang)
+    lang = lang_code(element.get(XML_LANG)) or info.text_lang
+    as_published.settle(element, lang)
     record = Record(
         line=element.sourceline or 0,
         identifier=(element.findtext("iati-identifier") or "").strip(),
@@ -296,52 +290,8 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
     currency = element.get("default-currency") or info.currency
     for child in element.iterchildren(*_MONEY):
         record.money.append(_money(child, currency, lang))
-    record.kept = [
-        _kept(child)
-        for child in element.iterchildren(*m.KEPT, *m.ECHOED)
-        if _beyond(child)
-    ]
+    record.kept = as_published.kept(element)
     return record
-
-
-def _kept(child: etree._Element) -> str:
-    if child.tag == "description" and child.get("type") == "1" and not len(child):
-        return _GENERAL  # without the root's namespace declarations
-    return etree.tostring(child, encoding="unicode", with_tail=False)
-
-
-_GENERAL = '<description type="1"/>'
-
-
-def _beyond(child: etree._Element) -> bool:
-    """Keep of a title or general description only its narratives in languages
-    the registry does not hold (the others it holds, as curated); False for a
-    title left with none."""
-    if child.tag not in ("title", "description") or child.get("type", "1") != "1":
-        return True
-    for narrative in child.findall("narrative"):
-        if _lang(narrative.get(XML_LANG) or "en"):
-            child.remove(narrative)
-    if child.tag == "description":
-        # Kept even empty, typed as the export types it: the file had one.
-        child.set("type", "1")
-        return True
-    return len(child) > 0
-
-
-def _settle(element: etree._Element, lang: str) -> None:
-    """Make what is kept as published stand on its own: layout whitespace gone
-    (so an export read back is the same text), and each narrative naming its
-    language when the activity's is not English (an export's activity is)."""
-    for node in element.iter():
-        if node.text is not None and not node.text.strip() and len(node):
-            node.text = None
-        if node.tail is not None and not node.tail.strip():
-            node.tail = None
-    if lang != "en":
-        for narrative in element.iter("narrative"):
-            if not narrative.get(XML_LANG):
-                narrative.set(XML_LANG, lang)
 
 
 def _geography(element: etree._Element, record: Record) -> None:
