@@ -26,6 +26,7 @@ SLOW = (
     "tests/ingest/test_evaluation.py",
     "tests/interop/test_iati_export.py",
     "tests/test_architecture.py",
+    "tests/test_cli.py",
 )
 
 

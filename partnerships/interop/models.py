@@ -55,3 +55,58 @@ class ImportRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+class MatchStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    SAME = "same", "the same organisation"
+    DIFFERENT = "different", "different organisations"
+
+
+class NameMatch(models.Model):
+    """A name an IATI file gives without a usable ref, close to (not exactly) a
+    name the registry holds: proposed for review, never merged silently
+    (interop/iati/near.py). `created` is the organisation the import made for
+    it (a participant), none for a provider or receiver of money (kept as text)."""
+
+    name = models.CharField(max_length=500)
+    lang = models.CharField(max_length=2, default="en")
+    ref = models.CharField(max_length=200, blank=True, default="")
+    organisation = models.ForeignKey(
+        "registry.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    created = models.ForeignKey(
+        "registry.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    how = models.CharField(max_length=20)
+    score = models.FloatField()
+    file_name = models.CharField(max_length=300)
+    activity = models.CharField(max_length=500, blank=True, default="")
+    status = models.CharField(
+        max_length=10, choices=MatchStatus.choices, default=MatchStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at", "-id"]
+        verbose_name = "IATI near match"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "organisation"], name="namematch_once_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MatchStatus.values),
+                name="namematch_status_allowed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ~ {self.organisation_id} ({self.status})"

@@ -7,4 +7,5 @@ app_name = "interop"
 urlpatterns = [
     path("iati/upload/", views.upload, name="iati-upload"),
     path("iati/runs/<int:pk>/", views.run_detail, name="iati-run"),
+    path("iati/matches/", views.matches, name="iati-matches"),
 ]

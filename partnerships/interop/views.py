@@ -13,6 +13,8 @@ import re
 import uuid
 from pathlib import Path
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +22,10 @@ from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
 from partnerships.accounts.gates import staff_required
+from partnerships.core.errors import NotAllowed
 from partnerships.interop.forms import UploadForm
-from partnerships.interop.models import ImportRun
+from partnerships.interop.iati.review import match_decide
+from partnerships.interop.models import ImportRun, MatchStatus, NameMatch
 from partnerships.interop.tasks import UPLOADS, import_iati_run, upload_folder
 
 REFRESH_SECONDS = 2
@@ -64,6 +68,34 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "read": progress_of(run) if run.is_active else run.read,
             "refresh": REFRESH_SECONDS if run.is_active else None,
             "title": f"IATI import: {run.file_name}",
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def matches(request: HttpRequest) -> HttpResponse:
+    """Near matches of IATI names (iati/near.py): pending ones first, each with
+    "the same organisation" (merge, or add the name) and "different"."""
+    if request.method == "POST":
+        match = get_object_or_404(NameMatch, pk=request.POST.get("match"))
+        try:
+            match_decide(
+                actor=request.actor,
+                match=match,
+                same=request.POST.get("decision") == "same",
+            )
+        except (NotAllowed, ValidationError) as error:
+            messages.error(request, "; ".join(getattr(error, "messages", [str(error)])))
+        return redirect("interop:iati-matches")
+    rows = NameMatch.objects.select_related("organisation", "created", "decided_by")
+    return render(
+        request,
+        "interop/iati_matches.html",
+        {
+            "pending": rows.filter(status=MatchStatus.PENDING),
+            "decided": rows.exclude(status=MatchStatus.PENDING)[:50],
+            "title": "IATI names near a registry name",
         },
     )
 

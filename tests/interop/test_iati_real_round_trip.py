@@ -11,6 +11,7 @@ from lxml import etree
 from partnerships.cooperation.models import (
     Engagement,
     MoneyLine,
+    Participation,
     Place,
     PublishedActivity,
 )
@@ -52,6 +53,42 @@ def _children(activity, tags, currency=""):
     }
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HISTORY = (Engagement, Participation, Place, MoneyLine, PublishedActivity)
+
+
+def _lang(node, activity):
+    own = node.get(XML_LANG) or activity.get(XML_LANG) or "en"
+    return own.split("-")[0].lower()
+
+
+def _narratives(activity, path):
+    """(language, text) of each narrative at `path`, languages made explicit."""
+    return sorted(
+        (_lang(n, activity), " ".join(n.text.split()))
+        for n in activity.xpath(f"{path}/narrative")
+        if (n.text or "").strip()
+    )
+
+
+def _participants(activity):
+    """Each participating-org naming someone, narratives with their language."""
+    out = []
+    for org in activity.findall("participating-org"):
+        names = [n for n in org.findall("narrative") if (n.text or "").strip()]
+        if not ((org.get("ref") or "").strip() or names):
+            continue  # nobody to point at: no participation
+        copy = etree.fromstring(etree.tostring(org))
+        for narrative in copy.findall("narrative"):
+            narrative.set(XML_LANG, _lang(narrative, activity))
+        out.append(_canonical(copy))
+    return out
+
+
+def _history_rows():
+    return [model.history.count() for model in HISTORY]
+
+
 def _held():
     return [
         sorted(model.objects.values_list(*fields), key=str)
@@ -89,12 +126,20 @@ def test_an_export_gives_back_each_activity_as_published(path, tmp_path):
     assert set(out) == set(original)
     for identifier, activity in original.items():
         currency = activity.get("default-currency") or root.get("default-currency")
-        assert _children(out[identifier], SAME) == _children(
-            activity, SAME, currency or ""
-        ), identifier
-    before = _held()
+        back = out[identifier]
+        assert _children(back, SAME) == _children(activity, SAME, currency or ""), (
+            identifier
+        )
+        assert _participants(back) == _participants(activity), identifier
+        for path in ("title", "description"):
+            assert _narratives(back, path) == _narratives(activity, path), (
+                identifier,
+                path,
+            )
+    before, rows = _held(), _history_rows()
     summary = import_file(exported_path)
     assert (summary.created, summary.skipped) == (0, [])
-    # Engagements, places, money and identifiers stay as they were (what still
-    # moves, participants' roles and the kept elements' layout: docs/iati.md).
+    # Engagements, participations, places, money and what is kept stay as they
+    # were: not a row of them written (only the export's own provenance is new).
     assert _held() == before
+    assert _history_rows() == rows

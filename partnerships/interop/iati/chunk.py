@@ -43,7 +43,7 @@ from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 
-CHUNK = 500
+CHUNK = 100
 _CITIES = tuple(f"city_{lang}" for lang in UN_LANGUAGES)
 
 

@@ -40,6 +40,7 @@ from partnerships.interop.iati.inverse import (
     OrganisationResolver,
     safe_key,
 )
+from partnerships.interop.iati.near import Proposals
 from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.sources.models import Passage
 from partnerships.sources.services import (
@@ -61,6 +62,8 @@ class Summary:
     writes: int = 0
     organisations_created: int = 0
     organisations_matched: int = 0
+    # Names near (not equal to) a registry name, proposed for review (near.py).
+    organisations_proposed: int = 0
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -128,6 +131,7 @@ def import_file(
             summary.writes += run.orgs.writes
             summary.organisations_created = run.orgs.created
             summary.organisations_matched = run.orgs.matched
+            summary.organisations_proposed = run.orgs.proposals.count
             if dry_run:
                 transaction.set_rollback(True)
     except (NotAllowed, ValidationError, IntegrityError) as error:
@@ -147,7 +151,9 @@ class _Run:
         self.codes = _Codes.load()
         self.actor = actor
         self.strict = False
-        self.orgs = OrganisationResolver(reason=REASON, actor=self.actor)
+        self.orgs = OrganisationResolver(
+            reason=REASON, actor=self.actor, proposals=Proposals(info.path.name)
+        )
         name = info.path.name
         symbol = f"IATI:{name}" if len(name) <= 95 else f"IATI:{safe_key(name, 95)}"
         values = {
@@ -238,6 +244,7 @@ class _Run:
 
     def _resolve(self, item: Item) -> None:
         record = item.record
+        self.orgs.where = record.identifier
         for code, ref in record.participants:
             if ref.label:  # neither @ref nor a name: nobody to point at
                 item.roles.append((ROLES[code], self.orgs.resolve(ref), ref.label))

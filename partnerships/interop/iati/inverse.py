@@ -21,6 +21,7 @@ from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.elements import IATI_SCHEME
+from partnerships.interop.iati.near import Proposals
 from partnerships.interop.iati.reader import OrgRef, Record
 from partnerships.registry.categories import IATI_TYPE, Category
 from partnerships.registry.models import KEY_PATTERN, Identifier, Organisation
@@ -104,10 +105,19 @@ class OrganisationResolver:
     """An organisation named in a file: by its IATI identifier, then by exact
     name in any language, else created (and remembered for the rest of the file)."""
 
-    def __init__(self, reason: str, actor: Actor) -> None:
+    def __init__(
+        self, reason: str, actor: Actor, proposals: Proposals | None = None
+    ) -> None:
         self.reason = reason
         self.actor = actor
+        # Names without a usable ref that are near a registry name are proposed
+        # for review (near.py); `where` is the activity being read.
+        self.proposals = proposals
+        self.where = ""
         self.cache: dict[str, Organisation] = {}
+        # Tokens the registry did not hold when asked; forgotten whenever an
+        # organisation is created or given an identifier (it may be one of them).
+        self.missing: set[str] = set()
         self.created = 0
         self.matched = 0
         self.writes = 0
@@ -130,6 +140,7 @@ class OrganisationResolver:
     def forget(self) -> None:
         # After a rolled-back activity, what it created is gone.
         self.cache.clear()
+        self.missing.clear()
 
     def known(self, ref: OrgRef | None) -> Organisation | None:
         """The organisation `ref` names when the registry holds it; none created
@@ -138,9 +149,13 @@ class OrganisationResolver:
             return None
         token = _token(ref)
         if token not in self.cache:
+            if token in self.missing:
+                return None
             with transaction.atomic():
                 found = self._find(ref)
             if found is None:
+                self.missing.add(token)
+                self._propose(ref, None)
                 return None
             self.cache[token] = found
         return self.cache[token]
@@ -153,8 +168,17 @@ class OrganisationResolver:
                 found = self._find(ref)
                 if found is not None:
                     self.matched += 1
-                self.cache[token] = found or self._create(ref)
+                else:
+                    found = self._create(ref)
+                    self._propose(ref, found.pk)
+                self.cache[token] = found
         return self.cache[token]
+
+    def _propose(self, ref: OrgRef, created: int | None) -> None:
+        if self.proposals is None or is_identifier(ref.ref):
+            return
+        names = dict(ref.names) or {"en": ref.ref}
+        self.proposals.propose(names, ref.ref, self.where, created)
 
     def _find(self, ref: OrgRef) -> Organisation | None:
         usable = is_identifier(ref.ref)
@@ -182,6 +206,8 @@ class OrganisationResolver:
         )
         org = self._upsert(spec, None)
         self.created += 1
+        if self.proposals is not None:
+            self.proposals.made(org.pk, [spec.key, *spec.names.values()])
         return org
 
     def _upsert(
@@ -191,6 +217,8 @@ class OrganisationResolver:
             actor=self.actor, spec=spec, parent=parent, reason=self.reason
         )
         self.writes += written
+        if written:
+            self.missing.clear()
         return org
 
 

@@ -106,3 +106,9 @@ KEPT = (
     "crs-add",
     "fss",
 )
+# Elements the registry maps, kept as published too, so that an export gives
+# back what the registry cannot hold: narratives in languages other than the six
+# UN languages (with their xml:lang), descriptions other than the general one,
+# and each participating-org as published (role 3 Extending, @activity-id,
+# @crs-channel-code), where it still names a participation (echo.py).
+ECHOED = ("title", "description", "participating-org")

@@ -15,6 +15,8 @@ from lxml import etree
 
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.money import MoneyKind, MoneyLine
+from partnerships.interop.iati.echo import echo
+from partnerships.interop.iati.mapping import ECHOED
 
 
 def money_lines(activity: etree._Element, engagement: Engagement, kind: str) -> None:
@@ -99,6 +101,8 @@ def published(activity: etree._Element, engagement: Engagement) -> None:
         return
     activity.find("iati-identifier").text = kept.identifier
     elements = [etree.fromstring(xml) for xml in kept.elements]
+    echo(activity, [e for e in elements if e.tag in ECHOED])
+    elements = [e for e in elements if e.tag not in ECHOED]
     tags = {element.tag for element in elements}
     for child in list(activity):
         if child.tag in _REPLACED and child.tag in tags:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from partnerships.core.languages import UN_LANGUAGES
-from partnerships.interop.iati import mapping as m
-from partnerships.interop.iati import validate
+from partnerships.interop.iati import as_published, validate
+from partnerships.interop.iati.as_published import code as lang_code
+from partnerships.interop.iati.as_published import un_language
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
 MAX_DEPTH = 32  # below the root; IATI activities nest about 5 deep
@@ -64,6 +64,9 @@ class FileInfo:
     currency: str
     generated: str
     warnings: tuple[str, ...] = ()
+    # The root's xml:lang as written (any language, "fi", "nl" ...), else "en":
+    # the language of a narrative that names none.
+    text_lang: str = "en"
 
     @property
     def item(self) -> str:
@@ -81,7 +84,6 @@ class OrgRef:
     type: str = ""
     names: dict[str, str] = field(default_factory=dict)
     activity_id: str = ""
-    xml: str = ""  # the element as published, when it is a money line's party
 
     @property
     def label(self) -> str:
@@ -103,9 +105,7 @@ class Money:
     status: str = ""
     provider: OrgRef | None = None
     receiver: OrgRef | None = None
-    # The other children (description, sector, aid-type ...), as published XML.
-    extras: list[str] = field(default_factory=list)
-    xml: str = ""  # the whole line as published
+    xml: str = ""  # the whole line as published, every child and attribute
 
 
 @dataclass
@@ -179,6 +179,7 @@ def inspect(path: Path) -> FileInfo:
         currency=root.get("default-currency") or "",
         generated=root.get("generated-datetime") or "",
         warnings=warnings,
+        text_lang=lang_code(root.get(XML_LANG)) or "en",
     )
 
 
@@ -220,18 +221,18 @@ def items(info: FileInfo) -> Iterator[etree._Element]:
 
 
 def _lang(value: str | None) -> str:
-    lang = (value or "").split("-")[0].strip().lower()
-    return lang if lang in UN_LANGUAGES else ""
+    return un_language(value)
 
 
 def _narratives(parent: etree._Element | None, lang: str) -> dict[str, str]:
-    """Text per UN language; several narratives in one language are joined."""
+    """Text per UN language; several narratives in one language are joined.
+    `lang` is the activity's language as written, for narratives naming none;
+    narratives in other languages are left to the published elements (ECHOED)."""
     out: dict[str, str] = {}
     if parent is None:
         return out
     for narrative in parent.findall("narrative"):
-        own = narrative.get(XML_LANG)
-        code = _lang(own) if own else lang
+        code = _lang(narrative.get(XML_LANG) or lang)
         text = " ".join((narrative.text or "").split())
         if code and text:
             out[code] = f"{out[code]}\n\n{text}" if code in out else text
@@ -253,11 +254,12 @@ def _org(element: etree._Element, lang: str) -> OrgRef:
 
 
 def activity_record(element: etree._Element, info: FileInfo) -> Record:
-    lang = _lang(element.get(XML_LANG)) or info.lang
+    lang = lang_code(element.get(XML_LANG)) or info.text_lang
+    as_published.settle(element, lang)
     record = Record(
         line=element.sourceline or 0,
         identifier=(element.findtext("iati-identifier") or "").strip(),
-        lang=lang,
+        lang=_lang(lang) or "en",
         title=_narratives(element.find("title"), lang),
     )
     descriptions = element.findall("description")
@@ -288,10 +290,7 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
     currency = element.get("default-currency") or info.currency
     for child in element.iterchildren(*_MONEY):
         record.money.append(_money(child, currency, lang))
-    record.kept = [
-        etree.tostring(child, encoding="unicode", with_tail=False)
-        for child in element.iterchildren(*m.KEPT)
-    ]
+    record.kept = as_published.kept(element)
     return record
 
 
@@ -309,18 +308,6 @@ def _geography(element: etree._Element, record: Record) -> None:
 
 
 _MONEY = ("budget", "planned-disbursement", "transaction")
-# Children of a money element read into the line's own columns.
-_MONEY_PARTS = frozenset(
-    {
-        "value",
-        "period-start",
-        "period-end",
-        "transaction-type",
-        "transaction-date",
-        "provider-org",
-        "receiver-org",
-    }
-)
 
 
 def _money(element: etree._Element, currency: str, lang: str) -> Money:
@@ -350,15 +337,12 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
     for name in ("provider-org", "receiver-org"):
         found = element.find(name)
         if found is not None:
-            party = _org(found, lang)
-            party.xml = etree.tostring(found, encoding="unicode", with_tail=False)
-            setattr(money, name.split("-")[0], party)
+            setattr(money, name.split("-")[0], _org(found, lang))
+    if not value.get("currency") and money.currency:
+        # The default currency written out, as the export writes it: the line
+        # then reads back from an export as the same text.
+        value.set("currency", money.currency)
     money.xml = etree.tostring(element, encoding="unicode", with_tail=False)
-    money.extras = [
-        etree.tostring(child, encoding="unicode", with_tail=False)
-        for child in element
-        if isinstance(child.tag, str) and child.tag not in _MONEY_PARTS
-    ]
     return money
 
 

@@ -12,19 +12,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from partnerships.cooperation.models import Kind, Role, Status
 from partnerships.core import limits
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.registry.categories import Category
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# openpyxl (and numpy and Pillow, which it loads) is imported where a workbook is
+# made or read, not with this module: the app registers its exporters at start-up,
+# and a console command that makes no workbook should not pay for it.
 
 ORGANISATIONS = "organisations"
 ENGAGEMENTS = "engagements"
@@ -161,6 +162,10 @@ def split(text: str) -> list[str]:
 
 def new_workbook() -> tuple[Workbook, dict[str, Worksheet]]:
     """A workbook with the three sheets, each with its header bold and frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     book.remove(book.active)
     sheets = {}
@@ -178,6 +183,8 @@ def new_workbook() -> tuple[Workbook, dict[str, Worksheet]]:
 
 def append_row(sheet: Worksheet, row: Sequence[Any]) -> None:
     """Append values; text that looks like a formula is stored as text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     number = sheet.max_row + 1
     for index, value in enumerate(row, start=1):
         if value is None or value == "":
@@ -203,6 +210,9 @@ def template_bytes() -> bytes:
     The lists live on a hidden sheet, since a list typed into a validation is
     limited to 255 characters; the import ignores sheets other than the three.
     """
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     book, sheets = new_workbook()
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
@@ -260,6 +270,8 @@ def cell_text(value: Any) -> str:
 def _open_book(path: Path | str) -> tuple[Any, str]:
     """The workbook, or why it cannot be read (refused unread when unpacking it
     would cost too much)."""
+    from openpyxl import load_workbook
+
     try:
         limits.check_archive(path, "workbook")
         return load_workbook(path), ""

@@ -69,7 +69,8 @@ class Command(BaseCommand):
             f"updated {summary.updated}, unchanged {summary.unchanged}, "
             f"skipped {len(summary.skipped)}; {summary.organisations_matched} "
             f"organisation(s) matched, {summary.organisations_created} "
-            f"organisation(s) created, {summary.writes} row(s) written."
+            f"created, {summary.organisations_proposed} proposed for review "
+            f"(near a registry name), {summary.writes} row(s) written."
         )
         for warning in summary.warnings:
             self.stdout.write(f"  warning: {warning}")
