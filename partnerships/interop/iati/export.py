@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from typing import Any, BinaryIO
 
 from django.db.models import (
@@ -124,14 +124,28 @@ def activity_chunks(
         date_from_source=date_undated_from_source,
     )
     rows = _activity_rows(engagements, actor, from_source=date_undated_from_source)
-    root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
+    count = yield from activity_pieces(rows.iterator(chunk_size=CHUNK), ctx)
+    if not count:
+        raise ExportError(
+            "No engagement can be exported: none matches, the reader may see "
+            "none, or none has what IATI requires (a date and a participant)."
+        )
+    return count
+
+
+def activity_pieces(
+    engagements: Iterable[Engagement], ctx: Context
+) -> Generator[bytes, None, int]:
+    """Engagements read with what the reader may see (`_activity_rows`) as an
+    iati-activities file, in pieces; returns how many activities it holds."""
+    root = {"version": VERSION, "generated-datetime": iso_datetime(ctx.generated)}
     count = 0
     sink = Pieces()
     with etree.xmlfile(sink, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("iati-activities", root):
             xf.write("\n")
-            for engagement in rows.iterator(chunk_size=CHUNK):
+            for engagement in engagements:
                 activity = build_activity(engagement, ctx)
                 if activity is not None:
                     xf.write(activity, pretty_print=True)
@@ -139,11 +153,6 @@ def activity_chunks(
                     if sink.size >= PIECE:
                         yield sink.take()
     yield sink.take()
-    if not count:
-        raise ExportError(
-            "No engagement can be exported: none matches, the reader may see "
-            "none, or none has what IATI requires (a date and a participant)."
-        )
     return count
 
 
