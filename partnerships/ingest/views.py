@@ -165,7 +165,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ingest/run_detail.html",
         {
             "run": run,
-            "paragraphs": selectors.run_paragraphs(run),
+            "paragraphs": selectors.run_paragraphs(run, actor_for(request.user)),
             "title": f"Review {run.document.symbol}",
             "categories": Category.choices,
             "kinds": Kind.choices,
@@ -178,6 +178,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(Candidate, pk=pk)
     actor = actor_for(request.user)
+    masks = selectors.masks_of(candidate, actor)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, f"The decision was not understood: {form.errors}")
@@ -199,9 +200,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             changes: dict[str, Any] = {
                 k: data[k] for k in ("name", "category", "kind", "title") if data[k]
             }
-            changes["remove"] = request.POST.getlist("remove")
+            # The page names a hidden partner as a new one: back to its identity.
+            changes["remove"] = [
+                masks.real_identity(v) for v in request.POST.getlist("remove")
+            ]
             changes["replace"] = {
-                name.removeprefix("replace:"): value.strip()
+                masks.real_identity(name.removeprefix("replace:")): value.strip()
                 for name, value in request.POST.items()
                 if name.startswith("replace:") and value.strip()
             }
@@ -209,6 +213,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, NotAllowed) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
-        messages.success(request, f"{candidate.label}: {candidate.status}.")
+        label = masks.text(candidate.label)
+        messages.success(request, f"{label}: {candidate.status}.")
     anchor = f"#p{candidate.passage.number}"
     return redirect(reverse("ingest:run", args=[candidate.run_id]) + anchor)
