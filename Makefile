@@ -82,6 +82,10 @@ bench-portal: $(STAMP) assets
 bench-api: $(STAMP)
 	$(BIN)/python bench/api_latency.py --postgres postgres://postgres@127.0.0.1:5432/postgres
 
+# CSV, Excel and IATI exports of a million engagements against the library alone.
+bench-export: $(STAMP)
+	$(BIN)/python bench/export_stream.py --rows 1000000
+
 # iatikit, measured side by side, is in the `bench` extra: .venv/bin/pip install -e '.[bench]'
 bench-iati: $(STAMP)
 	$(BIN)/python bench/iati_import.py --mb 50 --postgres postgres://postgres@127.0.0.1:5432/postgres

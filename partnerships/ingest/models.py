@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from partnerships.cooperation.models import Engagement
 from partnerships.registry.models import Organisation
@@ -108,3 +109,86 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.label} ({self.passage})"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    REFUSED = "refused", "refused"
+    FAILED = "failed", "failed"
+    CANCELLED = "cancelled", "cancelled"
+
+
+class IngestJob(models.Model):
+    """One uploaded report and its reading, run as a background task (tasks.py).
+
+    The file is kept in the storage (`stored`) until it has been read, so that a
+    reading that was cancelled or died can be started again (`attempt` counts the
+    starts; a task whose attempt is no longer the job's stops). While it runs the
+    task writes its progress (`done` of `total` paragraphs) and a heartbeat
+    (`beat_at`); a running job whose heartbeat is older than `STALE_SECONDS` has
+    died (its worker was killed) and is shown as failed.
+    """
+
+    STALE_SECONDS = 120
+
+    file_name = models.CharField(max_length=300)
+    stored = models.CharField(max_length=500, help_text="Name in the storage.")
+    size = models.BigIntegerField(help_text="Bytes.")
+    language = models.CharField(max_length=2)
+    symbol = models.CharField(max_length=100, blank=True, default="")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    status = models.CharField(
+        max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    stage = models.CharField(max_length=100, blank=True, default="")
+    done = models.PositiveIntegerField(default=0, help_text="Paragraphs read.")
+    total = models.PositiveIntegerField(null=True, blank=True)
+    message = models.TextField(blank=True, default="")
+    attempt = models.PositiveIntegerField(default=1)
+    cancel_requested = models.BooleanField(default=False)
+    run = models.ForeignKey(
+        IngestRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    task_id = models.CharField(max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=JobStatus.values), name="ingestjob_status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def died(self) -> bool:
+        """Running, but silent for longer than a live task ever is."""
+        if self.status != JobStatus.RUNNING:
+            return False
+        last = self.beat_at or self.created_at
+        return (timezone.now() - last).total_seconds() > self.STALE_SECONDS
+
+    @property
+    def shown_status(self) -> str:
+        if self.died:
+            return JobStatus.FAILED
+        if self.status == JobStatus.RUNNING and self.cancel_requested:
+            return "cancelling"
+        return self.status
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not self.died
+
+    @property
+    def may_resume(self) -> bool:
+        return self.died or self.status in (JobStatus.FAILED, JobStatus.CANCELLED)

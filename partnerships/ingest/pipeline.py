@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
@@ -277,8 +278,19 @@ def _participants(
     return list(found.values())
 
 
-def extract(layout: Layout, gazetteer: Gazetteer, lang: str) -> list[ParagraphResult]:
+def extract(
+    layout: Layout,
+    gazetteer: Gazetteer,
+    lang: str,
+    on_paragraph: Callable[[int, int], None] | None = None,
+) -> list[ParagraphResult]:
+    """`on_paragraph(done, total)` hears of each paragraph read (the background
+    reading's progress; it may raise to stop the reading)."""
     extractor = Extractor(gazetteer, lang)
     extractor.header(layout.header)
-    results = [extractor.paragraph(p) for p in layout.paragraphs]
+    results = []
+    for paragraph in layout.paragraphs:
+        results.append(extractor.paragraph(paragraph))
+        if on_paragraph is not None:
+            on_paragraph(len(results), len(layout.paragraphs))
     return results

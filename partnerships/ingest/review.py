@@ -74,25 +74,34 @@ def candidate_accept(
 
 
 def _same_organisation(
-    candidate: Candidate, name: str, *, siblings: bool = True
+    actor: Actor, candidate: Candidate, name: str, *, siblings: bool = True
 ) -> Organisation | None:
-    """One already in the registry: accepted from another paragraph of the same
-    reading (unless the reviewer renamed it), or holding this very name."""
+    """One already in the registry that the reviewer may see: accepted from
+    another paragraph of the same reading (unless the reviewer renamed it), or
+    holding this very name. One the reviewer may not see is as if it did not
+    exist: a new organisation is made (a duplicate an administrator may merge)."""
+    visible = organisations_visible_to(actor)
     sibling = Candidate.objects.filter(
         run=candidate.run,
         kind=CandidateKind.ORGANISATION,
         data__identity=candidate.data["identity"],
         status__in=DECIDED,
-        organisation__isnull=False,
+        organisation__in=visible,
     ).first()
     if siblings and sibling is not None:
         return sibling.organisation
     lang = candidate.data["lang"]
-    return (
-        Organisation.objects.filter(deleted_at__isnull=True)
-        .filter(Q(**{f"name_{lang}": name}) | Q(other_names__value=name))
-        .first()
-    )
+    return visible.filter(
+        Q(**{f"name_{lang}": name}) | Q(other_names__value=name)
+    ).first()
+
+
+def seen_organisation(actor: Actor, candidate: Candidate) -> Organisation | None:
+    """The organisation the candidate was resolved to, if the reviewer may see it."""
+    org = candidate.organisation
+    if org is None or not organisations_visible_to(actor).filter(pk=org.pk).exists():
+        return None
+    return org
 
 
 def _new_key(candidate: Candidate, name: str) -> str:
@@ -145,11 +154,12 @@ def _accept_organisation(
     # A reviewer who corrects the name of a resolved candidate says it is another
     # organisation: the corrected name is resolved (or created) instead.
     renamed = name != data["name"] and bool(changes.get("name"))
+    candidate.organisation = seen_organisation(actor, candidate)
     if candidate.organisation is None or renamed:
         if not name:
             raise ValidationError({"name": "A new organisation needs a name."})
         candidate.organisation = _same_organisation(
-            candidate, name, siblings=not renamed
+            actor, candidate, name, siblings=not renamed
         ) or _create_organisation(
             actor, candidate, name, changes.get("category") or data["category"]
         )
@@ -178,15 +188,15 @@ def _both_quotes(candidate: Candidate, quote: str) -> str:
     return f"{earlier} … {quote}" if quote else earlier
 
 
-def _participant_org(candidate: Candidate, identity: str) -> Organisation:
+def _participant_org(actor: Actor, candidate: Candidate, identity: str) -> Organisation:
     """The registry organisation of a partner: its candidate in this paragraph if
     resolved or decided, else the same organisation accepted or merged in another
-    paragraph of the same reading."""
+    paragraph of the same reading (only one the reviewer may see)."""
     siblings = Candidate.objects.filter(
         run=candidate.run,
         kind=CandidateKind.ORGANISATION,
         data__identity=identity,
-        organisation__isnull=False,
+        organisation__in=organisations_visible_to(actor),
     ).exclude(status=CandidateStatus.REJECTED)
     found = (
         siblings.filter(passage=candidate.passage).first()
@@ -247,7 +257,7 @@ def _partners(
             if org is None:
                 raise ValidationError(f"No organisation has the key {key!r}.")
         else:
-            org = _participant_org(candidate, p["identity"])
+            org = _participant_org(actor, candidate, p["identity"])
         partners.append((org, p["role"]))
     return partners
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
@@ -93,12 +94,15 @@ def ingest_text(
     symbol: str = "",
     actor: Actor = READER,
     gazetteer: Gazetteer | None = None,
+    on_paragraph: Callable[[int, int], None] | None = None,
 ) -> IngestRun:
     """Split, extract, then store the document, its passages and the candidates,
-    all or nothing. Without a user's actor, the command line's reader acts."""
+    all or nothing. Without a user's actor, the command line's reader acts.
+    `on_paragraph(done, total)` hears of the reading's progress (nothing is
+    written until every paragraph is read, so it may stop the reading)."""
     started = time.perf_counter()
     layout = _checked_layout(text, lang, file_name, symbol)
-    results = extract(layout, gazetteer or build_gazetteer(), lang)
+    results = extract(layout, gazetteer or build_gazetteer(), lang, on_paragraph)
     with transaction.atomic():
         document, passages = _store_document(
             layout, actor=actor, symbol=layout.symbol, lang=lang, file_name=file_name

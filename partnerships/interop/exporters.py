@@ -5,6 +5,7 @@ spreadsheet exporters register in `sheets/export.py`.)"""
 from __future__ import annotations
 
 import io
+from collections.abc import Generator
 from typing import Any, BinaryIO
 
 from django.utils import timezone
@@ -29,9 +30,8 @@ class IatiActivities(Exporter):
     verbose_name = "Engagements as IATI 2.03 activities (XML)"
     extension, mimetype = "xml", XML
 
-    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> int:
-        return export.write_activities(
-            stream,
+    def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
+        return export.activity_chunks(
             engagements=options.get("engagements") or Engagement.objects.all(),
             actor=actor,
             reporting_org=options["reporting_org"],
@@ -49,9 +49,8 @@ class IatiOrganisations(Exporter):
     verbose_name = "Organisations as IATI 2.03 organisation files (XML)"
     extension, mimetype = "xml", XML
 
-    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> int:
-        return export.write_organisations(
-            stream,
+    def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
+        return export.organisation_chunks(
             organisations=options.get("organisations") or Organisation.objects.all(),
             actor=actor,
             generated=options.get("generated") or timezone.now(),

@@ -20,7 +20,7 @@ class ImportRun(models.Model):
     file_name = models.CharField(max_length=300)
     size = models.BigIntegerField(help_text="Bytes.")
     stored = models.CharField(
-        max_length=500, help_text="Where the upload is kept, relative to VAR_DIR."
+        max_length=500, help_text="The upload's name in the storage."
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True

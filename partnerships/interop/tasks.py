@@ -1,18 +1,27 @@
 """The IATI import as a background task (django_tasks; backend in docs/configuration.md).
 
-The task imports the stored upload as the user who uploaded it. While it runs,
-progress goes to a small file next to the upload, not to the database: the
-import holds its file's transaction open, and a counter written inside it would
-not be seen by the page (nor, on SQLite, could it be written from outside).
+The task imports the stored upload as the user who uploaded it. The upload is
+kept in the storage (`default_storage`: the file system under MEDIA_ROOT, or an
+S3-compatible bucket through django-storages, docs/deployment.md), so a worker on
+another machine reads what a web process received. While it runs, progress goes
+to the cache (Redis in production, shared by every process), not to the
+database: the import holds its file's transaction open, and a counter written
+inside it would not be seen by the page (nor, on SQLite, could it be written
+from outside).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-from django.conf import settings
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_tasks import task
 
@@ -24,20 +33,37 @@ UPLOADS = "iati-uploads"
 EVERY = 50  # activities between two progress writes
 
 
-def upload_folder() -> Path:
-    return Path(settings.VAR_DIR) / UPLOADS
+PROGRESS_SECONDS = 24 * 3600  # a counter outlives any import
 
 
-def progress_file(run: ImportRun) -> Path:
-    return upload_folder() / f"{run.pk}.progress"
+def progress_key(run: ImportRun) -> str:
+    return f"iati-import-progress:{run.pk}"
 
 
 def progress_of(run: ImportRun) -> int:
-    """Activities read so far by a running import (0 when unknown)."""
+    """Activities read so far by a running import (what the run says when the
+    cache has nothing)."""
+    found = cache.get(progress_key(run))
+    return found if isinstance(found, int) else run.read
+
+
+@contextmanager
+def local_file(name: str) -> Iterator[Path]:
+    """The stored upload as a file on this machine, under its own name (the
+    import cites it): the storage's own file when it keeps files on this file
+    system, else a copy in a temporary folder, removed afterwards."""
     try:
-        return int(progress_file(run).read_text() or 0)
-    except (OSError, ValueError):
-        return run.read
+        own = Path(default_storage.path(name))
+    except NotImplementedError:  # an object store has no local path
+        own = None
+    if own is not None:
+        yield own
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / Path(name).name
+        with default_storage.open(name, "rb") as source, copy.open("wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+        yield copy
 
 
 def summary_dict(summary: Summary) -> dict:
@@ -54,22 +80,20 @@ def import_iati_run(run_id: int) -> str:
     run = ImportRun.objects.select_related("user").get(pk=run_id)
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])
-    counter = progress_file(run)
+    counter = progress_key(run)
     read = 0
 
     def step() -> None:
         nonlocal read
         read += 1
         if read % EVERY == 0:
-            counter.write_text(str(read))
+            cache.set(counter, read, PROGRESS_SECONDS)
 
     try:
-        summary = import_file(
-            Path(settings.VAR_DIR) / run.stored,
-            dry_run=run.dry_run,
-            on_item=step,
-            user=run.user,
-        )
+        with local_file(run.stored) as path:
+            summary = import_file(
+                path, dry_run=run.dry_run, on_item=step, user=run.user
+            )
     except ReaderError as error:
         run.status, run.message = RunStatus.REFUSED, str(error)
     except Exception as error:
@@ -81,5 +105,5 @@ def import_iati_run(run_id: int) -> str:
         run.read = max(run.read, read)
         run.finished_at = timezone.now()
         run.save()
-        counter.unlink(missing_ok=True)
+        cache.delete(counter)
     return json.dumps({"run": run.pk, "status": run.status})

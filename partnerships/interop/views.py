@@ -2,7 +2,8 @@
 
 Only users the permission layer lets create records (editors, administrators)
 may upload; anonymous users are sent to the login, others refused. Each file is
-stored under VAR_DIR, recorded as an `ImportRun` and handed to the task
+kept in the storage (the file system or an S3-compatible bucket, see
+docs/deployment.md), recorded as an `ImportRun` and handed to the task
 (tasks.py); the run's page shows its progress and then the import's summary,
 refreshing itself while it runs (a meta refresh: no JavaScript needed).
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +29,7 @@ from partnerships.core.errors import NotAllowed
 from partnerships.interop.forms import UploadForm
 from partnerships.interop.iati.review import match_decide
 from partnerships.interop.models import ImportRun, MatchStatus, NameMatch
-from partnerships.interop.tasks import UPLOADS, import_iati_run, upload_folder
+from partnerships.interop.tasks import UPLOADS, import_iati_run
 
 REFRESH_SECONDS = 2
 _ITEM = re.compile(rb"<iati-(?:activity|organisation)[\s>]")
@@ -101,27 +104,31 @@ def matches(request: HttpRequest) -> HttpResponse:
 
 
 def _store(request: HttpRequest, upload, *, dry_run: bool) -> ImportRun:
-    """Keep the upload under VAR_DIR, under its own name (the import cites it)."""
+    """Keep the upload in the storage, under its own name (the import cites it)
+    in a folder of its own."""
     name = get_valid_filename(Path(upload.name).name)[:200] or "upload.xml"
-    folder = upload_folder() / uuid.uuid4().hex
-    folder.mkdir(parents=True)
-    path = folder / name
-    total = 0
-    tail = b""
-    with path.open("wb") as out:
-        for part in upload.chunks():
-            out.write(part)
-            window = tail + part
-            total += sum(1 for m in _ITEM.finditer(window) if m.end() > len(tail))
-            tail = window[-32:]
+    total = _count_items(upload)
+    stored = default_storage.save(f"{UPLOADS}/{uuid.uuid4().hex}/{name}", upload)
     return ImportRun.objects.create(
         file_name=upload.name[:300],
         size=upload.size,
-        stored=f"{UPLOADS}/{folder.name}/{name}",
+        stored=stored,
         user=request.user,
         dry_run=dry_run,
         total=total,
     )
+
+
+def _count_items(upload: Any) -> int:
+    """`<iati-activity>` and `<iati-organisation>` tags in the upload, read in
+    pieces (a tag cut between two pieces counts once)."""
+    total, tail = 0, b""
+    for part in upload.chunks():
+        window = tail + part
+        total += sum(1 for m in _ITEM.finditer(window) if m.end() > len(tail))
+        tail = window[-32:]
+    upload.seek(0)
+    return total
 
 
 def _enqueue(run: ImportRun) -> None:

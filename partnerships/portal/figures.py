@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from partnerships.cooperation.models import Contribution, Participation, Place
-from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.cooperation.visibility import (
+    engagements_visible_to,
+    participations_visible_to,
+)
 from partnerships.core.actor import PUBLIC, Actor
 from partnerships.core.data_version import data_version
 from partnerships.registry.models import Organisation
@@ -113,28 +116,39 @@ def key_figures(actor: Actor) -> dict[str, Any]:
 
 def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
     """Engagements per start year and kind, category of participants, or theme."""
-    column = {
-        "kind": "kind",
-        "category": "participations__organisation__category",
-        "theme": "themes",
-    }[dimension]
+    column = {"kind": "kind", "theme": "themes"}.get(dimension)
+    if column is None and dimension != "category":
+        raise KeyError(dimension)
 
     def compute() -> list[dict[str, Any]]:
-        rows = (
-            engagements_visible_to(actor)
-            .filter(start_date__isnull=False)
-            .annotate(year=ExtractYear("start_date"))
-            .values("year", column)
-            .annotate(n=Count("id", distinct=True))
-            .order_by("year", column)
-        )
-        return [
-            {"year": row["year"], "value": row[column], "n": row["n"]}
-            for row in rows
-            if row[column] is not None
-        ]
+        if column is None:
+            rows = _by_year_of_partners(actor)
+        else:
+            rows = (
+                engagements_visible_to(actor)
+                .filter(start_date__isnull=False)
+                .annotate(year=ExtractYear("start_date"))
+                .values("year", value=F(column))
+                .annotate(n=Count("id", distinct=True))
+                .order_by("year", "value")
+            )
+        return [row for row in rows if row["value"] is not None]
 
     return cached_for(actor, f"by-year-{dimension}", compute)
+
+
+def _by_year_of_partners(actor: Actor) -> QuerySet:
+    """Per start year and category: engagements with a participant of that
+    category, counting only participations the reader may see (an unpublished
+    or deleted organisation counts as if it did not take part)."""
+    return (
+        participations_visible_to(actor)
+        .filter(engagement__start_date__isnull=False)
+        .annotate(year=ExtractYear("engagement__start_date"))
+        .values("year", value=F("organisation__category"))
+        .annotate(n=Count("engagement_id", distinct=True))
+        .order_by("year", "value")
+    )
 
 
 def dating(actor: Actor) -> dict[str, int]:

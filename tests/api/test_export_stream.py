@@ -44,7 +44,8 @@ def test_the_export_follows_the_filters(records, client_for):
 def test_the_excel_export_is_written_row_by_row(records, client_for):
     response = client_for("administrator").get(f"{URL}?fmt=xlsx&q=zebrafinch")
     assert response.status_code == 200
-    book = load_workbook(io.BytesIO(response.content))
+    assert response.streaming
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(book["engagements"].iter_rows(values_only=True))
     assert rows[0][0] == "key" and len(rows) == 5
 

@@ -46,3 +46,17 @@ def run(db, reference_gazetteer):
         file_name="report.en.txt",
         gazetteer=reference_gazetteer,
     )
+
+
+@pytest.fixture
+def upload_post(client, settings, tmp_path, django_capture_on_commit_callbacks):
+    """Post to the upload page, running the reading task it leaves for after its
+    commit (the immediate backend runs it there and then); uploads are kept in
+    a storage under tmp_path."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    def send(data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/ingest/upload/", data)
+
+    return send

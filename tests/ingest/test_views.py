@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from partnerships.ingest.models import IngestRun
+from partnerships.ingest.models import IngestJob, IngestRun
 from partnerships.ingest.services import ingest_text
 from partnerships.registry.models import Organisation
 from tests.ingest.conftest import ENGLISH_TEXT
@@ -102,14 +102,17 @@ def test_decisions_need_the_csrf_token(editor, run):
     assert response.status_code == 403
 
 
-def test_uploading_a_text_file_reads_it(client, editor):
+def test_uploading_a_text_file_reads_it(client, editor, upload_post):
     client.force_login(editor)
     upload = SimpleUploadedFile("report.en.txt", ENGLISH_TEXT.read_bytes())
-    response = client.post("/ingest/upload/", {"file": upload, "lang": "en"})
+    response = upload_post({"file": upload, "lang": "en"})
     run = IngestRun.objects.get(file_name="report.en.txt")
+    job = IngestJob.objects.get(run=run)
     assert response.status_code == 302
-    assert response["Location"] == f"/ingest/runs/{run.pk}/"
+    assert response["Location"] == f"/ingest/jobs/{job.pk}/"
     assert run.run_by == editor
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="/ingest/runs/{run.pk}/"' in page
 
 
 def test_uploading_another_kind_of_file_is_refused(client, editor):
@@ -121,7 +124,9 @@ def test_uploading_another_kind_of_file_is_refused(client, editor):
     assert not IngestRun.objects.exists()
 
 
-def test_uploading_a_word_document_reads_its_paragraphs(client, editor, tmp_path):
+def test_uploading_a_word_document_reads_its_paragraphs(
+    client, editor, tmp_path, upload_post
+):
     import docx
 
     document = docx.Document()
@@ -131,5 +136,5 @@ def test_uploading_a_word_document_reads_its_paragraphs(client, editor, tmp_path
     document.save(path)
     client.force_login(editor)
     upload = SimpleUploadedFile("report.docx", path.read_bytes())
-    client.post("/ingest/upload/", {"file": upload, "lang": "en"})
+    upload_post({"file": upload, "lang": "en"})
     assert IngestRun.objects.get(file_name="report.docx").stats["paragraphs"] == 28

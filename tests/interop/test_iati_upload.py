@@ -19,7 +19,9 @@ UPLOAD = reverse("interop:iati-upload")
 
 @pytest.fixture(autouse=True)
 def var_dir(settings, tmp_path):
+    """Uploads go to the storage: here the file system under tmp_path/media."""
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
     return tmp_path
 
 
@@ -87,7 +89,7 @@ def test_an_editor_uploads_the_official_example_and_sees_the_summary(
         editor,
     )
     assert run.summary["created"] == 1 and run.summary["skipped"] == []
-    assert (var_dir / run.stored).read_bytes() == (DATA / name).read_bytes()
+    assert (var_dir / "media" / run.stored).read_bytes() == (DATA / name).read_bytes()
     text = response.content.decode()
     assert "Read 1, created 1, updated 0, unchanged 0, skipped 0" in text
     assert 'http-equiv="refresh"' not in text  # finished: no more refreshing
@@ -143,10 +145,11 @@ def test_a_running_import_shows_its_progress_and_refreshes(client, admin_user):
         status=RunStatus.RUNNING,
         total=400,
     )
-    from partnerships.interop.tasks import progress_file
+    from django.core.cache import cache
 
-    progress_file(run).parent.mkdir(parents=True, exist_ok=True)
-    progress_file(run).write_text("150")
+    from partnerships.interop.tasks import progress_key
+
+    cache.set(progress_key(run), 150)  # as the worker does, in the shared cache
     text = client.get(reverse("interop:iati-run", args=[run.pk])).content.decode()
     assert "150 of 400 read" in text and 'http-equiv="refresh"' in text
 

@@ -8,9 +8,10 @@ be seen or has no date), themes and SDG targets.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -30,6 +31,7 @@ from partnerships.interop.iati.elements import (
     iso_datetime,
     org_element,
     precision_note,
+    prefetched,
     shares,
     texts,
 )
@@ -50,6 +52,8 @@ class Context:
     # period of its evidence's source documents as planned dates (export.py
     # annotates `source_start`, `source_end`, `source_symbol`, `source_count`).
     date_from_source: bool = False
+    # The reporting-org element, by its secondary-reporter flag (built once).
+    reporting: dict[str, etree._Element] = field(default_factory=dict, compare=False)
 
     @property
     def today(self) -> dt.date:
@@ -125,7 +129,7 @@ def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | Non
         _source_dates(activity, engagement)
     _geography(activity, engagement)
     _sectors(activity, engagement)
-    for target in engagement.sdg_targets.all():
+    for target in prefetched(engagement, "sdg_targets"):
         etree.SubElement(
             activity, "tag", vocabulary=m.SDG_TARGET_VOCABULARY, code=target.code
         )
@@ -143,12 +147,15 @@ def _reporting_org(
     # A publisher reporting an engagement it takes no part in is a secondary
     # reporter (IATI: it reproduces data on activities it is not responsible for).
     takes_part = any(org.pk == ctx.reporting_org.pk for _, org in parties)
-    org_element(
-        activity,
-        "reporting-org",
-        ctx.reporting_org,
-        secondary_reporter="0" if takes_part else "1",
-    )
+    secondary = "0" if takes_part else "1"
+    # The same for every activity: built once per kind, then copied.
+    if secondary not in ctx.reporting:
+        holder = etree.Element("holder")
+        org_element(
+            holder, "reporting-org", ctx.reporting_org, secondary_reporter=secondary
+        )
+        ctx.reporting[secondary] = holder[0]
+    activity.append(copy.deepcopy(ctx.reporting[secondary]))
 
 
 def _title_and_description(activity: etree._Element, engagement: Engagement) -> None:
@@ -244,7 +251,7 @@ def _geography(activity: etree._Element, engagement: Engagement) -> None:
 
 
 def _sectors(activity: etree._Element, engagement: Engagement) -> None:
-    themes = [theme.code for theme in engagement.themes.all()]
+    themes = [theme.code for theme in prefetched(engagement, "themes")]
     codes = sorted({m.THEME_SECTORS[t] for t in themes if t in m.THEME_SECTORS})
     percentages = shares(len(codes)) if len(codes) > 1 else None
     for index, code in enumerate(codes):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from lxml import etree
 
@@ -32,8 +34,8 @@ def texts(obj: object, base: str) -> list[tuple[str, str]]:
     """(language, text) of every non-empty translation of `base`, default first."""
     out = []
     for lang in LANG_ORDER:
-        text = clean(getattr(obj, f"{base}_{lang}", "") or "")
-        if text:
+        raw = getattr(obj, f"{base}_{lang}", "")
+        if raw and (text := clean(raw)):
             out.append((lang, text))
     return out
 
@@ -47,9 +49,18 @@ def add_narratives(parent: etree._Element, items: list[tuple[str, str]]) -> None
             narrative.set(XML_LANG, lang)
 
 
+def prefetched(obj: Any, name: str) -> Iterable[Any]:
+    """The related records `name` of `obj`: the prefetched list when there is
+    one (read directly: a manager made for each call costs more than writing
+    the element), else the manager's query."""
+    cache = getattr(obj, "_prefetched_objects_cache", None) or {}
+    found = cache.get(name)
+    return found if found is not None else getattr(obj, name).all()
+
+
 def identifier(org: Organisation, scheme: str) -> str | None:
     # Reads the prefetched identifiers when there are some, so no query per row.
-    for item in org.identifiers.all():
+    for item in prefetched(org, "identifiers"):
         if item.scheme == scheme:
             return item.value
     return None

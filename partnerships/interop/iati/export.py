@@ -2,15 +2,17 @@
 
 Everything is read through the permission layer: an engagement, a participant,
 money, a place or a related activity the actor may not see never reaches the
-file. Activities are written one at a time with lxml's incremental writer, so the
-memory held is one activity plus one chunk of prefetched rows.
+file. Activities are written one at a time with lxml's incremental writer and
+handed out in pieces (`activity_chunks`), so the memory held is one activity,
+one piece and one chunk of prefetched rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import BinaryIO
+from collections.abc import Generator, Iterable
+from typing import Any, BinaryIO
 
 from django.db.models import (
     Count,
@@ -33,6 +35,7 @@ from partnerships.cooperation.visibility import (
     places_visible_to,
 )
 from partnerships.core.actor import Actor
+from partnerships.core.exporters import PIECE, Pieces, drain
 from partnerships.interop.iati.activity import Context, OnSkip, build_activity
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.elements import (
@@ -88,8 +91,13 @@ def activities_xml(
     return buffer.getvalue()
 
 
-def write_activities(
-    stream: BinaryIO,
+def write_activities(stream: BinaryIO, **options: Any) -> int:
+    """Write the iati-activities file to `stream`; returns how many activities
+    (the options are `activity_chunks`'s)."""
+    return drain(activity_chunks(**options), stream)
+
+
+def activity_chunks(
     *,
     engagements: QuerySet[Engagement],
     actor: Actor,
@@ -97,13 +105,15 @@ def write_activities(
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
     date_undated_from_source: bool = False,
-) -> int:
-    """Write the iati-activities file to `stream`; returns how many activities.
+) -> Generator[bytes, None, int]:
+    """The iati-activities file in pieces, written one activity at a time with
+    lxml's incremental writer; returns how many activities.
 
     `on_skip(key, reason)` hears of every engagement, or part of one, left out.
     With `date_undated_from_source`, an engagement without dates takes the
     reporting period of the source documents citing it as planned dates, with a
-    note saying so (docs/iati.md).
+    note saying so (docs/iati.md). ExportError when none can be written (at the
+    end: the file is then incomplete and must be dropped).
     """
     ctx = Context(
         reporting_org=reporting_org,
@@ -114,22 +124,35 @@ def write_activities(
         date_from_source=date_undated_from_source,
     )
     rows = _activity_rows(engagements, actor, from_source=date_undated_from_source)
-    root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
-    count = 0
-    with etree.xmlfile(stream, encoding="utf-8") as xf:
-        xf.write_declaration()
-        with xf.element("iati-activities", root):
-            xf.write("\n")
-            for engagement in rows.iterator(chunk_size=CHUNK):
-                activity = build_activity(engagement, ctx)
-                if activity is not None:
-                    xf.write(activity, pretty_print=True)
-                    count += 1
+    count = yield from activity_pieces(rows.iterator(chunk_size=CHUNK), ctx)
     if not count:
         raise ExportError(
             "No engagement can be exported: none matches, the reader may see "
             "none, or none has what IATI requires (a date and a participant)."
         )
+    return count
+
+
+def activity_pieces(
+    engagements: Iterable[Engagement], ctx: Context
+) -> Generator[bytes, None, int]:
+    """Engagements read with what the reader may see (`_activity_rows`) as an
+    iati-activities file, in pieces; returns how many activities it holds."""
+    root = {"version": VERSION, "generated-datetime": iso_datetime(ctx.generated)}
+    count = 0
+    sink = Pieces()
+    with etree.xmlfile(sink, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("iati-activities", root):
+            xf.write("\n")
+            for engagement in engagements:
+                activity = build_activity(engagement, ctx)
+                if activity is not None:
+                    xf.write(activity, pretty_print=True)
+                    count += 1
+                    if sink.size >= PIECE:
+                        yield sink.take()
+    yield sink.take()
     return count
 
 
@@ -265,14 +288,18 @@ def organisations_xml(
     return buffer.getvalue()
 
 
-def write_organisations(
-    stream: BinaryIO,
+def write_organisations(stream: BinaryIO, **options: Any) -> int:
+    """Write the iati-organisations file to `stream` (`organisation_chunks`)."""
+    return drain(organisation_chunks(**options), stream)
+
+
+def organisation_chunks(
     *,
     organisations: QuerySet[Organisation],
     actor: Actor,
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
-) -> int:
+) -> Generator[bytes, None, int]:
     """Each organisation reports on itself, as IATI's organisation files do; one
     without an IATI identifier cannot be named in the file and is left out."""
     skip = on_skip or _ignore
@@ -284,7 +311,8 @@ def write_organisations(
     )
     root = {"version": VERSION, "generated-datetime": iso_datetime(generated)}
     count = 0
-    with etree.xmlfile(stream, encoding="utf-8") as xf:
+    sink = Pieces()
+    with etree.xmlfile(sink, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("iati-organisations", root):
             xf.write("\n")
@@ -295,6 +323,9 @@ def write_organisations(
                     continue
                 xf.write(element, pretty_print=True)
                 count += 1
+                if sink.size >= PIECE:
+                    yield sink.take()
+    yield sink.take()
     if not count:
         raise ExportError(
             "No organisation can be exported: none the reader may see has an "

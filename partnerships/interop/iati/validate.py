@@ -8,6 +8,7 @@ be an active code of its codelist; a withdrawn code is an error too.
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 
@@ -34,29 +35,52 @@ def compile_schema(path: Path) -> etree.XMLSchema:
 _schema = cache(compile_schema)
 
 
-def validate_activities(data: bytes) -> list[str]:
-    """Errors of an iati-activities file, each with its line; empty when valid."""
-    return _validate(data, ACTIVITIES_XSD, "iati-activities")
+def validate_activities(source: bytes | Path) -> list[str]:
+    """Errors of an iati-activities file (its bytes, or its path), each with its
+    line; empty when valid."""
+    return _validate(source, ACTIVITIES_XSD, "iati-activities")
 
 
-def validate_organisations(data: bytes) -> list[str]:
+def validate_organisations(source: bytes | Path) -> list[str]:
     """Errors of an iati-organisations file, each with its line; empty when valid."""
-    return _validate(data, ORGANISATIONS_XSD, "iati-organisations")
+    return _validate(source, ORGANISATIONS_XSD, "iati-organisations")
 
 
-def _validate(data: bytes, xsd: str, root_name: str) -> list[str]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        return [f"line {error.lineno}: {error.msg}"]
-    if root.tag != root_name:
-        return [f"line {root.sourceline}: the root is <{root.tag}>, not <{root_name}>"]
+def _validate(source: bytes | Path, xsd: str, root_name: str) -> list[str]:
+    """The file is read one record (activity or organisation) at a time: each is
+    checked in a file of its own under a copy of the root, so memory holds one
+    record however long the file. The schema has no rule across records."""
+    stream = io.BytesIO(source) if isinstance(source, bytes) else str(source)
     schema = _schema(_schema_folder() / xsd)
-    errors = []
-    if not schema.validate(root):
-        errors = [f"line {e.line}: {e.message}" for e in schema.error_log]
-    return errors + codelist_errors(root)
+    errors: dict[str, None] = {}  # in order, once each (root errors recur)
+    root, records = None, 0
+    events = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True
+    )
+    try:
+        for event, element in events:
+            if root is None:
+                root = element
+                if root.tag != root_name:
+                    where = f"line {root.sourceline}"
+                    return [f"{where}: the root is <{root.tag}>, not <{root_name}>"]
+            elif event == "end" and element.getparent() is root:
+                record = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+                record.append(element)  # out of the parsed tree: memory stays flat
+                records += 1
+                errors.update(dict.fromkeys(_errors(record, schema)))
+    except etree.XMLSyntaxError as error:
+        errors[f"line {error.lineno}: {error.msg}"] = None
+    if root is not None and not records and not errors:
+        errors.update(dict.fromkeys(_errors(root, schema)))
+    return list(errors)
+
+
+def _errors(record: etree._Element, schema: etree.XMLSchema) -> list[str]:
+    found = []
+    if not schema.validate(record):
+        found = [f"line {e.line}: {e.message}" for e in schema.error_log]
+    return found + codelist_errors(record)
 
 
 def codelist_errors(root: etree._Element) -> list[str]:

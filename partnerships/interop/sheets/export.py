@@ -1,19 +1,19 @@
 """Spreadsheet exports of organisations, engagements and participations.
 
-Each exporter is a small registered class whose `render` returns
-`(filename, mimetype, bytes)`. They read only through the permission layer
+Each exporter is a small registered class whose `chunks` hands out the file in
+pieces (CSV as it is written; Excel written row by row in openpyxl's write-only
+mode, then read back), so memory stays flat however many rows there are; `render`
+returns `(filename, mimetype, bytes)` for small ones. They read only through the permission layer
 (`*_visible_to(actor)`), so an export shows what its reader may see and no more.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from partnerships.cooperation.visibility import (
     engagements_visible_to,
@@ -21,19 +21,17 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import Actor
 from partnerships.core.dates import format_fuzzy
-from partnerships.core.exporters import Exporter, exporter, register
+from partnerships.core.exporters import Exporter, Pieces, exporter, register
 from partnerships.core.languages import UN_LANGUAGES
+from partnerships.core.tables import Sheet, csv_chunks, xlsx_chunks
 from partnerships.interop.sheets.template import (
     COLUMNS,
     ENGAGEMENTS,
-    FORMULA_START,
     ORGANISATIONS,
     PARTICIPATIONS,
     SHEETS,
-    append_row,
     join,
-    new_workbook,
-    to_bytes,
+    width,
     yes_no,
 )
 from partnerships.registry.visibility import organisations_visible_to
@@ -44,6 +42,13 @@ CSV = "text/csv; charset=utf-8"
 ZIP = "application/zip"
 
 Row = list[Any]
+CHUNK = 2000  # records read from the database at a time
+
+
+def _parent_key(visible: QuerySet) -> Subquery:
+    """The parent's key when the reader may see the parent, else None (one
+    subquery, rather than a set of every visible key held in memory)."""
+    return Subquery(visible.filter(pk=OuterRef("parent_id")).values("key")[:1])
 
 
 def _restrict(visible: QuerySet, queryset: QuerySet | None) -> QuerySet:
@@ -69,24 +74,17 @@ class SheetExporter(Exporter):
     def content_type(self, *, fmt: str = "csv", **options: Any) -> str:
         return XLSX if fmt == "xlsx" else CSV
 
-    def write(
+    def chunks(
         self,
-        stream: BinaryIO,
         actor: Actor,
         *,
         queryset: QuerySet | None = None,
         fmt: str = "csv",
-    ) -> None:
+    ) -> Iterator[bytes]:
+        rows = self.rows(actor, queryset)
         if fmt == "xlsx":
-            book, sheets = new_workbook()
-            for name in SHEETS:
-                if name != self.identifier:
-                    book.remove(sheets[name])
-            for row in self.rows(actor, queryset):
-                append_row(sheets[self.identifier], row)
-            stream.write(to_bytes(book))
-        else:
-            stream.write(csv_bytes(self.identifier, self.rows(actor, queryset)))
+            return xlsx_chunks([_sheet_of(self.identifier, rows)])
+        return csv_chunks(COLUMNS[self.identifier], rows)
 
 
 @register
@@ -96,21 +94,19 @@ class OrganisationsSheet(SheetExporter):
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         visible = organisations_visible_to(actor)
-        shown_parents = set(visible.values_list("pk", flat=True))
         chosen = (
             _restrict(visible, queryset)
+            .annotate(shown_parent=_parent_key(visible))
             .order_by("key")
-            .select_related("parent")
             .prefetch_related("other_names", "identifiers")
         )
-        for org in chosen:
+        for org in chosen.iterator(chunk_size=CHUNK):
             names = {"acronym": [], "short": []}
             for other in sorted(
                 org.other_names.all(), key=lambda n: UN_LANGUAGES.index(n.lang)
             ):
                 if other.kind in names:
                     names[other.kind].append(other.value)
-            parent = org.parent.key if org.parent_id in shown_parents else ""
             yield [
                 org.key,
                 *(getattr(org, f"name_{lang}") for lang in UN_LANGUAGES),
@@ -119,7 +115,7 @@ class OrganisationsSheet(SheetExporter):
                 org.category,
                 org.iati_type_code,
                 org.country_id or "",
-                parent,
+                org.shown_parent or "",
                 org.website,
                 join(f"{i.scheme}:{i.value}" for i in org.identifiers.all()),
                 yes_no(org.is_published),
@@ -142,7 +138,6 @@ class EngagementsSheet(SheetExporter):
 
     def rows(self, actor: Actor, queryset: QuerySet | None = None) -> Iterator[Row]:
         visible = engagements_visible_to(actor)
-        shown_parents = set(visible.values_list("pk", flat=True))
         evidence = (
             evidence_visible_to(actor)
             .select_related("passage__document")
@@ -150,13 +145,13 @@ class EngagementsSheet(SheetExporter):
         )
         chosen = (
             _restrict(visible, queryset)
+            .annotate(shown_parent=_parent_key(visible))
             .order_by("key")
-            .select_related("parent")
             .prefetch_related(
                 "places", "themes", "sdg_targets", Prefetch("evidence", evidence)
             )
         )
-        for eng in chosen.iterator(chunk_size=2000):
+        for eng in chosen.iterator(chunk_size=CHUNK):
             places = list(eng.places.all())
             yield [
                 eng.key,
@@ -165,7 +160,7 @@ class EngagementsSheet(SheetExporter):
                 *(getattr(eng, f"title_{lang}") for lang in UN_LANGUAGES),
                 format_fuzzy(eng.start_date, eng.start_precision) or "",
                 format_fuzzy(eng.end_date, eng.end_precision) or "",
-                eng.parent.key if eng.parent_id in shown_parents else "",
+                eng.shown_parent or "",
                 join(sorted({p.country_id for p in places if p.country_id})),
                 join(sorted({p.region_id for p in places if p.region_id})),
                 join(sorted(t.code for t in eng.themes.all())),
@@ -190,7 +185,7 @@ class ParticipationsSheet(SheetExporter):
             .prefetch_related("contributions")
             .order_by("engagement__key", "organisation__key", "role")
         )
-        for part in chosen:
+        for part in chosen.iterator(chunk_size=CHUNK):
             org, eng = part.organisation, part.engagement
             head = [
                 org.key,
@@ -209,22 +204,8 @@ class ParticipationsSheet(SheetExporter):
                 yield [*head, c.amount, c.currency_id, value]
 
 
-def _csv_text(value: Any) -> Any:
-    # A CSV cell has no type, so text that a spreadsheet would run as a formula is
-    # quoted with an apostrophe, as spreadsheet programs do themselves.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
-
-
-def csv_bytes(identifier: str, rows: Iterator[Row]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel reads the Chinese names right."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS[identifier])
-    for row in rows:
-        writer.writerow([_csv_text(value) for value in row])
-    return out.getvalue().encode("utf-8-sig")
+def _sheet_of(identifier: str, rows: Iterator[Row]) -> Sheet:
+    return Sheet(identifier, COLUMNS[identifier], rows, width)
 
 
 @register
@@ -240,14 +221,11 @@ class WorkbookExport(SheetExporter):
     def content_type(self, **options: Any) -> str:
         return XLSX
 
-    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
+    def chunks(self, actor: Actor, **options: Any) -> Iterator[bytes]:
         if options.get("queryset") is not None:
             raise ValueError("The workbook holds every table; it takes no selection.")
-        book, sheets = new_workbook()
-        for name in SHEETS:
-            for row in _sheet(name).rows(actor):
-                append_row(sheets[name], row)
-        stream.write(to_bytes(book))
+        # Each sheet's rows are read while that sheet is written, one at a time.
+        return xlsx_chunks(_sheet_of(name, _sheet(name).rows(actor)) for name in SHEETS)
 
 
 @register
@@ -263,13 +241,19 @@ class CsvBundleExport(SheetExporter):
     def content_type(self, **options: Any) -> str:
         return ZIP
 
-    def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
+    def chunks(self, actor: Actor, **options: Any) -> Iterator[bytes]:
         if options.get("queryset") is not None:
             raise ValueError("The bundle holds every table; it takes no selection.")
-        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
+        sink = Pieces()
+        # zipfile writes to a stream it cannot seek with data descriptors, so
+        # each member goes out as it is compressed.
+        with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as bundle:
             for name in SHEETS:
-                filename, _, body = _sheet(name).render(actor)
-                bundle.writestr(filename, body)
+                with bundle.open(f"{name}.csv", "w", force_zip64=True) as member:
+                    for piece in _sheet(name).chunks(actor):
+                        member.write(piece)
+                        yield sink.take()
+        yield sink.take()
 
 
 def _sheet(name: str) -> SheetExporter:

@@ -13,7 +13,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from partnerships.accounts.actors import command_actor
-from partnerships.core.exporters import exporter
+from partnerships.core.actor import Actor
+from partnerships.core.exporters import Exporter, exporter
 from partnerships.interop.sheets.template import SHEETS, template_bytes
 
 
@@ -50,9 +51,9 @@ class Command(BaseCommand):
             return
         actor = command_actor(options["username"])
         if options["format"] == "xlsx":
-            self._write(output, exporter("workbook").render(actor)[2])
+            self._export(output, exporter("workbook"), actor)
         elif output.suffix.lower() == ".zip":
-            self._write(output, exporter("csv-bundle").render(actor)[2])
+            self._export(output, exporter("csv-bundle"), actor)
         else:
             if not output.is_dir():
                 raise CommandError(
@@ -60,8 +61,16 @@ class Command(BaseCommand):
                     "files, or a file name ending in .zip."
                 )
             for name in SHEETS:
-                filename, _, body = exporter(name).render(actor)
-                self._write(output / filename, body)
+                sheet = exporter(name)
+                self._export(output / sheet.filename(), sheet, actor)
+
+    def _export(self, path: Path, export: Exporter, actor: Actor) -> None:
+        """Written in pieces, so memory stays flat however big the registry."""
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder {path.parent} does not exist.")
+        with path.open("wb") as stream:
+            export.write(stream, actor)
+        self.stdout.write(f"Wrote {path}.")
 
     def _write(self, path: Path, body: bytes) -> None:
         if not path.parent.is_dir():

@@ -219,7 +219,7 @@ def _date(text: str, option: str, *, end: bool) -> str:
 def _write_checked(
     output: Path,
     write: Callable[[BinaryIO], int],
-    check: Callable[[bytes], list[str]],
+    check: Callable[[Path], list[str]],
 ) -> int:
     """Write to a temporary file beside `output`, check it, then rename it."""
     handle, name = tempfile.mkstemp(
@@ -229,7 +229,7 @@ def _write_checked(
     try:
         with os.fdopen(handle, "wb") as stream:
             count = write(stream)
-        errors = check(temporary.read_bytes())
+        errors = check(temporary)  # read one record at a time
         if errors:
             shown = "\n".join(errors[:SHOWN_ERRORS])
             more = len(errors) - SHOWN_ERRORS
