@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role, Status
-from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
+from partnerships.core.languages import LANGUAGES, UN_LANGUAGES, localized
+from partnerships.portal.language import content_language
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN
 
@@ -76,9 +78,22 @@ class EngagementForm(VersionedForm):
     is_published = forms.BooleanField(label=_("Published"), required=False)
     is_confidential = forms.BooleanField(label=_("Confidential"), required=False)
 
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sdg_targets = forms.MultipleChoiceField(
+        label=_("SDG targets"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated(self, "title", str(_("Title")), long=False)
+        _translated(self, "summary", str(_("Description")), long=True)
+        self.fields["themes"].choices = theme_choices()
+        self.fields["sdg_targets"].choices = sdg_target_choices()
 
     def clean(self) -> dict[str, Any]:
         from partnerships.core.dates import parse_fuzzy
@@ -98,8 +113,10 @@ class EngagementForm(VersionedForm):
         return data
 
     def changes(self) -> dict[str, Any]:
-        titles = [f"title_{lang}" for lang in UN_LANGUAGES]
-        fields = [*titles, "kind", "status", "start", "end"]
+        titles = [
+            f"{base}_{lang}" for base in ("title", "summary") for lang in UN_LANGUAGES
+        ]
+        fields = [*titles, "kind", "status", "start", "end", "themes", "sdg_targets"]
         fields += ["is_published", "is_confidential"]
         return {name: self.cleaned_data.get(name) for name in fields}
 
@@ -165,6 +182,31 @@ class ConfirmForm(forms.Form):
     publish = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Themes by their name in the reader's language."""
+    from partnerships.reference.models import Theme
+
+    lang = content_language()
+    return [(t.code, localized(t, "name", lang).text) for t in Theme.objects.all()]
+
+
+def sdg_target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The SDG targets grouped by goal, each with the start of its title."""
+    from partnerships.reference.models import SdgTarget
+
+    lang = content_language()
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for target in SdgTarget.objects.order_by("goal_id", "code"):
+        title = getattr(target, f"title_{lang}", "") or target.title_en
+        short = title if len(title) <= 70 else title[:68].rstrip() + "…"
+        groups.setdefault(str(target.goal_id), []).append(
+            (target.code, f"{target.code} {short}")
+        )
+    return [
+        (gettext("Goal %(goal)s") % {"goal": g}, rows) for g, rows in groups.items()
+    ]
 
 
 def pick(form: forms.Form, name: str, what: str) -> None:

@@ -217,3 +217,42 @@ def test_a_merge_into_itself_is_refused(cast):
         "/staff/merge/", {"source": "UNDP", "target": "UNDP", "reason": "test"}
     )
     assert "cannot merge into itself" in response.content.decode()
+
+
+def test_the_engagement_form_sets_description_themes_and_sdg_targets(records, cast):
+    from partnerships.reference.models import SdgTarget, Theme
+
+    editor = client_as(cast["editor-africa"])
+    engagement = records["published"]
+    page = editor.get(f"/staff/engagements/{engagement.key}/")
+    form = page.context["form"]
+    themes = list(Theme.objects.values_list("code", flat=True)[:2])
+    targets = list(SdgTarget.objects.filter(goal_id=11).values_list("code", flat=True))
+    assert len(themes) == 2 and len(targets) > 2
+    html = page.content.decode()
+    for code in (*themes, targets[0]):
+        assert f'value="{code}"' in html
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data.update(
+        summary_en="What the two agencies agreed.",
+        summary_fr="Ce que les deux agences ont convenu.",
+        themes=themes,
+        sdg_targets=targets[:2],
+        reason="described",
+    )
+    response = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    engagement.refresh_from_db()
+    assert engagement.summary_en == "What the two agencies agreed."
+    assert engagement.summary_fr == "Ce que les deux agences ont convenu."
+    assert sorted(engagement.themes.values_list("code", flat=True)) == sorted(themes)
+    assert sorted(engagement.sdg_targets.values_list("code", flat=True)) == sorted(
+        targets[:2]
+    )
+    again = editor.get(f"/staff/engagements/{engagement.key}/").context["form"]
+    assert sorted(again.initial["themes"]) == sorted(themes)
+    data.update(themes=[], sdg_targets=["99.99"], version=engagement.version)
+    refused = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert refused.status_code == 200
+    assert "99.99" in refused.content.decode()
+    assert engagement.themes.count() == 2

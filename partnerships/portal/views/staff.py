@@ -189,8 +189,14 @@ def organisation_edit(request: HttpRequest, key: str | None = None) -> HttpRespo
 def _engagement_initial(e: Engagement) -> dict[str, Any]:
     from partnerships.core.dates import format_fuzzy
 
-    initial = {f"title_{lang}": getattr(e, f"title_{lang}") for lang in UN_LANGUAGES}
+    initial = {
+        f"{base}_{lang}": getattr(e, f"{base}_{lang}")
+        for base in ("title", "summary")
+        for lang in UN_LANGUAGES
+    }
     initial.update(
+        themes=list(e.themes.values_list("pk", flat=True)),
+        sdg_targets=list(e.sdg_targets.values_list("pk", flat=True)),
         key=e.key,
         version=e.version,
         kind=e.kind,
