@@ -124,6 +124,7 @@ class EngagementForm(VersionedForm):
 class ParticipantForm(forms.Form):
     organisation = forms.CharField(label=_("Organisation"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -135,6 +136,7 @@ class PlaceForm(forms.Form):
     country = forms.CharField(label=_("Country"), required=False, max_length=2)
     region = forms.CharField(label=_("Region code"), required=False, max_length=4)
     city_en = forms.CharField(label=_("City"), required=False, max_length=200)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -149,6 +151,7 @@ class MoneyForm(forms.Form):
     )
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Z]{3}$")
     value_date = forms.DateField(label=_("Date (YYYY-MM-DD)"), required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -156,6 +159,7 @@ class EvidenceForm(forms.Form):
     symbol = forms.CharField(label=_("Document"))
     number = forms.IntegerField(label=_("Paragraph"), min_value=1)
     quote = forms.CharField(label=_("Quote"), required=False, widget=forms.Textarea)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -182,6 +186,11 @@ class ConfirmForm(forms.Form):
     publish = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the change"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 def theme_choices() -> list[tuple[str, str]]:

@@ -265,6 +265,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             expected_version=version,
             organisation_key=data["organisation"],
             role=data["role"],
+            reason=data["reason"],
         )
     elif what == "place":
         engagement_services.place_add(
@@ -274,6 +275,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             country=data["country"].upper(),
             region=data["region"],
             city_en=data["city_en"],
+            reason=data["reason"],
         )
     elif what == "money":
         part = e.participations.filter(pk=data["participation"]).first()
@@ -286,6 +288,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             amount=data["amount"],
             currency=data["currency"],
             value_date=data["value_date"],
+            reason=data["reason"],
         )
     else:
         source_services.evidence_add(
@@ -295,6 +298,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             symbol=data["symbol"],
             number=data["number"],
             quote=data["quote"],
+            reason=data["reason"],
         )
 
 
@@ -331,20 +335,24 @@ def engagement_child_remove(
     actor = staff_actor(request)
     e = editable_engagement(actor, key)
     version = int(request.POST.get("version") or 0)
+    reason = request.POST.get("reason", "").strip()[:500]
+    if not reason:
+        messages.error(request, _("Nothing was removed: give the reason for it."))
+        return redirect("portal:staff-engagement-edit", key=e.key)
     try:
         if what == "participant":
             part = e.participations.filter(pk=pk).first()
             if part is None:
                 raise Http404
             engagement_services.participation_remove(
-                actor=actor, participation=part, expected_version=version
+                actor=actor, participation=part, expected_version=version, reason=reason
             )
         elif what == "place":
             place = e.places.filter(pk=pk).first()
             if place is None:
                 raise Http404
             engagement_services.place_remove(
-                actor=actor, place=place, expected_version=version
+                actor=actor, place=place, expected_version=version, reason=reason
             )
         else:
             raise Http404
