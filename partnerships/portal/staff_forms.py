@@ -222,5 +222,9 @@ def pick(form: forms.Form, name: str, what: str) -> None:
     """Suggestions as the user types (htmx fills the field's datalist, see
     staff/_form.html): a name finds the record, the field keeps its key or code."""
     form.fields[name].widget.attrs.update(
-        {"data-pick": what, "autocomplete": "off", "list": f"dl-id_{name}"}
+        {
+            "data-pick": what,
+            "autocomplete": "off",
+            "list": f"dl-{form.auto_id % name if form.auto_id else name}",
+        }
     )

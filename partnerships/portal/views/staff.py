@@ -241,10 +241,15 @@ def _child_forms(e: Engagement | None) -> dict[str, Any]:
         .order_by("role", "organisation__key"),
         "places": e.places.select_related("country", "region"),
         "evidence": e.evidence.select_related("passage__document"),
-        "participant_form": staff_forms.ParticipantForm(initial=version),
-        "place_form": staff_forms.PlaceForm(initial=version),
-        "money_form": staff_forms.MoneyForm(initial=version),
-        "evidence_form": staff_forms.EvidenceForm(initial=version),
+        # Each form its own element ids: they share field names (reason, version).
+        "participant_form": staff_forms.ParticipantForm(
+            initial=version, auto_id="participant_%s"
+        ),
+        "place_form": staff_forms.PlaceForm(initial=version, auto_id="place_%s"),
+        "money_form": staff_forms.MoneyForm(initial=version, auto_id="money_%s"),
+        "evidence_form": staff_forms.EvidenceForm(
+            initial=version, auto_id="evidence_%s"
+        ),
     }
 
 
