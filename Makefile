@@ -29,6 +29,16 @@ VENDOR := build/vendor
 VENDOR_FILES := htmx.org/dist/htmx.min.js echarts/dist/echarts.min.js \
 	cytoscape/dist/cytoscape.min.js topojson-client/dist/topojson-client.min.js \
 	world-atlas/countries-110m.json axe-core/axe.min.js
+# The UNDP Design System (docs/portal.md, "Design system"): its base and the
+# components the pages use, joined into one style sheet. Its @font-face rules are
+# left out (Proxima Nova and Söhne Breit are commercial typefaces; the portal uses
+# the Noto fonts through the system's variables) and its images are copied only as
+# far as the style sheet names them.
+UNDP := node_modules/@undp/design-system/docs
+UNDP_CSS := base-minimal.min.css components/buttons.min.css \
+	components/input-fields.min.css components/select.min.css \
+	components/checkbox.min.css components/radio.min.css components/chips.min.css \
+	components/pagination.min.css components/breadcrumbs.min.css
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -37,6 +47,11 @@ node_modules/.installed: package.json package-lock.json
 assets: node_modules/.installed system
 	@mkdir -p $(VENDOR)
 	@for f in $(VENDOR_FILES); do cp node_modules/$$f $(VENDOR)/; done
+	@mkdir -p $(VENDOR)/undp/images
+	@for f in $(UNDP_CSS); do sed -E -e 's/@font-face\{[^}]*\}//g' \
+	  -e 's#url\((\.\./)+images/#url(images/#g' $(UNDP)/css/$$f; echo; done > $(VENDOR)/undp/undp.css
+	@for f in $$(grep -o 'images/[A-Za-z0-9_.-]*' $(VENDOR)/undp/undp.css | sort -u); do \
+	  cp $(UNDP)/$$f $(VENDOR)/undp/images/ || exit 1; done
 	@for po in partnerships/*/locale/*/LC_MESSAGES/django.po; do \
 	  msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; \
 	done

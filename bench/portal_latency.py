@@ -18,6 +18,10 @@ default 100 000; M engagements, default 1 000 000), serves it on 127.0.0.1 (guni
 - search:     GET /search/?q= with words of the synthetic names and titles, Chinese
               short names (开发署, 人居署) and acronyms (UNDP);
 - profile:    GET /organisations/<key>/ for synthetic and real organisations;
+- engagements: GET /engagements/ with a random page (1-40) and, for half the
+              requests, a facet (kind, status, role, category, country, region,
+              theme, SDG target, start year or undated);
+- country:    GET /countries/<code>/ for countries with many and few engagements;
 - dashboard:  GET /dashboards/ (the public's figures are cached for five minutes,
               so this measures the cached page after the first request).
 
@@ -61,6 +65,19 @@ FILTERS = [
     "region=142",
 ]
 REAL_KEYS = ["UNDP", "UN-Habitat", "UNEP", "ITDP", "AFDB"]
+FACETS = [
+    "kind=project",
+    "kind=agreement",
+    "status=ongoing",
+    "role=funder",
+    "category=ngo",
+    "country=KE",
+    "region=142",
+    "theme=housing",
+    "year=2018",
+    "year=undated",
+]
+COUNTRIES = ["KE", "CN", "BR", "IN", "EG", "FR", "MX", "NG", "TV", "LU"]
 
 
 def page_step(make_url: object) -> Step:
@@ -89,6 +106,16 @@ def search_url(rng) -> str:
     return f"/search/?q={quote(rng.choice(WORDS))}"
 
 
+def engagements_url(rng) -> str:
+    page = rng.randint(1, 40)
+    extra = f"&{rng.choice(FACETS)}" if rng.random() < 0.5 else ""
+    return f"/engagements/?page={page}{extra}"
+
+
+def country_url(rng) -> str:
+    return f"/countries/{rng.choice(COUNTRIES)}/"
+
+
 def profile_urls(organisations: int) -> object:
     def make(rng) -> str:
         if rng.random() < 0.2:
@@ -104,6 +131,8 @@ def drive(label: str, base: str, args: argparse.Namespace) -> None:
         ("directory", directory_url),
         ("search", search_url),
         ("profile", profile_urls(args.organisations)),
+        ("engagements", engagements_url),
+        ("country", country_url),
         ("dashboard", lambda rng: "/dashboards/"),
     ]
     with httpx.Client(base_url=base, trust_env=False, timeout=300) as warm:

@@ -289,3 +289,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# The organisation that publishes the portal's IATI downloads (its reporting-org):
+# the agency running the registry, by key (docs/portal.md, "Downloads").
+IATI_REPORTING_ORG = env_str("IATI_REPORTING_ORG", "UN-Habitat")

@@ -318,7 +318,8 @@ def _implementer_links(actor: Actor, usd: QuerySet, limit: int) -> list[dict[str
 
 
 def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
-    """Funders -> kind of engagement -> implementers, in US dollars only.
+    """Funders -> kind of engagement -> implementers, in US dollars only; and the
+    totals by currency, and by kind of engagement and currency (`by_kind`).
 
     Node names carry their stage (`f:`, `k:`, `i:`), so an organisation that both
     funds and implements does not make a cycle.
@@ -342,8 +343,13 @@ def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]
             .annotate(total=Sum("amount"), n=Count("id"))
             .order_by("-n", "currency_id")
         )
+        by_kind = list(
+            money.values("participation__engagement__kind", "currency_id")
+            .annotate(total=Sum("amount"))
+            .order_by()
+        )
         usd = money.filter(currency_id="USD", participation__role="funder")
         links = _funder_links(usd, limit) + _implementer_links(actor, usd, limit)
-        return {"currencies": totals, "links": links}
+        return {"currencies": totals, "links": links, "by_kind": by_kind}
 
     return cached_for(actor, "money", compute)

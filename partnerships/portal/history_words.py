@@ -27,7 +27,16 @@ def _value(field: models.Field | None, value: Any) -> str:
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_item(v) for v in value) or "—"
+    return str(value)
+
+
+def _item(value: Any) -> str:
+    """A row of a many-to-many set as recorded ({"engagement": 7, "theme":
+    "housing"}): the code it points to (the keys and codes are text, ids are not)."""
+    if isinstance(value, dict):
+        codes = [str(v) for v in value.values() if isinstance(v, str)]
+        return ", ".join(codes) or str(value)
     return str(value)
 
 

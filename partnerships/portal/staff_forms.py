@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role, Status
-from partnerships.core.languages import LANGUAGES, UN_LANGUAGES
+from partnerships.core.languages import LANGUAGES, UN_LANGUAGES, localized
+from partnerships.portal.language import content_language
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN
 
@@ -76,9 +78,22 @@ class EngagementForm(VersionedForm):
     is_published = forms.BooleanField(label=_("Published"), required=False)
     is_confidential = forms.BooleanField(label=_("Confidential"), required=False)
 
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sdg_targets = forms.MultipleChoiceField(
+        label=_("SDG targets"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated(self, "title", str(_("Title")), long=False)
+        _translated(self, "summary", str(_("Description")), long=True)
+        self.fields["themes"].choices = theme_choices()
+        self.fields["sdg_targets"].choices = sdg_target_choices()
 
     def clean(self) -> dict[str, Any]:
         from partnerships.core.dates import parse_fuzzy
@@ -98,8 +113,10 @@ class EngagementForm(VersionedForm):
         return data
 
     def changes(self) -> dict[str, Any]:
-        titles = [f"title_{lang}" for lang in UN_LANGUAGES]
-        fields = [*titles, "kind", "status", "start", "end"]
+        titles = [
+            f"{base}_{lang}" for base in ("title", "summary") for lang in UN_LANGUAGES
+        ]
+        fields = [*titles, "kind", "status", "start", "end", "themes", "sdg_targets"]
         fields += ["is_published", "is_confidential"]
         return {name: self.cleaned_data.get(name) for name in fields}
 
@@ -107,6 +124,7 @@ class EngagementForm(VersionedForm):
 class ParticipantForm(forms.Form):
     organisation = forms.CharField(label=_("Organisation"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -118,6 +136,7 @@ class PlaceForm(forms.Form):
     country = forms.CharField(label=_("Country"), required=False, max_length=2)
     region = forms.CharField(label=_("Region code"), required=False, max_length=4)
     city_en = forms.CharField(label=_("City"), required=False, max_length=200)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -132,6 +151,7 @@ class MoneyForm(forms.Form):
     )
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Z]{3}$")
     value_date = forms.DateField(label=_("Date (YYYY-MM-DD)"), required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -139,6 +159,7 @@ class EvidenceForm(forms.Form):
     symbol = forms.CharField(label=_("Document"))
     number = forms.IntegerField(label=_("Paragraph"), min_value=1)
     quote = forms.CharField(label=_("Quote"), required=False, widget=forms.Textarea)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -167,9 +188,43 @@ class ConfirmForm(forms.Form):
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
+class DeleteForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the change"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Themes by their name in the reader's language."""
+    from partnerships.reference.models import Theme
+
+    lang = content_language()
+    return [(t.code, localized(t, "name", lang).text) for t in Theme.objects.all()]
+
+
+def sdg_target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The SDG targets grouped by goal, each with the start of its title."""
+    from partnerships.reference.models import SdgTarget
+
+    lang = content_language()
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for target in SdgTarget.objects.order_by("goal_id", "code"):
+        title = getattr(target, f"title_{lang}", "") or target.title_en
+        short = title if len(title) <= 70 else title[:68].rstrip() + "…"
+        groups.setdefault(str(target.goal_id), []).append(
+            (target.code, f"{target.code} {short}")
+        )
+    return [
+        (gettext("Goal %(goal)s") % {"goal": g}, rows) for g, rows in groups.items()
+    ]
+
+
 def pick(form: forms.Form, name: str, what: str) -> None:
     """Suggestions as the user types (htmx fills the field's datalist, see
     staff/_form.html): a name finds the record, the field keeps its key or code."""
     form.fields[name].widget.attrs.update(
-        {"data-pick": what, "autocomplete": "off", "list": f"dl-id_{name}"}
+        {
+            "data-pick": what,
+            "autocomplete": "off",
+            "list": f"dl-{form.auto_id % name if form.auto_id else name}",
+        }
     )

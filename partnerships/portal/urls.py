@@ -71,6 +71,11 @@ urlpatterns = [
         name="staff-publish",
     ),
     path(
+        "staff/<str:kind>/<str:key>/delete/",
+        staff_records.delete,
+        name="staff-delete",
+    ),
+    path(
         "staff/<str:kind>/<str:key>/history/",
         staff_records.history,
         name="staff-history",

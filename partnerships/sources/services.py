@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerships.cooperation.models import Engagement, Participation
-from partnerships.cooperation.services import touch_engagement
+from partnerships.cooperation.services import touch_engagement, with_reason
 from partnerships.cooperation.visibility import can_fill_in
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
@@ -132,6 +132,7 @@ def evidence_add(
     symbol: str,
     number: int,
     quote: str = "",
+    reason: str = "",
 ) -> Evidence:
     passage = Passage.objects.filter(document__symbol=symbol, number=number).first()
     if passage is None:
@@ -142,7 +143,10 @@ def evidence_add(
         raise ValidationError({"passage": "This passage is already cited."})
     with transaction.atomic():
         touch_engagement(
-            actor, engagement, expected_version, f"evidence {symbol} ¶{number} added"
+            actor,
+            engagement,
+            expected_version,
+            with_reason(f"evidence {symbol} ¶{number} added", reason),
         )
         evidence = Evidence(passage=passage, engagement=engagement, quote=quote)
         audited_save(evidence, actor=actor, reason="added")

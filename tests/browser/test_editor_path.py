@@ -1,48 +1,112 @@
-"""An editor's path: find a record without its key, add a participant with the
-organisation picker, preview a merge, read the history in words."""
+"""An editor's path — find a record without its key, edit it (description, theme,
+a participant chosen with the organisation picker), preview a merge, read the
+history in words — in English, Chinese and Arabic, on a laptop and a phone: no
+horizontal scrolling, no console error, no serious or critical axe finding."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.test_delegate_path import LANGUAGES, SIZES
 
 pytestmark = pytest.mark.django_db
 
 
-def _signed_in(page, server, staff_account):
+@pytest.fixture
+def staff_tab(browser, server, page, staff_account, request):
+    """The `page` fixture signed in as staff, with a language and a size."""
+    lang, size = request.param
     session, key = staff_account
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": server}])
-    return key
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
+    page.context.add_cookies(
+        [
+            {"name": "sessionid", "value": session, "url": server},
+            {"name": "django_language", "value": lang, "url": server},
+        ]
+    )
+    console: list[str] = []
+    page.on(
+        "console", lambda msg: console.append(msg.text) if msg.type == "error" else None
+    )
+    page.console_errors = console
+    page.label = f"{lang}-{size}"
+    page.key = key
+    return page
 
 
-def test_an_editor_finds_picks_previews_and_reads_the_history(
-    page, server, staff_account
-):
-    key = _signed_in(page, server, staff_account)
+def _check(page, name: str) -> None:
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - window.innerWidth"
+    )
+    assert overflow <= 0, f"{name}: {overflow}px wider than the screen"
+    assert serious_violations(page) == [], name
+    assert page.errors == [], name
+    assert page.console_errors == [], name
+    screenshot(page, f"staff-{name}-{page.label}", full_page=False)
+
+
+def _find_and_edit(page, key: str) -> None:
     page.goto("/staff/?q=zebrafinch")
+    _check(page, "find")
     page.click(f'#staff-found a[href="/staff/engagements/{key}/"]')
     page.wait_for_url(f"**/staff/engagements/{key}/")
-    assert serious_violations(page) == []
-    page.locator("#id_organisation").press_sequentially("Development Prog", delay=30)
-    page.wait_for_selector('#dl-id_organisation option[value="UNDP"]', state="attached")
-    page.fill("#id_organisation", "UNDP")
-    page.select_option("#id_role", "funder")
-    page.locator("#id_organisation").locator("xpath=ancestor::form").locator(
-        "button"
-    ).click()
+    _check(page, "engagement")
+    page.fill("#id_summary_en", "A meeting seen in a browser.")
+    page.locator("#id_themes input").first.check()
+    page.fill("#id_reason", "described")
+    page.locator("#engagement-form button[type=submit]").click()
+    page.wait_for_selector(".messages")
+    assert page.input_value("#id_summary_en") == "A meeting seen in a browser."
+    assert page.locator("#id_themes input").first.is_checked()
+
+
+def _pick_a_participant(page) -> None:
+    field = page.locator("#participant_organisation")
+    field.press_sequentially("Development Prog", delay=30)
+    page.wait_for_selector(
+        '#dl-participant_organisation option[value="UNDP"]', state="attached"
+    )
+    field.fill("UNDP")
+    page.select_option("#participant_role", "funder")
+    page.fill("#participant_reason", "named in the report")
+    field.locator("xpath=ancestor::form").locator("button").click()
     page.wait_for_selector(".messages")
     assert "UNDP" in page.inner_text("#h-p + table")
-    screenshot(page, "staff-engagement-picker", full_page=False)
+    _check(page, "picked")
+
+
+def _remove_the_participant(page) -> None:
+    row = page.locator("#h-p + table tr", has_text="UNDP")
+    row.locator("input[name=reason]").fill("added to try the picker")
+    row.locator("button").click()
+    page.wait_for_selector(".messages")
+    assert page.locator("#h-p + table tr", has_text="UNDP").count() == 0
+
+
+@pytest.mark.parametrize(
+    "staff_tab",
+    [(lang, size) for lang in LANGUAGES for size in SIZES],
+    ids=[f"{lang}-{size}" for lang in LANGUAGES for size in SIZES],
+    indirect=True,
+)
+def test_an_editor_finds_edits_picks_previews_and_reads_the_history(staff_tab):
+    page, key = staff_tab, staff_tab.key
+    _find_and_edit(page, key)
+    _pick_a_participant(page)
     page.goto("/staff/merge/")
+    _check(page, "merge")
     page.fill("#id_source", "UN-HABITAT-NY")
     page.fill("#id_target", "UN-Habitat")
     page.fill("#id_reason", "looking only")
     page.click("form.edit button[type=submit]")
     page.wait_for_selector("#h-preview")
-    assert "Confirm the merge" in page.inner_text(".preview")
-    assert serious_violations(page) == []
-    screenshot(page, "staff-merge-preview", full_page=False)
+    assert page.locator(".preview button.danger").count() == 1
+    _check(page, "merge-preview")
     page.goto(f"/staff/engagement/{key}/history/")
-    assert "participant UNDP (funder) added" in page.inner_text("#history")
-    assert page.errors == []
+    history = page.inner_text("#history")
+    assert "participant UNDP (funder) added: named in the report" in history
+    assert "described" in history
+    _check(page, "history")
+    page.goto(f"/staff/engagements/{key}/")
+    _remove_the_participant(page)

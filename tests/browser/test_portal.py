@@ -29,6 +29,7 @@ def test_a_search_for_the_chinese_short_name_reaches_undp(page):
 
 def test_the_directory_filters_by_category(page):
     page.goto("/organisations/")
+    page.click(".filters-panel > summary")  # folded, as on the engagement list
     with page.expect_response(re.compile(r"/organisations/\?.*category=")):
         page.select_option("#id_category", "fund_programme")
     page.wait_for_function(
@@ -123,6 +124,7 @@ def test_reading_pages_work_without_javascript(browser, server):
     try:
         page = context.new_page()
         page.goto("/organisations/")
+        page.click(".filters-panel > summary")
         page.select_option("#id_category", "fund_programme")
         page.click(".filters button[type=submit]")
         page.wait_for_url("**category=fund_programme**")

@@ -79,3 +79,43 @@ def test_each_list_links_to_its_downloads_and_the_api(client):
     assert 'href="/download/engagements.csv?kind=agreement"' in page
     assert 'href="/api/docs/"' in page
     assert client.get("/download/nothing.csv").status_code == 404
+
+
+def _activities(response) -> list:
+    from lxml import etree
+
+    assert response["Content-Type"] == "application/xml"
+    data = b"".join(response.streaming_content)
+    return etree.fromstring(data).findall("iati-activity")
+
+
+def test_the_engagement_list_downloads_as_iati_with_its_filters(client, records):
+    from partnerships.cooperation.visibility import engagements_visible_to
+    from partnerships.core.actor import ANONYMOUS
+
+    response = client.get("/download/engagements.xml", {"kind": "agreement"})
+    activities = _activities(response)
+    keys = {a.findtext("iati-identifier").split("-", 3)[-1] for a in activities}
+    visible = set(
+        engagements_visible_to(ANONYMOUS)
+        .filter(kind="agreement")
+        .values_list("key", flat=True)
+    )
+    assert activities and keys <= visible
+    everything = _activities(client.get("/download/engagements.xml"))
+    assert len(everything) > len(activities)
+    page = client.get("/engagements/", {"kind": "agreement"}).content.decode()
+    assert 'href="/download/engagements.xml?kind=agreement"' in page
+
+
+def test_an_iati_download_of_nothing_says_so_and_hides_what_it_must(client, records):
+    empty = client.get("/download/engagements.xml", {"q": "no such words at all"})
+    assert empty.status_code == 404
+    assert "IATI" in empty.content.decode()
+    hidden = client.get("/download/engagements.xml", {"q": "zebrafinch"})
+    if hidden.streaming:
+        text = b"".join(hidden.streaming_content).decode()
+    else:
+        text = hidden.content.decode()
+    for key in ("matrix-unpublished", "matrix-confidential", "MATRIX-HIDDEN-ORG"):
+        assert key not in text

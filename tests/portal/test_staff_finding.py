@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from partnerships.cooperation.models import Engagement
@@ -43,10 +45,15 @@ def test_the_forms_carry_their_pickers(cast):
     e = Engagement.objects.filter(is_published=True).first()
     page = client_as(cast["administrator"]).get(f"/staff/engagements/{e.key}/")
     html = page.content.decode()
-    assert 'list="dl-id_organisation"' in html
+    # The participant form's ids carry its name (the forms share field names).
+    assert 'list="dl-participant_organisation"' in html
     assert (
-        '<datalist id="dl-id_organisation" hx-get="/staff/pick/organisations/"' in html
+        '<datalist id="dl-participant_organisation" '
+        'hx-get="/staff/pick/organisations/"' in html
     )
+    assert 'list="dl-place_country"' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an element id twice"
     assert "(key)" not in html
 
 
@@ -89,3 +96,14 @@ def test_the_history_reads_in_words(records, cast):
     assert "Title (中文)" in html
     assert "<code>kind</code>" not in html
     assert "changed" in html
+
+
+def test_a_set_of_themes_in_the_history_reads_as_its_codes():
+    from partnerships.portal.history_words import _value
+
+    rows = [
+        {"engagement": 7, "theme": "housing"},
+        {"engagement": 7, "theme": "land"},
+    ]
+    assert _value(None, rows) == "housing, land"
+    assert _value(None, []) == "—"

@@ -107,18 +107,41 @@ def test_staff_create_an_engagement_with_participants_places_money_evidence(cast
     assert response.status_code == 302
     e = Engagement.objects.get(key="portal-new")
     base = "/staff/engagements/portal-new/add"
+    refused = admin.post(
+        f"{base}/participant/",
+        {"organisation": "UNDP", "role": "funder", "version": 1},
+        follow=True,
+    )
+    assert "reason" in refused.content.decode().lower()
+    assert not e.participations.exists()
     admin.post(
-        f"{base}/participant/", {"organisation": "UNDP", "role": "funder", "version": 1}
+        f"{base}/participant/",
+        {"organisation": "UNDP", "role": "funder", "version": 1, "reason": "MoU"},
     )
     part = Participation.objects.get(engagement=e, organisation__key="UNDP")
-    admin.post(f"{base}/place/", {"country": "ke", "city_en": "Nairobi", "version": 2})
+    admin.post(
+        f"{base}/place/",
+        {"country": "ke", "city_en": "Nairobi", "version": 2, "reason": "r"},
+    )
     admin.post(
         f"{base}/money/",
-        {"participation": part.pk, "amount": "1000", "currency": "USD", "version": 3},
+        {
+            "participation": part.pk,
+            "amount": "1000",
+            "currency": "USD",
+            "version": 3,
+            "reason": "r",
+        },
     )
     admin.post(
         f"{base}/evidence/",
-        {"symbol": "HSP/HA/1/2/Add.2", "number": 3, "quote": "…", "version": 4},
+        {
+            "symbol": "HSP/HA/1/2/Add.2",
+            "number": 3,
+            "quote": "…",
+            "version": 4,
+            "reason": "r",
+        },
     )
     e.refresh_from_db()
     assert e.version == 5
@@ -126,7 +149,22 @@ def test_staff_create_an_engagement_with_participants_places_money_evidence(cast
     assert part.contributions.get().amount == 1000
     assert e.evidence.get().passage.number == 3
     reasons = list(e.history.values_list("history_change_reason", flat=True))
-    assert "participant UNDP (funder) added" in reasons
+    assert "participant UNDP (funder) added: MoU" in reasons
+    place = e.places.get()
+    kept = admin.post(
+        f"/staff/engagements/portal-new/remove/place/{place.pk}/",
+        {"version": 5},
+        follow=True,
+    )
+    assert "give the reason" in kept.content.decode()
+    assert e.places.count() == 1
+    admin.post(
+        f"/staff/engagements/portal-new/remove/place/{place.pk}/",
+        {"version": 5, "reason": "wrong country"},
+    )
+    assert not e.places.exists()
+    last = e.history.order_by("-history_id").first()
+    assert last.history_change_reason == "place KE removed: wrong country"
 
 
 def test_a_stale_addition_changes_nothing(cast):
@@ -135,7 +173,12 @@ def test_a_stale_addition_changes_nothing(cast):
     before = e.participations.count()
     response = admin.post(
         f"/staff/engagements/{e.key}/add/participant/",
-        {"organisation": "UNDP", "role": "host", "version": e.version + 5},
+        {
+            "organisation": "UNDP",
+            "role": "host",
+            "version": e.version + 5,
+            "reason": "r",
+        },
         follow=True,
     )
     assert "changed by someone else" in response.content.decode()
@@ -217,3 +260,67 @@ def test_a_merge_into_itself_is_refused(cast):
         "/staff/merge/", {"source": "UNDP", "target": "UNDP", "reason": "test"}
     )
     assert "cannot merge into itself" in response.content.decode()
+
+
+def test_the_engagement_form_sets_description_themes_and_sdg_targets(records, cast):
+    from partnerships.reference.models import SdgTarget, Theme
+
+    editor = client_as(cast["editor-africa"])
+    engagement = records["published"]
+    page = editor.get(f"/staff/engagements/{engagement.key}/")
+    form = page.context["form"]
+    themes = list(Theme.objects.values_list("code", flat=True)[:2])
+    targets = list(SdgTarget.objects.filter(goal_id=11).values_list("code", flat=True))
+    assert len(themes) == 2 and len(targets) > 2
+    html = page.content.decode()
+    for code in (*themes, targets[0]):
+        assert f'value="{code}"' in html
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data.update(
+        summary_en="What the two agencies agreed.",
+        summary_fr="Ce que les deux agences ont convenu.",
+        themes=themes,
+        sdg_targets=targets[:2],
+        reason="described",
+    )
+    response = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    engagement.refresh_from_db()
+    assert engagement.summary_en == "What the two agencies agreed."
+    assert engagement.summary_fr == "Ce que les deux agences ont convenu."
+    assert sorted(engagement.themes.values_list("code", flat=True)) == sorted(themes)
+    assert sorted(engagement.sdg_targets.values_list("code", flat=True)) == sorted(
+        targets[:2]
+    )
+    again = editor.get(f"/staff/engagements/{engagement.key}/").context["form"]
+    assert sorted(again.initial["themes"]) == sorted(themes)
+    data.update(themes=[], sdg_targets=["99.99"], version=engagement.version)
+    refused = editor.post(f"/staff/engagements/{engagement.key}/", data)
+    assert refused.status_code == 200
+    assert "99.99" in refused.content.decode()
+    assert engagement.themes.count() == 2
+
+
+def test_delete_asks_why_after_saying_what_goes_and_then_deletes(cast):
+    admin = client_as(cast["administrator"])
+    e = Engagement.objects.filter(is_published=True, participations__isnull=False)
+    e = e.distinct().first()
+    url = f"/staff/engagement/{e.key}/delete/"
+    page = admin.get(url)
+    assert page.status_code == 200
+    hanging = dict(page.context["hanging"])
+    assert list(hanging.values())[0] == e.participations.count()
+    no_reason = admin.post(url, {"version": e.version})
+    assert no_reason.status_code == 200
+    stale = admin.post(url, {"version": e.version + 3, "reason": "a duplicate"})
+    assert stale.status_code == 200
+    assert Engagement.objects.filter(pk=e.pk, deleted_at__isnull=True).exists()
+    done = admin.post(url, {"version": e.version, "reason": "a duplicate"})
+    assert done.status_code == 302
+    e.refresh_from_db()
+    assert e.deleted_at is not None
+    assert e.history.order_by("-history_id").first().history_change_reason == (
+        "a duplicate"
+    )
+    assert admin.get(f"/engagements/{e.key}/").status_code == 404
+    assert client_as(cast["editor-africa"]).get(url).status_code in (403, 404)

@@ -30,6 +30,7 @@ from partnerships.cooperation.services.parts import (
     place_add,
     place_remove,
     touch_engagement,
+    with_reason,
 )
 from partnerships.cooperation.services.proposals import (
     proposal_create,
@@ -57,4 +58,5 @@ __all__ = [
     "proposal_create",
     "proposal_decide",
     "touch_engagement",
+    "with_reason",
 ]

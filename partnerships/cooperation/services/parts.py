@@ -31,6 +31,11 @@ from partnerships.core.versioned import (
 from partnerships.registry.models import Organisation
 
 
+def with_reason(what: str, reason: str) -> str:
+    """The history's reason for a change of a part: what changed, then why."""
+    return f"{what}: {reason}" if reason else what
+
+
 def touch_engagement(
     actor: Actor, engagement: Engagement, expected_version: int, reason: str
 ) -> Engagement:
@@ -53,6 +58,7 @@ def participation_add(
     expected_version: int,
     organisation_key: str,
     role: str,
+    reason: str = "",
 ) -> Participation:
     org = Organisation.objects.filter(key=organisation_key).first()
     if org is None:
@@ -65,7 +71,10 @@ def participation_add(
         )
     with transaction.atomic():
         touch_engagement(
-            actor, engagement, expected_version, f"participant {org.key} ({role}) added"
+            actor,
+            engagement,
+            expected_version,
+            with_reason(f"participant {org.key} ({role}) added", reason),
         )
         part = Participation(engagement=engagement, organisation=org, role=role)
         audited_save(part, actor=actor, reason="added")
@@ -73,14 +82,22 @@ def participation_add(
 
 
 def participation_remove(
-    *, actor: Actor, participation: Participation, expected_version: int
+    *,
+    actor: Actor,
+    participation: Participation,
+    expected_version: int,
+    reason: str = "",
 ) -> None:
     with transaction.atomic():
         touch_engagement(
             actor,
             participation.engagement,
             expected_version,
-            f"participant {participation.organisation.key} ({participation.role}) removed",
+            with_reason(
+                f"participant {participation.organisation.key} "
+                f"({participation.role}) removed",
+                reason,
+            ),
         )
         audited_delete(participation, actor=actor, reason="removed")
 
@@ -93,6 +110,7 @@ def place_add(
     country: str = "",
     region: str = "",
     city_en: str = "",
+    reason: str = "",
 ) -> Place:
     if bool(country) == bool(region):
         raise ValidationError(
@@ -100,7 +118,10 @@ def place_add(
         )
     with transaction.atomic():
         touch_engagement(
-            actor, engagement, expected_version, f"place {country or region} added"
+            actor,
+            engagement,
+            expected_version,
+            with_reason(f"place {country or region} added", reason),
         )
         place = Place(
             engagement=engagement,
@@ -112,13 +133,15 @@ def place_add(
         return place
 
 
-def place_remove(*, actor: Actor, place: Place, expected_version: int) -> None:
+def place_remove(
+    *, actor: Actor, place: Place, expected_version: int, reason: str = ""
+) -> None:
     with transaction.atomic():
         touch_engagement(
             actor,
             place.engagement,
             expected_version,
-            f"place {place.country_id or place.region_id} removed",
+            with_reason(f"place {place.country_id or place.region_id} removed", reason),
         )
         audited_delete(place, actor=actor, reason="removed")
 
@@ -131,13 +154,17 @@ def contribution_add(
     amount: Decimal,
     currency: str,
     value_date: dt.date | None = None,
+    reason: str = "",
 ) -> Contribution:
     with transaction.atomic():
         touch_engagement(
             actor,
             participation.engagement,
             expected_version,
-            f"{currency} {amount} from {participation.organisation.key} added",
+            with_reason(
+                f"{currency} {amount} from {participation.organisation.key} added",
+                reason,
+            ),
         )
         money = Contribution(
             participation=participation,

@@ -133,3 +133,12 @@ def get_index(items: list[Any], index: int) -> Any:
 def htmllang(code: str) -> str:
     """The `lang` attribute of text in a content or interface language."""
     return html_lang(code)
+
+
+@register.simple_tag
+def category_labels() -> dict[str, str]:
+    """The categories of organisations by code, in the reader's language (the
+    network graphs' legend)."""
+    from partnerships.registry.categories import Category
+
+    return {code: str(label) for code, label in Category.choices}

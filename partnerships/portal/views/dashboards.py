@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind
+from partnerships.core.actor import Actor
 from partnerships.core.languages import localized
 from partnerships.portal import figures, selectors
 from partnerships.portal.language import content_language
@@ -100,9 +101,26 @@ def page(request: HttpRequest) -> HttpResponse:
             "network": figures.network(actor, **params),
             "network_params": params,
             "categories": Category.choices,
-            "money": figures.money_flows(actor),
+            **_money(actor),
         },
     )
+
+
+def _money(actor: Actor) -> dict[str, Any]:
+    """The money figures, and a table of kinds (rows) by currencies (columns),
+    currencies in the order of their number of contributions."""
+    money = figures.money_flows(actor)
+    currencies = [row["currency_id"] for row in money["currencies"]]
+    cells: dict[str, dict[str, Any]] = {}
+    for row in money.get("by_kind", []):
+        kind = row["participation__engagement__kind"]
+        cells.setdefault(kind, {})[row["currency_id"]] = row["total"]
+    rows = [
+        (code, label, [cells[code].get(c) for c in currencies])
+        for code, label in Kind.choices
+        if code in cells
+    ]
+    return {"money": money, "money_currencies": currencies, "money_by_kind": rows}
 
 
 @require_safe

@@ -3,12 +3,25 @@ Excel (partnerships.portal.downloads)."""
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, StreamingHttpResponse
+import tempfile
+
+from django.conf import settings
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
+from partnerships.core.exporters import exporter
+from partnerships.portal import browse
 from partnerships.portal.downloads import DOWNLOADS, csv_lines, excel_file
+from partnerships.registry.visibility import organisations_visible_to
 
 EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -16,7 +29,9 @@ EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_safe
 def download(
     request: HttpRequest, name: str, fmt: str
-) -> StreamingHttpResponse | FileResponse:
+) -> StreamingHttpResponse | FileResponse | HttpResponse:
+    if name == "engagements" and fmt == "xml":
+        return iati_download(request)
     table = DOWNLOADS.get(name)
     if table is None or fmt not in ("csv", "xlsx"):
         raise Http404
@@ -35,4 +50,38 @@ def download(
         as_attachment=True,
         filename=filename,
         content_type=EXCEL,
+    )
+
+
+def iati_download(request: HttpRequest) -> FileResponse | HttpResponse:
+    """The engagement list, with the page's filters, as an IATI 2.03 activity file:
+    the registered exporter `iati-activities` (core.exporters), given the engagements
+    the reader may see; it applies the reader's visibility again to what hangs off
+    them. Written to a temporary file, then streamed."""
+    actor = actor_for(request.user)
+    params = {key: value for key, value in request.GET.items() if key != "page"}
+    reporting = organisations_visible_to(actor).filter(key=settings.IATI_REPORTING_ORG)
+    export = exporter("iati-activities")
+    chosen = browse.engagements_matching(actor, params)
+    if not chosen.exists():
+        # Asked first: the exporter takes an empty selection for "all of them".
+        return render(request, "portal/download_refused.html", status=404)
+    out = tempfile.TemporaryFile()
+    try:
+        export.write(out, actor, engagements=chosen, reporting_org=reporting.get())
+    except Exception as exc:
+        # The exporter's refusal (interop's ExportError: nothing exportable), which
+        # a feature may not import; anything else is a fault and goes on up.
+        out.close()
+        if type(exc).__name__ not in ("ExportError", "DoesNotExist"):
+            raise
+        return render(
+            request, "portal/download_refused.html", {"message": str(exc)}, status=404
+        )
+    out.seek(0)
+    return FileResponse(
+        out,
+        as_attachment=True,
+        filename=f"engagements-{timezone.now():%Y-%m-%d}.xml",
+        content_type=export.content_type(),
     )

@@ -189,8 +189,14 @@ def organisation_edit(request: HttpRequest, key: str | None = None) -> HttpRespo
 def _engagement_initial(e: Engagement) -> dict[str, Any]:
     from partnerships.core.dates import format_fuzzy
 
-    initial = {f"title_{lang}": getattr(e, f"title_{lang}") for lang in UN_LANGUAGES}
+    initial = {
+        f"{base}_{lang}": getattr(e, f"{base}_{lang}")
+        for base in ("title", "summary")
+        for lang in UN_LANGUAGES
+    }
     initial.update(
+        themes=list(e.themes.values_list("pk", flat=True)),
+        sdg_targets=list(e.sdg_targets.values_list("pk", flat=True)),
         key=e.key,
         version=e.version,
         kind=e.kind,
@@ -235,10 +241,15 @@ def _child_forms(e: Engagement | None) -> dict[str, Any]:
         .order_by("role", "organisation__key"),
         "places": e.places.select_related("country", "region"),
         "evidence": e.evidence.select_related("passage__document"),
-        "participant_form": staff_forms.ParticipantForm(initial=version),
-        "place_form": staff_forms.PlaceForm(initial=version),
-        "money_form": staff_forms.MoneyForm(initial=version),
-        "evidence_form": staff_forms.EvidenceForm(initial=version),
+        # Each form its own element ids: they share field names (reason, version).
+        "participant_form": staff_forms.ParticipantForm(
+            initial=version, auto_id="participant_%s"
+        ),
+        "place_form": staff_forms.PlaceForm(initial=version, auto_id="place_%s"),
+        "money_form": staff_forms.MoneyForm(initial=version, auto_id="money_%s"),
+        "evidence_form": staff_forms.EvidenceForm(
+            initial=version, auto_id="evidence_%s"
+        ),
     }
 
 
@@ -259,6 +270,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             expected_version=version,
             organisation_key=data["organisation"],
             role=data["role"],
+            reason=data["reason"],
         )
     elif what == "place":
         engagement_services.place_add(
@@ -268,6 +280,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             country=data["country"].upper(),
             region=data["region"],
             city_en=data["city_en"],
+            reason=data["reason"],
         )
     elif what == "money":
         part = e.participations.filter(pk=data["participation"]).first()
@@ -280,6 +293,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             amount=data["amount"],
             currency=data["currency"],
             value_date=data["value_date"],
+            reason=data["reason"],
         )
     else:
         source_services.evidence_add(
@@ -289,6 +303,7 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
             symbol=data["symbol"],
             number=data["number"],
             quote=data["quote"],
+            reason=data["reason"],
         )
 
 
@@ -325,20 +340,24 @@ def engagement_child_remove(
     actor = staff_actor(request)
     e = editable_engagement(actor, key)
     version = int(request.POST.get("version") or 0)
+    reason = request.POST.get("reason", "").strip()[:500]
+    if not reason:
+        messages.error(request, _("Nothing was removed: give the reason for it."))
+        return redirect("portal:staff-engagement-edit", key=e.key)
     try:
         if what == "participant":
             part = e.participations.filter(pk=pk).first()
             if part is None:
                 raise Http404
             engagement_services.participation_remove(
-                actor=actor, participation=part, expected_version=version
+                actor=actor, participation=part, expected_version=version, reason=reason
             )
         elif what == "place":
             place = e.places.filter(pk=pk).first()
             if place is None:
                 raise Http404
             engagement_services.place_remove(
-                actor=actor, place=place, expected_version=version
+                actor=actor, place=place, expected_version=version, reason=reason
             )
         else:
             raise Http404

@@ -83,6 +83,53 @@ def publish(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     return redirect(f"portal:staff-{kind}-edit", key=key)
 
 
+def _hanging(kind: str, record: Any) -> dict[str, int]:
+    """What leaves the lists with the record, counted for the confirmation."""
+    if kind == "engagement":
+        return {
+            _("participants"): record.participations.count(),
+            _("places"): record.places.count(),
+            _("evidence passages"): record.evidence.count(),
+        }
+    return {
+        _("engagements it takes part in"): record.participations.count(),
+        _("parts"): record.children.count(),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def delete(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+    """Delete a record (soft: an administrator can restore it) after a page that
+    says what follows and asks why."""
+    actor = staff_actor(request)
+    record = _record(actor, kind, key)
+    form = staff_forms.DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        remove = (
+            engagement_services.engagement_delete
+            if kind == "engagement"
+            else organisation_services.organisation_delete
+        )
+        try:
+            remove(
+                actor=actor,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+                **{kind: record},
+            )
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except StaleVersion as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Deleted: %(key)s.") % {"key": key})
+            return redirect("portal:staff")
+    context = {"form": form, "record": record, "kind": kind}
+    context["hanging"] = _hanging(kind, record)
+    return render(request, "portal/staff/confirm_delete.html", context)
+
+
 @staff_required
 def history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     actor = staff_actor(request)
