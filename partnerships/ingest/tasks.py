@@ -24,8 +24,8 @@ from django_tasks import task
 
 from partnerships.accounts.actors import actor_for
 from partnerships.ingest.models import IngestJob, JobStatus
-from partnerships.sources.texts import UnreadableFile, read_text
 from partnerships.ingest.services import IngestRefused, ingest_text
+from partnerships.sources.texts import UnreadableFile, read_text
 
 BEAT_SECONDS = 2.0
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interop', '0001_initial'),
+        ("interop", "0002_name_match"),
     ]
 
     operations = [
