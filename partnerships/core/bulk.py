@@ -32,6 +32,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships.core.actor import Actor
 from partnerships.core.data_version import data_changed
+from partnerships.core.versioned import fitted_reason
 
 # Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
 # less a margin; fewer, larger statements mean fewer round trips.
@@ -249,7 +250,7 @@ def _history(
     history = model.history.model
     extra = {
         "history_date": timezone.now(),
-        "history_change_reason": reason or actor.system or None,
+        "history_change_reason": fitted_reason(reason or actor.system) or None,
         "history_type": kind,
         "history_user_id": actor.user_id,
     }

@@ -17,16 +17,15 @@ import csv
 import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from typing import IO, TYPE_CHECKING, Any
 
 from partnerships.core.exporters import PIECE, file_chunks
+
+# openpyxl (and numpy and PIL, which it imports) is loaded when a workbook is
+# written, not when the exporters are registered: the CLI starts without it
+# (tests/test_cli.py).
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # A spreadsheet program takes a cell beginning with one of these for a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -76,6 +75,8 @@ class Sheet:
 def xlsx_spool(sheets: Iterable[Sheet]) -> IO[bytes]:
     """A temporary file holding the workbook, each sheet written row by row in
     write-only mode with its header bold and frozen; positioned at its start."""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     for sheet in sheets:
         _write_sheet(book.create_sheet(sheet.name), sheet)
@@ -94,6 +95,10 @@ def xlsx_chunks(sheets: Iterable[Sheet]) -> Iterator[bytes]:
 
 
 def _write_sheet(target: WriteOnlyWorksheet, sheet: Sheet) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     if sheet.width is not None:
         for index, column in enumerate(sheet.header, start=1):
             letter = get_column_letter(index)
@@ -114,9 +119,13 @@ def _cell(target: WriteOnlyWorksheet, value: str) -> Any:
     """Text as text: characters XML cannot hold are dropped, and text beginning
     with "=" (which openpyxl would write as a formula) is a typed string."""
     if not value.isprintable():
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if not value.startswith("="):
         return value or None
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(target, value=value)
     cell.data_type = "s"
     return cell

@@ -24,12 +24,23 @@ from partnerships.core.errors import StaleVersion
 M = TypeVar("M", bound=models.Model)
 
 
+# django-simple-history keeps a reason in 100 characters (PostgreSQL refuses a
+# longer one; SQLite would keep it whole): a longer one is cut with an ellipsis.
+REASON_LENGTH = 100
+
+
+def fitted_reason(reason: str) -> str:
+    if len(reason) <= REASON_LENGTH:
+        return reason
+    return reason[: REASON_LENGTH - 1] + "…"
+
+
 def _mark(obj: models.Model, actor: Actor, reason: str) -> None:
     """Tell django-simple-history who writes and why (it reads these attributes)."""
     if actor.user_id is not None:
         obj._history_user = get_user_model().objects.get(pk=actor.user_id)
     if reason or actor.system:
-        obj._change_reason = reason or actor.system
+        obj._change_reason = fitted_reason(reason or actor.system)
 
 
 def audited_save(obj: models.Model, *, actor: Actor, reason: str) -> None:

@@ -10,6 +10,7 @@ import inspect
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from lxml import etree
 from openpyxl import load_workbook
@@ -53,13 +54,14 @@ def test_a_workbook_is_written_in_write_only_mode_and_read_back_in_pieces(
     monkeypatch,
 ):
     made = []
-    real = tables.Workbook
+    real = openpyxl.Workbook
 
     def spy(*args, **kwargs):
         made.append(kwargs.get("write_only"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tables, "Workbook", spy)
+    # tables imports openpyxl when it writes a workbook: the spy stands in there.
+    monkeypatch.setattr(openpyxl, "Workbook", spy)
     monkeypatch.setattr(tables, "file_chunks", _small_pieces(tables.file_chunks))
     rows = Counted(3_000)
     sheet = tables.Sheet("t", ["key", "formula", "n", "none", "text"], rows)
