@@ -164,3 +164,36 @@ def serious_violations(page) -> list[str]:
         ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
     )
     return list(found)
+
+
+LANGUAGES = ["en", "zh-hans", "ar"]
+SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
+
+
+def prepared(page, server: str, lang: str, size: str, cookies: list[dict]):
+    """`page` at a screen size and in a language, collecting console errors."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.context.add_cookies(
+        [{"name": "django_language", "value": lang, "url": server}, *cookies]
+    )
+    console: list[str] = []
+    page.on(
+        "console", lambda msg: console.append(msg.text) if msg.type == "error" else None
+    )
+    page.console_errors = console
+    page.label = f"{lang}-{size}"
+    return page
+
+
+def check_screen(page, name: str) -> None:
+    """No horizontal scrolling, no serious axe finding, no page or console error;
+    a screenshot to look at."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - window.innerWidth"
+    )
+    assert overflow <= 0, f"{name}: {overflow}px wider than the screen"
+    assert serious_violations(page) == [], name
+    assert page.errors == [], name
+    assert page.console_errors == [], name
+    screenshot(page, f"{name}-{page.label}", full_page=False)

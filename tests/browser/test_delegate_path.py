@@ -6,41 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, serious_violations
+from tests.browser.conftest import LANGUAGES, SIZES, check_screen, prepared
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ["en", "zh-hans", "ar"]
-SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
 
 
 @pytest.fixture
 def tab(browser, server, page, request):
     """The `page` fixture's connection sharing, with a language and a size."""
     lang, size = request.param
-    width, height = SIZES[size]
-    page.set_viewport_size({"width": width, "height": height})
-    page.context.add_cookies(
-        [{"name": "django_language", "value": lang, "url": server}]
-    )
-    console: list[str] = []
-    page.on(
-        "console", lambda msg: console.append(msg.text) if msg.type == "error" else None
-    )
-    page.console_errors = console
-    page.label = f"{lang}-{size}"
-    return page
+    return prepared(page, server, lang, size, [])
 
 
 def _check(page, name: str) -> None:
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - window.innerWidth"
-    )
-    assert overflow <= 0, f"{name}: {overflow}px wider than the screen"
-    assert serious_violations(page) == [], name
-    assert page.errors == [], name
-    assert page.console_errors == [], name
-    screenshot(page, f"{name}-{page.label}", full_page=False)
+    check_screen(page, name)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, serious_violations
-from tests.browser.test_delegate_path import LANGUAGES, SIZES
+from tests.browser.conftest import LANGUAGES, SIZES, check_screen, prepared
 
 pytestmark = pytest.mark.django_db
 
@@ -18,32 +17,14 @@ def staff_tab(browser, server, page, staff_account, request):
     """The `page` fixture signed in as staff, with a language and a size."""
     lang, size = request.param
     session, key = staff_account
-    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
-    page.context.add_cookies(
-        [
-            {"name": "sessionid", "value": session, "url": server},
-            {"name": "django_language", "value": lang, "url": server},
-        ]
-    )
-    console: list[str] = []
-    page.on(
-        "console", lambda msg: console.append(msg.text) if msg.type == "error" else None
-    )
-    page.console_errors = console
-    page.label = f"{lang}-{size}"
+    cookie = {"name": "sessionid", "value": session, "url": server}
+    page = prepared(page, server, lang, size, [cookie])
     page.key = key
     return page
 
 
 def _check(page, name: str) -> None:
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - window.innerWidth"
-    )
-    assert overflow <= 0, f"{name}: {overflow}px wider than the screen"
-    assert serious_violations(page) == [], name
-    assert page.errors == [], name
-    assert page.console_errors == [], name
-    screenshot(page, f"staff-{name}-{page.label}", full_page=False)
+    check_screen(page, f"staff-{name}")
 
 
 def _find_and_edit(page, key: str) -> None:
