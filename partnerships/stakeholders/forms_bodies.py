@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.reference.models import Country, SdgIndicator
 from partnerships.registry.models import Organisation
 from partnerships.stakeholders.groups import StakeholderGroup
-from partnerships.stakeholders.models import BodyKind, MemberRole
+from partnerships.stakeholders.models import BodyKind, MeetingDocumentKind, MemberRole
 
 
 class OrganisationKeys(forms.CharField):
@@ -81,6 +81,14 @@ class MeetingForm(forms.Form):
         label=_("Outcome or coordinated input"), widget=forms.Textarea, required=False
     )
     attendees = OrganisationKeys(label=_("Attending organisations (keys)"))
+
+
+class MeetingDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingDocumentKind.choices)
+    file = forms.FileField(
+        label=_("Document (PDF, Word, OpenDocument, PNG or JPEG)"),
+        allow_empty_file=False,
+    )
 
 
 class TrainingForm(forms.Form):

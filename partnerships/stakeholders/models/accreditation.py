@@ -165,6 +165,7 @@ class ApplicationDocument(models.Model):
     file = models.FileField(storage=upload_storage, upload_to="applications/%Y/")
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100, blank=True, default="")
     sha256 = models.CharField(max_length=64)
     scan = models.CharField(max_length=200, blank=True, default="")
     uploaded_at = models.DateTimeField(auto_now_add=True)

@@ -23,6 +23,7 @@ from partnerships.cooperation.services import (
     participation_ensure,
     place_ensure,
 )
+from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.versioned import audited_save
@@ -31,12 +32,14 @@ from partnerships.registry.models import Organisation
 from partnerships.stakeholders.models import (
     Body,
     Meeting,
+    MeetingDocument,
     MemberRole,
     Membership,
     Seat,
     Trainee,
     Training,
 )
+from partnerships.stakeholders.services.uploads import upload_store
 
 MEMBER_ROLES = {
     MemberRole.CHAIR: Role.CHAIR,
@@ -277,3 +280,17 @@ def term_renew_by_key(
             _("%(org)s is not a member of this body.") % {"org": organisation.key}
         )
     return term_renew(actor=actor, member=member, until=until)
+
+
+def meeting_document_add(
+    *, actor: Actor, meeting: Meeting, kind: str, name: str, data: bytes
+) -> MeetingDocument:
+    """Attach a document (agenda, outcome, other) to a meeting: staff in charge
+    of the meeting's engagement only; the file is checked and kept as the
+    applicants' documents are (`uploads.upload_store`)."""
+    _staff(actor)
+    if not engagements_visible_to(actor).filter(pk=meeting.engagement_id).exists():
+        raise NotAllowed(_("Only editors and administrators record this."))
+    document = MeetingDocument(meeting=meeting, kind=kind, uploaded_by_id=actor.user_id)
+    upload_store(document, actor=actor, name=name, data=data, reason=f"{kind} uploaded")
+    return document
