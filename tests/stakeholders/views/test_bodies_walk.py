@@ -73,7 +73,11 @@ def test_a_body_gets_members_and_a_meeting(client, cast):
         city="Nairobi",
         agenda="Terms of reference",
         outcome="Coordinated input adopted.",
-        attendees="WOMEN-NET YOUTH-NET ACAD-NET GUEST",
+        # One organisation per picker.
+        attendees_1="WOMEN-NET",
+        attendees_2="YOUTH-NET",
+        attendees_3="ACAD-NET",
+        attendees_4="GUEST",
     )
     roles = set(
         Participation.objects.filter(engagement=body.engagement).values_list(
@@ -137,7 +141,7 @@ def test_a_training_gets_participants_and_indicators(client, cast):
         country="TH",
         city="Bangkok",
         indicators=["11.1.1", "11.3.1"],
-        organisers="NSO-TH",
+        organisers_1="NSO-TH",
         feedback="Participants asked for a follow-up on 11.3.1.",
     )
     training = Training.objects.get(key="bkk-2018")
@@ -183,7 +187,7 @@ def test_an_unknown_organisation_key_is_named(client, cast):
             "training-key": "x",
             "training-title": "X",
             "training-starts_on": "2018-01-01",
-            "training-organisers": "NO-SUCH-ORG",
+            "training-organisers_1": "NO-SUCH-ORG",
         },
     )
     assert response.status_code == 400
