@@ -70,6 +70,10 @@ class MeetingForm(PickedForm):
     )
 
 
+class AttendeesForm(PickedForm):
+    many = {"attendees": (_("Attending organisation"), 8, True)}
+
+
 class MeetingDocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MeetingDocumentKind.choices)
     file = forms.FileField(

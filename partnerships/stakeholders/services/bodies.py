@@ -191,12 +191,29 @@ def meeting_record(
             engagement=engagement,
         )
         audited_save(meeting, actor=actor, reason="meeting recorded")
-        meeting.attendees.set(attendees)
         _place(actor, engagement, country, city)
-        roles = dict(body.members.values_list("organisation_id", "role"))
-        for org in attendees:
-            role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
-            _take_part(actor, engagement, [org], role)
+        _attend(actor, meeting, attendees)
+    return meeting
+
+
+def _attend(actor: Actor, meeting: Meeting, attendees: list[Organisation]) -> None:
+    meeting.attendees.add(*attendees)
+    roles = dict(meeting.body.members.values_list("organisation_id", "role"))
+    for org in attendees:
+        role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
+        _take_part(actor, meeting.engagement, [org], role)
+
+
+def meeting_attendees_add(
+    *, actor: Actor, meeting: Meeting, attendees: list[Organisation]
+) -> Meeting:
+    """More organisations attending a meeting already recorded, each taking part
+    as `meeting_record` says (a member in its role, others as participants)."""
+    _staff(actor)
+    with transaction.atomic():
+        # The save marks who and why; the list's change writes the history row.
+        audited_save(meeting, actor=actor, reason="attendees added")
+        _attend(actor, meeting, attendees)
     return meeting
 
 

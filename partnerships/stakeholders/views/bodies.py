@@ -15,6 +15,7 @@ from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.errors import NotAllowed
 from partnerships.stakeholders.figures import training_totals
 from partnerships.stakeholders.forms_bodies import (
+    AttendeesForm,
     BodyForm,
     MeetingDocumentForm,
     MeetingForm,
@@ -26,6 +27,7 @@ from partnerships.stakeholders.forms_bodies import (
 from partnerships.stakeholders.models import Body, Meeting, MeetingDocument, Training
 from partnerships.stakeholders.services.bodies import (
     body_create,
+    meeting_attendees_add,
     meeting_document_add,
     meeting_record,
     member_add,
@@ -187,6 +189,12 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     shown, done = _handle(
         request,
         {
+            "attendees": (
+                AttendeesForm,
+                lambda d: meeting_attendees_add(
+                    actor=actor, meeting=found, attendees=d["attendees"]
+                ),
+            ),
             "document": (
                 MeetingDocumentForm,
                 lambda d: meeting_document_add(

@@ -233,3 +233,42 @@ def test_a_members_term_is_renewed_after_its_end(client, cast):
     assert member.history.first().history_change_reason == (
         "term renewed until 2022-12-31"
     )
+
+
+def test_the_meeting_page_adds_attendees_in_their_roles(client, cast):
+    organisation(key="WOMEN-NET", en="Women network")
+    organisation(key="GUEST", en="Guest foundation")
+    organisation(key="FIRST", en="First attendee")
+    client.force_login(cast["administrator"])
+    _post(
+        client,
+        reverse("stakeholders:bodies"),
+        "body",
+        key="gsf",
+        name="Global Stakeholder Forum",
+        kind="forum",
+        mandate="Coordinated input.",
+    )
+    body_page = reverse("stakeholders:body", args=["gsf"])
+    _post(
+        client,
+        body_page,
+        "member",
+        organisation="WOMEN-NET",
+        role="chair",
+        group="women",
+    )
+    _post(client, body_page, "meeting", held_on="2019-05-25", attendees_1="FIRST")
+    meeting = Body.objects.get(key="gsf").meetings.get()
+    page = reverse("stakeholders:meeting", args=[meeting.pk])
+    _post(client, page, "attendees", attendees_1="WOMEN-NET", attendees_2="GUEST")
+    assert set(meeting.attendees.values_list("key", flat=True)) == {
+        "FIRST",
+        "WOMEN-NET",
+        "GUEST",
+    }
+    assert set(
+        meeting.engagement.participations.values_list("organisation__key", "role")
+    ) == {("FIRST", "participant"), ("WOMEN-NET", "chair"), ("GUEST", "participant")}
+    assert "Guest foundation" in client.get(page).content.decode()
+    assert meeting.history.first().history_change_reason == "attendees added"
