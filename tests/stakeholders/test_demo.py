@@ -27,6 +27,11 @@ def test_the_demo_holds_the_seed_examples_attached_to_their_engagements(db):
         ("KEMITRAAN-HABITAT", "ngo"),
     }
     assert bangkok.indicators.filter(code="11.1.1").exists()
+    # ¶78 names no organiser or funder and ¶80's feedback is the workshops' (¶79).
+    assert not bangkok.engagement.participations.filter(
+        role__in=["organiser", "funder"]
+    ).exists()
+    assert bangkok.feedback == ""
 
 
 def test_loading_the_demo_again_writes_nothing(db):
