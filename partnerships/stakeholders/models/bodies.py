@@ -17,7 +17,10 @@ from partnerships.cooperation.models import Engagement
 from partnerships.reference.models import Country, SdgIndicator
 from partnerships.registry.models import Organisation
 from partnerships.stakeholders.groups import StakeholderGroup
-from partnerships.stakeholders.models.accreditation import upload_storage
+from partnerships.stakeholders.models.accreditation import (
+    StoredUpload,
+    upload_storage,
+)
 
 
 class BodyKind(models.TextChoices):
@@ -132,7 +135,7 @@ class MeetingDocumentKind(models.TextChoices):
     OTHER = "other", _("other document")
 
 
-class MeetingDocument(models.Model):
+class MeetingDocument(StoredUpload):
     """A document of a meeting (its agenda, its outcome, another paper), kept
     like the applicants' documents: outside the web root, staff only."""
 
@@ -141,11 +144,6 @@ class MeetingDocument(models.Model):
     )
     kind = models.CharField(max_length=10, choices=MeetingDocumentKind.choices)
     file = models.FileField(storage=upload_storage, upload_to="meetings/%Y/")
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    content_type = models.CharField(max_length=100, blank=True, default="")
-    sha256 = models.CharField(max_length=64)
-    scan = models.CharField(max_length=200, blank=True, default="")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -153,14 +151,10 @@ class MeetingDocument(models.Model):
         blank=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "kind", "uploaded_at"]
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.original_name}"
 
 
 class Training(models.Model):

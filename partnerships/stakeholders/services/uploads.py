@@ -23,11 +23,8 @@ from django.utils.translation import gettext as _
 
 from partnerships.core.actor import Actor
 from partnerships.core.versioned import audited_save
-from partnerships.stakeholders.models import (
-    Application,
-    ApplicationDocument,
-    MeetingDocument,
-)
+from partnerships.stakeholders.models import Application, ApplicationDocument
+from partnerships.stakeholders.models.accreditation import StoredUpload
 
 ZIP = b"PK\x03\x04"
 # Extension: the bytes a file of that kind starts with.
@@ -103,7 +100,7 @@ def check_upload(name: str, data: bytes) -> str:
 
 
 def upload_store(
-    record: ApplicationDocument | MeetingDocument,
+    record: StoredUpload,
     *,
     actor: Actor,
     name: str,

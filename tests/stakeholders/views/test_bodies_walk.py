@@ -194,19 +194,24 @@ def test_an_unknown_organisation_key_is_named(client, cast):
     assert "NO-SUCH-ORG" in response.content.decode()
 
 
-def test_a_members_term_is_renewed_after_its_end(client, cast):
-    organisation(key="WOMEN-NET", en="Women network")
-    client.force_login(cast["administrator"])
+def _body_page(client, key: str, kind: str) -> str:
+    """A body recorded on the staff page; its page's address."""
     _post(
         client,
         reverse("stakeholders:bodies"),
         "body",
-        key="yab",
-        name="Youth Advisory Board",
-        kind="advisory_board",
-        mandate="Advises on youth.",
+        key=key,
+        name=f"Body {key}",
+        kind=kind,
+        mandate="Advises.",
     )
-    page = reverse("stakeholders:body", args=["yab"])
+    return reverse("stakeholders:body", args=[key])
+
+
+def test_a_members_term_is_renewed_after_its_end(client, cast):
+    organisation(key="WOMEN-NET", en="Women network")
+    client.force_login(cast["administrator"])
+    page = _body_page(client, "yab", "advisory_board")
     _post(
         client,
         page,
@@ -240,16 +245,7 @@ def test_the_meeting_page_adds_attendees_in_their_roles(client, cast):
     organisation(key="GUEST", en="Guest foundation")
     organisation(key="FIRST", en="First attendee")
     client.force_login(cast["administrator"])
-    _post(
-        client,
-        reverse("stakeholders:bodies"),
-        "body",
-        key="gsf",
-        name="Global Stakeholder Forum",
-        kind="forum",
-        mandate="Coordinated input.",
-    )
-    body_page = reverse("stakeholders:body", args=["gsf"])
+    body_page = _body_page(client, "gsf", "forum")
     _post(
         client,
         body_page,
