@@ -114,3 +114,16 @@ def test_an_unknown_document_is_404_for_staff(client, cast, meeting):
     client.force_login(cast["administrator"])
     url = reverse("stakeholders:meeting-document", args=[999999])
     assert client.get(url).status_code == 404
+
+
+def test_the_virus_scan_hook_refuses_a_meeting_document(
+    client, cast, meeting, settings
+):
+    settings.STAKEHOLDER_VIRUS_SCAN = (
+        "tests.stakeholders.services.test_uploads.flag_everything"
+    )
+    client.force_login(cast["administrator"])
+    response = _upload(client, meeting, "agenda", pdf("agenda.pdf"))
+    assert response.status_code == 400
+    assert "refused by the virus scan" in response.content.decode()
+    assert not MeetingDocument.objects.exists()
