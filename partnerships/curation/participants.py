@@ -8,7 +8,9 @@ registered participant's `move` inside its transaction, after its own moves and
 before the merged organisation is soft-deleted, so a refusal anywhere rolls the
 whole merge back. A `move` writes through audited saves with the merge's reason
 (each moved row's history says "merged A into B") and returns how many records
-it moved, per kind; `count` says what a merge would move, for a preview.
+it moved, per kind; `count` says what a merge would move, and `rows` says it in
+words for the merge preview of the staff pages (`merge_preview_rows`), under the
+participant's `label`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from partnerships.core.actor import Actor
 from partnerships.registry.models import Organisation
 
 Move = Callable[[Organisation, Organisation, Actor, str], dict[str, int]]
 Count = Callable[[Organisation], dict[str, int]]
+Rows = Callable[[Organisation, Organisation], list[str]]
 
 
 @dataclass(frozen=True)
@@ -28,11 +33,16 @@ class MergeParticipant:
     """`name` identifies the participant (registering a name again replaces it);
     `move(source, target, actor, reason)` moves the records naming `source` to
     `target`; `count(source)` counts them. Both answer per kind of record, e.g.
-    {"stakeholders.accreditations": 2}."""
+    {"stakeholders.accreditations": 2}. `label` names the participant's records
+    for a reader (translatable, e.g. gettext_lazy); `rows(source, target)` says
+    in the reader's language what a merge of the pair would move, one counted
+    phrase per kind of record it holds ("1 accreditation application")."""
 
     name: str
     move: Move
     count: Count
+    label: str | Promise
+    rows: Rows
 
 
 _PARTICIPANTS: dict[str, MergeParticipant] = {}
@@ -52,6 +62,18 @@ def merge_counts(source: Organisation) -> dict[str, int]:
     for participant in merge_participants():
         counts.update(participant.count(source))
     return counts
+
+
+def merge_preview_rows(
+    source: Organisation, target: Organisation
+) -> list[tuple[str, list[str]]]:
+    """For a merge preview: each participant holding records of `source`, by
+    its label, with the phrases counting them."""
+    preview = []
+    for participant in merge_participants():
+        if rows := participant.rows(source, target):
+            preview.append((str(participant.label), rows))
+    return preview
 
 
 def move_participants(

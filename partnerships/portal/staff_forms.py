@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role, Status
 from partnerships.core.languages import LANGUAGES, UN_LANGUAGES, localized
+from partnerships.core.pickers import pick
 from partnerships.portal.language import content_language
 from partnerships.registry.categories import Category
 from partnerships.registry.models import KEY_PATTERN
@@ -216,15 +217,3 @@ def sdg_target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         (gettext("Goal %(goal)s") % {"goal": g}, rows) for g, rows in groups.items()
     ]
-
-
-def pick(form: forms.Form, name: str, what: str) -> None:
-    """Suggestions as the user types (htmx fills the field's datalist, see
-    staff/_form.html): a name finds the record, the field keeps its key or code."""
-    form.fields[name].widget.attrs.update(
-        {
-            "data-pick": what,
-            "autocomplete": "off",
-            "list": f"dl-{form.auto_id % name if form.auto_id else name}",
-        }
-    )

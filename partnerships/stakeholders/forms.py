@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.stakeholders.form_pickers import PickedForm
 from partnerships.stakeholders.models import (
     CHECKLIST,
     REQUIRED_DOCUMENTS,
@@ -82,7 +83,9 @@ class RequestForm(forms.Form):
     text = forms.CharField(label=_("What is missing"), widget=forms.Textarea)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PickedForm):
+    single = ("organisation_key",)
+
     accredit = forms.TypedChoiceField(
         label=_("Decision"),
         choices=[("yes", _("accredit")), ("no", _("do not accredit"))],
@@ -90,7 +93,7 @@ class DecisionForm(forms.Form):
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
     organisation_key = forms.CharField(
-        label=_("Existing organisation (key), if the registry has it"),
+        label=_("Existing organisation, if the registry has it"),
         required=False,
     )
 
@@ -103,21 +106,15 @@ class BasisImportForm(forms.Form):
     file = forms.FileField(label=_("CSV list: name, country, basis, reference"))
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(PickedForm):
+    many = {"invited": (_("Invited organisation"), 6, False)}
+
     key = forms.SlugField(label=_("Short name (in addresses)"), max_length=80)
     title = forms.CharField(label=_("Title"), max_length=300)
     audience = forms.ChoiceField(label=_("Open to"), choices=Audience.choices)
-    invited = forms.CharField(
-        label=_("Invited organisations (keys, one per line)"),
-        widget=forms.Textarea,
-        required=False,
-    )
     opens_on = forms.DateField(label=_("Opens on"), required=False)
     deadline = forms.DateField(label=_("Deadline"))
     draft = forms.FileField(label=_("Draft (.docx or .txt)"))
-
-    def invited_keys(self) -> list[str]:
-        return self.cleaned_data["invited"].split()
 
 
 class CommentForm(forms.ModelForm):
@@ -141,14 +138,16 @@ class CommentForm(forms.ModelForm):
         return data
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(PickedForm):
+    single = ("organisation_key",)
+
     publish = forms.TypedChoiceField(
         label=_("Moderation"),
         choices=[("yes", _("publish")), ("no", _("do not publish"))],
         coerce=lambda v: v == "yes",
     )
     organisation_key = forms.CharField(
-        label=_("Organisation in the registry (key)"), required=False
+        label=_("Organisation in the registry"), required=False
     )
 
 

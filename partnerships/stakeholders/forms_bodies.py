@@ -6,25 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.reference.models import Country, SdgIndicator
-from partnerships.registry.models import Organisation
+from partnerships.stakeholders.form_pickers import OrganisationKeys, PickedForm
 from partnerships.stakeholders.groups import StakeholderGroup
-from partnerships.stakeholders.models import BodyKind, MemberRole
-
-
-class OrganisationKeys(forms.CharField):
-    """Registry keys, one per line or separated by spaces; all must exist."""
-
-    widget = forms.Textarea
-
-    def clean(self, value: str) -> list[Organisation]:
-        keys = super().clean(value).split()
-        found = {o.key: o for o in Organisation.objects.filter(key__in=keys)}
-        if missing := [k for k in keys if k not in found]:
-            raise forms.ValidationError(
-                _("No organisation has the key %(keys)s.")
-                % {"keys": ", ".join(missing)}
-            )
-        return [found[k] for k in keys]
+from partnerships.stakeholders.models import BodyKind, MeetingDocumentKind, MemberRole
 
 
 def _country() -> forms.ModelChoiceField:
@@ -57,8 +41,9 @@ class BodyForm(forms.Form):
         return seats
 
 
-class MemberForm(forms.Form):
-    organisation = OrganisationKeys(label=_("Organisation (key)"))
+class MemberForm(PickedForm):
+    single = ("organisation",)
+    organisation = OrganisationKeys(label=_("Organisation"))
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
     group = forms.ChoiceField(
         label=_("Stakeholder category"), choices=StakeholderGroup.choices
@@ -67,12 +52,15 @@ class MemberForm(forms.Form):
     term_end = forms.DateField(label=_("Term ends"), required=False)
 
 
-class RenewForm(forms.Form):
-    organisation = OrganisationKeys(label=_("Member (key)"))
+class RenewForm(PickedForm):
+    single = ("organisation",)
+    organisation = OrganisationKeys(label=_("Member"))
     until = forms.DateField(label=_("New end of term"))
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(PickedForm):
+    many = {"attendees": (_("Attending organisation"), 8, True)}
+
     held_on = forms.DateField(label=_("Date"))
     country = _country()
     city = forms.CharField(label=_("City"), required=False)
@@ -80,10 +68,26 @@ class MeetingForm(forms.Form):
     outcome = forms.CharField(
         label=_("Outcome or coordinated input"), widget=forms.Textarea, required=False
     )
-    attendees = OrganisationKeys(label=_("Attending organisations (keys)"))
 
 
-class TrainingForm(forms.Form):
+class AttendeesForm(PickedForm):
+    many = {"attendees": (_("Attending organisation"), 8, True)}
+
+
+class MeetingDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingDocumentKind.choices)
+    file = forms.FileField(
+        label=_("Document (PDF, Word, OpenDocument, PNG or JPEG)"),
+        allow_empty_file=False,
+    )
+
+
+class TrainingForm(PickedForm):
+    many = {
+        "organisers": (_("Organiser"), 3, True),
+        "funders": (_("Funder"), 3, False),
+    }
+
     key = forms.SlugField(label=_("Short name (in addresses)"), max_length=80)
     title = forms.CharField(label=_("Title"), max_length=300)
     starts_on = forms.DateField(label=_("Starts on"))
@@ -96,15 +100,14 @@ class TrainingForm(forms.Form):
         to_field_name="code",
         required=False,
     )
-    organisers = OrganisationKeys(label=_("Organisers (keys)"))
-    funders = OrganisationKeys(label=_("Funders (keys)"), required=False)
     feedback = forms.CharField(
         label=_("Feedback gathered"), widget=forms.Textarea, required=False
     )
 
 
-class TraineeForm(forms.Form):
-    organisation = OrganisationKeys(label=_("Organisation (key)"))
+class TraineeForm(PickedForm):
+    single = ("organisation",)
+    organisation = OrganisationKeys(label=_("Organisation"))
     group = forms.ChoiceField(
         label=_("Stakeholder category"), choices=StakeholderGroup.choices
     )

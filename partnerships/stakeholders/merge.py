@@ -19,6 +19,7 @@ the merge's reason in its history:
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy, ngettext
 
 from partnerships.core.actor import Actor
 from partnerships.core.versioned import audited_delete, audited_save
@@ -132,4 +133,45 @@ def count(source: Organisation) -> dict[str, int]:
     return counts
 
 
-PARTICIPANT = MergeParticipant(name="stakeholders", move=move, count=count)
+def _phrase(kind: str, n: int) -> str:
+    phrases = {
+        "applications": ngettext(
+            "%(n)s accreditation application", "%(n)s accreditation applications", n
+        ),
+        "comments": ngettext(
+            "%(n)s consultation comment", "%(n)s consultation comments", n
+        ),
+        "accreditations": ngettext("%(n)s accreditation", "%(n)s accreditations", n),
+        "memberships": ngettext(
+            "%(n)s membership of a body", "%(n)s memberships of bodies", n
+        ),
+        "trainees": ngettext(
+            "%(n)s participation in a training", "%(n)s participations in trainings", n
+        ),
+        "meeting_attendances": ngettext(
+            "%(n)s meeting attended", "%(n)s meetings attended", n
+        ),
+        "consultation_invitations": ngettext(
+            "%(n)s invitation to a consultation",
+            "%(n)s invitations to consultations",
+            n,
+        ),
+    }
+    return phrases[kind] % {"n": n}
+
+
+def rows(source: Organisation, target: Organisation) -> list[str]:
+    """What a merge of `source` into `target` moves, in words (kinds it holds
+    none of are left out)."""
+    return [
+        _phrase(kind.removeprefix(PREFIX), n) for kind, n in count(source).items() if n
+    ]
+
+
+PARTICIPANT = MergeParticipant(
+    name="stakeholders",
+    move=move,
+    count=count,
+    label=gettext_lazy("Stakeholder engagement"),
+    rows=rows,
+)

@@ -44,5 +44,11 @@ urlpatterns = [
     ),
     path("staff/bodies/", bodies.index, name="bodies"),
     path("staff/bodies/<slug:key>/", bodies.body, name="body"),
+    path("staff/meetings/<int:pk>/", bodies.meeting, name="meeting"),
+    path(
+        "staff/meeting-documents/<int:pk>/",
+        bodies.meeting_document,
+        name="meeting-document",
+    ),
     path("staff/trainings/<slug:key>/", bodies.training, name="training"),
 ]

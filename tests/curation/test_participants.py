@@ -8,7 +8,11 @@ import pytest
 from partnerships.cooperation.models import Participation
 from partnerships.curation import participants
 from partnerships.curation.merge import organisation_merge
-from partnerships.curation.participants import MergeParticipant, merge_counts
+from partnerships.curation.participants import (
+    MergeParticipant,
+    merge_counts,
+    merge_preview_rows,
+)
 from partnerships.registry.models import Organisation
 from tests import factories
 
@@ -32,9 +36,28 @@ def test_a_participant_is_called_with_the_merge_and_counted(registry):
         return {"test.things": 3}
 
     participants.register_merge_participant(
-        MergeParticipant(name="test", move=move, count=lambda org: {"test.things": 3})
+        MergeParticipant(
+            name="test",
+            move=move,
+            count=lambda org: {"test.things": 3},
+            label="Tests",
+            rows=lambda src, dst: [f"3 things of {src.key} to {dst.key}"],
+        )
+    )
+    participants.register_merge_participant(
+        MergeParticipant(
+            name="empty",
+            move=lambda *args: {},
+            count=lambda org: {},
+            label="Nothing",
+            rows=lambda src, dst: [],
+        )
     )
     assert merge_counts(source) == {"test.things": 3}
+    # A participant with nothing to move has no row in the preview.
+    assert merge_preview_rows(source, target) == [
+        ("Tests", [f"3 things of {source.key} to {target.key}"])
+    ]
     organisation_merge(
         actor=factories.TESTER, source=source, target=target, expected_version=1
     )
@@ -50,7 +73,13 @@ def test_a_participant_that_fails_undoes_the_whole_merge(registry):
         raise ValueError("cannot move")
 
     participants.register_merge_participant(
-        MergeParticipant(name="test", move=move, count=lambda org: {})
+        MergeParticipant(
+            name="test",
+            move=move,
+            count=lambda org: {},
+            label="Tests",
+            rows=lambda src, dst: [],
+        )
     )
     with pytest.raises(ValueError, match="cannot move"):
         organisation_merge(

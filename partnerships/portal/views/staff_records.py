@@ -21,6 +21,7 @@ from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.errors import NotAllowed, StaleVersion
 from partnerships.core.history import history_of
 from partnerships.curation.merge import organisation_merge
+from partnerships.curation.participants import merge_preview_rows
 from partnerships.portal import staff_forms
 from partnerships.portal.history_words import in_words
 from partnerships.portal.views.staff import (
@@ -211,4 +212,6 @@ def merge_preview(actor: Any, source: Any, target: Any) -> dict[str, Any]:
         "names": source.other_names.count(),
         "identifiers": source.identifiers.count(),
         "children": organisations_visible_to(actor).filter(parent=source).count(),
+        # Records of the feature apps (stakeholders), counted by themselves.
+        "others": merge_preview_rows(source, target),
     }

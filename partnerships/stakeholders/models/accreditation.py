@@ -157,24 +157,38 @@ class DocumentKind(models.TextChoices):
 REQUIRED_DOCUMENTS = [k for k in DocumentKind.values if k != DocumentKind.OTHER]
 
 
-class ApplicationDocument(models.Model):
+class StoredUpload(models.Model):
+    """An uploaded document as `services.uploads.upload_store` keeps it: the file
+    (in `upload_storage`, under a name of its own; each kind of document says
+    where with its own `file`), the sender's name for it, its size, the content
+    type its checked extension gives, its SHA-256 and what the scan said."""
+
+    file = models.FileField(storage=upload_storage)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100, blank=True, default="")
+    sha256 = models.CharField(max_length=64)
+    scan = models.CharField(max_length=200, blank=True, default="")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    kind: str
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.original_name}"
+
+
+class ApplicationDocument(StoredUpload):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(max_length=20, choices=DocumentKind.choices)
     file = models.FileField(storage=upload_storage, upload_to="applications/%Y/")
-    original_name = models.CharField(max_length=255)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    scan = models.CharField(max_length=200, blank=True, default="")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["application", "kind", "uploaded_at"]
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.original_name}"
 
 
 class Message(models.Model):

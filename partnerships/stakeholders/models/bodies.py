@@ -7,6 +7,7 @@ they reach the portal and the report like any other cooperation."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,10 @@ from partnerships.cooperation.models import Engagement
 from partnerships.reference.models import Country, SdgIndicator
 from partnerships.registry.models import Organisation
 from partnerships.stakeholders.groups import StakeholderGroup
+from partnerships.stakeholders.models.accreditation import (
+    StoredUpload,
+    upload_storage,
+)
 
 
 class BodyKind(models.TextChoices):
@@ -122,6 +127,34 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.key} {self.held_on}"
+
+
+class MeetingDocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("agenda")
+    OUTCOME = "outcome", _("outcome document")
+    OTHER = "other", _("other document")
+
+
+class MeetingDocument(StoredUpload):
+    """A document of a meeting (its agenda, its outcome, another paper), kept
+    like the applicants' documents: outside the web root, staff only."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(max_length=10, choices=MeetingDocumentKind.choices)
+    file = models.FileField(storage=upload_storage, upload_to="meetings/%Y/")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "kind", "uploaded_at"]
 
 
 class Training(models.Model):

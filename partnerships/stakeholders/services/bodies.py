@@ -23,6 +23,7 @@ from partnerships.cooperation.services import (
     participation_ensure,
     place_ensure,
 )
+from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
 from partnerships.core.versioned import audited_save
@@ -31,12 +32,14 @@ from partnerships.registry.models import Organisation
 from partnerships.stakeholders.models import (
     Body,
     Meeting,
+    MeetingDocument,
     MemberRole,
     Membership,
     Seat,
     Trainee,
     Training,
 )
+from partnerships.stakeholders.services.uploads import upload_store
 
 MEMBER_ROLES = {
     MemberRole.CHAIR: Role.CHAIR,
@@ -188,12 +191,29 @@ def meeting_record(
             engagement=engagement,
         )
         audited_save(meeting, actor=actor, reason="meeting recorded")
-        meeting.attendees.set(attendees)
         _place(actor, engagement, country, city)
-        roles = dict(body.members.values_list("organisation_id", "role"))
-        for org in attendees:
-            role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
-            _take_part(actor, engagement, [org], role)
+        _attend(actor, meeting, attendees)
+    return meeting
+
+
+def _attend(actor: Actor, meeting: Meeting, attendees: list[Organisation]) -> None:
+    meeting.attendees.add(*attendees)
+    roles = dict(meeting.body.members.values_list("organisation_id", "role"))
+    for org in attendees:
+        role = MEMBER_ROLES.get(roles.get(org.pk, ""), Role.PARTICIPANT)
+        _take_part(actor, meeting.engagement, [org], role)
+
+
+def meeting_attendees_add(
+    *, actor: Actor, meeting: Meeting, attendees: list[Organisation]
+) -> Meeting:
+    """More organisations attending a meeting already recorded, each taking part
+    as `meeting_record` says (a member in its role, others as participants)."""
+    _staff(actor)
+    with transaction.atomic():
+        # The save marks who and why; the list's change writes the history row.
+        audited_save(meeting, actor=actor, reason="attendees added")
+        _attend(actor, meeting, attendees)
     return meeting
 
 
@@ -277,3 +297,17 @@ def term_renew_by_key(
             _("%(org)s is not a member of this body.") % {"org": organisation.key}
         )
     return term_renew(actor=actor, member=member, until=until)
+
+
+def meeting_document_add(
+    *, actor: Actor, meeting: Meeting, kind: str, name: str, data: bytes
+) -> MeetingDocument:
+    """Attach a document (agenda, outcome, other) to a meeting: staff in charge
+    of the meeting's engagement only; the file is checked and kept as the
+    applicants' documents are (`uploads.upload_store`)."""
+    _staff(actor)
+    if not engagements_visible_to(actor).filter(pk=meeting.engagement_id).exists():
+        raise NotAllowed(_("Only editors and administrators record this."))
+    document = MeetingDocument(meeting=meeting, kind=kind, uploaded_by_id=actor.user_id)
+    upload_store(document, actor=actor, name=name, data=data, reason=f"{kind} uploaded")
+    return document

@@ -1,4 +1,5 @@
-"""Checking and keeping the documents applicants upload.
+"""Checking and keeping uploaded documents: the applicants' documents and the
+documents of meetings, both through `upload_store`.
 
 A file is accepted when its extension is one of the allowed kinds, its first
 bytes are what that kind starts with (a renamed executable is refused), it is not
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from partnerships.core.actor import Actor
 from partnerships.core.versioned import audited_save
 from partnerships.stakeholders.models import Application, ApplicationDocument
+from partnerships.stakeholders.models.accreditation import StoredUpload
 
 ZIP = b"PK\x03\x04"
 # Extension: the bytes a file of that kind starts with.
@@ -34,6 +36,17 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "jpg": (b"\xff\xd8\xff",),
     "jpeg": (b"\xff\xd8\xff",),
+}
+# The type a download is served as, from the (checked) extension, never the
+# type the sender's browser claimed.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
 }
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 logger = logging.getLogger(__name__)
@@ -86,20 +99,32 @@ def check_upload(name: str, data: bytes) -> str:
     return "clean"
 
 
+def upload_store(
+    record: StoredUpload,
+    *,
+    actor: Actor,
+    name: str,
+    data: bytes,
+    reason: str,
+) -> None:
+    """Check `data` (`check_upload`), fill the upload fields of `record` (an
+    unsaved document: `file`, `original_name`, `size`, `content_type`,
+    `sha256`, `scan`), write the file into its storage and save `record`
+    audited."""
+    record.scan = check_upload(name, data)
+    extension = name.rsplit(".", 1)[-1].lower()
+    record.original_name = name[:255]
+    record.size = len(data)
+    record.content_type = CONTENT_TYPES[extension]
+    record.sha256 = hashlib.sha256(data).hexdigest()
+    # The stored name is not the sender's: nothing it chose reaches the disk.
+    record.file.save(f"{record.sha256[:32]}.{extension}", ContentFile(data), False)
+    audited_save(record, actor=actor, reason=reason)
+
+
 def document_store(
     *, actor: Actor, application: Application, kind: str, name: str, data: bytes
 ) -> ApplicationDocument:
-    scan = check_upload(name, data)
-    document = ApplicationDocument(
-        application=application,
-        kind=kind,
-        original_name=name[:255],
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        scan=scan,
-    )
-    extension = name.rsplit(".", 1)[-1].lower()
-    # The stored name is not the sender's: nothing it chose reaches the disk.
-    document.file.save(f"{document.sha256[:32]}.{extension}", ContentFile(data), False)
-    audited_save(document, actor=actor, reason="uploaded")
+    document = ApplicationDocument(application=application, kind=kind)
+    upload_store(document, actor=actor, name=name, data=data, reason="uploaded")
     return document

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from partnerships.accounts.gates import staff_actor, staff_required
@@ -15,16 +15,20 @@ from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.errors import NotAllowed
 from partnerships.stakeholders.figures import training_totals
 from partnerships.stakeholders.forms_bodies import (
+    AttendeesForm,
     BodyForm,
+    MeetingDocumentForm,
     MeetingForm,
     MemberForm,
     RenewForm,
     TraineeForm,
     TrainingForm,
 )
-from partnerships.stakeholders.models import Body, Training
+from partnerships.stakeholders.models import Body, Meeting, MeetingDocument, Training
 from partnerships.stakeholders.services.bodies import (
     body_create,
+    meeting_attendees_add,
+    meeting_document_add,
     meeting_record,
     member_add,
     term_renew_by_key,
@@ -43,7 +47,12 @@ def _handle(
     posted = request.POST.get("form") if request.method == "POST" else None
     shown: dict[str, forms.Form] = {}
     for name, (form_class, run) in handlers.items():
-        form = form_class(request.POST if name == posted else None, prefix=name)
+        bound = name == posted
+        form = form_class(
+            request.POST if bound else None,
+            request.FILES if bound else None,
+            prefix=name,
+        )
         shown[f"{name}_form"] = form
         if name != posted or not form.is_valid():
             continue
@@ -162,3 +171,59 @@ def training(request: HttpRequest, key: str) -> HttpResponse:
         return redirect("stakeholders:training", key=key)
     context = {"training": found}
     return _page(request, "stakeholders/staff/training.html", context, shown)
+
+
+def _meetings_in_charge(request: HttpRequest) -> Any:
+    return Meeting.objects.filter(
+        engagement__in=engagements_visible_to(staff_actor(request))
+    )
+
+
+@staff_required
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting: its attendees and documents, and the upload of another."""
+    actor = staff_actor(request)
+    found = get_object_or_404(
+        _meetings_in_charge(request).select_related("body", "country"), pk=pk
+    )
+    shown, done = _handle(
+        request,
+        {
+            "attendees": (
+                AttendeesForm,
+                lambda d: meeting_attendees_add(
+                    actor=actor, meeting=found, attendees=d["attendees"]
+                ),
+            ),
+            "document": (
+                MeetingDocumentForm,
+                lambda d: meeting_document_add(
+                    actor=actor,
+                    meeting=found,
+                    kind=d["kind"],
+                    name=d["file"].name,
+                    data=d["file"].read(),
+                ),
+            ),
+        },
+    )
+    if done:
+        return redirect("stakeholders:meeting", pk=pk)
+    context = {"meeting": found, "documents": found.documents.all()}
+    return _page(request, "stakeholders/staff/meeting.html", context, shown)
+
+
+@staff_required
+def meeting_document(request: HttpRequest, pk: int) -> FileResponse:
+    """A meeting's document, to staff in charge of the meeting, as a download;
+    never served to anybody else."""
+    doc = get_object_or_404(
+        MeetingDocument.objects.filter(meeting__in=_meetings_in_charge(request)),
+        pk=pk,
+    )
+    return FileResponse(
+        doc.file.open("rb"),
+        as_attachment=True,
+        filename=doc.original_name,
+        content_type=doc.content_type or "application/octet-stream",
+    )

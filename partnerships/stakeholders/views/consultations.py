@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.core.errors import NotAllowed
 from partnerships.core.exporters import exporter
-from partnerships.registry.models import Organisation
 from partnerships.stakeholders.drafts import draft_blocks, split_numbered
 from partnerships.stakeholders.forms import (
     CommentForm,
@@ -22,7 +21,12 @@ from partnerships.stakeholders.forms import (
     ModerationForm,
     SynthesisForm,
 )
-from partnerships.stakeholders.models import Comment, Consultation, Paragraph
+from partnerships.stakeholders.models import (
+    Comment,
+    Consultation,
+    Moderation,
+    Paragraph,
+)
 from partnerships.stakeholders.selectors import paragraph_views
 from partnerships.stakeholders.services.consultations import (
     author_erase,
@@ -52,7 +56,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
                 audience=form.cleaned_data["audience"],
                 deadline=form.cleaned_data["deadline"],
                 opens_on=form.cleaned_data["opens_on"],
-                invited=list(Organisation.objects.filter(key__in=form.invited_keys())),
+                invited=form.cleaned_data["invited"],
                 paragraphs=paragraphs,
             )
         except (ValidationError, NotAllowed) as error:
@@ -76,7 +80,13 @@ def staff_detail(request: HttpRequest, key: str) -> HttpResponse:
         {
             "consultation": consultation,
             "views": paragraph_views(staff_actor(request), consultation),
-            "moderation_form": ModerationForm(),
+            # One per comment waiting, each with its own picker.
+            "moderation_forms": {
+                c.pk: ModerationForm(auto_id=f"id_c{c.pk}_%s")
+                for c in Comment.objects.filter(
+                    paragraph__consultation=consultation, status=Moderation.PENDING
+                )
+            },
         },
     )
 

@@ -73,7 +73,11 @@ def test_a_body_gets_members_and_a_meeting(client, cast):
         city="Nairobi",
         agenda="Terms of reference",
         outcome="Coordinated input adopted.",
-        attendees="WOMEN-NET YOUTH-NET ACAD-NET GUEST",
+        # One organisation per picker.
+        attendees_1="WOMEN-NET",
+        attendees_2="YOUTH-NET",
+        attendees_3="ACAD-NET",
+        attendees_4="GUEST",
     )
     roles = set(
         Participation.objects.filter(engagement=body.engagement).values_list(
@@ -137,7 +141,7 @@ def test_a_training_gets_participants_and_indicators(client, cast):
         country="TH",
         city="Bangkok",
         indicators=["11.1.1", "11.3.1"],
-        organisers="NSO-TH",
+        organisers_1="NSO-TH",
         feedback="Participants asked for a follow-up on 11.3.1.",
     )
     training = Training.objects.get(key="bkk-2018")
@@ -183,26 +187,31 @@ def test_an_unknown_organisation_key_is_named(client, cast):
             "training-key": "x",
             "training-title": "X",
             "training-starts_on": "2018-01-01",
-            "training-organisers": "NO-SUCH-ORG",
+            "training-organisers_1": "NO-SUCH-ORG",
         },
     )
     assert response.status_code == 400
     assert "NO-SUCH-ORG" in response.content.decode()
 
 
-def test_a_members_term_is_renewed_after_its_end(client, cast):
-    organisation(key="WOMEN-NET", en="Women network")
-    client.force_login(cast["administrator"])
+def _body_page(client, key: str, kind: str) -> str:
+    """A body recorded on the staff page; its page's address."""
     _post(
         client,
         reverse("stakeholders:bodies"),
         "body",
-        key="yab",
-        name="Youth Advisory Board",
-        kind="advisory_board",
-        mandate="Advises on youth.",
+        key=key,
+        name=f"Body {key}",
+        kind=kind,
+        mandate="Advises.",
     )
-    page = reverse("stakeholders:body", args=["yab"])
+    return reverse("stakeholders:body", args=[key])
+
+
+def test_a_members_term_is_renewed_after_its_end(client, cast):
+    organisation(key="WOMEN-NET", en="Women network")
+    client.force_login(cast["administrator"])
+    page = _body_page(client, "yab", "advisory_board")
     _post(
         client,
         page,
@@ -229,3 +238,33 @@ def test_a_members_term_is_renewed_after_its_end(client, cast):
     assert member.history.first().history_change_reason == (
         "term renewed until 2022-12-31"
     )
+
+
+def test_the_meeting_page_adds_attendees_in_their_roles(client, cast):
+    organisation(key="WOMEN-NET", en="Women network")
+    organisation(key="GUEST", en="Guest foundation")
+    organisation(key="FIRST", en="First attendee")
+    client.force_login(cast["administrator"])
+    body_page = _body_page(client, "gsf", "forum")
+    _post(
+        client,
+        body_page,
+        "member",
+        organisation="WOMEN-NET",
+        role="chair",
+        group="women",
+    )
+    _post(client, body_page, "meeting", held_on="2019-05-25", attendees_1="FIRST")
+    meeting = Body.objects.get(key="gsf").meetings.get()
+    page = reverse("stakeholders:meeting", args=[meeting.pk])
+    _post(client, page, "attendees", attendees_1="WOMEN-NET", attendees_2="GUEST")
+    assert set(meeting.attendees.values_list("key", flat=True)) == {
+        "FIRST",
+        "WOMEN-NET",
+        "GUEST",
+    }
+    assert set(
+        meeting.engagement.participations.values_list("organisation__key", "role")
+    ) == {("FIRST", "participant"), ("WOMEN-NET", "chair"), ("GUEST", "participant")}
+    assert "Guest foundation" in client.get(page).content.decode()
+    assert meeting.history.first().history_change_reason == "attendees added"

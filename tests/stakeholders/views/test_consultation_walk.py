@@ -150,7 +150,7 @@ def test_a_consultation_for_named_organisations_refuses_others(client, cast):
             "key": "closed-circle",
             "title": "Draft for partners",
             "audience": "named",
-            "invited": "UN-Habitat-NOT-ITDP",
+            "invited_1": organisation(key="NOT-ITDP", en="Another partner").key,
             "deadline": (dt.date.today() + dt.timedelta(days=5)).isoformat(),
             "draft": SimpleUploadedFile("d.txt", b"One paragraph only."),
         },
