@@ -21,8 +21,11 @@ EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
 _EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
 _EN_LEADING = set(
     "The In With Through During Under At On By For And As From Since While When "
-    "Also Both This These Its Their A An Of To".split()
+    "Also Both This These Its Their A An Of To Whereas Whilst".split()
 )
+# An honorific ending a run of capitalised words starts the person named after it:
+# "the Ministry of Environmental Protection of Turkmenistan Mr. Charygeldi".
+_EN_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "H.E", "Hon"}
 _EN_GENERIC = set(
     "United Nations|Member States|Government|Governments|Secretariat|Programme|"
     "Fund|Agency|Organization|Council|Commission|Committee|Office|Network|"
@@ -153,7 +156,9 @@ def _trailing_trimmed(words: list[str]) -> list[str]:
     """A name without the connectors, adjectives and possessive ending it
     ("Cities Programme’s role", "Future of Cities for the Geneva-based")."""
     while words and (
-        words[-1].lower() in _EN_CONNECTORS or _ADJECTIVE.search(words[-1])
+        words[-1].lower() in _EN_CONNECTORS
+        or _ADJECTIVE.search(words[-1])
+        or words[-1].rstrip(".") in _EN_HONORIFICS
     ):
         words = words[:-1]
     if words and words[-1].endswith(("’s", "'s")):
@@ -194,10 +199,10 @@ def _municipalities(text: str) -> list[tuple[int, int]]:
 # "Think City, a Malaysian non-profit organization": a name without an organisation
 # word, which the words in apposition after it say is one.
 _APPOSITION = re.compile(
-    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*),\s+(?:a|an|the)\s+"
-    r"(?:[\w-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
+    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)(?:,|\s+[–—])\s+(?:a|an|the)\s+"
+    r"(?:[\w’'-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
     r"foundation|association|university|network|charity|consultancy|start-up|"
-    r"agency|institute|think tank)\b"
+    r"agency|institute|think tank|development bank)\b"
 )
 # "signed a memorandum of understanding with Think City": the other party.
 _SIGNED_WITH = re.compile(
@@ -258,7 +263,8 @@ def _listable(name: str, before: str) -> bool:
 
 # "Minister of Public Works and Housing": the ministry, named by its minister.
 _MINISTER_OF = re.compile(
-    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*)*)"
+    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)"
+    r"(?:\s+(?:and\s+|of\s+|for\s+)?(?!(?:Mr|Ms|Mrs|Dr|Prof|Hon)\b)[A-Z][\w’'-]*)*)"
 )
 
 

@@ -36,6 +36,17 @@ _POSSESSIVE_PARTY = (
     r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
     r"Government|government|Prime Minister)\b"
 )
+# "the Republic of Korea Deputy Minister of Environment", "United Arab Emirates (UAE)
+# Minister of ...": a country named before its official's title.
+_EN_OFFICIAL_AFTER = re.compile(
+    r"^\s+(?:\([A-Z]{2,6}\)\s+)?(?:(?:Deputy|Vice)[- ])?(?:Minister|Ambassador|"
+    r"President|Prime Minister|Foreign Minister|Permanent Representative)\b"
+)
+# "donors including Finland, Norway, ...": the first of a list of donors.
+_EN_DONORS_BEFORE = re.compile(
+    r"\b(?:donors?|contributors?|funders?)\s+(?:including|such as|like|from)\s+"
+    r"(?:the\s+)?$"
+)
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -81,8 +92,10 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
-    if re.match(_POSSESSIVE_PARTY, after):
+    if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
+    if _EN_DONORS_BEFORE.search(before):
+        return True
     if (
         _EN_PLACE_BEFORE.search(before)
         or _EN_PLACE_LIST_BEFORE.search(before)
@@ -112,7 +125,9 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     )
 
 
-_LIST_JOINT = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+|、|和|与)$")
+_LIST_JOINT = re.compile(
+    r"^(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|、|和|与)$"
+)
 
 
 def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool:
@@ -274,4 +289,12 @@ _GOVERNMENT_OF = re.compile(
 def government_of_spans(text: str) -> list[tuple[int, int, str]]:
     """ "the government of Comores": a government named in lower case, by a name
     the place gazetteer may not hold."""
-    return [(m.start(), m.end(), m.group(1)) for m in _GOVERNMENT_OF.finditer(text)]
+    out = []
+    for match in _GOVERNMENT_OF.finditer(text):
+        name, end = match.group(1), match.end()
+        if name.endswith(
+            ("’s", "'s")
+        ):  # "the government of Germany’s development bank"
+            name, end = name[:-2], end - 2
+        out.append((match.start(), end, name))
+    return out
