@@ -77,6 +77,10 @@ def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
         return False
     if len(w) == 1 and w in _WEAK_SUFFIXES:
         return False  # 内罗毕郡郡长: the name ended at the first 郡
+    if w in _ZH_TITLES or (tag in ("nr", "nrt") and prev[0] in _ZH_TITLES):
+        return (
+            False  # 商务部副部长易小准及联合国开发计划署驻华代表处: a title, a person
+        )
     if (_name_tag(w, tag) and w not in _GENERIC_HEADS) or (tag == "v" and len(w) == 2):
         return True
     if w in (" ", "&"):
@@ -112,6 +116,13 @@ def _before(tokens: list[Token], first: int) -> str:
     return tokens[first - 1][0] if first > 0 else ""
 
 
+# Job titles, which no name holds: a name ends after the one before them and the
+# next starts after the person named after them.
+_ZH_TITLES = set(
+    "部长 副部长 局长 副局长 署长 副署长 司长 副司长 厅长 处长 主任 副主任 执行主任 "
+    "代理主任 主席 副主席 委员长 副委员长 省长 市长 县长 大使 总裁 副总裁 董事长 院长 "
+    "校长 书记 顾问 理事长".split()
+)
 # One-character prepositions jieba may tag as nouns (经 in 经理事会批准).
 _PREPOSITIONS = set("经 由 向 据 被 对 自 从".split())
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
@@ -186,8 +197,8 @@ def _titled(tokens: list[Token], index: int) -> bool:
 # A ministry or bureau before its official's title, however jieba cut it:
 # 住房城乡建设部副部长.
 _TITLED_BODY = re.compile(
-    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅])"
-    r"(?=副?(?:部长|局长|署长|厅长|司长|主任|党组书记))"
+    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅司])"
+    r"(?=(?:[\u4e00-\u9fff]{2,3}?)?副?(?:部长|局长|署长|厅长|司长|主任|党组书记))"
 )
 
 
