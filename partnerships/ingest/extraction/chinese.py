@@ -129,7 +129,7 @@ _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
 _STOP_VERBS = set(
     "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
     "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供 宣布 推出 启动 "
-    "会见 表示 感谢".split()
+    "会见 表示 感谢 搭建 打造 构建 致力于 团结".split()
 )
 
 
@@ -274,6 +274,18 @@ def _verb_organise(text: str, start: int, end: int) -> int:
     return end
 
 
+def _joint_prefix(text: str, start: int, known: Callable[[str], bool]) -> int:
+    """中国-联合国和平与发展基金: a known place or body joined by a hyphen before
+    the name is part of it."""
+    if text[start - 1 : start] not in ("-", "–", "—"):
+        return start
+    for size in (4, 3, 2):
+        prefix = text[max(0, start - 1 - size) : start - 1]
+        if len(prefix) == size and all(map(_is_cjk, prefix)) and known(prefix):
+            return start - 1 - size
+    return start
+
+
 def _is_cjk(char: str) -> bool:
     return bool(char) and "\u3400" <= char <= "\u9fff"
 
@@ -299,7 +311,7 @@ def chinese_spans(
         and len(m.group(1)) >= 5
         and not re.search(r"[：，、；]", m.group(1))
     ]
-    found = _zh_candidates(tokens) + _titled_bodies(text)
+    found = _longest(_zh_candidates(tokens) + _titled_bodies(text))
     found += [
         span
         for span in _partners_named(tokens)
@@ -308,6 +320,7 @@ def chinese_spans(
     ]
     for start, end, proper in found:
         end = _verb_organise(text, start, end)
+        start = _joint_prefix(text, start, known)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
         if zh_acceptable(text[start:end], proper):

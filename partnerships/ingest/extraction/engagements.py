@@ -190,6 +190,8 @@ _OTHER_SENSES = re.compile(
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
     # A speech delivered, not a text published: 发表视频致辞, 作工作报告.
     r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告|"
+    # News announced, not a text published: 发布新闻公告, "issued a press release".
+    r"发布[^，。；]{0,6}?(?:公告|新闻稿|消息|通知)|(?:issued|released) a press release|"
     # Taking part in an award's selection is competing, not cooperating.
     r"(?:参与|参加)[^，。；]{0,20}?评选|"
     # A project launched is told as the project: "launched ... the X project".

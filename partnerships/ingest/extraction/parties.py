@@ -70,7 +70,7 @@ _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b
 _ZH_AFTER_PARTY = re.compile(
     r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
     r"^等\s*[\d一二三四五六七八九十]+\s*个(?:城市|国家)(?:获得|荣获|参与|参加)|"
-    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
+    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|又|总统|总理|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
@@ -204,6 +204,11 @@ def government_spans(
             out.append((match.start, end, text[match.start : end]))
     out += _listed_before(text, passed, out)
     if lang == "zh":
+        # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.
+        for ours in re.finditer("我国", text):
+            after = text[ours.end() :]
+            if _ZH_AFTER_PARTY.match(after) or after.startswith(("与", "同")):
+                out.append((ours.start(), ours.end(), "中国"))
         for side in _ZH_SIDE.finditer(text):
             out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
     return out
