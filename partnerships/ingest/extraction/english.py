@@ -5,6 +5,7 @@ word (Association, Foundation, Programme, University ...)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 EN_ORG_WORDS = set(
     "Programme Program Organization Organisation Fund Bank Council Commission "
@@ -272,3 +273,30 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
     """ "Minister of Public Works and Housing" names the ministry; "Minister of
     State" none."""
     return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)]
+
+
+# "UN-Habitat Iraq", "UNDP Kenya": an entity's office, named by the entity's short
+# name and the country or city it works in.
+_AFTER_OFFICE = re.compile(
+    r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team)\b|[,.;:)]|\s*$)"
+)
+_PLACE_WORDS = re.compile(r" ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
+
+
+def office_in_place(
+    text: str, start: int, end: int, is_place: Callable[[str], bool]
+) -> int | None:
+    """The end of "<short name> <place>" when the one-word short name at [start,
+    end) runs straight into a country or city; None otherwise."""
+    name = text[start:end]
+    if " " in name or not any(c.isupper() for c in name[1:]):
+        return None
+    match = _PLACE_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        stop = end + 1 + len(" ".join(words[:size]))
+        if is_place(" ".join(words[:size])) and _AFTER_OFFICE.match(text[stop:]):
+            return stop
+    return None

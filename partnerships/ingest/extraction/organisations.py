@@ -37,6 +37,7 @@ from partnerships.ingest.extraction.english import (
     listed_with,
     ministries_by_minister,
     named_by_context,
+    office_in_place,
 )
 from partnerships.ingest.extraction.parties import (
     demonym_spans,
@@ -96,6 +97,7 @@ class OrganisationFinder:
             for m in self.gazetteer.find(text)
             if any(e.source not in ("country", "city") for e in m.entries)
         ]
+        mentions = [self._office_in_place(text, m) for m in mentions]
         mentions.extend(self._defined_uses(text, mentions))
         for start, end in self._pattern_spans(text):
             mentions = self._with_pattern(text, start, end, mentions)
@@ -110,6 +112,18 @@ class OrganisationFinder:
         mentions += self._back_references(text, mentions)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _office_in_place(self, text: str, mention: Mention) -> Mention:
+        """ "UN-Habitat Iraq": the office, which the reviewer links to its parent."""
+        if self.segmenter is not None:
+            return mention
+        stop = office_in_place(text, mention.start, mention.end, self._is_place)
+        if stop is None:
+            return mention
+        return Mention(mention.start, stop, text[mention.start : stop], "pattern")
+
+    def _is_place(self, name: str) -> bool:
+        return any(e.source in ("country", "city") for e in self.places.lookup(name))
 
     def _kept(self, text: str, mention: Mention) -> bool:
         if mention.method == "pattern" and (
