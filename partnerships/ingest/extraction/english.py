@@ -32,7 +32,15 @@ _EN_GENERIC = set(
     "Fund|Agency|Organization|Council|Commission|Committee|Office|Network|"
     "International Organization|International Organizations|Regional Office|"
     "Country Office|Liaison Office|National Government|Local Government|"
-    "Local Governments|Headquarters|City|Province|Prefecture".split("|")
+    "Local Governments|Headquarters|City|Province|Prefecture|Steering Committee|"
+    "Technical Committee|Organizing Committee|Advisory Board".split("|")
+)
+# A name ending in a job title is a person's title ("EU Trust Fund Manager"), one
+# ending in a meeting's word an event ("Steering Committee Meeting").
+_EN_NOT_LAST = set(
+    "Manager Director Officer Coordinator Chairman Chairperson Adviser Advisor "
+    "Specialist Representative Secretary Meeting Conference Summit Workshop Session "
+    "Seminar Webinar".split()
 )
 # Job titles before a name: "Executive Director of the ...", "Ambassador of ...".
 _EN_TITLE = re.compile(
@@ -138,7 +146,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         words = words[1:]
     words = _trailing_trimmed(words)
-    if len(words) < 2 or not _has_org_word(words):
+    if len(words) < 2 or not _has_org_word(words) or words[-1] in _EN_NOT_LAST:
         return None
     name = " ".join(words)
     if name in _EN_GENERIC:
@@ -200,7 +208,8 @@ def _municipalities(text: str) -> list[tuple[int, int]]:
 # "Think City, a Malaysian non-profit organization": a name without an organisation
 # word, which the words in apposition after it say is one.
 _APPOSITION = re.compile(
-    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)(?:,|\s+[–—])\s+(?:a|an|the)\s+"
+    r"\b((?:[A-Z][\w’'&.-]*\s+(?:(?:for|of|and)\s+)?){0,4}[A-Z][\w’'&.-]*)"
+    r"(?:,|\s+[–—]|\s+is)\s+(?:a|an|the)\s+"
     r"(?:[\w’'-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
     r"foundation|association|university|network|charity|consultancy|start-up|"
     r"agency|institute|think tank|development bank)\b"
@@ -212,9 +221,18 @@ _SIGNED_WITH = re.compile(
 )
 
 
+def apposition_spans(text: str) -> list[tuple[int, int]]:
+    """ "Habitat for Humanity is an international nonprofit organization"."""
+    return [
+        m.span(1)
+        for m in _APPOSITION.finditer(text)
+        if m.group(1).split()[0] not in _EN_LEADING
+    ]
+
+
 def named_by_context(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them make organisations."""
-    out = [m.span(1) for m in _APPOSITION.finditer(text)]
+    out = apposition_spans(text)
     out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
     out += [m.span(1) for m in _STATE_BY_OFFICE.finditer(text)]
     out += [m.span(1) for m in _LOCAL_BY_OFFICE.finditer(text)]

@@ -32,6 +32,7 @@ from partnerships.ingest.extraction.context import (
 from partnerships.ingest.extraction.english import (
     EN_ORG_WORDS,
     acronym_definitions,
+    apposition_spans,
     en_trim,
     english_spans,
     listed_with,
@@ -275,6 +276,8 @@ class OrganisationFinder:
 
     def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
         if self.segmenter is None:
+            for start, end in apposition_spans(text):  # named so for the document
+                self.defined.setdefault(text[start:end], text[start:end])
             spans = english_spans(text)
             return spans + [
                 span
