@@ -223,7 +223,9 @@ class OrganisationFinder:
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
-        if last is not None and self._unit_of(text, last, end):
+        if last is not None and _joined_before(text, start, last):
+            mentions = [m for m in mentions if m is not last]  # 中国-联合国…委员会
+        elif last is not None and self._unit_of(text, last, end):
             if not text[last.end : end].endswith(_OFFICE_WORDS):
                 # 欧洲联盟委员会: a body whose name holds another's, not its office.
                 mentions = [m for m in mentions if m is not last]
@@ -364,6 +366,12 @@ def _known_inside(
 
 # （以下简称“人居三”）: the short form is what follows "hereafter".
 _SO_CALLED = re.compile(r"^\s*(?:以下简称|下称|简称|hereinafter|hereafter)\s*")
+
+
+def _joined_before(text: str, start: int, known: Mention) -> bool:
+    """A name that starts with a place joined by a hyphen to the known name inside
+    it is one name: 中国-联合国和平与发展基金指导委员会."""
+    return start < known.start and text[known.start - 1 : known.start] in "-–—"
 
 
 def _short_form(inner: str) -> bool:
