@@ -223,9 +223,9 @@ class OrganisationFinder:
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
-        if last is not None and _joined_before(text, start, last):
-            mentions = [m for m in mentions if m is not last]  # 中国-联合国…委员会
-        elif last is not None and self._unit_of(text, last, end):
+        if last is not None and (
+            _joined_before(text, start, last) or self._unit_of(text, last, end)
+        ):
             if not text[last.end : end].endswith(_OFFICE_WORDS):
                 # 欧洲联盟委员会: a body whose name holds another's, not its office.
                 mentions = [m for m in mentions if m is not last]
