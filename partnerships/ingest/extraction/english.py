@@ -74,7 +74,14 @@ def english_spans(text: str) -> list[tuple[int, int]]:
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")
 # A full stop after a word of two lower-case letters or more ends a sentence, even
 # where the next one starts with a capital ("... Fukuoka City. He expressed").
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])")
+# In a headline, a verb in capitals ends the name before it too ("UN-Habitat Iraq's
+# Urban Recovery Initiative Delivers Significant Achievements").
+_SENTENCE_STOP = re.compile(
+    r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])|"
+    r"\s+(?=(?:Delivers|Marks|Launches|Signs|Welcomes|Announces|Receives|Supports|"
+    r"Calls|Hosts|Opens|Holds|Joins|Provides|Gives|Commits|Pledges|Unveils|Celebrates|"
+    r"Concludes|Completes|Agree|Agrees)\b)"
+)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -298,6 +305,7 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
 _AFTER_OFFICE = re.compile(
     r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team)\b|[,.;:)]|\s*$)"
 )
+_OFFICE_WORD = re.compile(r"\s+(?:[Cc]ountry\s+|[Ll]iaison\s+)?[Oo]ffice\b")
 _PLACE_WORDS = re.compile(r" ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
 
 
@@ -316,5 +324,6 @@ def office_in_place(
     for size in range(len(words), 0, -1):
         stop = end + 1 + len(" ".join(words[:size]))
         if is_place(" ".join(words[:size])) and _AFTER_OFFICE.match(text[stop:]):
-            return stop
+            office = _OFFICE_WORD.match(text, stop)  # "UNDP Erbil office"
+            return office.end() if office else stop
     return None
