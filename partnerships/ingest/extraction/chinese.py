@@ -207,6 +207,27 @@ def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start(1), m.end(1), True) for m in _TITLED_BODY.finditer(text)]
 
 
+def _ministers_of(
+    text: str, known: Callable[[str], bool]
+) -> list[tuple[int, int, bool]]:
+    """肯尼亚环境部长: the ministry of a country (肯尼亚环境部), named by its minister's
+    title written short (部长 for 部部长)."""
+    out: list[tuple[int, int, bool]] = []
+    for match in re.finditer(r"(?<!部)部长", text):
+        end = match.start() + 1
+        for size in (2, 3, 4, 5):
+            for field_size in range(2, 7):
+                start = match.start() - field_size - size
+                name = text[max(0, start) : end]
+                if start >= 0 and all(map(_is_cjk, name)) and known(name[:size]):
+                    out.append((start, end, True))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     kept: list[tuple[int, int, bool]] = []
     for span in sorted(spans, key=lambda s: s[0] - s[1]):
@@ -312,7 +333,9 @@ def chinese_spans(
         and len(m.group(1)) >= 5
         and not re.search(r"[：，、；]", m.group(1))
     ]
-    found = _longest(_zh_candidates(tokens) + _titled_bodies(text))
+    found = _longest(
+        _zh_candidates(tokens) + _titled_bodies(text) + _ministers_of(text, known)
+    )
     found += [
         span
         for span in _partners_named(tokens)
