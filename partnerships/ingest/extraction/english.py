@@ -303,7 +303,8 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
 # "UN-Habitat Iraq", "UNDP Kenya": an entity's office, named by the entity's short
 # name and the country or city it works in.
 _AFTER_OFFICE = re.compile(
-    r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team)\b|[,.;:)]|\s*$)"
+    r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team|and|with|is|was|has|"
+    r"have|will|would)\b|[,.;:)]|\s*$)"
 )
 _OFFICE_WORD = re.compile(r"\s+(?:[Cc]ountry\s+|[Ll]iaison\s+)?[Oo]ffice\b")
 _PLACE_WORDS = re.compile(r" ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
