@@ -120,3 +120,30 @@ def test_an_organisation_attending_the_meeting_told_before_joins_it(
     assert len(events) == 1
     names = {p.resolution.name for p, _ in events[0].participants}
     assert "住房和城乡建设部" in names and len(names) == 2
+
+
+def test_an_office_is_proposed_and_created_with_its_parent(db, editor):
+    from partnerships.accounts.actors import actor_for
+    from partnerships.ingest.gazetteer import build_gazetteer
+    from partnerships.ingest.review import candidate_accept
+    from partnerships.ingest.services import ingest_text
+    from partnerships.registry.models import Organisation
+    from partnerships.registry.services import organisation_create
+
+    actor = actor_for(editor)
+    agency = organisation_create(
+        actor=actor, key="CTA", changes={"name_en": "CoastTowns", "category": "ngo"}
+    )
+    run = ingest_text(
+        text="CoastTowns Ghana and the Volta Basin Authority signed a plan.\n",
+        lang="en",
+        file_name="office.txt",
+        symbol="TEST/OFFICE/1",
+        gazetteer=build_gazetteer(reference=False),
+    )
+    office = run.candidates.get(kind="organisation", label="CoastTowns Ghana")
+    assert office.data["parent"] == "CTA"
+    candidate_accept(actor=actor, candidate=office)
+    created = Organisation.objects.get(name_en="CoastTowns Ghana")
+    assert created.parent == agency
+    assert not run.candidates.filter(kind="organisation", label="CoastTowns").exists()

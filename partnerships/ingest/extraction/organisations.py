@@ -63,6 +63,7 @@ class Mention:
     entries: tuple[NameEntry, ...] = ()
     alias_of: Mention | None = None  # the mention this one abbreviates
     aliases: list[str] = field(default_factory=list)
+    parent: str = ""  # the key of the organisation an office belongs to
 
     @property
     def keys(self) -> set[str]:
@@ -121,7 +122,9 @@ class OrganisationFinder:
         stop = office_in_place(text, mention.start, mention.end, self._is_place)
         if stop is None:
             return mention
-        return Mention(mention.start, stop, text[mention.start : stop], "pattern")
+        parent = next(iter(sorted(mention.keys)), "")
+        office = text[mention.start : stop]
+        return Mention(mention.start, stop, office, "pattern", parent=parent)
 
     def _is_place(self, name: str) -> bool:
         return any(e.source in ("country", "city") for e in self.places.lookup(name))
