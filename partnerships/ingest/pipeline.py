@@ -107,11 +107,15 @@ class Extractor:
             dates=find_dates(text),
             titles=find_titles(text),
         )
+        told: list[tuple[int, int]] = []  # the sentences before
         for start, end in cues.sentences(text, self.lang):
             found = self._engagements(text, start, end, result)
             if not found and result.engagements:
                 _money_told_after(result.engagements[-1], result.money, start, end)
+            if not found:
+                found = _joins_event(text, (start, end), result, told)
             result.engagements.extend(found)
+            told.append((start, end))
         for engagement in result.engagements:
             assign_funders(engagement, text)
         _money_with_its_funder(result.engagements)
@@ -237,6 +241,49 @@ _WITH_ONLY = re.compile(
     r"\b(?:in partnership with|in cooperation with|in collaboration with|"
     r"together with|jointly with)\s+(?:the\s+)?□"
 )
+
+
+# "…率团出席会议", "X attended the meeting": the meeting told before in the paragraph.
+_EVENT_BACK = re.compile(
+    r"(?:出席|参加|参与|列席|主持)了?(?:本次|此次|这次|该|上述)?(?:会议|大会|论坛|活动|仪式)|"
+    r"\b(?:attended|joined|addressed|opened|chaired)\s+the\s+"
+    r"(?:meeting|conference|event|session|forum|workshop|ceremony)\b"
+)
+
+
+def _joins_event(
+    text: str,
+    sentence: tuple[int, int],
+    result: ParagraphResult,
+    told: list[tuple[int, int]],
+) -> list[EngagementProposal]:
+    """One organisation taking part in the event a sentence before told of is a
+    participant of that event (cooperation told across sentences); where that
+    sentence named one organisation only, the event is proposed now."""
+    start, end = sentence
+    back = _EVENT_BACK.search(text[start:end])
+    if back is None:
+        return []
+    joining = _participants(text, start, end, result)
+    events = [e for e in result.engagements if e.kind == "event"]
+    if events:
+        named = {p.identity for p, _ in events[-1].participants}
+        events[-1].participants += [
+            (p, "participant") for p, _ in joining if p.identity not in named
+        ]
+        return []
+    for before, after in reversed(told):
+        masked = Extractor._masked(text, before, after, result)
+        if any(kind == "event" for kind, _ in cues.kinds_of(masked, [])):
+            first = _participants(text, before, after, result)
+            named = {p.identity for p, _ in first}
+            joined = first + [
+                (p, "participant") for p, _ in joining if p.identity not in named
+            ]
+            if len(first) == 1 and len(joined) > 1:
+                return [EngagementProposal("event", back.group(), before, end, joined)]
+            return []
+    return []
 
 
 def _omitted_subject(

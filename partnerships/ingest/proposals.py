@@ -48,6 +48,8 @@ def organisation_data(proposal: OrgProposal) -> dict[str, Any]:
         "method": proposal.resolution.method,
         "category": guess_category(name),
         "short_names": proposal.short_names,
+        # An office named by its entity and place ("UN-Habitat Iraq"): the entity.
+        "parent": next((m.parent for m in proposal.mentions if m.parent), ""),
         "mentions": [
             {"start": m.start, "end": m.end, "text": m.text, "method": m.method}
             for m in proposal.mentions

@@ -128,10 +128,17 @@ def _create_organisation(
     actor: Actor, candidate: Candidate, name: str, category: str
 ) -> Organisation:
     lang = candidate.data["lang"]
+    changes: dict[str, Any] = {f"name_{lang}": name, "category": category}
+    # An office keeps its parent, if the reviewer may see it (an unseen one is as if
+    # it did not exist).
+    parent_key = candidate.data.get("parent") or ""
+    parent = organisations_visible_to(actor).filter(key=parent_key).first()
+    if parent_key and parent is not None:
+        changes["parent"] = parent
     org = organisation_create(
         actor=actor,
         key=_new_key(candidate, name),
-        changes={f"name_{lang}": name, "category": category},
+        changes=changes,
         reason=f"accepted from {candidate.passage}",
     )
     for short in candidate.data.get("short_names", []):

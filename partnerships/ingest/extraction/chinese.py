@@ -77,6 +77,10 @@ def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
         return False
     if len(w) == 1 and w in _WEAK_SUFFIXES:
         return False  # 内罗毕郡郡长: the name ended at the first 郡
+    if w in _ZH_TITLES or (tag in ("nr", "nrt") and prev[0] in _ZH_TITLES):
+        return (
+            False  # 商务部副部长易小准及联合国开发计划署驻华代表处: a title, a person
+        )
     if (_name_tag(w, tag) and w not in _GENERIC_HEADS) or (tag == "v" and len(w) == 2):
         return True
     if w in (" ", "&"):
@@ -112,13 +116,20 @@ def _before(tokens: list[Token], first: int) -> str:
     return tokens[first - 1][0] if first > 0 else ""
 
 
+# Job titles, which no name holds: a name ends after the one before them and the
+# next starts after the person named after them.
+_ZH_TITLES = set(
+    "部长 副部长 局长 副局长 署长 副署长 司长 副司长 厅长 处长 主任 副主任 执行主任 "
+    "代理主任 主席 副主席 委员长 副委员长 省长 市长 县长 大使 总裁 副总裁 董事长 院长 "
+    "校长 书记 顾问 理事长".split()
+)
 # One-character prepositions jieba may tag as nouns (经 in 经理事会批准).
 _PREPOSITIONS = set("经 由 向 据 被 对 自 从".split())
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
 _STOP_VERBS = set(
     "包括 参与 继续 推动 帮助 领导 建立 创建 作为 设立 通过 加强 支助 协助 促使 鼓励 "
     "邀请 呼吁 成立 召集 组成 举办 举行 发布 编写 签署 执行 实施 提供 宣布 推出 启动 "
-    "会见 表示 感谢".split()
+    "会见 表示 感谢 搭建 打造 构建 致力于 团结".split()
 )
 
 
@@ -151,8 +162,9 @@ def _zh_candidates(tokens: list[Token]) -> list[tuple[int, int, bool]]:
             continue
         out.append((tokens[first][2], start + len(word), proper))
     for word, tag, start in tokens:
-        # jieba tags names of organisations it knows (非洲开发银行) "nt".
-        if tag == "nt" and len(word) >= 3 and word not in ZH_GENERIC:
+        # jieba tags names of organisations it knows (非洲开发银行) "nt"; at four
+        # characters or more (measured: docs/ingest.md, "Fourth batch").
+        if tag == "nt" and len(word) >= 4 and word not in ZH_GENERIC:
             out.append((start, start + len(word), True))
     return _longest(out)
 
@@ -186,13 +198,35 @@ def _titled(tokens: list[Token], index: int) -> bool:
 # A ministry or bureau before its official's title, however jieba cut it:
 # 住房城乡建设部副部长.
 _TITLED_BODY = re.compile(
-    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅])"
-    r"(?=副?(?:部长|局长|署长|厅长|司长|主任|党组书记))"
+    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅司])"
+    r"(?=(?:[\u4e00-\u9fff]{2,3}?(?<![部局署厅司处]))?副?"
+    r"(?:部长|局长|署长|厅长|司长|主任|党组书记))"
 )
 
 
 def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start(1), m.end(1), True) for m in _TITLED_BODY.finditer(text)]
+
+
+def _ministers_of(
+    text: str, known: Callable[[str], bool]
+) -> list[tuple[int, int, bool]]:
+    """肯尼亚环境部长: the ministry of a country (肯尼亚环境部), named by its minister's
+    title written short (部长 for 部部长)."""
+    out: list[tuple[int, int, bool]] = []
+    for match in re.finditer(r"(?<!部)部长", text):
+        end = match.start() + 1
+        for size in (2, 3, 4, 5):
+            for field_size in range(2, 7):
+                start = match.start() - field_size - size
+                name = text[max(0, start) : end]
+                if start >= 0 and all(map(_is_cjk, name)) and known(name[:size]):
+                    out.append((start, end, True))
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -263,6 +297,18 @@ def _verb_organise(text: str, start: int, end: int) -> int:
     return end
 
 
+def _joint_prefix(text: str, start: int, known: Callable[[str], bool]) -> int:
+    """中国-联合国和平与发展基金: a known place or body joined by a hyphen before
+    the name is part of it."""
+    if text[start - 1 : start] not in ("-", "–", "—"):
+        return start
+    for size in (4, 3, 2):
+        prefix = text[max(0, start - 1 - size) : start - 1]
+        if len(prefix) == size and all(map(_is_cjk, prefix)) and known(prefix):
+            return start - 1 - size
+    return start
+
+
 def _is_cjk(char: str) -> bool:
     return bool(char) and "\u3400" <= char <= "\u9fff"
 
@@ -288,7 +334,9 @@ def chinese_spans(
         and len(m.group(1)) >= 5
         and not re.search(r"[：，、；]", m.group(1))
     ]
-    found = _zh_candidates(tokens) + _titled_bodies(text)
+    found = _longest(
+        _zh_candidates(tokens) + _titled_bodies(text) + _ministers_of(text, known)
+    )
     found += [
         span
         for span in _partners_named(tokens)
@@ -297,6 +345,7 @@ def chinese_spans(
     ]
     for start, end, proper in found:
         end = _verb_organise(text, start, end)
+        start = _joint_prefix(text, start, known)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
         if zh_acceptable(text[start:end], proper):

@@ -39,7 +39,11 @@ _ZH_PERSON_BEFORE = re.compile(
 )
 _ZH_PERSON_AFTER = re.compile(r"^\s*(?:先生|女士|博士|主持|表示|说|指出)")
 _BRACKETED_AFTER_NAME = re.compile(r"(?:·[\u4e00-\u9fff]+|[省市州县区国])[（(]\s*$")
-_DATELINE = re.compile(r"新华社[^。，,]{0,20}?电|[（(]记者[^）)]*[）)]")
+_DATELINE = re.compile(
+    r"新华社[^。，,]{0,20}?电|[（(]记者[^）)]*[）)]|"
+    # "福州新闻网10月31日讯", "中国金融信息网讯": a news site's byline.
+    r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台)(?:\d{1,2}月\d{1,2}日)?讯"
+)
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:org|com|net|int|gov)\b\S*")
 _EDITION = re.compile(
     r"(?:第\s*[\d一二三四五六七八九十百]+\s*[届次]\s*|"

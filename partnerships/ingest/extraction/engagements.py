@@ -37,9 +37,9 @@ _KIND_WORDS = [
     (
         "event",
         "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
-        "对话|安排|主办|承办|协办|出席|致辞|召开|"
+        "对话|安排|主办|承办|协办|出席|致辞|召开|这次活动|此次活动|本次活动|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
-        "launched|campaign|co-organi|attended|met with|meets with|visited",
+        "launched|campaign|co-organi|attended|met with|meets with|visited|convened",
     ),
     (
         "coordination",
@@ -188,8 +188,13 @@ _OTHER_SENSES = re.compile(
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    # Pipes and wires: "water and sanitation facilities and networks".
+    r"(?:water|sanitation|sewerage|road|rail|electricity|power|drainage|supply|"
+    r"facilities)\s+(?:and\s+)?networks?|"
     # A speech delivered, not a text published: 发表视频致辞, 作工作报告.
     r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告|"
+    # News announced, not a text published: 发布新闻公告, "issued a press release".
+    r"发布[^，。；]{0,6}?(?:公告|新闻稿|消息|通知)|(?:issued|released) a press release|"
     # Taking part in an award's selection is competing, not cooperating.
     r"(?:参与|参加)[^，。；]{0,20}?评选|"
     # A project launched is told as the project: "launched ... the X project".

@@ -5,6 +5,7 @@ word (Association, Foundation, Programme, University ...)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 EN_ORG_WORDS = set(
     "Programme Program Organization Organisation Fund Bank Council Commission "
@@ -21,14 +22,25 @@ EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
 _EN_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&", "for the", "to"}
 _EN_LEADING = set(
     "The In With Through During Under At On By For And As From Since While When "
-    "Also Both This These Its Their A An Of To".split()
+    "Also Both This These Its Their A An Of To Whereas Whilst".split()
 )
+# An honorific ending a run of capitalised words starts the person named after it:
+# "the Ministry of Environmental Protection of Turkmenistan Mr. Charygeldi".
+_EN_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "H.E", "Hon"}
 _EN_GENERIC = set(
     "United Nations|Member States|Government|Governments|Secretariat|Programme|"
     "Fund|Agency|Organization|Council|Commission|Committee|Office|Network|"
     "International Organization|International Organizations|Regional Office|"
     "Country Office|Liaison Office|National Government|Local Government|"
-    "Local Governments|Headquarters|City|Province|Prefecture".split("|")
+    "Local Governments|Headquarters|City|Province|Prefecture|Steering Committee|"
+    "Technical Committee|Organizing Committee|Advisory Board".split("|")
+)
+# A name ending in a job title is a person's title ("EU Trust Fund Manager"), one
+# ending in a meeting's word an event ("Steering Committee Meeting").
+_EN_NOT_LAST = set(
+    "Manager Director Officer Coordinator Chairman Chairperson Adviser Advisor "
+    "Specialist Representative Secretary Meeting Conference Summit Workshop Session "
+    "Seminar Webinar".split()
 )
 # Job titles before a name: "Executive Director of the ...", "Ambassador of ...".
 _EN_TITLE = re.compile(
@@ -62,7 +74,14 @@ def english_spans(text: str) -> list[tuple[int, int]]:
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")
 # A full stop after a word of two lower-case letters or more ends a sentence, even
 # where the next one starts with a capital ("... Fukuoka City. He expressed").
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])")
+# In a headline, a verb in capitals ends the name before it too ("UN-Habitat Iraq's
+# Urban Recovery Initiative Delivers Significant Achievements").
+_SENTENCE_STOP = re.compile(
+    r"(?<=[a-z]{2})\.\s+|(?<=[A-Za-z]{3})\.\s+(?=[A-Z])|"
+    r"\s+(?=(?:Delivers|Marks|Launches|Signs|Welcomes|Announces|Receives|Supports|"
+    r"Calls|Hosts|Opens|Holds|Joins|Provides|Gives|Commits|Pledges|Unveils|Celebrates|"
+    r"Concludes|Completes|Agree|Agrees)\b)"
+)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -134,7 +153,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         words = words[1:]
     words = _trailing_trimmed(words)
-    if len(words) < 2 or not _has_org_word(words):
+    if len(words) < 2 or not _has_org_word(words) or words[-1] in _EN_NOT_LAST:
         return None
     name = " ".join(words)
     if name in _EN_GENERIC:
@@ -153,7 +172,9 @@ def _trailing_trimmed(words: list[str]) -> list[str]:
     """A name without the connectors, adjectives and possessive ending it
     ("Cities Programme’s role", "Future of Cities for the Geneva-based")."""
     while words and (
-        words[-1].lower() in _EN_CONNECTORS or _ADJECTIVE.search(words[-1])
+        words[-1].lower() in _EN_CONNECTORS
+        or _ADJECTIVE.search(words[-1])
+        or words[-1].rstrip(".") in _EN_HONORIFICS
     ):
         words = words[:-1]
     if words and words[-1].endswith(("’s", "'s")):
@@ -194,10 +215,11 @@ def _municipalities(text: str) -> list[tuple[int, int]]:
 # "Think City, a Malaysian non-profit organization": a name without an organisation
 # word, which the words in apposition after it say is one.
 _APPOSITION = re.compile(
-    r"\b((?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*),\s+(?:a|an|the)\s+"
-    r"(?:[\w-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
+    r"\b((?:[A-Z][\w’'&.-]*\s+(?:(?:for|of|and)\s+)?){0,4}[A-Z][\w’'&.-]*)"
+    r"(?:,|\s+[–—]|\s+is)\s+(?:a|an|the)\s+"
+    r"(?:[\w’'-]+\s+){0,4}(?:organi[sz]ation|company|firm|non-profit|nonprofit|NGO|"
     r"foundation|association|university|network|charity|consultancy|start-up|"
-    r"agency|institute|think tank)\b"
+    r"agency|institute|think tank|development bank)\b"
 )
 # "signed a memorandum of understanding with Think City": the other party.
 _SIGNED_WITH = re.compile(
@@ -206,9 +228,18 @@ _SIGNED_WITH = re.compile(
 )
 
 
+def apposition_spans(text: str) -> list[tuple[int, int]]:
+    """ "Habitat for Humanity is an international nonprofit organization"."""
+    return [
+        m.span(1)
+        for m in _APPOSITION.finditer(text)
+        if m.group(1).split()[0] not in _EN_LEADING
+    ]
+
+
 def named_by_context(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them make organisations."""
-    out = [m.span(1) for m in _APPOSITION.finditer(text)]
+    out = apposition_spans(text)
     out += [m.span(1) for m in _SIGNED_WITH.finditer(text)]
     out += [m.span(1) for m in _STATE_BY_OFFICE.finditer(text)]
     out += [m.span(1) for m in _LOCAL_BY_OFFICE.finditer(text)]
@@ -258,7 +289,8 @@ def _listable(name: str, before: str) -> bool:
 
 # "Minister of Public Works and Housing": the ministry, named by its minister.
 _MINISTER_OF = re.compile(
-    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w’'-]*)*)"
+    r"\bMinister\s+of\s+((?:[A-Z][\w’'-]*)"
+    r"(?:\s+(?:and\s+|of\s+|for\s+)?(?!(?:Mr|Ms|Mrs|Dr|Prof|Hon)\b)[A-Z][\w’'-]*)*)"
 )
 
 
@@ -266,3 +298,33 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
     """ "Minister of Public Works and Housing" names the ministry; "Minister of
     State" none."""
     return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)]
+
+
+# "UN-Habitat Iraq", "UNDP Kenya": an entity's office, named by the entity's short
+# name and the country or city it works in.
+_AFTER_OFFICE = re.compile(
+    r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team|and|with|is|was|has|"
+    r"have|will|would)\b|[,.;:)]|\s*$)"
+)
+_OFFICE_WORD = re.compile(r"\s+(?:[Cc]ountry\s+|[Ll]iaison\s+)?[Oo]ffice\b")
+_PLACE_WORDS = re.compile(r" ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
+
+
+def office_in_place(
+    text: str, start: int, end: int, is_place: Callable[[str], bool]
+) -> int | None:
+    """The end of "<short name> <place>" when the one-word short name at [start,
+    end) runs straight into a country or city; None otherwise."""
+    name = text[start:end]
+    if " " in name or not any(c.isupper() for c in name[1:]):
+        return None
+    match = _PLACE_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        stop = end + 1 + len(" ".join(words[:size]))
+        if is_place(" ".join(words[:size])) and _AFTER_OFFICE.match(text[stop:]):
+            office = _OFFICE_WORD.match(text, stop)  # "UNDP Erbil office"
+            return office.end() if office else stop
+    return None

@@ -213,6 +213,10 @@ def place_entries() -> tuple[NameEntry, ...]:
     for country in pycountry.countries:
         names = {country.name, getattr(country, "common_name", country.name)}
         names.add(getattr(country, "official_name", country.name))
+        if ", " in country.name and country.name.endswith((" of", " of the")):
+            # "Korea, Republic of": as written in a sentence, "Republic of Korea".
+            place, form = country.name.split(", ", 1)
+            names.add(f"{form[0].upper()}{form[1:]} {place}")
         for name in names:
             out.append(NameEntry(country.alpha_2, name, "en", "name", "country"))
         out.append(

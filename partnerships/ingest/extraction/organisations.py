@@ -32,11 +32,13 @@ from partnerships.ingest.extraction.context import (
 from partnerships.ingest.extraction.english import (
     EN_ORG_WORDS,
     acronym_definitions,
+    apposition_spans,
     en_trim,
     english_spans,
     listed_with,
     ministries_by_minister,
     named_by_context,
+    office_in_place,
 )
 from partnerships.ingest.extraction.parties import (
     demonym_spans,
@@ -61,6 +63,7 @@ class Mention:
     entries: tuple[NameEntry, ...] = ()
     alias_of: Mention | None = None  # the mention this one abbreviates
     aliases: list[str] = field(default_factory=list)
+    parent: str = ""  # the key of the organisation an office belongs to
 
     @property
     def keys(self) -> set[str]:
@@ -96,6 +99,7 @@ class OrganisationFinder:
             for m in self.gazetteer.find(text)
             if any(e.source not in ("country", "city") for e in m.entries)
         ]
+        mentions = [self._office_in_place(text, m) for m in mentions]
         mentions.extend(self._defined_uses(text, mentions))
         for start, end in self._pattern_spans(text):
             mentions = self._with_pattern(text, start, end, mentions)
@@ -110,6 +114,20 @@ class OrganisationFinder:
         mentions += self._back_references(text, mentions)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _office_in_place(self, text: str, mention: Mention) -> Mention:
+        """ "UN-Habitat Iraq": the office, which the reviewer links to its parent."""
+        if self.segmenter is not None:
+            return mention
+        stop = office_in_place(text, mention.start, mention.end, self._is_place)
+        if stop is None:
+            return mention
+        parent = next(iter(sorted(mention.keys)), "")
+        office = text[mention.start : stop]
+        return Mention(mention.start, stop, office, "pattern", parent=parent)
+
+    def _is_place(self, name: str) -> bool:
+        return any(e.source in ("country", "city") for e in self.places.lookup(name))
 
     def _kept(self, text: str, mention: Mention) -> bool:
         if mention.method == "pattern" and (
@@ -208,7 +226,9 @@ class OrganisationFinder:
         if any(m.end == end for m in inside):
             return mentions  # the known name is the name; the rest is context
         last = max(inside, key=lambda m: m.end) if inside else None
-        if last is not None and self._unit_of(text, last, end):
+        if last is not None and (
+            _joined_before(text, start, last) or self._unit_of(text, last, end)
+        ):
             if not text[last.end : end].endswith(_OFFICE_WORDS):
                 # 欧洲联盟委员会: a body whose name holds another's, not its office.
                 mentions = [m for m in mentions if m is not last]
@@ -261,6 +281,8 @@ class OrganisationFinder:
 
     def _pattern_spans(self, text: str) -> list[tuple[int, int]]:
         if self.segmenter is None:
+            for start, end in apposition_spans(text):  # named so for the document
+                self.defined.setdefault(text[start:end], text[start:end])
             spans = english_spans(text)
             return spans + [
                 span
@@ -347,6 +369,12 @@ def _known_inside(
 
 # （以下简称“人居三”）: the short form is what follows "hereafter".
 _SO_CALLED = re.compile(r"^\s*(?:以下简称|下称|简称|hereinafter|hereafter)\s*")
+
+
+def _joined_before(text: str, start: int, known: Mention) -> bool:
+    """A name that starts with a place joined by a hyphen to the known name inside
+    it is one name: 中国-联合国和平与发展基金指导委员会."""
+    return start < known.start and text[known.start - 1 : known.start] in "-–—"
 
 
 def _short_form(inner: str) -> bool:

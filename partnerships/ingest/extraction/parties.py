@@ -36,6 +36,17 @@ _POSSESSIVE_PARTY = (
     r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
     r"Government|government|Prime Minister)\b"
 )
+# "the Republic of Korea Deputy Minister of Environment", "United Arab Emirates (UAE)
+# Minister of ...": a country named before its official's title.
+_EN_OFFICIAL_AFTER = re.compile(
+    r"^\s+(?:\([A-Z]{2,6}\)\s+)?(?:(?:Deputy|Vice)[- ])?(?:Minister|Ambassador|"
+    r"President|Prime Minister|Foreign Minister|Permanent Representative)\b"
+)
+# "donors including Finland, Norway, ...": the first of a list of donors.
+_EN_DONORS_BEFORE = re.compile(
+    r"\b(?:donors?|contributors?|funders?)\s+(?:including|such as|like|from)\s+"
+    r"(?:the\s+)?$"
+)
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -59,7 +70,7 @@ _EN_AFTER_PLACE = re.compile(r"^(?:[-–]based|\s+(?:City|Province|Prefecture)\b
 _ZH_AFTER_PARTY = re.compile(
     r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
     r"^等\s*[\d一二三四五六七八九十]+\s*个(?:城市|国家)(?:获得|荣获|参与|参加)|"
-    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|总统|总理|"
+    r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|又|总统|总理|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
@@ -81,8 +92,10 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
-    if re.match(_POSSESSIVE_PARTY, after):
+    if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
+    if _EN_DONORS_BEFORE.search(before):
+        return True
     if (
         _EN_PLACE_BEFORE.search(before)
         or _EN_PLACE_LIST_BEFORE.search(before)
@@ -112,7 +125,9 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     )
 
 
-_LIST_JOINT = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+|、|和|与)$")
+_LIST_JOINT = re.compile(
+    r"^(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|、|和|与)$"
+)
 
 
 def _listed(text: str, match: Match, acting: list[tuple[int, int, str]]) -> bool:
@@ -189,6 +204,11 @@ def government_spans(
             out.append((match.start, end, text[match.start : end]))
     out += _listed_before(text, passed, out)
     if lang == "zh":
+        # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.
+        for ours in re.finditer("我国", text):
+            after = text[ours.end() :]
+            if _ZH_AFTER_PARTY.match(after) or after.startswith(("与", "同")):
+                out.append((ours.start(), ours.end(), "中国"))
         for side in _ZH_SIDE.finditer(text):
             out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
     return out
@@ -274,4 +294,12 @@ _GOVERNMENT_OF = re.compile(
 def government_of_spans(text: str) -> list[tuple[int, int, str]]:
     """ "the government of Comores": a government named in lower case, by a name
     the place gazetteer may not hold."""
-    return [(m.start(), m.end(), m.group(1)) for m in _GOVERNMENT_OF.finditer(text)]
+    out = []
+    for match in _GOVERNMENT_OF.finditer(text):
+        name, end = match.group(1), match.end()
+        if name.endswith(
+            ("’s", "'s")
+        ):  # "the government of Germany’s development bank"
+            name, end = name[:-2], end - 2
+        out.append((match.start(), end, name))
+    return out
