@@ -29,6 +29,7 @@ class IatiActivities(Exporter):
     identifier = "iati-activities"
     verbose_name = "Engagements as IATI 2.03 activities (XML)"
     extension, mimetype = "xml", XML
+    refusals = (export.ExportError,)
 
     def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
         return export.activity_chunks(
@@ -48,6 +49,7 @@ class IatiOrganisations(Exporter):
     identifier = "iati-organisations"
     verbose_name = "Organisations as IATI 2.03 organisation files (XML)"
     extension, mimetype = "xml", XML
+    refusals = (export.ExportError,)
 
     def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
         return export.organisation_chunks(
