@@ -17,8 +17,10 @@ of its own: through the product's streaming path, and with the library alone.
 The rows are made on the fly (the 20 columns of the engagements sheet; for IATI
 unsaved engagements with a participant, a country and a theme, as the export's
 query would prefetch them), so the database is left out: what is measured is the
-export's own cost. Printed: seconds and peak resident memory (the process's
-`ru_maxrss`) of each, and the ratio of the times. Nothing is asserted.
+export's own cost. Printed: wall-clock and CPU seconds and peak resident memory
+(the process's `ru_maxrss`) of each, the ratios of the times, and the load
+average before and after (on a shared machine the CPU ratio is the fair one).
+Nothing is asserted.
 """
 
 from __future__ import annotations

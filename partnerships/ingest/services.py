@@ -66,13 +66,13 @@ def _store_document(
     layout: Layout, *, actor: Actor, symbol: str, lang: str, file_name: str
 ) -> tuple[SourceDocument, dict[int, Passage]]:
     """Never a change to a document already known (the curated seed, an earlier
-    reading): the same text again reuses its current revision; another text is
-    a new revision under its symbol, keeping its metadata, which waits for
-    review on the run's page (`sources.services.document_publish`)."""
+    reading): the same text as its latest revision reuses that revision; another
+    text is a new revision under its symbol, keeping its metadata, which waits
+    for review on the run's page (`sources.services.document_publish`)."""
     wanted = _passage_values(layout)
-    current = SourceDocument.objects.filter(symbol=symbol, is_current=True).first()
-    if current is not None and _same_text(current, wanted):
-        return current, {p.number: p for p in current.passages.all()}
+    latest = SourceDocument.objects.filter(symbol=symbol).order_by("-revision").first()
+    if latest is not None and _same_text(latest, wanted):
+        return latest, {p.number: p for p in latest.passages.all()}
     document = document_revision_create(
         actor=actor,
         symbol=symbol,

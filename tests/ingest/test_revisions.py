@@ -104,7 +104,9 @@ def test_reading_the_same_text_again_makes_no_revision(people):
     published = _read(FIRST).document
     again = _read(FIRST, people["ed"])
     assert again.document == published
-    assert SourceDocument.objects.filter(symbol=SYMBOL).count() == 1
+    draft = _read(SECOND, people["admin"]).document
+    assert _read(SECOND, people["admin"]).document == draft  # waiting for review
+    assert SourceDocument.objects.filter(symbol=SYMBOL).count() == 2
 
 
 def test_an_editors_new_document_is_not_public_until_published(client, people):
