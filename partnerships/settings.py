@@ -28,9 +28,6 @@ STAKEHOLDER_VIRUS_SCAN = env_str("STAKEHOLDER_VIRUS_SCAN", "")
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = secret_key(VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,15 +1,23 @@
-"""Engagements as CSV or Excel, streamed: `/api/engagements/export/?fmt=csv|xlsx`
-with the list's filters.
+"""Engagements as CSV, Excel or IATI, streamed:
+`/api/engagements/export/?fmt=csv|xlsx|iati` with the list's filters.
 
-The file is the registered `engagements` exporter's (`core.exporters`), read in
-chunks from the database and handed out in pieces: CSV as it is written, Excel
-written row by row in openpyxl's write-only mode to a temporary file that is then
-sent in pieces and closed when the response ends. Memory stays flat however many
-engagements there are (bench/export_stream.py measures it).
+The file is a registered exporter's (`core.exporters`): `engagements` for the
+sheets, `iati-activities` for IATI 2.03 XML, given the engagements the reader
+may see that match the filters (the exporters apply the reader's visibility
+again to what hangs off them). Each is read in chunks from the database and
+handed out in pieces: CSV and IATI as they are written, Excel written row by
+row in openpyxl's write-only mode to a temporary file that is then sent in
+pieces. Memory stays flat however many engagements there are
+(bench/export_stream.py measures it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
+
+from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,37 +27,90 @@ from rest_framework.views import APIView
 from partnerships.api.base import ActorMixin
 from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.visibility import engagements_visible_to
-from partnerships.core.exporters import exporter
+from partnerships.core.actor import Actor
+from partnerships.core.exporters import PIECE, Chunks, exporter
+from partnerships.registry.visibility import organisations_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("csv", "xlsx", "iati")
+
+
+class Refused(Exception):
+    """Nothing to export: answered with 422 and the sentence."""
+
+
+def _primed(pieces: Chunks) -> Iterator[bytes]:
+    """The pieces, once the first full one is in hand (or the whole file): an
+    IATI exporter says only at its end that it could write no activity, and a
+    refusal must come before the response's first byte."""
+    first = []
+    try:
+        while True:
+            first.append(next(pieces))
+            if len(first[-1]) >= PIECE:
+                break
+    except StopIteration:
+        pass
+    return chain(first, pieces)
+
+
+def _iati(actor: Actor, chosen: QuerySet) -> tuple[Iterator[bytes], str, str]:
+    activities = exporter("iati-activities")
+    if not chosen.exists():
+        raise Refused("No engagement you may see matches: there is nothing to export.")
+    reporting = organisations_visible_to(actor).filter(key=settings.IATI_REPORTING_ORG)
+    if not reporting.exists():
+        raise Refused(
+            "IATI files name their reporting organisation, "
+            f"{settings.IATI_REPORTING_ORG}, which is not in the registry."
+        )
+    pieces = activities.chunks(actor, engagements=chosen, reporting_org=reporting[0])
+    try:
+        primed = _primed(pieces)
+    except activities.refusals as refusal:
+        raise Refused(str(refusal)) from refusal
+    return primed, activities.content_type(), "engagements.xml"
+
+
+def _sheet(actor: Actor, chosen: QuerySet, fmt: str) -> tuple[Chunks, str, str]:
+    sheet = exporter("engagements")
+    pieces = sheet.chunks(actor, queryset=chosen, fmt=fmt)
+    return pieces, sheet.content_type(fmt=fmt), sheet.filename(fmt=fmt)
 
 
 class EngagementExport(ActorMixin, APIView):
     """The engagements the reader may see that match the filters."""
 
     @extend_schema(
-        summary="Engagements as CSV or Excel, streamed, with the list's filters",
-        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, enum=["csv", "xlsx"])],
+        summary="Engagements as CSV, Excel or IATI 2.03 XML, streamed, with the "
+        "list's filters",
+        parameters=[OpenApiParameter("fmt", OpenApiTypes.STR, enum=list(FORMATS))],
         responses={
             (200, "text/csv"): OpenApiTypes.BINARY,
             (200, XLSX): OpenApiTypes.BINARY,
+            (200, "application/xml"): OpenApiTypes.BINARY,
+            (422, "text/plain"): OpenApiTypes.STR,
         },
     )
     def get(self, request: Request) -> HttpResponse:
         fmt = request.query_params.get("fmt", "csv")
-        if fmt not in ("csv", "xlsx"):
-            return HttpResponse("fmt is csv or xlsx.", status=400)
+        if fmt not in FORMATS:
+            return HttpResponse("fmt is csv, xlsx or iati.", status=400)
         visible = engagements_visible_to(self.actor)
         chosen = EngagementFilter(
             request.query_params, queryset=visible, actor=self.actor
         )
         if not chosen.is_valid():
             return HttpResponse(str(chosen.errors), status=400)
-        sheet = exporter("engagements")
-        response = StreamingHttpResponse(
-            sheet.chunks(self.actor, queryset=chosen.qs, fmt=fmt),
-            content_type=sheet.content_type(fmt=fmt),
-        )
-        filename = sheet.filename(fmt=fmt)
+        try:
+            if fmt == "iati":
+                pieces, content_type, filename = _iati(self.actor, chosen.qs)
+            else:
+                pieces, content_type, filename = _sheet(self.actor, chosen.qs, fmt)
+        except Refused as refusal:
+            return HttpResponse(
+                str(refusal), status=422, content_type="text/plain; charset=utf-8"
+            )
+        response = StreamingHttpResponse(pieces, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -274,6 +274,7 @@ class DocumentOut(serializers.ModelSerializer):
         fields = [
             "id",
             "symbol",
+            "revision",
             "title",
             "language",
             "original_language",
@@ -285,10 +286,11 @@ class DocumentOut(serializers.ModelSerializer):
 
 class PassageOut(serializers.ModelSerializer):
     document = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    revision = serializers.IntegerField(source="document.revision", read_only=True)
 
     class Meta:
         model = Passage
-        fields = ["id", "document", "number", "chapter", "section", "text"]
+        fields = ["id", "document", "revision", "number", "chapter", "section", "text"]
 
 
 class ProposalOut(serializers.ModelSerializer):

@@ -31,7 +31,7 @@ from partnerships.registry.visibility import (
     organisations_visible_to,
 )
 from partnerships.sources.filters import EngagementPeriodFilter, PassageFilter
-from partnerships.sources.visibility import documents_visible_to, passages_visible_to
+from partnerships.sources.visibility import documents_shown_to, passages_visible_to
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -283,7 +283,7 @@ class DocumentViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["symbol", "language"]
 
     def get_queryset(self) -> QuerySet:
-        return documents_visible_to(self.actor)
+        return documents_shown_to(self.actor)
 
 
 class PassageViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet):

@@ -86,6 +86,9 @@ class Exporter:
     verbose_name: ClassVar[str]
     extension: ClassVar[str]
     mimetype: ClassVar[str]
+    # What the exporter raises when it has nothing it may write (a sentence
+    # for the reader), so that a page answers it without importing its app.
+    refusals: ClassVar[tuple[type[Exception], ...]] = ()
 
     def chunks(self, actor: Actor, **options: Any) -> Chunks:
         """The file in pieces; the generator returns what `write` returns."""

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from typing import IO, TYPE_CHECKING, Any
 
 from partnerships.core.exporters import PIECE, file_chunks
@@ -34,6 +36,34 @@ BOM = "\ufeff"
 Row = Sequence[Any]
 
 
+# Rows are written to CSV a batch at a time: a batch is looked at as a whole for
+# a cell that begins like a formula (rare), and only a batch holding one is
+# written cell by cell with the apostrophes.
+BATCH = 512
+_SEPARATOR = "\x00"
+_FORMULA_LIKE = re.compile(
+    "|".join(re.escape(_SEPARATOR + start) for start in FORMULA_START)
+)
+
+
+def _formula_like(batch: list[Row]) -> bool:
+    """Whether a cell of the batch may begin like a formula (a number's minus
+    sign counts: such a batch is only written the careful way)."""
+    cells = chain.from_iterable(batch)
+    try:
+        joined = _SEPARATOR + _SEPARATOR.join(cells)
+    except TypeError:  # numbers, None: looked at as text
+        joined = _SEPARATOR + _SEPARATOR.join(map(str, chain.from_iterable(batch)))
+    return _FORMULA_LIKE.search(joined) is not None
+
+
+def _harmless(row: Row) -> list[Any]:
+    return [
+        "'" + v if v.__class__ is str and v.startswith(FORMULA_START) else v
+        for v in row
+    ]
+
+
 def csv_chunks(
     header: Row, rows: Iterable[Row], *, bom: bool = True
 ) -> Iterator[bytes]:
@@ -44,14 +74,13 @@ def csv_chunks(
     if bom:
         out.write(BOM)
     writer.writerow(header)
-    for row in rows:
+    rows = iter(rows)
+    while batch := list(islice(rows, BATCH)):
         # csv writes None as an empty cell; only formula-like text needs a look.
-        writer.writerow(
-            [
-                "'" + v if v.__class__ is str and v.startswith(FORMULA_START) else v
-                for v in row
-            ]
-        )
+        if _formula_like(batch):
+            writer.writerows(map(_harmless, batch))
+        else:
+            writer.writerows(batch)
         if out.tell() >= PIECE:
             yield out.getvalue().encode("utf-8")
             out.seek(0)

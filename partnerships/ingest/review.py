@@ -33,6 +33,7 @@ from partnerships.ingest.models import (
     CandidateStatus,
     IngestRun,
 )
+from partnerships.registry.keys import suffixed_key
 from partnerships.registry.models import NameKind, Organisation
 from partnerships.registry.services import organisation_create, organisation_name_add
 from partnerships.registry.visibility import organisations_visible_to
@@ -106,13 +107,12 @@ def seen_organisation(actor: Actor, candidate: Candidate) -> Organisation | None
 
 def _new_key(candidate: Candidate, name: str) -> str:
     """A key people can read: the acronym the report gives, else the name in
-    Latin letters (Chinese in pinyin, Arabic and Cyrillic transliterated)."""
+    Latin letters (Chinese in pinyin, Arabic and Cyrillic transliterated), with
+    a random suffix that does not depend on which keys are taken, so that it
+    reveals no organisation the reviewer may not see (`registry/keys.py`)."""
     acronyms = [s for s in candidate.data.get("short_names", []) if s.isascii()]
-    base = _slug(acronyms[0] if acronyms else name) or f"ORGANISATION-{candidate.pk}"
-    key, number = base, 2
-    while Organisation.objects.filter(key=key).exists():
-        key, number = f"{base}-{number}", number + 1
-    return key
+    base = _slug(acronyms[0] if acronyms else name) or "ORGANISATION"
+    return suffixed_key(base)
 
 
 def _slug(text: str) -> str:

@@ -26,7 +26,7 @@ from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage, SourceDocument
 from partnerships.sources.paragraphs import Layout, split_report
 from partnerships.sources.services import (
-    document_upsert,
+    document_revision_create,
     passage_upsert,
 )
 
@@ -38,32 +38,54 @@ class IngestRefused(ValueError):
 READER = system_actor("ingest")
 
 
+PASSAGE_FIELDS = ("chapter", "chapter_title", "section", "section_title", "text")
+
+
+def _passage_values(layout: Layout) -> dict[int, dict[str, str]]:
+    return {
+        p.number: {
+            "chapter": p.chapter,
+            "chapter_title": p.chapter_title[:500],
+            "section": p.section,
+            "section_title": p.section_title[:500],
+            "text": p.text,
+        }
+        for p in layout.paragraphs
+    }
+
+
+def _same_text(document: SourceDocument, wanted: dict[int, dict[str, str]]) -> bool:
+    stored = {
+        row["number"]: {name: row[name] for name in PASSAGE_FIELDS}
+        for row in document.passages.values("number", *PASSAGE_FIELDS)
+    }
+    return stored == wanted
+
+
 def _store_document(
     layout: Layout, *, actor: Actor, symbol: str, lang: str, file_name: str
-):
-    # A document already in the registry (the curated seed, an earlier reading)
-    # keeps its metadata; only its passages are brought up to date.
-    document = SourceDocument.objects.filter(symbol=symbol).first()
-    if document is None:
-        document, _ = document_upsert(
-            actor=actor,
-            symbol=symbol,
-            values={"language": lang, "file_name": file_name, f"title_{lang}": symbol},
-            reason="ingested",
-        )
+) -> tuple[SourceDocument, dict[int, Passage]]:
+    """Never a change to a document already known (the curated seed, an earlier
+    reading): the same text as its latest revision reuses that revision; another
+    text is a new revision under its symbol, keeping its metadata, which waits
+    for review on the run's page (`sources.services.document_publish`)."""
+    wanted = _passage_values(layout)
+    latest = SourceDocument.objects.filter(symbol=symbol).order_by("-revision").first()
+    if latest is not None and _same_text(latest, wanted):
+        return latest, {p.number: p for p in latest.passages.all()}
+    document = document_revision_create(
+        actor=actor,
+        symbol=symbol,
+        values={"language": lang, "file_name": file_name},
+        reason="ingested",
+    )
     passages = {}
-    for paragraph in layout.paragraphs:
-        passages[paragraph.number], _ = passage_upsert(
+    for number, values in wanted.items():
+        passages[number], _ = passage_upsert(
             actor=actor,
             document=document,
-            number=paragraph.number,
-            values={
-                "chapter": paragraph.chapter,
-                "chapter_title": paragraph.chapter_title[:500],
-                "section": paragraph.section,
-                "section_title": paragraph.section_title[:500],
-                "text": paragraph.text,
-            },
+            number=number,
+            values=values,
             reason="ingested",
         )
     return document, passages

@@ -32,6 +32,8 @@ from partnerships.ingest.review import (
 from partnerships.ingest.tasks import read_upload
 from partnerships.registry.categories import Category
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.services import document_publish, may_publish
+from partnerships.sources.visibility import documents_shown_to
 
 UPLOADS = "ingest-uploads"
 REFRESH_SECONDS = 2
@@ -160,17 +162,41 @@ def job_resume(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(IngestRun.objects.select_related("document"), pk=pk)
+    actor = actor_for(request.user)
     return render(
         request,
         "ingest/run_detail.html",
         {
             "run": run,
-            "paragraphs": selectors.run_paragraphs(run, actor_for(request.user)),
-            "title": f"Review {run.document.symbol}",
+            "paragraphs": selectors.run_paragraphs(run, actor),
+            "may_publish": may_publish(actor, run.document),
+            "shown": documents_shown_to(actor)
+            .filter(symbol=run.document.symbol)
+            .first(),
+            "title": f"Review {run.document}",
             "categories": Category.choices,
             "kinds": Kind.choices,
         },
     )
+
+
+@staff_required
+@require_POST
+def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the document revision a reading made, once reviewed: it becomes
+    the one the portal and the API show under its symbol."""
+    run = get_object_or_404(IngestRun.objects.select_related("document"), pk=pk)
+    try:
+        document = document_publish(
+            actor=actor_for(request.user),
+            document=run.document,
+            reason=request.POST.get("reason", "")[:200] or "reviewed and published",
+        )
+    except NotAllowed as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"{document} is published.")
+    return redirect("ingest:run", pk=pk)
 
 
 @staff_required

@@ -50,20 +50,28 @@ def lifecycle_record(obj: Organisation | Engagement) -> dict[str, Any]:
     }
 
 
+def _citation(evidence: Evidence) -> dict[str, Any]:
+    document = evidence.passage.document
+    cited = {
+        "document": document.symbol,
+        "paragraph": evidence.passage.number,
+        "quote": evidence.quote,
+    }
+    if document.revision != 1:
+        cited["revision"] = document.revision
+    return cited
+
+
 def _evidence(evidence: Iterable[Evidence]) -> list[dict[str, Any]]:
-    return [
-        {
-            "document": e.passage.document.symbol,
-            "paragraph": e.passage.number,
-            "quote": e.quote,
-        }
-        for e in evidence
-    ]
+    return [_citation(e) for e in evidence]
 
 
 def document_record(doc: SourceDocument) -> dict[str, Any]:
     return {
         "symbol": doc.symbol,
+        "revision": doc.revision,
+        "replaces": doc.replaces.revision if doc.replaces else None,
+        "is_current": doc.is_current,
         "title": as_dict(doc, "title"),
         "language": doc.language,
         "original_language": doc.original_language,
@@ -221,12 +229,16 @@ def published_record(eng: Engagement) -> dict[str, Any] | None:
 
 
 _EVIDENCE = Evidence.objects.select_related("passage__document").order_by(
-    "passage__document__symbol", "passage__number"
+    "passage__document__symbol", "passage__document__revision", "passage__number"
 )
 
 
 def documents() -> QuerySet[SourceDocument]:
-    return SourceDocument.objects.order_by("symbol").prefetch_related("passages")
+    return (
+        SourceDocument.objects.order_by("symbol", "revision")
+        .select_related("replaces")
+        .prefetch_related("passages")
+    )
 
 
 def organisations() -> QuerySet[Organisation]:

@@ -8,6 +8,7 @@ import io
 from collections.abc import Generator
 from typing import Any, BinaryIO
 
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from partnerships.cooperation.models import Engagement
@@ -21,18 +22,26 @@ from partnerships.registry.models import Organisation
 XML = "application/xml"
 
 
+def _chosen(selection: QuerySet | None, model: type[Model]) -> QuerySet:
+    """The caller's selection as it is, even empty (never read here: a queryset's
+    truth would load every row); every record only when none is given."""
+    return model._default_manager.all() if selection is None else selection
+
+
 @register
 class IatiActivities(Exporter):
     """Options: `reporting_org` (an Organisation, required), `engagements` (a
-    selection; default all), `on_skip`, `date_undated_from_source`."""
+    selection; not given or None: all; an empty one exports nothing), `on_skip`,
+    `date_undated_from_source`."""
 
     identifier = "iati-activities"
     verbose_name = "Engagements as IATI 2.03 activities (XML)"
     extension, mimetype = "xml", XML
+    refusals = (export.ExportError,)
 
     def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
         return export.activity_chunks(
-            engagements=options.get("engagements") or Engagement.objects.all(),
+            engagements=_chosen(options.get("engagements"), Engagement),
             actor=actor,
             reporting_org=options["reporting_org"],
             generated=options.get("generated") or timezone.now(),
@@ -43,15 +52,17 @@ class IatiActivities(Exporter):
 
 @register
 class IatiOrganisations(Exporter):
-    """Options: `organisations` (a selection; default all), `on_skip`."""
+    """Options: `organisations` (a selection; not given or None: all; an empty
+    one exports nothing), `on_skip`."""
 
     identifier = "iati-organisations"
     verbose_name = "Organisations as IATI 2.03 organisation files (XML)"
     extension, mimetype = "xml", XML
+    refusals = (export.ExportError,)
 
     def chunks(self, actor: Actor, **options: Any) -> Generator[bytes, None, int]:
         return export.organisation_chunks(
-            organisations=options.get("organisations") or Organisation.objects.all(),
+            organisations=_chosen(options.get("organisations"), Organisation),
             actor=actor,
             generated=options.get("generated") or timezone.now(),
             on_skip=options.get("on_skip"),

@@ -29,9 +29,9 @@ from partnerships.interop.dump import FORMAT, READABLE_VERSIONS
 from partnerships.interop.load_money import Contributions, load_money, load_published
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
-from partnerships.sources.models import Passage
+from partnerships.sources.models import Passage, SourceDocument
 from partnerships.sources.services import (
-    document_upsert,
+    document_revision_load,
     evidence_ensure,
     parse_date,
     passage_upsert,
@@ -81,7 +81,8 @@ class DumpLoader:
             raise DumpError(f"Not a {FORMAT} file of version {versions}.")
         self.data = data
         self.actor = system_actor("load")
-        self.passages: dict[tuple[str, int], Passage] = {}
+        self.passages: dict[tuple[str, int, int], Passage] = {}
+        self.documents: dict[tuple[str, int], SourceDocument] = {}
         self.orgs: dict[str, Organisation] = {}
         self.engagements: dict[str, Engagement] = {}
         self.written = 0
@@ -131,10 +132,20 @@ class DumpLoader:
         values["metadata"] = raw.get("metadata") or {}
         if (published := _flag(raw, "is_published")) is not None:
             values["is_published"] = published
-        doc, written = document_upsert(
-            actor=self.actor, symbol=raw["symbol"], values=values, reason=REASON
+        revision = int(raw.get("revision") or 1)
+        if raw.get("replaces") is not None:
+            values["replaces"] = self.documents[(raw["symbol"], int(raw["replaces"]))]
+        if (current := _flag(raw, "is_current")) is not None:
+            values["is_current"] = current
+        doc, written = document_revision_load(
+            actor=self.actor,
+            symbol=raw["symbol"],
+            revision=revision,
+            values=values,
+            reason=REASON,
         )
         self.written += written
+        self.documents[(doc.symbol, revision)] = doc
         for p in raw.get("passages", []):
             fields = ("chapter", "chapter_title", "section", "section_title", "text")
             passage, written = passage_upsert(
@@ -145,7 +156,7 @@ class DumpLoader:
                 reason=REASON,
             )
             self.written += written
-            self.passages[(doc.symbol, passage.number)] = passage
+            self.passages[(doc.symbol, revision, passage.number)] = passage
 
     def _org(self, raw: dict[str, Any], records: dict[str, Any]) -> Organisation:
         key = raw["id"]
@@ -188,13 +199,15 @@ class DumpLoader:
 
     def _cited(self, citations: list[dict[str, Any]]) -> list[tuple[Passage, str]]:
         """(passage, quote) of each citation: `{document, paragraph, quote}`, or
-        `{document, paragraphs}` without quotes as version 1 wrote them."""
+        `{document, paragraphs}` without quotes as version 1 wrote them; a
+        `revision` other than the first is named."""
         found = []
         for c in citations:
             numbers = c["paragraphs"] if "paragraphs" in c else [c["paragraph"]]
             quote = c.get("quote") or ""
+            document = (c["document"], int(c.get("revision") or 1))
             for number in numbers:
-                found.append((self.passages[(c["document"], int(number))], quote))
+                found.append((self.passages[(*document, int(number))], quote))
         return found
 
     def _eng(self, raw: dict[str, Any], records: dict[str, Any]) -> Engagement:

@@ -36,7 +36,7 @@ from partnerships.reference.models import Country, UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.models import Evidence, Passage, SourceDocument
-from partnerships.sources.visibility import documents_visible_to, passages_visible_to
+from partnerships.sources.visibility import documents_shown_to, passages_visible_to
 
 PAGE_SIZE = 25
 
@@ -314,7 +314,7 @@ def engagement_evidence(actor: Actor, engagement: Engagement) -> list[Evidence]:
 
 
 def document_for(actor: Actor, symbol: str) -> SourceDocument | None:
-    return documents_visible_to(actor).filter(symbol=symbol).first()
+    return documents_shown_to(actor).filter(symbol=symbol).first()
 
 
 def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:
@@ -344,4 +344,4 @@ def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:
 
 
 def documents(actor: Actor) -> list[SourceDocument]:
-    return list(documents_visible_to(actor).order_by("-date", "symbol")[:200])
+    return list(documents_shown_to(actor).order_by("-date", "symbol")[:200])

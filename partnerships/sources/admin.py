@@ -13,7 +13,14 @@ from partnerships.sources.visibility import (
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(PolicyScopedAdmin, SimpleHistoryAdmin):
     visible_to = documents_visible_to
-    list_display = ["symbol", "title_en", "language", "date"]
+    list_display = [
+        "symbol",
+        "revision",
+        "is_current",
+        "is_published",
+        "title_en",
+        "date",
+    ]
     search_fields = ["symbol", "title_en", "title_zh"]
 
 

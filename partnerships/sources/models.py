@@ -20,9 +20,25 @@ from partnerships.sources.validation import evidence_errors
 class SourceDocument(
     translated_fields("title", max_length=500, verbose="title"), models.Model
 ):
-    """A document facts were taken from: a report, an import file, a letter."""
+    """A document facts were taken from: a report, an import file, a letter.
 
-    symbol = models.CharField(max_length=100, unique=True)
+    A document once published is never rewritten by an upload: reading it again
+    makes a new revision under the same symbol (`replaces` names the revision it
+    was made from), unpublished until staff publish it. Of the revisions of a
+    symbol, one is current: the one the portal and the API show under the symbol.
+    Earlier revisions are kept, with the evidence cited from them.
+    """
+
+    symbol = models.CharField(max_length=100)
+    revision = models.PositiveIntegerField(default=1)
+    replaces = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    is_current = models.BooleanField(default=True)
     language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES)
     original_language = models.CharField(
         max_length=2, choices=LANGUAGE_CHOICES, blank=True, default=""
@@ -40,8 +56,16 @@ class SourceDocument(
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-date", "symbol"]
+        ordering = ["-date", "symbol", "-revision"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["symbol", "revision"], name="source_document_unique_revision"
+            ),
+            models.UniqueConstraint(
+                fields=["symbol"],
+                condition=Q(is_current=True),
+                name="source_document_one_current",
+            ),
             models.CheckConstraint(
                 condition=Q(language__in=UN_LANGUAGES), name="source_document_language"
             ),
@@ -54,7 +78,9 @@ class SourceDocument(
         ]
 
     def __str__(self) -> str:
-        return self.symbol
+        if self.revision == 1:
+            return self.symbol
+        return f"{self.symbol} (revision {self.revision})"
 
 
 class Passage(models.Model):

@@ -1,6 +1,7 @@
 """Every write to source documents, passages and evidence, each audited with its
-actor. A published document and its passages are changed only by an administrator
-or a system actor (a loader)."""
+actor. A published document and its passages are changed only by an administrator,
+a system actor (a loader) or who added it; an upload never changes one, it makes
+a new revision (`document_revision_create`) that waits for `document_publish`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from partnerships.cooperation.models import Engagement, Participation
 from partnerships.cooperation.services import touch_engagement, with_reason
@@ -45,7 +47,8 @@ def _check(actor: Actor, document: SourceDocument | None) -> None:
     ):
         raise NotAllowed(
             f"The document {document.symbol} is published: only an administrator "
-            "may change it. Give the new version a symbol of its own."
+            "may change it. Upload the new version: it becomes a new revision, "
+            "published once reviewed."
         )
 
 
@@ -65,13 +68,37 @@ def _unchanged(obj: Any, values: dict[str, Any]) -> bool:
 def document_upsert(
     *, actor: Actor, symbol: str, values: dict[str, Any], reason: str = ""
 ) -> tuple[SourceDocument, bool]:
-    found = SourceDocument.objects.filter(symbol=symbol).first()
+    """Create or change the current revision of the document `symbol`."""
+    found = SourceDocument.objects.filter(symbol=symbol, is_current=True).first()
     if _unchanged(found, values):
         return found, False
     _check(actor, found)
     return save_if_changed(
         SourceDocument,
-        lookup={"symbol": symbol},
+        lookup={"symbol": symbol, "is_current": True},
+        values=values,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def document_revision_load(
+    *,
+    actor: Actor,
+    symbol: str,
+    revision: int,
+    values: dict[str, Any],
+    reason: str = "",
+) -> tuple[SourceDocument, bool]:
+    """Create or change one revision of a document as a loader has it (a dump
+    names each revision, which it replaces and whether it is current)."""
+    found = SourceDocument.objects.filter(symbol=symbol, revision=revision).first()
+    if _unchanged(found, values):
+        return found, False
+    _check(actor, found)
+    return save_if_changed(
+        SourceDocument,
+        lookup={"symbol": symbol, "revision": revision},
         values=values,
         actor=actor,
         reason=reason,
@@ -134,7 +161,9 @@ def evidence_add(
     quote: str = "",
     reason: str = "",
 ) -> Evidence:
-    passage = Passage.objects.filter(document__symbol=symbol, number=number).first()
+    passage = Passage.objects.filter(
+        document__symbol=symbol, document__is_current=True, number=number
+    ).first()
     if passage is None:
         raise ValidationError(
             {"passage": f"Document {symbol!r} has no paragraph {number}."}
@@ -159,3 +188,106 @@ def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
+
+
+# --- Revisions: the only way an upload reaches a document already known -----------
+
+KEPT = (
+    "original_language",
+    "date",
+    "period_start",
+    "period_end",
+    "body",
+    "session",
+    "agenda_item",
+    "distribution",
+    "metadata",
+)
+
+
+def _first_added_by(actor: Actor, symbol: str) -> bool:
+    """Whether the actor (a person) added the first revision of `symbol`."""
+    first = SourceDocument.objects.filter(symbol=symbol).order_by("revision").first()
+    return (
+        first is not None
+        and bool(actor.user_id)
+        and first.history.filter(
+            history_type="+", history_user_id=actor.user_id
+        ).exists()
+    )
+
+
+def may_publish(actor: Actor, document: SourceDocument) -> bool:
+    """Administrators publish any revision; an editor only those of a document
+    whose first revision the editor added (the seed's and other people's
+    documents wait for an administrator)."""
+    if document.is_published and document.is_current:
+        return False
+    if actor.is_admin:
+        return True
+    return actor.is_editor and _first_added_by(actor, document.symbol)
+
+
+def document_revision_create(
+    *, actor: Actor, symbol: str, values: dict[str, Any], reason: str = ""
+) -> SourceDocument:
+    """A new document, or a new revision of a known one; never a change to one.
+
+    A new symbol is published at once only when a process acts on its own
+    authority (the command line's reader, a loader); a person's upload waits for
+    `document_publish`. A new revision of a known symbol always waits."""
+    if not can_create(actor):
+        raise NotAllowed("Only editors and administrators add source documents.")
+    with transaction.atomic():
+        known = SourceDocument.objects.select_for_update().filter(symbol=symbol)
+        current = known.filter(is_current=True).first()
+        document = SourceDocument(symbol=symbol, **values)
+        if current is None:
+            document.is_published = bool(actor.system) and actor.is_admin
+            if not any(v for k, v in values.items() if k.startswith("title_")):
+                setattr(document, f"title_{document.language}", symbol)
+        else:
+            for name in KEPT:
+                if name not in values:
+                    setattr(document, name, getattr(current, name))
+            for name, value in vars(current).items():
+                if name.startswith("title_") and name not in values and value:
+                    setattr(document, name, value)
+            document.revision = (known.aggregate(top=Max("revision"))["top"] or 0) + 1
+            document.replaces, document.is_current = current, False
+            document.is_published = False
+        audited_save(document, actor=actor, reason=reason or "new revision")
+    return document
+
+
+def document_publish(
+    *, actor: Actor, document: SourceDocument, reason: str = ""
+) -> SourceDocument:
+    """Make a reviewed revision the published, current one of its symbol. The
+    revision it replaces is kept as it was, no longer current."""
+    with transaction.atomic():
+        document = SourceDocument.objects.select_for_update().get(pk=document.pk)
+        if not may_publish(actor, document):
+            raise NotAllowed(
+                f"You may not publish {document}: an administrator publishes "
+                "a new revision of a document someone else added."
+            )
+        current = (
+            SourceDocument.objects.select_for_update()
+            .filter(symbol=document.symbol, is_current=True)
+            .exclude(pk=document.pk)
+            .first()
+        )
+        if current is not None and current.revision > document.revision:
+            raise NotAllowed(
+                f"{current} is already published; revision {document.revision} "
+                "is older and cannot replace it."
+            )
+        if current is not None:
+            current.is_current = False
+            audited_save(
+                current, actor=actor, reason=f"replaced by revision {document.revision}"
+            )
+        document.is_current = document.is_published = True
+        audited_save(document, actor=actor, reason=reason or "published")
+    return document

@@ -19,6 +19,14 @@ def documents_visible_to(actor: Actor) -> QuerySet[SourceDocument]:
     return SourceDocument.objects.filter(is_published=True)
 
 
+def documents_shown_to(actor: Actor) -> QuerySet[SourceDocument]:
+    """The documents listed and found by their symbol: of each symbol's
+    revisions the current one (an unpublished new revision waits on its
+    reading's page; earlier ones stay readable through the evidence cited
+    from them)."""
+    return documents_visible_to(actor).filter(is_current=True)
+
+
 def passages_visible_to(actor: Actor) -> QuerySet[Passage]:
     return Passage.objects.filter(document__in=documents_visible_to(actor))
 

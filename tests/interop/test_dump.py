@@ -111,7 +111,7 @@ NATURAL_KEYS: dict[type[models.Model], tuple[str, ...]] = {
     Identifier: ("scheme", "value"),
     Engagement: ("key",),
     Participation: ("engagement", "organisation", "role"),
-    SourceDocument: ("symbol",),
+    SourceDocument: ("symbol", "revision"),
     Passage: ("document", "number"),
     Evidence: ("passage", "engagement", "participation", "organisation"),
     MoneyLine: ("engagement", "position"),
@@ -254,6 +254,28 @@ def _vary_the_rest() -> None:
         value_precision="month",
     )
     _money_and_kept_elements(taken)
+    _a_second_revision()
+
+
+def _a_second_revision() -> None:
+    """A later revision of a document, unpublished and not current, with a
+    paragraph cited for a participation (the demo data has one revision each)."""
+    first = SourceDocument.objects.order_by("symbol").last()
+    second = SourceDocument.objects.create(
+        symbol=first.symbol,
+        revision=2,
+        replaces=first,
+        is_current=False,
+        is_published=False,
+        language=first.language,
+        title_en="read again",
+    )
+    passage = Passage.objects.create(document=second, number=1, text="read again")
+    Evidence.objects.create(
+        passage=passage,
+        participation=Participation.objects.order_by("pk").last(),
+        quote="cited from revision 2",
+    )
 
 
 def _money_and_kept_elements(contribution: Contribution) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
@@ -43,6 +44,9 @@ ZIP = "application/zip"
 
 Row = list[Any]
 CHUNK = 2000  # records read from the database at a time
+# One call per row for the six languages' columns, not six attribute lookups.
+_NAMES = attrgetter(*(f"name_{lang}" for lang in UN_LANGUAGES))
+_TITLES = attrgetter(*(f"title_{lang}" for lang in UN_LANGUAGES))
 
 
 def _parent_key(visible: QuerySet) -> Subquery:
@@ -109,7 +113,7 @@ class OrganisationsSheet(SheetExporter):
                     names[other.kind].append(other.value)
             yield [
                 org.key,
-                *(getattr(org, f"name_{lang}") for lang in UN_LANGUAGES),
+                *_NAMES(org),
                 join(names["acronym"]),
                 join(names["short"]),
                 org.category,
@@ -157,7 +161,7 @@ class EngagementsSheet(SheetExporter):
                 eng.key,
                 eng.kind,
                 eng.status,
-                *(getattr(eng, f"title_{lang}") for lang in UN_LANGUAGES),
+                *_TITLES(eng),
                 format_fuzzy(eng.start_date, eng.start_precision) or "",
                 format_fuzzy(eng.end_date, eng.end_precision) or "",
                 eng.shown_parent or "",

@@ -13,7 +13,7 @@ from partnerships.core.languages import field_names, localized
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Country
 from partnerships.registry.search import organisations_ranked
-from partnerships.sources.visibility import documents_visible_to
+from partnerships.sources.visibility import documents_shown_to
 
 MOST = 12
 
@@ -45,7 +45,7 @@ def _documents(request: HttpRequest, text: str) -> list[tuple[str, str]]:
     lang = content_language()
     return [
         (d.symbol, localized(d, "title", lang).text[:120])
-        for d in documents_visible_to(staff_actor(request))
+        for d in documents_shown_to(staff_actor(request))
         .filter(titles)
         .order_by("-date")[:MOST]
     ]
