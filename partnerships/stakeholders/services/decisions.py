@@ -22,8 +22,10 @@ from partnerships.core.errors import NotAllowed
 from partnerships.core.languages import interface_language
 from partnerships.core.upsert import save_if_changed
 from partnerships.core.versioned import audited_save
+from partnerships.registry.keys import suffixed_key
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import organisation_create, organisation_name_add
+from partnerships.registry.visibility import organisations_visible_to
 from partnerships.stakeholders.models import (
     DECIDED,
     Accreditation,
@@ -52,19 +54,16 @@ def _content_language(application: Application) -> str:
 def _new_key(application: Application) -> str:
     flat = normalise(application.acronym or application.name).upper()
     base = "-".join(flat.split())[:80] if flat.isascii() and flat else ""
-    base = base or f"ORG-{application.pk}"
-    key, n = base, 1
-    while Organisation.objects.filter(key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
-    return key
+    # A random suffix whatever keys are taken: stepping past a taken key would
+    # tell the reviewer that a record they may not see holds it.
+    return suffixed_key(base or "ORG")
 
 
 def _organisation(actor: Actor, application: Application, key: str) -> Organisation:
     """The organisation named by `key`, else the one the application names,
     else a new one."""
     if key:
-        found = Organisation.objects.filter(key=key, deleted_at__isnull=True).first()
+        found = organisations_visible_to(actor).filter(key=key).first()
         if found is None:
             raise ValidationError(_("No organisation has the key %(k)s.") % {"k": key})
         return found

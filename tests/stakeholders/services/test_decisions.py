@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -103,3 +105,13 @@ def test_an_accreditation_joins_an_organisation_the_registry_knows(
 
 def test_names_are_compared_without_case_accents_or_punctuation():
     assert normalise("Fédération  des Villes, Unies!") == "federation des villes unies"
+
+
+def test_a_new_key_does_not_depend_on_the_keys_others_hold(session):
+    # Stepping past a taken key ("HIC", then "HIC-2") would tell the reviewer
+    # that some record, perhaps one they may not see, holds "HIC".
+    organisation(key="HABITAT-INTERNATIONAL-COALITION", en="Hidden one")
+    basis_import(actor=TESTER, text=LIST)
+    application = _submit(session)
+    key = Organisation.objects.get(pk=application.organisation_id).key
+    assert re.fullmatch(r"HABITAT-INTERNATIONAL-COALITION-[2-9A-Z]{4}", key), key
