@@ -69,16 +69,8 @@ def document_upsert(
     *, actor: Actor, symbol: str, values: dict[str, Any], reason: str = ""
 ) -> tuple[SourceDocument, bool]:
     """Create or change the current revision of the document `symbol`."""
-    found = SourceDocument.objects.filter(symbol=symbol, is_current=True).first()
-    if _unchanged(found, values):
-        return found, False
-    _check(actor, found)
-    return save_if_changed(
-        SourceDocument,
-        lookup={"symbol": symbol, "is_current": True},
-        values=values,
-        actor=actor,
-        reason=reason,
+    return _document_upsert(
+        actor, {"symbol": symbol, "is_current": True}, values, reason
     )
 
 
@@ -92,16 +84,20 @@ def document_revision_load(
 ) -> tuple[SourceDocument, bool]:
     """Create or change one revision of a document as a loader has it (a dump
     names each revision, which it replaces and whether it is current)."""
-    found = SourceDocument.objects.filter(symbol=symbol, revision=revision).first()
+    return _document_upsert(
+        actor, {"symbol": symbol, "revision": revision}, values, reason
+    )
+
+
+def _document_upsert(
+    actor: Actor, lookup: dict[str, Any], values: dict[str, Any], reason: str
+) -> tuple[SourceDocument, bool]:
+    found = SourceDocument.objects.filter(**lookup).first()
     if _unchanged(found, values):
         return found, False
     _check(actor, found)
     return save_if_changed(
-        SourceDocument,
-        lookup={"symbol": symbol, "revision": revision},
-        values=values,
-        actor=actor,
-        reason=reason,
+        SourceDocument, lookup=lookup, values=values, actor=actor, reason=reason
     )
 
 
