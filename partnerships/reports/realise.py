@@ -31,13 +31,7 @@ from partnerships.reports.formatting import (
 from partnerships.reports.grammar import fr_country
 from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, merge, pick
-from partnerships.reports.wording import (
-    ALWAYS_NAMED,
-    cast,
-    named_in_title,
-    named_in_titles,
-    template_keys,
-)
+from partnerships.reports.sentences import sentence
 
 
 @dataclass
@@ -220,42 +214,7 @@ class Writer:
     # --- sentences ----------------------------------------------------------------
 
     def sentence(self, row: dict[str, Any]) -> list[Run]:
-        reporter_role, partners, funders, beneficiaries = cast(row, self.reporter)
-        # No actor inside a title: a partner the title names is not named again.
-        in_title = named_in_titles(row, partners, self.orgs, reporter_role)
-        partners = [k for k in partners if k not in in_title]
-        if row["kind"] not in ALWAYS_NAMED:
-            funders = [k for k in funders if not named_in_title(self.orgs[k], row)]
-            beneficiaries = [
-                k for k in beneficiaries if not named_in_title(self.orgs[k], row)
-            ]
-        values = {
-            "reporter": [self.org_name(self.reporter)] if reporter_role else [],
-            "partners": self.orgs_list(partners),
-            "funders": self.orgs_list(funders),
-            "beneficiaries": self.orgs_list(beneficiaries),
-            "title": self.title(row),
-            "places": self.places(row),
-            "date": self.date(row["start"], row["start_precision"]),
-            "amount": self.amounts(row),
-            "parent": self.parent(row),
-        }
-        if row["kind"] == "commitment" and not partners:
-            values["partners"] = values["funders"]
-        counts = {
-            "reporter": 1,
-            "partners": len(partners),
-            "funders": len(funders),
-            "beneficiaries": len(beneficiaries),
-        }
-        templates = self.phrases["templates"]
-        for key in template_keys(row, reporter_role, partners, bool(in_title)):
-            if key in templates:
-                runs = fill(templates[key], values, counts)
-                if runs:
-                    return runs
-        # Nothing fits (no participant in a usable role): the title alone.
-        return values["title"] + [Run(self.phrases["sentence_end"])]
+        return sentence(self, row)
 
     def summary(self, row: dict[str, Any]) -> list[Run]:
         text = row["summary"].get(self.lang, "")

@@ -20,7 +20,8 @@ OPTIONAL = {"unquoted_kinds"}
 # entry has its six languages. Issue 13 fills any gap listed here; a gap not listed
 # fails the test.
 KNOWN_GAPS: set[tuple[str, str]] = set()
-# Template keys end in a status or role of the kind (`network.chair`) or in one of
+# Template keys end in a status or role of the kind (`network.chair`), in the role
+# of another participant that is the subject (`event.by-host`) or in one of
 # the composer's own refinements (partnerships.reports.realise).
 REFINEMENTS = {"framework", "noreporter", "beneficiaries", "participants", "itself"}
 
@@ -89,6 +90,7 @@ def _unknown_template_keys(templates: dict[str, str]) -> set[str]:
             "",
             *Status.values,
             *Role.values,
+            *(f"by-{role}" for role in Role.values),
             *REFINEMENTS,
         }:
             out.add(key)
@@ -101,8 +103,18 @@ def test_templates_are_keyed_by_real_kinds_statuses_and_roles(lang):
 
 
 def test_a_misspelt_role_or_kind_in_a_template_key_is_caught():
-    templates = {"network.chairman": "", "meeting": "", "event.ongoing": ""}
-    assert _unknown_template_keys(templates) == {"network.chairman", "meeting"}
+    templates = {
+        "network.chairman": "",
+        "meeting": "",
+        "event.ongoing": "",
+        "event.by-host": "",
+        "event.by-hostess": "",
+    }
+    assert _unknown_template_keys(templates) == {
+        "network.chairman",
+        "meeting",
+        "event.by-hostess",
+    }
 
 
 def test_the_phrases_carry_each_languages_direction_from_the_registry():
