@@ -29,9 +29,10 @@ from partnerships.reports.formatting import (
     section_label,
 )
 from partnerships.reports.grammar import fr_country
+from partnerships.reports.intro import chapter_intro
 from partnerships.reports.masthead import figures, masthead, period_sentences
-from partnerships.reports.runs import Run, fill, join_runs, merge, pick
-from partnerships.reports.sentences import sentence
+from partnerships.reports.runs import Run, fill, join_runs, pick
+from partnerships.reports.sentences import paragraph_runs, sentence
 
 
 @dataclass
@@ -223,18 +224,7 @@ class Writer:
         return [Run(text)]
 
     def data_paragraph(self, paragraph: Paragraph) -> list[Run]:
-        runs: list[Run] = []
-        space = "" if self.lang == "zh" else " "
-        for key in paragraph.engagements:
-            row = self.rows[key]
-            if runs:
-                runs.append(Run(space))
-            runs.extend(self.sentence(row))
-            summary = self.summary(row)
-            if summary:
-                runs.append(Run(space))
-                runs.extend(summary)
-        return merge(runs)
+        return paragraph_runs(self, [self.rows[k] for k in paragraph.engagements])
 
 
 class _Assembly:
@@ -267,8 +257,12 @@ class _Assembly:
 
     def para(self, paragraph: Paragraph) -> Para:
         runs, is_staff, stale = self._body(paragraph)
+        # An introduction cites the chapter's engagements (its figures' sources);
+        # their titles and passages are counted and cited where they are told.
+        intro = paragraph.type == "intro"
+        count = (lambda run: run) if intro else self.writer._count
         engagements = [
-            (key, [self.writer._count(pick(self.writer.rows[key]["title"], self.lang))])
+            (key, [count(pick(self.writer.rows[key]["title"], self.lang))])
             for key in paragraph.engagements
         ]
         return Para(
@@ -277,7 +271,7 @@ class _Assembly:
             runs,
             paragraph.type,
             engagements,
-            self._passages(paragraph),
+            [] if intro else self._passages(paragraph),
             is_staff,
             stale,
         )
@@ -304,6 +298,9 @@ class _Assembly:
             return [Run(text)], False, False
         if paragraph.type == "figures":
             return figures_paragraph(writer, paragraph.figures), False, False
+        if paragraph.type == "intro":
+            rows = [writer.rows[k] for k in paragraph.engagements]
+            return chapter_intro(writer, rows), False, False
         return writer.data_paragraph(paragraph), False, False
 
     def _passages(self, paragraph: Paragraph) -> list[dict[str, Any]]:

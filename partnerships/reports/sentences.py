@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from partnerships.reports.runs import Run, fill
+from partnerships.reports.runs import Run, fill, join_runs, merge
 from partnerships.reports.wording import (
     ALWAYS_NAMED,
     cast,
@@ -130,28 +130,116 @@ def subject_role(
     return next((role for role in SUBJECT_ROLES if role in held), None)
 
 
-def sentence(writer: Writer, row: dict[str, Any]) -> list[Run]:
-    """The sentence telling the engagement in the writer's language."""
-    who = Cast(row, writer.reporter, writer.orgs)
-    base = {
+def _base(
+    writer: Writer, row: dict[str, Any], who: Cast, titles: list[Run] | None = None
+) -> dict[str, list[Run]]:
+    return {
         "reporter": [writer.org_name(writer.reporter)] if who.reporter_role else [],
-        "title": writer.title(row),
+        "title": writer.title(row) if titles is None else titles,
         "places": writer.places(row),
         "date": writer.date(row["start"], row["start_precision"]),
         "amount": writer.amounts(row),
         "parent": writer.parent(row),
     }
-    templates = writer.phrases["templates"]
+
+
+def _keys(row: dict[str, Any], who: Cast) -> list[str]:
     by = who.subject_role if who.subject_role != who.reporter_role else None
-    keys = template_keys(row, who.reporter_role, who.partners, bool(who.in_title), by)
-    for key in keys:
-        if key not in templates:
-            continue
-        runs = _filled(writer, who, templates[key], base)
+    return template_keys(row, who.reporter_role, who.partners, bool(who.in_title), by)
+
+
+def choose(writer: Writer, row: dict[str, Any]) -> str | None:
+    """The key of the template that tells the row (None: the title alone), chosen
+    without leaving a trace on the writer (first mentions, fallback counts)."""
+    mentioned, fallbacks = set(writer.mentioned), writer.fallbacks
+    who = Cast(row, writer.reporter, writer.orgs)
+    base = _base(writer, row, who)
+    templates = writer.phrases["templates"]
+    chosen = next(
+        (
+            key
+            for key in _keys(row, who)
+            if key in templates and _filled(writer, who, templates[key], base)
+        ),
+        None,
+    )
+    writer.mentioned, writer.fallbacks = mentioned, fallbacks
+    return chosen
+
+
+def sentence(
+    writer: Writer,
+    row: dict[str, Any],
+    key: str | None = None,
+    titles: list[Run] | None = None,
+) -> list[Run]:
+    """The sentence telling the engagement in the writer's language; `titles`
+    stands for its title when it tells several engagements told alike."""
+    key = key or choose(writer, row)
+    who = Cast(row, writer.reporter, writer.orgs)
+    base = _base(writer, row, who, titles)
+    if key:
+        runs = _filled(writer, who, writer.phrases["templates"][key], base)
         if runs:
             return runs
     # Nothing fits (no participant in a usable role): the title alone.
     return base["title"] + [Run(writer.phrases["sentence_end"])]
+
+
+def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | None:
+    """What a sentence says of an engagement besides its title: engagements with
+    the same likeness are told in one sentence ("… implemented “A” and “B”").
+    None for one that must stand alone (a summary follows it, or no template)."""
+    if not key or any(row["summary"].values()):
+        return None
+    who = Cast(row, writer.reporter, writer.orgs)
+    named = who.named(writer.phrases["templates"][key])
+    return (
+        key,
+        tuple((name, tuple(keys)) for name, keys in sorted(named.items())),
+        bool(who.reporter_role),
+        repr(row["places"]),
+        row["start"],
+        row["start_precision"],
+        repr([p["money"] for p in row["participants"]]),
+        (row.get("parent") or {}).get("key"),
+    )
+
+
+def told_alike(writer: Writer, rows: list[dict[str, Any]]) -> list[list[dict]]:
+    """The rows of a paragraph in groups told by one sentence each, in the order
+    of each group's first row."""
+    groups: list[list[dict[str, Any]]] = []
+    by_likeness: dict[tuple, list[dict[str, Any]]] = {}
+    for row in rows:
+        like = likeness(writer, row, choose(writer, row))
+        if like is not None and like in by_likeness:
+            by_likeness[like].append(row)
+            continue
+        group = [row]
+        groups.append(group)
+        if like is not None:
+            by_likeness[like] = group
+    return groups
+
+
+def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
+    """The sentences of a data paragraph: engagements told alike joined in one
+    sentence, each other one followed by its summary in the writer's language."""
+    runs: list[Run] = []
+    space = "" if writer.lang == "zh" else " "
+    for group in told_alike(writer, rows):
+        if runs:
+            runs.append(Run(space))
+        row = group[0]
+        titles = None
+        if len(group) > 1:
+            titles = join_runs([writer.title(r) for r in group], writer.fmt)
+        runs.extend(sentence(writer, row, titles=titles))
+        summary = writer.summary(row)
+        if summary:
+            runs.extend([Run(space), *summary])
+    return merge(runs)
 
 
 def _filled(
