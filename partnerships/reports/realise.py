@@ -8,6 +8,7 @@ instead of hiding them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,13 @@ from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, pick
 from partnerships.reports.sentences import paragraph_runs, sentence
 
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong and pop directional isolates
+
+
+def has_rtl_letters(text: str) -> bool:
+    """Whether the text holds a letter of a right-to-left script."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
 
 @dataclass
 class Para:
@@ -45,6 +53,9 @@ class Para:
     passages: list[dict[str, Any]] = field(default_factory=list)
     staff: bool = False
     stale: bool = False
+    # The number as the language writes it before a paragraph: "8.", Arabic "8 -"
+    # (a full stop after a number in right-to-left text reads ".8").
+    label: str = ""
 
 
 @dataclass
@@ -157,6 +168,15 @@ class Writer:
         if quotes[0] == "《":
             # A title inside a title takes the inner marks: 《关于〈新城市议程〉的报告》.
             text = text.replace("《", "〈").replace("》", "〉")
+        if self.phrases["dir"] == "rtl" and not has_rtl_letters(text):
+            # A left-to-right title in right-to-left text, its quotation marks
+            # with it: one isolate (FSI ... PDI), so that the marks are ordered
+            # with the title, never by the paragraph's direction.
+            return [
+                Run(FSI + quotes[0]),
+                Run(text, run.fallback),
+                Run(quotes[1] + PDI),
+            ]
         return [Run(quotes[0]), Run(text, run.fallback), Run(quotes[1])]
 
     def date(self, value: str | None, precision: str | None) -> list[Run]:
@@ -274,6 +294,7 @@ class _Assembly:
             [] if intro else self._passages(paragraph),
             is_staff,
             stale,
+            self.labels.get("paragraph_number", "{n}.").format(n=paragraph.number),
         )
 
     def _body(self, paragraph: Paragraph) -> tuple[list[Run], bool, bool]:
