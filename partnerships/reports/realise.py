@@ -172,10 +172,12 @@ class Writer:
             # A left-to-right title in right-to-left text, its quotation marks
             # with it: one isolate (FSI ... PDI), so that the marks are ordered
             # with the title, never by the paragraph's direction.
+            # The marks share the title's language mark, so that a renderer
+            # isolates them together with it (one span, one highlighted run).
             return [
-                Run(FSI + quotes[0]),
+                Run(FSI + quotes[0], run.fallback),
                 Run(text, run.fallback),
-                Run(quotes[1] + PDI),
+                Run(quotes[1] + PDI, run.fallback),
             ]
         return [Run(quotes[0]), Run(text, run.fallback), Run(quotes[1])]
 
