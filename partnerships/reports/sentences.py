@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from partnerships.reports.connect import opens_with_reporter, said_again
 from partnerships.reports.runs import Run, fill, join_runs, merge
 from partnerships.reports.wording import (
     ALWAYS_NAMED,
@@ -225,9 +226,12 @@ def told_alike(writer: Writer, rows: list[dict[str, Any]]) -> list[list[dict]]:
 
 def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
     """The sentences of a data paragraph: engagements told alike joined in one
-    sentence, each other one followed by its summary in the writer's language."""
+    sentence, each other one followed by its summary in the writer's language,
+    the reporting organisation named once in consecutive sentences it is the
+    subject of (reports/connect.py)."""
     runs: list[Run] = []
     space = "" if writer.lang == "zh" else " "
+    named_before = False  # the sentence before opened with the name, no summary
     for group in told_alike(writer, rows):
         if runs:
             runs.append(Run(space))
@@ -235,10 +239,16 @@ def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
         titles = None
         if len(group) > 1:
             titles = join_runs([writer.title(r) for r in group], writer.fmt)
-        runs.extend(sentence(writer, row, titles=titles))
+        told = sentence(writer, row, titles=titles)
+        opens = opens_with_reporter(writer, told)
+        if named_before and opens:
+            told = said_again(writer, told)
+        named_before = opens and not named_before
+        runs.extend(told)
         summary = writer.summary(row)
         if summary:
             runs.extend([Run(space), *summary])
+            named_before = False
     return merge(runs)
 
 
