@@ -210,15 +210,23 @@ def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | No
 def told_alike(writer: Writer, rows: list[dict[str, Any]]) -> list[list[dict]]:
     """The rows of a paragraph in groups told by one sentence each, in the order
     of each group's first row."""
-    groups: list[list[dict[str, Any]]] = []
+    return [group for _, group in _keyed_groups(writer, rows)]
+
+
+def _keyed_groups(
+    writer: Writer, rows: list[dict[str, Any]]
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """The groups of `told_alike`, each with the key of the template telling it."""
+    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
     by_likeness: dict[tuple, list[dict[str, Any]]] = {}
     for row in rows:
-        like = likeness(writer, row, choose(writer, row))
+        key = choose(writer, row)
+        like = likeness(writer, row, key)
         if like is not None and like in by_likeness:
             by_likeness[like].append(row)
             continue
         group = [row]
-        groups.append(group)
+        groups.append((key, group))
         if like is not None:
             by_likeness[like] = group
     return groups
@@ -232,14 +240,14 @@ def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
     runs: list[Run] = []
     space = "" if writer.lang == "zh" else " "
     named_before = False  # the sentence before opened with the name, no summary
-    for group in told_alike(writer, rows):
+    for key, group in _keyed_groups(writer, rows):
         if runs:
             runs.append(Run(space))
         row = group[0]
         titles = None
         if len(group) > 1:
             titles = join_runs([writer.title(r) for r in group], writer.fmt)
-        told = sentence(writer, row, titles=titles)
+        told = sentence(writer, row, key, titles)
         opens = opens_with_reporter(writer, told)
         if named_before and opens:
             told = said_again(writer, told)
