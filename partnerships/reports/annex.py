@@ -86,6 +86,23 @@ def _counted_tables(doc: Document, stats: dict[str, Any], charts: bool) -> list[
 
 def _money_table(doc: Document, stats: dict[str, Any]) -> Table:
     labels, fmt = doc.labels, doc.formatter
+    measures = doc.snapshot["phrases"][doc.lang].get("measures")
+    if stats.get("money_by_measure") is not None and measures:
+        return Table(
+            labels["money_by_measure"],
+            [labels["measure"], labels["currency"], labels["amount"], labels["lines"]],
+            [
+                [
+                    Run(measures.get(measure or "", measure or "")),
+                    Run(f"{get_currency_name(code, locale=fmt.locale)} ({code})"),
+                    Run(fmt.amount(amount, code)),
+                    Run(fmt.number(n)),
+                ]
+                for measure, code, amount, n in stats["money_by_measure"]
+            ],
+            note=labels["measure_note"],
+        )
+    # Runs stored before the snapshot carried money lines: money by currency.
     return Table(
         labels["money_by_currency"],
         [labels["currency"], labels["amount"], labels["count"]],

@@ -44,7 +44,7 @@ class Placement:
 @dataclass
 class Paragraph:
     anchor: str
-    type: str  # data, opening, closing, text, figures
+    type: str  # data, opening, closing, intro, text, figures
     engagements: list[str] = field(default_factory=list)
     group: str = ""  # org:KEY, theme:CODE or ""
     fingerprint: str = ""
@@ -286,8 +286,33 @@ def compose(snapshot: dict[str, Any]) -> Composition:
             if paragraphs:
                 chapters[-1].sections.append(part)
     chapters = [c for c in chapters if c.paragraphs or c.sections]
+    for chapter in chapters:
+        _add_intro(chapter, rows)
     _number(chapters)
     return Composition(chapters, placements)
+
+
+def _add_intro(chapter: Part, rows: dict[str, dict[str, Any]]) -> None:
+    """A chapter that tells engagements and has no opening or closing of its own
+    starts with an introduction composed from its figures (reports/intro.py)."""
+    if any(p.type in ("opening", "closing") for p in chapter.paragraphs):
+        return
+    keys = [
+        key
+        for paragraph in in_reading_order([chapter])
+        if paragraph.type == "data"
+        for key in paragraph.engagements
+    ]
+    if keys:
+        chapter.paragraphs.insert(
+            0,
+            Paragraph(
+                anchor=f"{chapter.code}/intro",
+                type="intro",
+                engagements=keys,
+                fingerprint=digest([rows[k] for k in keys]),
+            ),
+        )
 
 
 def _figures_paragraph(

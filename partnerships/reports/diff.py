@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from partnerships.reports.compose import compose
 from partnerships.reports.runs import pick
 
@@ -136,22 +139,26 @@ def diff_snapshots(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
 
 
 LABELS = {
-    "new_engagements": "new engagements",
-    "changed_engagements": "changed engagements",
-    "gone_engagements": "engagements withdrawn from the report",
-    "outside_period": "engagements outside the later period (not ended)",
-    "new_partners": "new partners",
-    "gone_partners": "partners no longer in the report",
-    "new_agreements": "new agreements",
-    "ended_agreements": "agreements ended (completed or cancelled)",
-    "new_countries": "new countries",
-    "rewritten": "paragraphs rewritten by staff",
-    "stale": "staff paragraphs whose data changed (stale)",
+    "new_engagements": _("new engagements"),
+    "changed_engagements": _("changed engagements"),
+    "gone_engagements": _("engagements withdrawn from the report"),
+    "outside_period": _("engagements outside the later period (not ended)"),
+    "new_partners": _("new partners"),
+    "gone_partners": _("partners no longer in the report"),
+    "new_agreements": _("new agreements"),
+    "ended_agreements": _("agreements ended (completed or cancelled)"),
+    "new_countries": _("new countries"),
+    "rewritten": _("paragraphs rewritten by staff"),
+    "stale": _("staff paragraphs whose data changed (stale)"),
 }
+AMOUNTS = _("changed amounts")
 
 
-def format_diff(diff: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> str:
-    """The differences as text, engagements and partners by name and key."""
+def diff_sections(
+    diff: dict[str, Any], a: dict[str, Any], b: dict[str, Any]
+) -> list[tuple[str, str, list[str]]]:
+    """(name, label, lines) for each part of the differences, engagements and
+    partners by name and key: what the command prints and the staff page shows."""
 
     def named(name: str, key: str) -> str:
         kind = "organisation" if "partners" in name else "engagement"
@@ -162,20 +169,33 @@ def format_diff(diff: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> s
             return key
         return _name(source, key, kind)
 
-    lines = []
+    sections = []
     for name, label in LABELS.items():
         items = diff[name]
-        lines.append(f"{label} ({len(items)}):")
+        lines = []
         for key in items:
             extra = ""
             if name == "changed_engagements":
                 extra = f" — {', '.join(items[key])}"
-            lines.append(f"  {named(name, key)}{extra}")
-    lines.append(f"changed amounts ({len(diff['changed_amounts'])}):")
-    for c in diff["changed_amounts"]:
-        lines.append(
-            f"  {_name(b if c['after'] else a, c['engagement'])} "
-            f"{_name(b if c['after'] else a, c['organisation'], 'organisation')} "
-            f"{c['currency']} {c['before'] or '-'} -> {c['after'] or '-'}"
-        )
+            lines.append(f"{named(name, key)}{extra}")
+        sections.append((name, str(label), lines))
+    amounts = [
+        f"{_name(b if c['after'] else a, c['engagement'])} "
+        f"{_name(b if c['after'] else a, c['organisation'], 'organisation')} "
+        f"{c['currency']} {c['before'] or '-'} -> {c['after'] or '-'}"
+        for c in diff["changed_amounts"]
+    ]
+    sections.append(("changed_amounts", str(AMOUNTS), amounts))
+    return sections
+
+
+def format_diff(diff: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> str:
+    """The differences as text, engagements and partners by name and key, in
+    English whatever language is active (the command's output)."""
+    lines = []
+    with translation.override(None):
+        sections = diff_sections(diff, a, b)
+    for _part, label, items in sections:
+        lines.append(f"{label} ({len(items)}):")
+        lines.extend(f"  {item}" for item in items)
     return "\n".join(lines) + "\n"

@@ -105,24 +105,30 @@ def _distribution_block(
     report: dict[str, Any], lang: str, writer: Writer, date: dt.date | None
 ) -> dict[str, str]:
     """Distribution, date, the version's language and the original's, in the
-    language UN documents write that block in: their own for English, French and
-    Spanish, English for the Chinese, Russian and Arabic versions ("Distr.: General
-    / 6 March 2019 / Chinese / Original: English", as in the seed)."""
+    language of the masthead block: the version's own by default
+    (`masthead_language` in phrases.yaml; "分发：普遍 / 2019年3月6日 / 中文 /
+    原文：英文"), English where it is set so ("Distr.: General / … / Chinese /
+    Original: English", as the seed prints it)."""
     block = writer.phrases.get("masthead_language", lang)
     fmt = Formatter(block, language(block).locale)
-    labels = writer.snapshot["phrases"][block]["labels"]
+    phrases = writer.snapshot["phrases"][block]
+    labels = phrases["labels"]
+    names = phrases.get("language_names", {})
     original = report["original_language"]
 
     def name(code: str) -> str:
-        value = fmt.locale.languages.get(code, code)
+        return names.get(code) or fmt.locale.languages.get(code, code)
+
+    def capital(value: str) -> str:
         return value[:1].upper() + value[1:]
 
+    distribution = report["distribution"]
     return {
-        "distribution": labels["distribution"].format(value=report["distribution"]),
-        "original": labels["original"].format(
-            value=fmt.locale.languages.get(original, original)
+        "distribution": labels["distribution"].format(
+            value=phrases.get("distributions", {}).get(distribution, distribution)
         ),
-        "version": name(lang) if lang != original else "",
+        "original": labels["original"].format(value=name(original)),
+        "version": capital(name(lang)) if lang != original else "",
         "date": fmt.date(date, "day") if date else "",
     }
 

@@ -8,6 +8,7 @@ instead of hiding them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -29,15 +30,17 @@ from partnerships.reports.formatting import (
     section_label,
 )
 from partnerships.reports.grammar import fr_country
+from partnerships.reports.intro import chapter_intro
 from partnerships.reports.masthead import figures, masthead, period_sentences
-from partnerships.reports.runs import Run, fill, join_runs, merge, pick
-from partnerships.reports.wording import (
-    ALWAYS_NAMED,
-    cast,
-    named_in_title,
-    named_in_titles,
-    template_keys,
-)
+from partnerships.reports.runs import Run, fill, join_runs, pick
+from partnerships.reports.sentences import paragraph_runs, sentence
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong and pop directional isolates
+
+
+def has_rtl_letters(text: str) -> bool:
+    """Whether the text holds a letter of a right-to-left script."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 @dataclass
@@ -50,6 +53,9 @@ class Para:
     passages: list[dict[str, Any]] = field(default_factory=list)
     staff: bool = False
     stale: bool = False
+    # The number as the language writes it before a paragraph: "8.", Arabic "8 -"
+    # (a full stop after a number in right-to-left text reads ".8").
+    label: str = ""
 
 
 @dataclass
@@ -162,6 +168,17 @@ class Writer:
         if quotes[0] == "《":
             # A title inside a title takes the inner marks: 《关于〈新城市议程〉的报告》.
             text = text.replace("《", "〈").replace("》", "〉")
+        if self.phrases["dir"] == "rtl" and not has_rtl_letters(text):
+            # A left-to-right title in right-to-left text, its quotation marks
+            # with it: one isolate (FSI ... PDI), so that the marks are ordered
+            # with the title, never by the paragraph's direction.
+            # The marks share the title's language mark, so that a renderer
+            # isolates them together with it (one span, one highlighted run).
+            return [
+                Run(FSI + quotes[0], run.fallback),
+                Run(text, run.fallback),
+                Run(quotes[1] + PDI, run.fallback),
+            ]
         return [Run(quotes[0]), Run(text, run.fallback), Run(quotes[1])]
 
     def date(self, value: str | None, precision: str | None) -> list[Run]:
@@ -220,42 +237,7 @@ class Writer:
     # --- sentences ----------------------------------------------------------------
 
     def sentence(self, row: dict[str, Any]) -> list[Run]:
-        reporter_role, partners, funders, beneficiaries = cast(row, self.reporter)
-        # No actor inside a title: a partner the title names is not named again.
-        in_title = named_in_titles(row, partners, self.orgs, reporter_role)
-        partners = [k for k in partners if k not in in_title]
-        if row["kind"] not in ALWAYS_NAMED:
-            funders = [k for k in funders if not named_in_title(self.orgs[k], row)]
-            beneficiaries = [
-                k for k in beneficiaries if not named_in_title(self.orgs[k], row)
-            ]
-        values = {
-            "reporter": [self.org_name(self.reporter)] if reporter_role else [],
-            "partners": self.orgs_list(partners),
-            "funders": self.orgs_list(funders),
-            "beneficiaries": self.orgs_list(beneficiaries),
-            "title": self.title(row),
-            "places": self.places(row),
-            "date": self.date(row["start"], row["start_precision"]),
-            "amount": self.amounts(row),
-            "parent": self.parent(row),
-        }
-        if row["kind"] == "commitment" and not partners:
-            values["partners"] = values["funders"]
-        counts = {
-            "reporter": 1,
-            "partners": len(partners),
-            "funders": len(funders),
-            "beneficiaries": len(beneficiaries),
-        }
-        templates = self.phrases["templates"]
-        for key in template_keys(row, reporter_role, partners, bool(in_title)):
-            if key in templates:
-                runs = fill(templates[key], values, counts)
-                if runs:
-                    return runs
-        # Nothing fits (no participant in a usable role): the title alone.
-        return values["title"] + [Run(self.phrases["sentence_end"])]
+        return sentence(self, row)
 
     def summary(self, row: dict[str, Any]) -> list[Run]:
         text = row["summary"].get(self.lang, "")
@@ -264,18 +246,7 @@ class Writer:
         return [Run(text)]
 
     def data_paragraph(self, paragraph: Paragraph) -> list[Run]:
-        runs: list[Run] = []
-        space = "" if self.lang == "zh" else " "
-        for key in paragraph.engagements:
-            row = self.rows[key]
-            if runs:
-                runs.append(Run(space))
-            runs.extend(self.sentence(row))
-            summary = self.summary(row)
-            if summary:
-                runs.append(Run(space))
-                runs.extend(summary)
-        return merge(runs)
+        return paragraph_runs(self, [self.rows[k] for k in paragraph.engagements])
 
 
 class _Assembly:
@@ -308,8 +279,12 @@ class _Assembly:
 
     def para(self, paragraph: Paragraph) -> Para:
         runs, is_staff, stale = self._body(paragraph)
+        # An introduction cites the chapter's engagements (its figures' sources);
+        # their titles and passages are counted and cited where they are told.
+        intro = paragraph.type == "intro"
+        count = (lambda run: run) if intro else self.writer._count
         engagements = [
-            (key, [self.writer._count(pick(self.writer.rows[key]["title"], self.lang))])
+            (key, [count(pick(self.writer.rows[key]["title"], self.lang))])
             for key in paragraph.engagements
         ]
         return Para(
@@ -318,9 +293,10 @@ class _Assembly:
             runs,
             paragraph.type,
             engagements,
-            self._passages(paragraph),
+            [] if intro else self._passages(paragraph),
             is_staff,
             stale,
+            self.labels.get("paragraph_number", "{n}.").format(n=paragraph.number),
         )
 
     def _body(self, paragraph: Paragraph) -> tuple[list[Run], bool, bool]:
@@ -345,6 +321,9 @@ class _Assembly:
             return [Run(text)], False, False
         if paragraph.type == "figures":
             return figures_paragraph(writer, paragraph.figures), False, False
+        if paragraph.type == "intro":
+            rows = [writer.rows[k] for k in paragraph.engagements]
+            return chapter_intro(writer, rows), False, False
         return writer.data_paragraph(paragraph), False, False
 
     def _passages(self, paragraph: Paragraph) -> list[dict[str, Any]]:

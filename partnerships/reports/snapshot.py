@@ -14,7 +14,12 @@ from typing import Any
 from django.db.models import Prefetch
 
 from partnerships.cooperation.models import Engagement, Participation, Place
-from partnerships.cooperation.visibility import engagements_visible_to
+from partnerships.cooperation.money import measure_of
+from partnerships.cooperation.visibility import (
+    contributions_visible_to,
+    engagements_visible_to,
+    money_lines_visible_to,
+)
 from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.report_sections import provided_figures
@@ -296,9 +301,51 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         "documents": documents,
         "texts": _texts(report),
         "left_out": _left_out(report, actor),
+        # The engagements' money lines, each with its measure (cooperation.money):
+        # the statistics annex totals them within one measure and currency.
+        "money_lines": _money_lines(chosen, actor),
         # Other apps' figures of the period (core.report_sections): sections
         # VIII.G, VIII.H and IX tell the stakeholder records.
         "provided": provided_figures(report.period_start, report.period_end, actor),
+    }
+
+
+def _money_lines(chosen: list[int], actor: Actor) -> list[dict[str, Any]]:
+    """The money lines of the chosen engagements the actor may see, each with its
+    measure; a contribution entered by hand that has no line of its own counts as
+    the line migration 0007 gave the older ones: an incoming commitment (type 11)."""
+    lines = [
+        _line_row(line.engagement.key, line.kind, line.type_code, line)
+        for line in money_lines_visible_to(actor)
+        .filter(engagement_id__in=chosen)
+        .select_related("engagement")
+        .order_by("engagement__key", "position")
+    ]
+    unlined = (
+        contributions_visible_to(actor)
+        .filter(participation__engagement_id__in=chosen, line__isnull=True)
+        .select_related("participation__engagement")
+        .order_by("participation__engagement__key", "pk")
+    )
+    for money in unlined:
+        key = money.participation.engagement.key
+        lines.append(_line_row(key, "transaction", INCOMING_COMMITMENT, money))
+    return lines
+
+
+INCOMING_COMMITMENT = "11"
+
+
+def _line_row(key: str, kind: str, type_code: str, line: Any) -> dict[str, Any]:
+    return {
+        "engagement": key,
+        "measure": measure_of(kind, type_code),
+        "kind": kind,
+        "type_code": type_code,
+        "period_start": _iso(getattr(line, "period_start", None)),
+        "period_end": _iso(getattr(line, "period_end", None)),
+        "amount": str(line.amount),
+        "currency": line.currency_id,
     }
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
+
+from partnerships.cooperation.money import MEASURES, MoneyLine, totals
 
 
 def statistics(snapshot: dict[str, Any]) -> dict[str, Any]:
@@ -40,8 +43,44 @@ def statistics(snapshot: dict[str, Any]) -> dict[str, Any]:
         "money_by_currency": sorted(
             (code, v["amount"], v["count"]) for code, v in money.items()
         ),
+        "money_by_measure": money_by_measure(snapshot.get("money_lines")),
         "sdg_targets": sorted(sdg.items(), key=lambda kv: _target_order(kv[0])),
     }
+
+
+def money_by_measure(
+    lines: list[dict[str, Any]] | None,
+) -> list[tuple[str, str, Decimal, int]] | None:
+    """(measure, currency, total, lines) for each measure and currency, totalled
+    by `cooperation.money.totals`, each line within its own measure only: a
+    budget, a commitment and the disbursement that pays it are the same money at
+    different stages and are never added together. None for a run stored before
+    the snapshot carried money lines."""
+    if lines is None:
+        return None
+    # `totals` reads only these attributes of a line: the stored lines stand in.
+    as_lines = [
+        SimpleNamespace(
+            engagement_id=line["engagement"],
+            kind=line["kind"],
+            type_code=line["type_code"],
+            period_start=line["period_start"],
+            period_end=line["period_end"],
+            amount=Decimal(line["amount"]),
+            currency_id=line["currency"],
+        )
+        for line in lines
+    ]
+    counted = Counter((line["measure"], line["currency"]) for line in lines)
+    order = list(MEASURES)
+    return sorted(
+        (
+            (measure, code, amount, counted[(measure, code)])
+            for measure, sums in totals(cast("list[MoneyLine]", as_lines)).items()
+            for code, amount in sums.items()
+        ),
+        key=lambda row: (order.index(row[0]), row[1]),
+    )
 
 
 def _target_order(code: str) -> tuple:

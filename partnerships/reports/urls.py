@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:key>/", views.report_detail, name="detail"),
     path("<slug:key>/compose/", views.compose_run, name="compose"),
     path("runs/<int:pk>/missing/", views.missing, name="missing"),
+    path("runs/<int:pk>/diff/", views.run_diff, name="diff"),
     path("runs/<int:pk>/<str:lang>/", views.preview, name="preview"),
     path("runs/<int:pk>/<str:lang>/<str:fmt>/", views.download, name="download"),
     path(

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerships.accounts.gates import staff_actor, staff_required
@@ -15,6 +16,7 @@ from partnerships.core.actor import ANONYMOUS
 from partnerships.core.languages import LANGUAGE_CHOICES, UN_LANGUAGES
 from partnerships.reports.annex import statistics_annex
 from partnerships.reports.compose import compose
+from partnerships.reports.diff import diff_sections, diff_snapshots
 from partnerships.reports.forms import ParagraphForm, ReportForm
 from partnerships.reports.missing import missing_terms
 from partnerships.reports.models import Report, ReportRun
@@ -203,5 +205,35 @@ def missing(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             ],
             "title": f"Missing names and titles, run {run.pk}",
+        },
+    )
+
+
+@staff_required
+def run_diff(request: HttpRequest, pk: int) -> HttpResponse:
+    """What changed since an earlier run (`?against=N`; by default the report's
+    run before this one): the `--diff` command's lists as a staff page."""
+    run = _run(request, pk, "en")
+    against = request.GET.get("against", "")
+    if against.isdigit():
+        earlier: ReportRun | None = _run(request, int(against), "en")
+    else:
+        earlier = (
+            ReportRun.objects.filter(report=run.report, pk__lt=run.pk)
+            .order_by("-pk")
+            .first()
+        )
+    sections = []
+    if earlier is not None:
+        diff = diff_snapshots(earlier.snapshot, run.snapshot)
+        sections = diff_sections(diff, earlier.snapshot, run.snapshot)
+    return render(
+        request,
+        "reports/diff.html",
+        {
+            "run": run,
+            "earlier": earlier,
+            "sections": sections,
+            "title": _("What changed in run %(run)s") % {"run": run.pk},
         },
     )

@@ -52,14 +52,26 @@ def named_in_titles(
     return named
 
 
+# Roles from the most to the least telling of what an organisation did.
+ROLE_RANK = (
+    "co-chair", "chair", "lead", "host", "organiser", "signatory", "author",
+    "implementer", "funder", "member", "observer", "participant", "partner",
+    "beneficiary",
+)  # fmt: skip
+
+
+def _rank(role: str) -> int:
+    return ROLE_RANK.index(role) if role in ROLE_RANK else len(ROLE_RANK)
+
+
 def cast(
     row: dict[str, Any], reporter: str
 ) -> tuple[str | None, list[str], list[str], list[str]]:
     """The reporter's role in the engagement, and the keys of the other participants
     a sentence names: partners, funders and beneficiaries."""
-    reporter_role = next(
-        (p["role"] for p in row["participants"] if p["org"] == reporter), None
-    )
+    held = [p["role"] for p in row["participants"] if p["org"] == reporter]
+    # The reporting organisation's most telling role when it holds several.
+    reporter_role = min(held, key=_rank) if held else None
     others = [p for p in row["participants"] if p["org"] != reporter]
     by_role: dict[str, list[str]] = {}
     for p in others:
@@ -82,20 +94,28 @@ def template_keys(
     reporter_role: str | None,
     partners: list[str] | None = None,
     itself: bool = False,
+    by: str | None = None,
 ) -> list[str]:
-    """The sentence templates to try for the row, the most specific first."""
+    """The sentence templates to try for the row, the most specific first: a
+    plan as a plan, then by the reporting organisation's role, by the role of the
+    participant that is the subject (`by`), as part of its parent, by status."""
     kind = row["kind"]
     framework = [f"{kind}.framework"] if row.get("parent") else []
+    by_role = [f"{kind}.by-{by}"] if by else []
     if reporter_role:
-        return framework + [
-            f"{kind}.{row['status']}",
+        planned = [f"{kind}.planned"] if row["status"] == "planned" else []
+        return [
+            *planned,
             f"{kind}.{reporter_role}",
+            *by_role,
+            *framework,
+            f"{kind}.{row['status']}",
             kind,
             "generic",
         ]
     partners = partners or []
     roles = {p["role"] for p in row["participants"] if p["org"] in partners}
-    keys = []
+    keys: list[str] = []
     if itself and not partners and kind in TOLD_BY_TITLE:
         # The title names the only actor: "The Advisory Group on Gender Issues
         # pursued its work", not "The AGGI worked together in the AGGI".
@@ -103,6 +123,8 @@ def template_keys(
     if partners and roles == {"participant"}:
         keys += [f"{kind}.participants", "generic.participants"]
     return keys + [
+        *by_role,
+        *framework,
         f"{kind}.noreporter",
         kind,  # usable when it does not name the reporting organisation
         "generic.noreporter",

@@ -222,7 +222,8 @@ def test_sentences_follow_kind_role_and_framework(stored_snapshot):
     # A funder's commitment in its currency, told without the reporting organisation.
     assert "European Commission committed €10,000,000 to" in text
     # An agreement within another engagement; a project within a programme.
-    assert "signed “UNICEF–UN-Habitat letter of intent” in the framework of" in text
+    # (The seed says the two entities prepared the letter: its authors prepare it.)
+    assert "prepared “UNICEF–UN-Habitat letter of intent” in the framework of" in text
     assert "as part of “Participatory Slum Upgrading Programme (PSUP)”" in text
     # A network co-chaired, an event held in a place on a date.
     assert "co-chaired" in text

@@ -98,10 +98,27 @@ def test_the_distribution_block_is_written_as_un_documents_write_it(stored_snaps
     from partnerships.reports.realise import realise
 
     zh = realise(stored_snapshot, "zh").masthead
+    assert (zh["distribution"], zh["date"], zh["version"], zh["original"]) == (
+        "分发：普遍",
+        "2019年3月6日",
+        "中文",
+        "原文：英文",
+    )
+    # Configurable: the English block the seed's Chinese version prints.
+    import copy
+
+    english = copy.deepcopy(stored_snapshot)
+    english["phrases"]["zh"]["masthead_language"] = "en"
+    zh = realise(english, "zh").masthead
     assert (zh["date"], zh["version"], zh["original"]) == (
         "6 March 2019",
         "Chinese",
         "Original: English",
+    )
+    ru = realise(stored_snapshot, "ru").masthead
+    assert (ru["distribution"], ru["original"]) == (
+        "Распространение: Общая",
+        "Язык оригинала: английский",
     )
     fr = realise(stored_snapshot, "fr").masthead
     assert (fr["version"], fr["original"]) == ("Français", "Original : anglais")

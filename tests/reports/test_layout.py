@@ -4,6 +4,7 @@ a word count of the body for the draft."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -83,7 +84,10 @@ def test_docx_headings_are_black_in_the_body_fonts_and_the_footnote_is_starred(
 
 
 def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
-    data = render(stored_snapshot, "ar", "docx")
+    # The English distribution block some Arabic versions print (configurable).
+    snapshot = copy.deepcopy(stored_snapshot)
+    snapshot["phrases"]["ar"]["masthead_language"] = "en"
+    data = render(snapshot, "ar", "docx")
     word = open_docx(io.BytesIO(data))
     masthead = word.tables[0]
     cells = [c for row in masthead.rows for c in row.cells]
@@ -94,3 +98,33 @@ def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
     assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
     arabic = next(p for p in word.paragraphs if "موئل" in p.text)
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
+
+
+def test_arabic_quotes_stay_with_an_english_title(stored_snapshot):
+    """An English title in Arabic text is one isolate with its quotation marks."""
+    doc = realise(stored_snapshot, "ar")
+    text = "".join(r.text for p in doc.paragraphs() for r in p.runs)
+    isolated = re.findall('\u2068"([^"\u2069]*)"\u2069', text)
+    assert isolated and all(not re.search("[\u0600-\u06ff]", t) for t in isolated)
+    assert text.count("\u2068") == text.count("\u2069")
+    # Every engagement title shown in English is quoted inside an isolate.
+    english = {
+        row["title"]["en"]
+        for row in stored_snapshot["engagements"]
+        if not row["title"].get("ar") and row["title"].get("en")
+    }
+    quoted = [t for t in english if f'"{t}"' in text]
+    assert quoted
+    assert all(text.count(f'"{t}"') == text.count(f'\u2068"{t}"\u2069') for t in quoted)
+    # Chinese and English text carry no isolates of their own.
+    en = realise(stored_snapshot, "en")
+    assert "\u2068" not in "".join(r.text for p in en.paragraphs() for r in p.runs)
+
+
+def test_arabic_paragraph_numbers_read_as_numbers(stored_snapshot):
+    doc = realise(stored_snapshot, "ar")
+    labels = [p.label for p in doc.paragraphs()]
+    assert labels[:3] == ["1 -", "2 -", "3 -"]
+    html = render(stored_snapshot, "ar", "html").decode()
+    assert '<span class="num">8 -</span>' in html
+    assert realise(stored_snapshot, "fr").paragraphs()[7].label == "8."

@@ -305,7 +305,7 @@ class DocxWriter:
 
     def numbered(self, para) -> None:
         p = self.paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-        self.runs(p, Run(f"{para.number}.\t"))
+        self.runs(p, Run(f"{para.label or f'{para.number}.'}\t"))
         self.runs(p, para.runs)
         if para.stale:
             run = p.add_run(f" [{self.doc.labels['stale']}]")

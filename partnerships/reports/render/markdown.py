@@ -56,7 +56,7 @@ def _annex_heading(doc: Document, name: str, label: str) -> str:
 def _para(doc: Document, para) -> str:
     """A numbered paragraph; a staff text whose data changed since is flagged."""
     flag = f" **[{doc.labels['stale']}]**" if para.stale else ""
-    return f"{para.number}. {_text(para.runs)}{flag}"
+    return f"{para.label or f'{para.number}.'} {_text(para.runs)}{flag}"
 
 
 def _left_out(doc: Document) -> list[str]:

@@ -1,0 +1,281 @@
+"""One sentence per engagement, its verb chosen by who does what in it.
+
+The reporting organisation is the subject of its own report: its role in the
+engagement picks the template `<kind>.<role>` ("UN-Habitat developed …" for a lead
+of an agreement, "… implemented …, initiated by …" for an implementer). When it
+only took part, or takes no part, the most telling role another participant holds
+picks `<kind>.by-<role>` ("The Government of Kenya organised …", "ECA developed …
+with UN-Habitat"). Templates name the other actors by role: {leads},
+{implementers}, {hosts}, {organisers}, {funders}, {beneficiaries}; {by} is the
+subject (the holders of the chosen role), {with} everyone else, the reporting
+organisation first, and {partners} the others besides the reporting organisation
+(without those a template names by their role).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from partnerships.reports.connect import opens_with_reporter, said_again
+from partnerships.reports.runs import Run, fill, join_runs, merge
+from partnerships.reports.wording import (
+    ALWAYS_NAMED,
+    cast,
+    named_in_title,
+    named_in_titles,
+    template_keys,
+)
+
+if TYPE_CHECKING:
+    from partnerships.reports.realise import Writer
+
+# Roles a template may name with a placeholder of their own; their holders are not
+# named again among {partners} or {with}.
+ROLE_PLACEHOLDERS = {
+    "leads": "lead",
+    "implementers": "implementer",
+    "hosts": "host",
+    "organisers": "organiser",
+}
+# Neither named among {partners} nor among {with}: they have their own phrases.
+APART = {"funder", "beneficiary"}
+
+
+def _holders(row: dict[str, Any], role: str, skip: set[str]) -> list[str]:
+    out: list[str] = []
+    for p in row["participants"]:
+        if p["role"] == role and p["org"] not in skip and p["org"] not in out:
+            out.append(p["org"])
+    return out
+
+
+class Cast:
+    """Who stands in which role in one engagement, as the sentence names them."""
+
+    def __init__(self, row: dict[str, Any], reporter: str, orgs: dict[str, Any]):
+        self.row = row
+        self.reporter = reporter
+        role, partners, funders, beneficiaries = cast(row, reporter)
+        self.reporter_role = role
+        others = [p["org"] for p in row["participants"] if p["org"] != reporter]
+        # No actor inside a title: a partner the title names is not named again.
+        self.in_title = set(named_in_titles(row, partners, orgs, role))
+        if row["kind"] not in ALWAYS_NAMED:
+            self.in_title |= {
+                k for k in others if k not in partners and named_in_title(orgs[k], row)
+            }
+        self.partners = [k for k in partners if k not in self.in_title]
+        self.funders = [k for k in funders if k not in self.in_title]
+        self.beneficiaries = [k for k in beneficiaries if k not in self.in_title]
+        self.subject_role = subject_role(row, reporter, role)
+        self.by = self._by()
+
+    def _by(self) -> list[str]:
+        if not self.subject_role:
+            return []
+        holders = _holders(self.row, self.subject_role, self.in_title)
+        if self.reporter in holders:
+            holders.remove(self.reporter)
+            holders.insert(0, self.reporter)
+        return holders
+
+    def named(self, template: str) -> dict[str, list[str]]:
+        """The keys each actor placeholder of the template stands for."""
+        names = set(re.findall(r"\{(\w+)\}", template))
+        by_role = {
+            name: _holders(self.row, role, self.in_title | {self.reporter})
+            for name, role in ROLE_PLACEHOLDERS.items()
+            if name in names
+        }
+        set_apart = {k for keys in by_role.values() for k in keys}
+        partners = [k for k in self.partners if k not in set_apart]
+        with_ = [
+            k
+            for k in ([self.reporter] if self.reporter_role else []) + partners
+            if k not in self.by
+        ]
+        with_ = [k for k in with_ if k not in self.funders + self.beneficiaries]
+        return {
+            "partners": partners,
+            "funders": self.funders,
+            "beneficiaries": self.beneficiaries,
+            "by": self.by,
+            "with": with_,
+            **by_role,
+        }
+
+
+# The roles whose holder can be the subject of a sentence, the most telling first.
+SUBJECT_ROLES = (
+    "co-chair",
+    "chair",
+    "lead",
+    "host",
+    "organiser",
+    "signatory",
+    "author",
+    "implementer",
+)
+
+
+def subject_role(
+    row: dict[str, Any], reporter: str, reporter_role: str | None
+) -> str | None:
+    """The role whose holders the sentence takes as its subject: the reporting
+    organisation's when it is one of SUBJECT_ROLES, else the most telling one
+    another participant holds (None when nobody holds one)."""
+    if reporter_role in SUBJECT_ROLES:
+        return reporter_role
+    held = {p["role"] for p in row["participants"] if p["org"] != reporter}
+    return next((role for role in SUBJECT_ROLES if role in held), None)
+
+
+def _base(
+    writer: Writer, row: dict[str, Any], who: Cast, titles: list[Run] | None = None
+) -> dict[str, list[Run]]:
+    return {
+        "reporter": [writer.org_name(writer.reporter)] if who.reporter_role else [],
+        "title": writer.title(row) if titles is None else titles,
+        "places": writer.places(row),
+        "date": writer.date(row["start"], row["start_precision"]),
+        "amount": writer.amounts(row),
+        "parent": writer.parent(row),
+    }
+
+
+def _keys(row: dict[str, Any], who: Cast) -> list[str]:
+    by = who.subject_role if who.subject_role != who.reporter_role else None
+    return template_keys(row, who.reporter_role, who.partners, bool(who.in_title), by)
+
+
+def choose(writer: Writer, row: dict[str, Any]) -> str | None:
+    """The key of the template that tells the row (None: the title alone), chosen
+    without leaving a trace on the writer (first mentions, fallback counts)."""
+    mentioned, fallbacks = set(writer.mentioned), writer.fallbacks
+    who = Cast(row, writer.reporter, writer.orgs)
+    base = _base(writer, row, who)
+    templates = writer.phrases["templates"]
+    chosen = next(
+        (
+            key
+            for key in _keys(row, who)
+            if key in templates and _filled(writer, who, templates[key], base)
+        ),
+        None,
+    )
+    writer.mentioned, writer.fallbacks = mentioned, fallbacks
+    return chosen
+
+
+def sentence(
+    writer: Writer,
+    row: dict[str, Any],
+    key: str | None = None,
+    titles: list[Run] | None = None,
+) -> list[Run]:
+    """The sentence telling the engagement in the writer's language; `titles`
+    stands for its title when it tells several engagements told alike."""
+    key = key or choose(writer, row)
+    who = Cast(row, writer.reporter, writer.orgs)
+    base = _base(writer, row, who, titles)
+    if key:
+        runs = _filled(writer, who, writer.phrases["templates"][key], base)
+        if runs:
+            return runs
+    # Nothing fits (no participant in a usable role): the title alone.
+    return base["title"] + [Run(writer.phrases["sentence_end"])]
+
+
+def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | None:
+    """What a sentence says of an engagement besides its title: engagements with
+    the same likeness are told in one sentence ("… implemented “A” and “B”").
+    None for one that must stand alone (a summary follows it, or no template)."""
+    if not key or any(row["summary"].values()):
+        return None
+    who = Cast(row, writer.reporter, writer.orgs)
+    named = who.named(writer.phrases["templates"][key])
+    return (
+        key,
+        tuple((name, tuple(keys)) for name, keys in sorted(named.items())),
+        bool(who.reporter_role),
+        repr(row["places"]),
+        row["start"],
+        row["start_precision"],
+        repr([p["money"] for p in row["participants"]]),
+        (row.get("parent") or {}).get("key"),
+    )
+
+
+def told_alike(writer: Writer, rows: list[dict[str, Any]]) -> list[list[dict]]:
+    """The rows of a paragraph in groups told by one sentence each, in the order
+    of each group's first row."""
+    return [group for _, group in _keyed_groups(writer, rows)]
+
+
+def _keyed_groups(
+    writer: Writer, rows: list[dict[str, Any]]
+) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """The groups of `told_alike`, each with the key of the template telling it."""
+    groups: list[tuple[str | None, list[dict[str, Any]]]] = []
+    by_likeness: dict[tuple, list[dict[str, Any]]] = {}
+    for row in rows:
+        key = choose(writer, row)
+        like = likeness(writer, row, key)
+        if like is not None and like in by_likeness:
+            by_likeness[like].append(row)
+            continue
+        group = [row]
+        groups.append((key, group))
+        if like is not None:
+            by_likeness[like] = group
+    return groups
+
+
+def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
+    """The sentences of a data paragraph: engagements told alike joined in one
+    sentence, each other one followed by its summary in the writer's language,
+    the reporting organisation named once in consecutive sentences it is the
+    subject of (reports/connect.py)."""
+    runs: list[Run] = []
+    space = "" if writer.lang == "zh" else " "
+    named_before = False  # the sentence before opened with the name, no summary
+    for key, group in _keyed_groups(writer, rows):
+        if runs:
+            runs.append(Run(space))
+        row = group[0]
+        titles = None
+        if len(group) > 1:
+            titles = join_runs([writer.title(r) for r in group], writer.fmt)
+        told = sentence(writer, row, key, titles)
+        opens = opens_with_reporter(writer, told)
+        if named_before and opens:
+            told = said_again(writer, told)
+        named_before = opens and not named_before
+        runs.extend(told)
+        summary = writer.summary(row)
+        if summary:
+            runs.extend([Run(space), *summary])
+            named_before = False
+    return merge(runs)
+
+
+def _filled(
+    writer: Writer, who: Cast, template: str, base: dict[str, list[Run]]
+) -> list[Run] | None:
+    named = who.named(template)
+    # A template that does not fit leaves no trace: first mentions and fallback
+    # counts stand as they were.
+    mentioned, fallbacks = set(writer.mentioned), writer.fallbacks
+    if who.row["kind"] == "commitment" and not named["partners"]:
+        named["partners"] = named["funders"]
+    values = dict(base)
+    counts = {"reporter": 1}
+    for name, keys in named.items():
+        if f"{{{name}}}" in template:
+            values[name] = writer.orgs_list(keys)
+            counts[name] = len(keys)
+    runs = fill(template, values, counts)
+    if not runs:
+        writer.mentioned, writer.fallbacks = mentioned, fallbacks
+    return runs
