@@ -38,6 +38,14 @@ from partnerships.reports.sentences import paragraph_runs, sentence
 FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong and pop directional isolates
 
 
+# The marks a quoted title takes inside a title quoted with the key's marks.
+INNER_MARKS = {
+    "《": str.maketrans("《》", "〈〉"),
+    "“": str.maketrans("“”", "‘’"),
+    "«": str.maketrans("«»", "“”"),
+}
+
+
 def has_rtl_letters(text: str) -> bool:
     """Whether the text holds a letter of a right-to-left script."""
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
@@ -165,9 +173,11 @@ class Writer:
         text = run.text
         if (text[:1], text[-1:]) in (("《", "》"), ("“", "”"), ("«", "»")):
             return [run]
-        if quotes[0] == "《":
-            # A title inside a title takes the inner marks: 《关于〈新城市议程〉的报告》.
-            text = text.replace("《", "〈").replace("》", "〉")
+        # A title quoting a title takes the inner marks: 《关于〈新城市议程〉的报告》,
+        # “‘加强叙利亚城市的地方协议’项目”, « Le projet “Villes” ».
+        inner = INNER_MARKS.get(quotes[0].strip())
+        if inner and quotes[0].strip() in text:
+            text = text.translate(inner)
         if self.phrases["dir"] == "rtl" and not has_rtl_letters(text):
             # A left-to-right title in right-to-left text, its quotation marks
             # with it: one isolate (FSI ... PDI), so that the marks are ordered

@@ -152,6 +152,8 @@ def test_chinese_follows_un_conventions(stored_snapshot):
     assert "2018年12月20日" in text  # resolution 73/239 (paragraph 7)
     assert "《" in text and "》" in text
     assert "《《" not in text and "〈" in text  # nested titles take 〈〉
+    # A project title quoting a title (paragraph 27) takes the inner marks ‘’.
+    assert "““" not in text and "“‘加强叙利亚城市的地方协议’项目”" in text
     assert "，" in text and "。" in text
 
 
