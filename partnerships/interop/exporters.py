@@ -24,7 +24,8 @@ XML = "application/xml"
 @register
 class IatiActivities(Exporter):
     """Options: `reporting_org` (an Organisation, required), `engagements` (a
-    selection; default all), `on_skip`, `date_undated_from_source`."""
+    selection; default all), `on_skip`, `date_undated_from_source`,
+    `reporting_org_mode`, `on_warning`."""
 
     identifier = "iati-activities"
     verbose_name = "Engagements as IATI 2.03 activities (XML)"
@@ -38,6 +39,8 @@ class IatiActivities(Exporter):
             generated=options.get("generated") or timezone.now(),
             on_skip=options.get("on_skip"),
             date_undated_from_source=options.get("date_undated_from_source", False),
+            reporting_org_mode=options.get("reporting_org_mode", "as-published"),
+            on_warning=options.get("on_warning"),
         )
 
 

@@ -18,7 +18,7 @@ from partnerships.cooperation.models import (
 from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati.export import activities_xml
 from partnerships.interop.iati.importer import import_file
-from partnerships.interop.iati.mapping import KEPT
+from partnerships.interop.iati.mapping import FAITHFUL, KEPT, OWN_ATTRIBUTES
 from partnerships.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 REAL = Path(__file__).parent / "data" / "real"
 FILES = sorted(REAL.glob("*.xml"))
 MONEY = ("budget", "planned-disbursement", "transaction")
+
 # Compared element by element, as published (docs/iati.md lists what differs).
 SAME = (*KEPT, *MONEY)
 
@@ -71,6 +72,14 @@ def _narratives(activity, path):
     )
 
 
+def _explicit(element, activity):
+    """The element canonical, its narratives naming their language."""
+    copy = etree.fromstring(etree.tostring(element))
+    for narrative in copy.iter("narrative"):
+        narrative.set(XML_LANG, _lang(narrative, activity))
+    return _canonical(copy)
+
+
 def _participants(activity):
     """Each participating-org naming someone, narratives with their language."""
     out = []
@@ -78,11 +87,21 @@ def _participants(activity):
         names = [n for n in org.findall("narrative") if (n.text or "").strip()]
         if not ((org.get("ref") or "").strip() or names):
             continue  # nobody to point at: no participation
-        copy = etree.fromstring(etree.tostring(org))
-        for narrative in copy.findall("narrative"):
-            narrative.set(XML_LANG, _lang(narrative, activity))
-        out.append(_canonical(copy))
+        out.append(_explicit(org, activity))
     return out
+
+
+def _faithful(activity):
+    """The activity's own attributes (IATI's: other namespaces' are not kept)
+    and the FAITHFUL elements, as written."""
+    own = {
+        k: v
+        for k, v in activity.attrib.items()
+        if k not in OWN_ATTRIBUTES and not k.startswith("{")
+    }
+    return own, {
+        tag: [_explicit(e, activity) for e in activity.findall(tag)] for tag in FAITHFUL
+    }
 
 
 def _history_rows():
@@ -131,6 +150,7 @@ def test_an_export_gives_back_each_activity_as_published(path, tmp_path):
             identifier
         )
         assert _participants(back) == _participants(activity), identifier
+        assert _faithful(back) == _faithful(activity), identifier
         for path in ("title", "description"):
             assert _narratives(back, path) == _narratives(activity, path), (
                 identifier,
