@@ -124,7 +124,7 @@ class Command(BaseCommand):
         if self.warned:
             self.stdout.write(f"Warnings ({len(self.warned)}):")
         for key, message in self.warned:
-            self.stdout.write(f"  {key}: {message}.")
+            self.stdout.write(f"  {key}: {message}." if key else f"  {message}.")
         if left_out:
             self.stdout.write(f"Left out ({len(left_out)}, see docs/iati.md):")
         for key, reason in left_out:
@@ -150,7 +150,16 @@ class Command(BaseCommand):
                 on_warning=lambda key, message: self.warned.append((key, message)),
             )
 
-        return _write_checked(output, write, validate.validate_activities)
+        def check(path: Path) -> list[str]:
+            # A withdrawn code can only be one a publisher used, written again
+            # as published (the export's own codes are all active): said, not
+            # refused.
+            errors = validate.validate_activities(path)
+            for error in filter(validate.is_withdrawn, errors):
+                self.warned.append(("", f"{error} (as published)"))
+            return [e for e in errors if not validate.is_withdrawn(e)]
+
+        return _write_checked(output, write, check)
 
     def _organisations(
         self, options: dict[str, Any], actor: Actor, output: Path, on_skip: OnSkip
