@@ -57,12 +57,10 @@ def _columns(model: type[models.Model]) -> tuple[tuple[str, str, Any], ...]:
         if field.primary_key and isinstance(field, models.AutoField):
             continue
         adapt = None
-        if isinstance(field, (models.DateTimeField, models.JSONField)):
+        if isinstance(
+            field, (models.DateTimeField, models.DecimalField, models.JSONField)
+        ):
             adapt = field
-        elif isinstance(field, models.DecimalField):
-            # Both drivers take a Decimal as it is (the ORM's adaptation is the
-            # identity for one); anything else goes through the field.
-            adapt = _Decimal(field)
         out.append((field.attname, connection.ops.quote_name(field.column), adapt))
     return tuple(out)
 
@@ -187,21 +185,9 @@ def _insert_copy(
     return keys
 
 
-class _Decimal:
-    """A DecimalField's adaptation: none for a Decimal."""
-
-    def __init__(self, field: models.DecimalField) -> None:
-        self.field = field
-
-    def get_db_prep_save(self, value: Any, connection: Any) -> Any:
-        if type(value) is Decimal:
-            return value
-        return self.field.get_db_prep_save(value, connection)
-
-
 def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
-    if type(value) is Decimal and isinstance(field, _Decimal):
-        return value
+    if type(value) is Decimal:
+        return value  # as it is: the ORM's adaptation of one, on both drivers
     if isinstance(value, (dict, list)):
         # The same object in a row and in its history row is encoded once.
         found = memo.get(id(value))
