@@ -159,7 +159,9 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
         Country, on_delete=models.PROTECT, null=True, blank=True
     )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True)
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(no_db_index=["engagement", "country", "region"])
 
     class Meta:
         ordering = ["engagement", "country", "region", "id"]
@@ -170,7 +172,7 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
                 name="place_country_or_region",
             ),
         ]
-        indexes = [models.Index(fields=["country"])]
+        # country_id has its foreign key's index already.
 
     def __str__(self) -> str:
         where = self.country_id or f"region {self.region_id}"
@@ -192,7 +194,9 @@ class Participation(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(no_db_index=["engagement", "organisation"])
 
     class Meta:
         ordering = ["engagement", "role", "organisation"]
@@ -223,7 +227,9 @@ class Contribution(models.Model):
     value_precision = models.CharField(
         max_length=5, choices=Precision.choices, blank=True, default=""
     )
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(no_db_index=["participation", "currency"])
 
     class Meta:
         ordering = ["participation", "value_date", "id"]

@@ -109,7 +109,11 @@ class MoneyLine(models.Model):
     extras = models.JSONField(
         default=dict, blank=True, help_text="What the line carries beyond these."
     )
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(
+        no_db_index=["engagement", "currency", "provider", "receiver", "contribution"]
+    )
 
     class Meta:
         ordering = ["engagement", "position"]
@@ -196,7 +200,9 @@ class PublishedActivity(models.Model):
     )
     identifier = models.CharField(max_length=500)
     elements = models.JSONField(default=list, blank=True)
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(no_db_index=["engagement"])
 
     def __str__(self) -> str:
         return self.identifier

@@ -23,7 +23,9 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from functools import cache, partial
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -64,6 +66,12 @@ def _columns(model: type[models.Model]) -> tuple[tuple[str, str, Any], ...]:
 
 
 @cache
+def _history_model(model: type[models.Model]) -> type[models.Model]:
+    # Read once: simple-history makes a new manager class at each `.history`.
+    return model.history.model
+
+
+@cache
 def _defaults(model: type[models.Model]) -> dict[str, Any]:
     return {
         field.attname: field.get_default()
@@ -72,19 +80,36 @@ def _defaults(model: type[models.Model]) -> dict[str, Any]:
     }
 
 
-def insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
+def insert(
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    memo: dict[Any, Any] | None = None,
+) -> list[int]:
     """Insert `rows` (missing columns take their defaults); returns their keys."""
     if not rows:
         return []
-    columns = _columns(model)
+    values = _row_values(model, {} if memo is None else memo)
+    return _write(model, [values(row) for row in rows])
+
+
+def _row_values(
+    model: type[models.Model], memo: dict[Any, Any]
+) -> Callable[[dict[str, Any]], list[Any]]:
+    """`_values` for the model's columns, auto_now columns taking the time now;
+    `memo` keeps adapted values for another insert of the same values."""
     defaults = _defaults(model)
     now = timezone.now()
     for field in model._meta.concrete_fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             defaults = {**defaults, field.attname: now}
-    values = _values(columns, defaults)
+    return _values(_columns(model), defaults, memo)
+
+
+def _write(model: type[models.Model], params: Sequence[Sequence[Any]]) -> list[int]:
+    """Insert rows given as their columns' values (`_columns`' order)."""
     if connection.vendor == "postgresql":
-        return _insert_copy(model, rows, values)
+        return _insert_copy(model, params)
+    columns = _columns(model)
     names = ", ".join(quoted for _, quoted, _ in columns)
     pk = connection.ops.quote_name(model._meta.pk.column)
     table = connection.ops.quote_name(model._meta.db_table)
@@ -100,30 +125,28 @@ def insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[in
         execute = (
             partial(sqlite3.Cursor.execute, cursor.cursor) if sqlite else cursor.execute
         )
-        for start in range(0, len(rows), per_statement):
-            batch = rows[start : start + per_statement]
-            params: list[Any] = []
-            for row in batch:
-                params += values(row)
+        for start in range(0, len(params), per_statement):
+            batch = params[start : start + per_statement]
             with connection.wrap_database_errors:  # Django's errors, as ever
                 execute(
                     f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
                     f"{', '.join([one] * len(batch))} RETURNING {pk}",
-                    params,
+                    [value for row in batch for value in row],
                 )
             keys += [found[0] for found in cursor.fetchall()]
     return keys
 
 
 def _values(
-    columns: tuple[tuple[str, str, Any], ...], defaults: dict[str, Any]
+    columns: tuple[tuple[str, str, Any], ...],
+    defaults: dict[str, Any],
+    memo: dict[Any, Any],
 ) -> Callable[[dict[str, Any]], list[Any]]:
     """A function from a row to its column values, defaults filled in and the
     values that need it adapted as the ORM would (memoised: most datetimes in
     a batch are one `now`)."""
     names = [attname for attname, _, _ in columns]
     adapted = [(i, name, field) for i, (name, _, field) in enumerate(columns) if field]
-    memo: dict[tuple[str, Any], Any] = {}
 
     def values(row: dict[str, Any]) -> list[Any]:
         out = list(map((defaults | row).__getitem__, names))
@@ -136,9 +159,7 @@ def _values(
 
 
 def _insert_copy(
-    model: type[models.Model],
-    rows: Sequence[dict[str, Any]],
-    values: Callable[[dict[str, Any]], list[Any]],
+    model: type[models.Model], params: Sequence[Sequence[Any]]
 ) -> list[int]:
     """PostgreSQL: keys drawn from the table's sequence, then one COPY.
 
@@ -153,20 +174,27 @@ def _insert_copy(
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) "
             "FROM generate_series(1, %s) ORDER BY 1",
-            [connection.ops.quote_name(table), pk, len(rows)],
+            [connection.ops.quote_name(table), pk, len(params)],
         )
         keys = [found[0] for found in cursor.fetchall()]
         quoted = connection.ops.quote_name
         statement = f"COPY {quoted(table)} ({quoted(pk)}, {names}) FROM STDIN"
         with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-            for key, row in zip(keys, rows, strict=True):
-                copy.write_row([key, *values(row)])
+            for key, row in zip(keys, params, strict=True):
+                copy.write_row([key, *row])
     return keys
 
 
 def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
+    if type(value) is Decimal:
+        return value  # as it is: the ORM's adaptation of one, on both drivers
     if isinstance(value, (dict, list)):
-        return field.get_db_prep_save(value, connection)
+        # The same object in a row and in its history row is encoded once.
+        found = memo.get(id(value))
+        if found is None or found[0] is not value:
+            found = (value, field.get_db_prep_save(value, connection))
+            memo[id(value)] = found
+        return found[1]
     key = (attname, value)
     if key not in memo:
         memo[key] = field.get_db_prep_save(value, connection)
@@ -189,10 +217,29 @@ def create(
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             for row in rows:
                 row.setdefault(field.attname, now)
-    for row, key in zip(rows, insert(model, rows), strict=True):
+    memo: dict[Any, Any] = {}
+    values = _row_values(model, memo)
+    params = [values(row) for row in rows]
+    for row, key in zip(rows, _write(model, params), strict=True):
         row["id"] = key
     data_changed()
-    return _history(model, rows, "+", actor=actor, reason=reason)
+    extra = _history_extra(kind="+", actor=actor, reason=reason)
+    order = _history_order(model, tuple(extra))
+    if order is None:  # a history that is not the model's columns and its own
+        return _history(model, rows, "+", actor=actor, reason=reason, memo=memo)
+    # The history rows from the values just written: adapted once.
+    history = _history_model(model)
+    names = [name for name, _, _ in _columns(history)]
+    adapted = _row_values(history, memo)(extra)
+    tail = [adapted[names.index(name)] for name in extra]
+    pick = itemgetter(*order)
+    return _write(
+        history,
+        [
+            pick((*row, key, *tail))
+            for row, key in zip(params, (r["id"] for r in rows), strict=True)
+        ],
+    )
 
 
 def update(
@@ -239,6 +286,34 @@ def write(
     )
 
 
+def _history_extra(*, kind: str, actor: Actor, reason: str) -> dict[str, Any]:
+    """The columns a history row adds to its model's."""
+    return {
+        "history_date": timezone.now(),
+        "history_change_reason": fitted_reason(reason or actor.system) or None,
+        "history_type": kind,
+        "history_user_id": actor.user_id,
+    }
+
+
+@cache
+def _history_order(
+    model: type[models.Model], extra: tuple[str, ...]
+) -> tuple[int, ...] | None:
+    """Where each column of the model's history row comes from, as indexes into
+    (the model's column values, its key, the `extra` values); None when the
+    history has another column."""
+    own = [name for name, _, _ in _columns(model)]
+    sources = {name: n for n, name in enumerate(own)}
+    sources[model._meta.pk.attname] = len(own)
+    sources |= {name: len(own) + 1 + n for n, name in enumerate(extra)}
+    history = _history_model(model)
+    order = [sources.get(name) for name, _, _ in _columns(history)]
+    if None in order:
+        return None
+    return tuple(i for i in order if i is not None)
+
+
 def _history(
     model: type[models.Model],
     rows: Sequence[dict[str, Any]],
@@ -246,15 +321,10 @@ def _history(
     *,
     actor: Actor,
     reason: str,
+    memo: dict[Any, Any] | None = None,
 ) -> list[int]:
-    history = model.history.model
-    extra = {
-        "history_date": timezone.now(),
-        "history_change_reason": fitted_reason(reason or actor.system) or None,
-        "history_type": kind,
-        "history_user_id": actor.user_id,
-    }
-    return insert(history, [{**row, **extra} for row in rows])
+    extra = _history_extra(kind=kind, actor=actor, reason=reason)
+    return insert(_history_model(model), [{**row, **extra} for row in rows], memo)
 
 
 def m2m_snapshot(

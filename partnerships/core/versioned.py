@@ -8,15 +8,12 @@ when none is given.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from types import SimpleNamespace
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from partnerships.core.actor import Actor
 from partnerships.core.errors import StaleVersion
@@ -115,22 +112,3 @@ def versioned_restore(
         actor=actor,
         reason=reason or "restored",
     )
-
-
-@contextmanager
-def acting_as(user: Any) -> Iterator[None]:
-    """Rows written through the services record `user` in their history, as the
-    history middleware does for a request (the import may run outside one)."""
-    if user is None:
-        yield
-        return
-    context = HistoricalRecords.context
-    before = getattr(context, "request", None)
-    context.request = SimpleNamespace(user=user)
-    try:
-        yield
-    finally:
-        if before is None:
-            del context.request
-        else:
-            context.request = before

@@ -32,7 +32,7 @@ def _chosen(selection: QuerySet | None, model: type[Model]) -> QuerySet:
 class IatiActivities(Exporter):
     """Options: `reporting_org` (an Organisation, required), `engagements` (a
     selection; not given or None: all; an empty one exports nothing), `on_skip`,
-    `date_undated_from_source`."""
+    `date_undated_from_source`, `reporting_org_mode`, `on_warning`."""
 
     identifier = "iati-activities"
     verbose_name = "Engagements as IATI 2.03 activities (XML)"
@@ -47,6 +47,8 @@ class IatiActivities(Exporter):
             generated=options.get("generated") or timezone.now(),
             on_skip=options.get("on_skip"),
             date_undated_from_source=options.get("date_undated_from_source", False),
+            reporting_org_mode=options.get("reporting_org_mode", "as-published"),
+            on_warning=options.get("on_warning"),
         )
 
 

@@ -95,7 +95,9 @@ class Passage(models.Model):
     section = models.CharField(max_length=20, blank=True, default="")
     section_title = models.CharField(max_length=500, blank=True, default="")
     text = models.TextField()
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(no_db_index=["document"])
 
     class Meta:
         ordering = ["document", "number"]
@@ -137,7 +139,11 @@ class Evidence(models.Model):
         related_name="mentions",
     )
     quote = models.TextField(blank=True, default="")
-    history = HistoricalRecords()
+    # Its history is read by row (`id`), never by these columns: their
+    # indexes would only slow the writing of history rows.
+    history = HistoricalRecords(
+        no_db_index=["passage", "engagement", "participation", "organisation"]
+    )
 
     class Meta:
         ordering = ["passage", "id"]

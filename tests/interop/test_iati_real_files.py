@@ -12,10 +12,13 @@ from partnerships.cooperation.models import (
     Engagement,
     MoneyLine,
     Participation,
+    Place,
     PublishedActivity,
 )
 from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.inverse import safe_key
+from partnerships.registry.models import Identifier, Organisation
+from partnerships.sources.models import Evidence, Passage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +26,22 @@ pytestmark = pytest.mark.django_db
 REAL = Path(__file__).parent / "data" / "real"
 FILES = sorted(REAL.glob("*.xml"))
 ROLES = {"1": "funder", "2": "lead", "3": "organiser", "4": "implementer"}
+# Every table an import writes, with its history.
+WRITTEN = (
+    Engagement,
+    Participation,
+    Place,
+    MoneyLine,
+    PublishedActivity,
+    Organisation,
+    Identifier,
+    Passage,
+    Evidence,
+)
+
+
+def _rows():
+    return [(m.objects.count(), m.history.count()) for m in WRITTEN]
 
 
 def _label(org):
@@ -109,7 +128,10 @@ def test_a_real_file_is_held_as_it_says(path):
             kept[etree.fromstring(xml).tag] += 1
     for tag, count in expected["kept"].items():
         assert kept[tag] == count, tag
+    # The same file again writes nothing: not a row, not a history row.
+    before = _rows()
     assert import_file(path).writes == 0
+    assert _rows() == before
 
 
 def test_there_are_real_files_to_test():

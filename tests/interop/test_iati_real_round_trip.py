@@ -1,6 +1,6 @@
-"""Export after import, element by element, for every activity of the real files:
-what the registry keeps as published comes back as published; a re-import of the
-export changes nothing."""
+"""Export after import, element by element, for every activity of the real files
+and of the official example: what the registry keeps as published comes back as
+published; a re-import of the export changes nothing."""
 
 import datetime as dt
 from pathlib import Path
@@ -18,14 +18,18 @@ from partnerships.cooperation.models import (
 from partnerships.core.actor import ANONYMOUS
 from partnerships.interop.iati.export import activities_xml
 from partnerships.interop.iati.importer import import_file
-from partnerships.interop.iati.mapping import KEPT
+from partnerships.interop.iati.mapping import FAITHFUL, KEPT, OWN_ATTRIBUTES
 from partnerships.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
 REAL = Path(__file__).parent / "data" / "real"
-FILES = sorted(REAL.glob("*.xml"))
+# The real files, and the official example (its comments are no data).
+EXAMPLE = Path(__file__).parent / "data" / "activity-standard-example-annotated.xml"
+FILES = [*sorted(REAL.glob("*.xml")), EXAMPLE]
+PARSER = etree.XMLParser(remove_comments=True)
 MONEY = ("budget", "planned-disbursement", "transaction")
+
 # Compared element by element, as published (docs/iati.md lists what differs).
 SAME = (*KEPT, *MONEY)
 
@@ -71,6 +75,14 @@ def _narratives(activity, path):
     )
 
 
+def _explicit(element, activity):
+    """The element canonical, its narratives naming their language."""
+    copy = etree.fromstring(etree.tostring(element))
+    for narrative in copy.iter("narrative"):
+        narrative.set(XML_LANG, _lang(narrative, activity))
+    return _canonical(copy)
+
+
 def _participants(activity):
     """Each participating-org naming someone, narratives with their language."""
     out = []
@@ -78,11 +90,21 @@ def _participants(activity):
         names = [n for n in org.findall("narrative") if (n.text or "").strip()]
         if not ((org.get("ref") or "").strip() or names):
             continue  # nobody to point at: no participation
-        copy = etree.fromstring(etree.tostring(org))
-        for narrative in copy.findall("narrative"):
-            narrative.set(XML_LANG, _lang(narrative, activity))
-        out.append(_canonical(copy))
+        out.append(_explicit(org, activity))
     return out
+
+
+def _faithful(activity):
+    """The activity's own attributes (IATI's: other namespaces' are not kept)
+    and the FAITHFUL elements, as written."""
+    own = {
+        k: v
+        for k, v in activity.attrib.items()
+        if k not in OWN_ATTRIBUTES and not k.startswith("{")
+    }
+    return own, {
+        tag: [_explicit(e, activity) for e in activity.findall(tag)] for tag in FAITHFUL
+    }
 
 
 def _history_rows():
@@ -117,7 +139,7 @@ def _export(tmp_path, identifiers):
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_an_export_gives_back_each_activity_as_published(path, tmp_path):
     import_file(path)
-    root = etree.parse(str(path)).getroot()
+    root = etree.parse(str(path), PARSER).getroot()
     original = {
         a.findtext("iati-identifier").strip(): a for a in root.findall("iati-activity")
     }
@@ -131,6 +153,7 @@ def test_an_export_gives_back_each_activity_as_published(path, tmp_path):
             identifier
         )
         assert _participants(back) == _participants(activity), identifier
+        assert _faithful(back) == _faithful(activity), identifier
         for path in ("title", "description"):
             assert _narratives(back, path) == _narratives(activity, path), (
                 identifier,

@@ -35,10 +35,15 @@ from partnerships.interop.iati.elements import (
     shares,
     texts,
 )
-from partnerships.interop.iati.money_out import money_lines, published
+from partnerships.interop.iati.money_out import money_lines
+from partnerships.interop.iati.published_out import published
 from partnerships.registry.models import Organisation
 
 OnSkip = Callable[[str, str], None]
+# --reporting-org-mode: the exporter as every activity's reporting-org, or an
+# imported activity's reporting-org as it was published.
+EXPORT, AS_PUBLISHED = "export", "as-published"
+REPORTING_ORG_MODES = (AS_PUBLISHED, EXPORT)
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ class Context:
     # period of its evidence's source documents as planned dates (export.py
     # annotates `source_start`, `source_end`, `source_symbol`, `source_count`).
     date_from_source: bool = False
+    reporting_org_mode: str = AS_PUBLISHED
+    # Hears of what is written although IATI's rules frown on it.
+    on_warning: OnSkip | None = None
     # The reporting-org element, by its secondary-reporter flag (built once).
     reporting: dict[str, etree._Element] = field(default_factory=dict, compare=False)
 
@@ -137,8 +145,26 @@ def build_activity(engagement: Engagement, ctx: Context) -> etree._Element | Non
         money_lines(activity, engagement, kind)
     _transactions(activity, engagement, ctx)
     _related(activity, engagement, ctx)
-    published(activity, engagement)
+    published(
+        activity,
+        engagement,
+        parties,
+        as_published=ctx.reporting_org_mode == AS_PUBLISHED,
+    )
+    _warn_identifier(activity, engagement, ctx)
     return activity
+
+
+def _warn_identifier(
+    activity: etree._Element, engagement: Engagement, ctx: Context
+) -> None:
+    written = activity.findtext("iati-identifier") or ""
+    if ctx.on_warning and m.IDENTIFIER_FORBIDDEN & set(written):
+        ctx.on_warning(
+            engagement.key,
+            f"the identifier {written!r} is written as published, although IATI "
+            "identifiers may not contain a space or any of / & | ?",
+        )
 
 
 def _reporting_org(

@@ -40,12 +40,23 @@ def settle(element: etree._Element, lang: str) -> None:
 
 
 def kept(element: etree._Element) -> list[str]:
-    """The elements of mapping.KEPT and ECHOED, in the file's order."""
-    return [
+    """The activity's own attributes (an empty `iati-activity`, when it has
+    any), then the elements of mapping.KEPT, ECHOED and FAITHFUL in the file's
+    order."""
+    # IATI's own attributes; those of other namespaces (a datastore's) are not
+    # kept: written on the export's activity they would renumber its prefixes.
+    own = {
+        k: v
+        for k, v in element.attrib.items()
+        if k not in m.OWN_ATTRIBUTES and not k.startswith("{")
+    }
+    out = [_text(etree.Element(m.ACTIVITY, own))] if own else []
+    out += [
         _text(child)
-        for child in element.iterchildren(*m.KEPT, *m.ECHOED)
+        for child in element.iterchildren(*m.KEPT, *m.ECHOED, *m.FAITHFUL)
         if _beyond(child)
     ]
+    return out
 
 
 def _text(child: etree._Element) -> str:

@@ -36,7 +36,13 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import Actor
 from partnerships.core.exporters import PIECE, Pieces, drain
-from partnerships.interop.iati.activity import Context, OnSkip, build_activity
+from partnerships.interop.iati.activity import (
+    AS_PUBLISHED,
+    REPORTING_ORG_MODES,
+    Context,
+    OnSkip,
+    build_activity,
+)
 from partnerships.interop.iati.codelists import active_codes
 from partnerships.interop.iati.elements import (
     IATI_SCHEME,
@@ -76,6 +82,8 @@ def activities_xml(
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
     date_undated_from_source: bool = False,
+    reporting_org_mode: str = AS_PUBLISHED,
+    on_warning: OnSkip | None = None,
 ) -> bytes:
     """The engagements the actor may see, as an iati-activities file."""
     buffer = io.BytesIO()
@@ -87,6 +95,8 @@ def activities_xml(
         generated=generated,
         on_skip=on_skip,
         date_undated_from_source=date_undated_from_source,
+        reporting_org_mode=reporting_org_mode,
+        on_warning=on_warning,
     )
     return buffer.getvalue()
 
@@ -105,6 +115,8 @@ def activity_chunks(
     generated: dt.datetime,
     on_skip: OnSkip | None = None,
     date_undated_from_source: bool = False,
+    reporting_org_mode: str = AS_PUBLISHED,
+    on_warning: OnSkip | None = None,
 ) -> Generator[bytes, None, int]:
     """The iati-activities file in pieces, written one activity at a time with
     lxml's incremental writer; returns how many activities.
@@ -112,9 +124,15 @@ def activity_chunks(
     `on_skip(key, reason)` hears of every engagement, or part of one, left out.
     With `date_undated_from_source`, an engagement without dates takes the
     reporting period of the source documents citing it as planned dates, with a
-    note saying so (docs/iati.md). ExportError when none can be written (at the
-    end: the file is then incomplete and must be dropped).
+    note saying so (docs/iati.md). `reporting_org_mode` "as-published" (the
+    default) writes an imported activity's reporting-org as it was published,
+    "export" the `reporting_org` in every activity; `on_warning(key, message)`
+    hears of what is written although IATI's rules frown on it. ExportError
+    when none can be written (at the end: the file is then incomplete and must
+    be dropped).
     """
+    if reporting_org_mode not in REPORTING_ORG_MODES:
+        raise ExportError(f"Unknown reporting-org mode {reporting_org_mode!r}.")
     ctx = Context(
         reporting_org=reporting_org,
         reporting_ref=_reporting_ref(reporting_org, actor),
@@ -122,6 +140,8 @@ def activity_chunks(
         crs_codes=active_codes("CRSChannelCode"),
         on_skip=on_skip or _ignore,
         date_from_source=date_undated_from_source,
+        reporting_org_mode=reporting_org_mode,
+        on_warning=on_warning,
     )
     rows = _activity_rows(engagements, actor, from_source=date_undated_from_source)
     count = yield from activity_pieces(rows.iterator(chunk_size=CHUNK), ctx)
@@ -192,6 +212,7 @@ def _activity_rows(
         .select_related("organisation")
         .prefetch_related(
             "organisation__identifiers",
+            "organisation__other_names",
             Prefetch(
                 "contributions",
                 # Those that have a money line are written from it.

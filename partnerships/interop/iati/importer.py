@@ -25,9 +25,9 @@ from partnerships.cooperation.models import Kind, MoneyLine, Status
 from partnerships.cooperation.services import EngagementSpec, PlaceSpec
 from partnerships.cooperation.validation import END_BEFORE_START, engagement_errors
 from partnerships.core.actor import Actor, system_actor
+from partnerships.core.batching import fewer_collections
 from partnerships.core.errors import NotAllowed
 from partnerships.core.validation import column_errors
-from partnerships.core.versioned import acting_as
 from partnerships.interop.iati import checks, chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, Resolved
@@ -115,7 +115,7 @@ def import_file(
     summary = Summary(file=path.name, warnings=list(info.warnings))
     actor = system_actor(REASON) if user is None else actor_for(user)
     try:
-        with transaction.atomic(), acting_as(user):
+        with transaction.atomic(), fewer_collections():
             run = _Run(info, summary, actor)
             run.strict = strict
             activities = info.root == reader.ACTIVITIES

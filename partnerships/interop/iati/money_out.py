@@ -15,8 +15,6 @@ from lxml import etree
 
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.money import MoneyKind, MoneyLine
-from partnerships.interop.iati.echo import echo
-from partnerships.interop.iati.mapping import ECHOED
 
 
 def money_lines(activity: etree._Element, engagement: Engagement, kind: str) -> None:
@@ -71,41 +69,3 @@ def _org(parent: etree._Element, line: MoneyLine, side: str) -> None:
         element.set(f"{side}-activity-id", activity)
     if name:
         etree.SubElement(element, "narrative").text = name
-
-
-# iati-activity's children in the XSD's order.
-ORDER = {
-    tag: index
-    for index, tag in enumerate(
-        (
-            "iati-identifier reporting-org title description participating-org "
-            "other-identifier activity-status activity-date contact-info "
-            "activity-scope recipient-country recipient-region location sector tag "
-            "country-budget-items humanitarian-scope policy-marker "
-            "collaboration-type default-flow-type default-finance-type "
-            "default-aid-type default-tied-status budget planned-disbursement "
-            "capital-spend transaction document-link related-activity legacy-data "
-            "conditions result crs-add fss"
-        ).split()
-    )
-}
-# Derived by the export, replaced by what was published when it was kept.
-_REPLACED = frozenset({"sector", "tag"})
-
-
-def published(activity: etree._Element, engagement: Engagement) -> None:
-    """Write again what an imported activity carried beyond the registry's model:
-    its identifier as published and the kept elements, in the XSD's order."""
-    kept = getattr(engagement, "published", None)
-    if kept is None:
-        return
-    activity.find("iati-identifier").text = kept.identifier
-    elements = [etree.fromstring(xml) for xml in kept.elements]
-    echo(activity, [e for e in elements if e.tag in ECHOED])
-    elements = [e for e in elements if e.tag not in ECHOED]
-    tags = {element.tag for element in elements}
-    for child in list(activity):
-        if child.tag in _REPLACED and child.tag in tags:
-            activity.remove(child)
-    activity.extend(elements)
-    activity[:] = sorted(activity, key=lambda child: ORDER.get(child.tag, len(ORDER)))

@@ -271,13 +271,7 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
     reporting = element.find("reporting-org")
     record.reporting = _org(reporting, lang) if reporting is not None else None
     record.status = element.find("activity-status").get("code", "")
-    for date in element.findall("activity-date"):
-        note = " ".join(_narratives(date, lang).values())
-        found = _PRECISION_NOTE.search(note)
-        precision = found.group(1) if found else "day"
-        record.dates.setdefault(
-            date.get("type", ""), (date.get("iso-date", ""), precision)
-        )
+    record.dates = activity_dates(element.findall("activity-date"), lang)
     for org in element.findall("participating-org"):
         record.participants.append((org.get("role", ""), _org(org, lang)))
     _geography(element, record)
@@ -292,6 +286,19 @@ def activity_record(element: etree._Element, info: FileInfo) -> Record:
         record.money.append(_money(child, currency, lang))
     record.kept = as_published.kept(element)
     return record
+
+
+def activity_dates(
+    dates: list[etree._Element], lang: str
+) -> dict[str, tuple[str, str]]:
+    """(iso-date, precision) by ActivityDateType, the first of each type."""
+    out: dict[str, tuple[str, str]] = {}
+    for date in dates:
+        note = " ".join(_narratives(date, lang).values())
+        found = _PRECISION_NOTE.search(note)
+        precision = found.group(1) if found else "day"
+        out.setdefault(date.get("type", ""), (date.get("iso-date", ""), precision))
+    return out
 
 
 def _geography(element: etree._Element, record: Record) -> None:

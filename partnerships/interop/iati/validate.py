@@ -83,6 +83,14 @@ def _errors(record: etree._Element, schema: etree.XMLSchema) -> list[str]:
     return found + codelist_errors(record)
 
 
+WITHDRAWN = "is withdrawn from"
+
+
+def is_withdrawn(error: str) -> bool:
+    """An error only for a code its codelist has since withdrawn."""
+    return f"' {WITHDRAWN} " in error
+
+
 def codelist_errors(root: etree._Element) -> list[str]:
     """Values that are not active codes of the codelist mapping.xml names."""
     errors = []
@@ -97,7 +105,7 @@ def codelist_errors(root: etree._Element) -> list[str]:
                 continue
             where = f"line {owner.sourceline}: {mapping.path}"
             if code in listed.withdrawn:
-                errors.append(f"{where} {code!r} is withdrawn from {listed.name}")
+                errors.append(f"{where} {code!r} {WITHDRAWN} {listed.name}")
             else:
                 errors.append(f"{where} {code!r} is not in {listed.name}")
     return errors

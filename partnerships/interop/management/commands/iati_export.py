@@ -23,7 +23,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.exporters import exporter
 from partnerships.interop.iati import export, validate
-from partnerships.interop.iati.activity import OnSkip
+from partnerships.interop.iati.activity import AS_PUBLISHED, REPORTING_ORG_MODES, OnSkip
 from partnerships.interop.iati.elements import IATI_SCHEME
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
@@ -86,6 +86,14 @@ class Command(BaseCommand):
             "of the source documents citing it, as planned dates with a note "
             "saying so (otherwise it is left out).",
         )
+        parser.add_argument(
+            "--reporting-org-mode",
+            choices=REPORTING_ORG_MODES,
+            default=AS_PUBLISHED,
+            help="Activities: as-published (the default) writes the reporting-org "
+            "of an activity imported from IATI as its file had it; export writes "
+            "--reporting-org in every activity.",
+        )
         parser.add_argument("-o", "--output", required=True, metavar="FILE")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -94,6 +102,7 @@ class Command(BaseCommand):
         if not output.parent.is_dir():
             raise CommandError(f"The folder {output.parent} does not exist.")
         left_out: list[tuple[str, str]] = []
+        self.warned: list[tuple[str, str]] = []
 
         def on_skip(key: str, reason: str) -> None:
             left_out.append((key, reason))
@@ -112,6 +121,10 @@ class Command(BaseCommand):
         )
 
     def _report(self, left_out: list[tuple[str, str]]) -> None:
+        if self.warned:
+            self.stdout.write(f"Warnings ({len(self.warned)}):")
+        for key, message in self.warned:
+            self.stdout.write(f"  {key}: {message}." if key else f"  {message}.")
         if left_out:
             self.stdout.write(f"Left out ({len(left_out)}, see docs/iati.md):")
         for key, reason in left_out:
@@ -133,9 +146,20 @@ class Command(BaseCommand):
                 reporting_org=reporting_org,
                 on_skip=on_skip,
                 date_undated_from_source=options["date_undated_from_source"],
+                reporting_org_mode=options["reporting_org_mode"],
+                on_warning=lambda key, message: self.warned.append((key, message)),
             )
 
-        return _write_checked(output, write, validate.validate_activities)
+        def check(path: Path) -> list[str]:
+            # A withdrawn code can only be one a publisher used, written again
+            # as published (the export's own codes are all active): said, not
+            # refused.
+            errors = validate.validate_activities(path)
+            for error in filter(validate.is_withdrawn, errors):
+                self.warned.append(("", f"{error} (as published)"))
+            return [e for e in errors if not validate.is_withdrawn(e)]
+
+        return _write_checked(output, write, check)
 
     def _organisations(
         self, options: dict[str, Any], actor: Actor, output: Path, on_skip: OnSkip
