@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from partnerships.cooperation.models import Contribution, Participation, Place
+from partnerships.cooperation.models import Participation, Place
 from partnerships.cooperation.visibility import (
     engagements_visible_to,
     participations_visible_to,
@@ -260,96 +260,3 @@ def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
             {"source": a, "target": b, "weight": n} for (a, b), n in edges.items()
         ],
     }
-
-
-def _funder_links(usd: QuerySet, limit: int) -> list[dict[str, Any]]:
-    """The largest sums each funder gave to each kind of engagement."""
-    flows = list(
-        usd.values(
-            "participation__organisation__key", "participation__engagement__kind"
-        )
-        .annotate(total=Sum("amount"))
-        .order_by("-total")[:limit]
-    )
-    return [
-        {
-            "source": "f:" + row["participation__organisation__key"],
-            "target": "k:" + row["participation__engagement__kind"],
-            "value": float(row["total"]),
-        }
-        for row in flows
-    ]
-
-
-def _implementer_links(actor: Actor, usd: QuerySet, limit: int) -> list[dict[str, Any]]:
-    """The largest sums that reached implementers, by kind of engagement: what the
-    funders of each engagement gave, counted for each of its implementers."""
-    from partnerships.portal.selectors import (
-        visible_engagement,
-        visible_organisation,
-    )
-
-    funded = (
-        usd.filter(participation__engagement_id=OuterRef("engagement_id"))
-        .values("participation__engagement_id")
-        .annotate(t=Sum("amount"))
-        .values("t")
-    )
-    onward = (
-        Participation.objects.filter(
-            visible_engagement(actor, "engagement_id"),
-            visible_organisation(actor, "organisation_id"),
-            role="implementer",
-        )
-        .annotate(usd=Subquery(funded))
-        .filter(usd__isnull=False)
-        .values("organisation__key", "engagement__kind")
-        .annotate(total=Sum("usd"))
-        .order_by("-total")[:limit]
-    )
-    return [
-        {
-            "source": "k:" + row["engagement__kind"],
-            "target": "i:" + row["organisation__key"],
-            "value": float(row["total"]),
-        }
-        for row in onward
-    ]
-
-
-def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
-    """Funders -> kind of engagement -> implementers, in US dollars only; and the
-    totals by currency, and by kind of engagement and currency (`by_kind`).
-
-    Node names carry their stage (`f:`, `k:`, `i:`), so an organisation that both
-    funds and implements does not make a cycle.
-
-    Amounts in other currencies are not converted (no exchange rates in the
-    registry); they are listed beside the diagram instead.
-    """
-
-    def compute() -> dict[str, Any]:
-        from partnerships.portal.selectors import (
-            visible_engagement,
-            visible_organisation,
-        )
-
-        money = Contribution.objects.filter(
-            visible_engagement(actor, "participation__engagement_id"),
-            visible_organisation(actor, "participation__organisation_id"),
-        ).order_by()
-        totals = list(
-            money.values("currency_id")
-            .annotate(total=Sum("amount"), n=Count("id"))
-            .order_by("-n", "currency_id")
-        )
-        by_kind = list(
-            money.values("participation__engagement__kind", "currency_id")
-            .annotate(total=Sum("amount"))
-            .order_by()
-        )
-        usd = money.filter(currency_id="USD", participation__role="funder")
-        links = _funder_links(usd, limit) + _implementer_links(actor, usd, limit)
-        return {"currencies": totals, "links": links, "by_kind": by_kind}
-
-    return cached_for(actor, "money", compute)
