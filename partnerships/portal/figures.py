@@ -21,7 +21,6 @@ from django.utils import timezone
 from partnerships.cooperation.models import Participation, Place
 from partnerships.cooperation.visibility import (
     engagements_visible_to,
-    participations_visible_to,
 )
 from partnerships.core.actor import PUBLIC, Actor
 from partnerships.core.data_version import data_version
@@ -140,10 +139,18 @@ def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
 def _by_year_of_partners(actor: Actor) -> QuerySet:
     """Per start year and category: engagements with a participant of that
     category, counting only participations the reader may see (an unpublished
-    or deleted organisation counts as if it did not take part)."""
+    or deleted organisation counts as if it did not take part). Each
+    participation is tested on its own (EXISTS): the policy's IN lists would
+    first list every visible engagement and organisation, which SQLite then
+    probed for each of millions of participations."""
+    from partnerships.portal.selectors import visible_engagement, visible_organisation
+
     return (
-        participations_visible_to(actor)
-        .filter(engagement__start_date__isnull=False)
+        Participation.objects.filter(
+            visible_engagement(actor, "engagement_id"),
+            visible_organisation(actor, "organisation_id"),
+            engagement__start_date__isnull=False,
+        )
         .annotate(year=ExtractYear("engagement__start_date"))
         .values("year", value=F("organisation__category"))
         .annotate(n=Count("engagement_id", distinct=True))
