@@ -24,6 +24,7 @@ from partnerships.cooperation.visibility import (
 )
 from partnerships.core.actor import PUBLIC, Actor
 from partnerships.core.data_version import data_version
+from partnerships.core.languages import as_dict
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.periods import engagements_of_period
@@ -256,7 +257,9 @@ def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
             {
                 "id": org_id,
                 "key": orgs[org_id].key,
-                "names": {"en": orgs[org_id].name_en, "zh": orgs[org_id].name_zh},
+                # Every language's name: the figures are cached for all readers,
+                # each page picks its reader's.
+                "names": as_dict(orgs[org_id], "name"),
                 "category": orgs[org_id].category,
                 "weight": weight,
             }

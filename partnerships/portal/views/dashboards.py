@@ -98,12 +98,24 @@ def page(request: HttpRequest) -> HttpResponse:
             },
             "countries": _countries(actor),
             "dating": figures.dating(actor),
-            "network": figures.network(actor, **params),
+            "network": _named(figures.network(actor, **params)),
             "network_params": params,
             "categories": Category.choices,
             **_money(actor),
         },
     )
+
+
+def _named(graph: dict[str, Any]) -> dict[str, Any]:
+    """The graph's nodes with `name` in the reader's language (else English, else
+    any) and the `lang` it is in, without changing the cached figures."""
+    lang = content_language()
+    nodes = []
+    for node in graph["nodes"]:
+        names = node["names"]
+        found = next((code for code in (lang, "en", *names) if names.get(code)), "")
+        nodes.append({**node, "name": names.get(found) or node["key"], "lang": found})
+    return {**graph, "nodes": nodes}
 
 
 def _money(actor: Actor) -> dict[str, Any]:
