@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
@@ -30,7 +31,17 @@ from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.periods import engagements_of_period
 from partnerships.sources.visibility import documents_visible_to
 
-PUBLIC_SECONDS = 300
+# The keys carry `data_version()`, so a change of the data drops them at once when
+# the cache is shared by the server processes (Redis): there the limit is an hour
+# (at a million engagements on SQLite the dashboards take 25-60 s to compute). A
+# cache of one process does not see another's writes: there five minutes.
+PUBLIC_SECONDS = 3600
+LOCAL_SECONDS = 300
+
+
+def _seconds() -> int:
+    backend = settings.CACHES["default"]["BACKEND"]
+    return LOCAL_SECONDS if backend.endswith("LocMemCache") else PUBLIC_SECONDS
 
 
 _locks: dict[str, threading.Lock] = {}
@@ -52,7 +63,7 @@ def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
         value = cache.get(key)
         if value is None:
             value = compute()
-            cache.set(key, value, PUBLIC_SECONDS)
+            cache.set(key, value, _seconds())
     return value
 
 
