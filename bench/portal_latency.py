@@ -3,6 +3,7 @@
 Usage: python bench/portal_latency.py [--organisations N] [--engagements M]
            [--requests R] [--clients C] [--skip-sqlite]
            [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+           [--existing DATABASE_URL ...]
 
 The same set-up as bench/api_latency.py, whose server and load machinery it reuses:
 for SQLite (a new temporary file) and, if given, PostgreSQL (a new database, dropped
@@ -24,6 +25,10 @@ default 100 000; M engagements, default 1 000 000), serves it on 127.0.0.1 (guni
 - country:    GET /countries/<code>/ for countries with many and few engagements;
 - dashboard:  GET /dashboards/ (the public's figures are cached for five minutes,
               so this measures the cached page after the first request).
+
+`--existing URL` (repeatable) measures databases made by an earlier run instead
+(migrated, not filled again, never dropped): making a million engagements takes
+10-15 minutes, so a database can be kept and measured again after a change.
 
 It prints one line per database and page: median, 95th percentile and maximum
 latency (ms), requests per second and the number of non-2xx responses.
@@ -177,6 +182,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", ""))
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--existing", action="append", default=[], metavar="URL")
     args = parser.parse_args()
     print(
         f"# {args.organisations} organisations, {args.engagements} engagements, "
@@ -188,12 +194,24 @@ def main() -> None:
     var_dir = tempfile.TemporaryDirectory(prefix="bench-portal-var-")
     os.environ["PARTNERSHIPS_VAR_DIR"] = var_dir.name
     run_cli("sqlite:///:memory:", "collectstatic", "--no-input", "-v0")
-    ok = on_each_database(
-        args,
-        lambda label, url: serve_and_drive(
-            label, url, args, lambda db: prepare(db, args), drive
-        ),
-    )
+    if args.existing:
+        ok = all(
+            serve_and_drive(
+                url.split(":", 1)[0],
+                url,
+                args,
+                lambda db: run_cli(db, "migrate", "-v0"),
+                drive,
+            )
+            for url in args.existing
+        )
+    else:
+        ok = on_each_database(
+            args,
+            lambda label, url: serve_and_drive(
+                label, url, args, lambda db: prepare(db, args), drive
+            ),
+        )
     var_dir.cleanup()
     sys.exit(0 if ok else 1)
 

@@ -66,7 +66,7 @@ def _answers_rate_limits(
 class LoginView(auth_views.LoginView):
     """The admin site's login page (as `AdminSite.login`), limited per address."""
 
-    template_name = "admin/login.html"
+    template_name = "accounts/staff_login.html"
     authentication_form = AdminAuthenticationForm
 
     def get_form_class(self) -> type:

@@ -63,8 +63,15 @@ class EngagementFilter(filters.FilterSet):
     def _partners(self) -> QuerySet:
         # The engagements are already those the actor may see; their partners
         # must be too.
+        # Asked per participation (EXISTS on the organisation's key), not as an IN
+        # list: SQLite would probe the (engagement, organisation, role) index once
+        # per visible organisation for every engagement it tests.
         return Participation.objects.filter(
-            organisation__in=organisations_visible_to(self.actor)
+            Exists(
+                organisations_visible_to(self.actor).filter(
+                    pk=OuterRef("organisation_id")
+                )
+            )
         )
 
     def _with(self, qs: QuerySet, model: type, **lookup: object) -> QuerySet:
@@ -119,10 +126,20 @@ class EngagementFilter(filters.FilterSet):
         return self._with(qs, Participation, organisation__category=value)
 
     def by_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return self._with(qs, Place, country_id=value)
+        return self._among(qs, Place.objects.filter(country_id=value))
 
     def by_region(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return self._with(qs, Place, country__un_subregion__in=with_subregions(value))
+        subregions = with_subregions(value)
+        return self._among(
+            qs, Place.objects.filter(country__un_subregion__in=subregions)
+        )
+
+    @staticmethod
+    def _among(qs: QuerySet, rows: QuerySet) -> QuerySet:
+        """`pk IN (engagements of these rows)`: the database starts from the
+        rows' own index (a country's places) rather than testing every engagement,
+        which a rare country would make a scan of them all."""
+        return qs.filter(pk__in=rows.values("engagement_id"))
 
 
 class ParticipationFilter(filters.FilterSet):

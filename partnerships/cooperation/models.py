@@ -140,6 +140,10 @@ class Engagement(
         indexes = [
             models.Index(fields=["kind", "start_date"]),
             models.Index(fields=["end_date"]),
+            # The portal's list, newest first, of one kind; by start date (and the
+            # undated, start_date IS NULL) newest first: read in index order.
+            models.Index(fields=["kind", "id"], name="engagement_kind_newest"),
+            models.Index(fields=["start_date", "id"], name="engagement_start_newest"),
         ]
 
     def __str__(self) -> str:
@@ -172,7 +176,13 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
                 name="place_country_or_region",
             ),
         ]
-        # country_id has its foreign key's index already.
+        indexes = [
+            # country_id has its foreign key's index already; a country's (or
+            # region's) engagements come from this one alone.
+            models.Index(
+                fields=["country", "engagement"], name="place_country_engagement"
+            ),
+        ]
 
     def __str__(self) -> str:
         where = self.country_id or f"region {self.region_id}"

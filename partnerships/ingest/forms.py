@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind
 from partnerships.registry.categories import Category
@@ -8,9 +9,13 @@ from partnerships.sources.texts import MAX_BYTES, SUFFIXES
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(help_text="A report as .txt, .docx or .pdf, up to 20 MB.")
-    lang = forms.ChoiceField(choices=[("zh", "Chinese"), ("en", "English")])
-    symbol = forms.CharField(required=False, max_length=100)
+    file = forms.FileField(
+        label=_("File"), help_text=_("A report as .txt, .docx or .pdf, up to 20 MB.")
+    )
+    lang = forms.ChoiceField(
+        label=_("Language"), choices=[("zh", _("Chinese")), ("en", _("English"))]
+    )
+    symbol = forms.CharField(label=_("Document symbol"), required=False, max_length=100)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

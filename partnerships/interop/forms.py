@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.interop.iati.reader import MAX_BYTES
 
@@ -26,16 +28,18 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        label="IATI XML files",
-        help_text=(
-            f"IATI 2.01 to 2.03 activity or organisation files, up to "
-            f"{MAX_BYTES // 2**20} MB each."
+        label=_("IATI XML files"),
+        help_text=format_lazy(
+            _("IATI 2.01 to 2.03 activity or organisation files, up to {mb} MB each."),
+            mb=MAX_BYTES // 2**20,
         ),
     )
     dry_run = forms.BooleanField(
         required=False,
-        label="Dry run",
-        help_text="Read, check and map everything, then roll back: nothing is saved.",
+        label=_("Dry run"),
+        help_text=_(
+            "Read, check and map everything, then roll back: nothing is saved."
+        ),
     )
 
     def clean_files(self) -> list:

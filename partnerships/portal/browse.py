@@ -5,9 +5,11 @@ agree on what a filter means."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -15,6 +17,7 @@ from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
+from partnerships.portal.figures import cached_for
 from partnerships.portal.selectors import PAGE_SIZE, visible_organisation
 from partnerships.registry.models import Organisation
 
@@ -87,32 +90,46 @@ class Topic:
 def topic(actor: Actor, params: Mapping[str, Any], limit: int = 10) -> Topic:
     """The engagements of one filter (`{"country": "KE"}`): how many (up to
     COUNT_CAP), how many undated, the latest, the partners in most of them and the
-    engagements per start year."""
+    engagements per start year. Three queries; the public's figures are cached
+    until the data changes (`figures.cached_for`)."""
+    name = "topic:" + urlencode(sorted(params.items()))
+    return cached_for(actor, name, lambda: _topic(actor, params, limit))
+
+
+def _topic(actor: Actor, params: Mapping[str, Any], limit: int) -> Topic:
     qs = engagements_matching(actor, params)
-    count = qs.order_by()[: COUNT_CAP + 1].count()
-    ids = qs.order_by().values("pk")[:COUNT_CAP]
-    partners = list(
+    # One read of (id, start date) of up to COUNT_CAP + 1 matches gives the
+    # count, the undated and the years; the latest are the first rows of it.
+    rows = list(qs.values_list("pk", "start_date")[: COUNT_CAP + 1])
+    kept = rows[:COUNT_CAP]
+    ids = [pk for pk, _start in kept]
+    years = Counter(start.year for _pk, start in kept if start is not None)
+    latest = {
+        e.pk: e
+        for e in with_rows_context(Engagement.objects.filter(pk__in=ids[:limit]))
+    }
+    return Topic(
+        count=len(kept),
+        capped=len(rows) > COUNT_CAP,
+        undated=sum(1 for _pk, start in kept if start is None),
+        latest=[latest[pk] for pk in ids[:limit] if pk in latest],
+        partners=_partners(actor, qs, limit),
+        years=continuous_years(sorted(years.items())),
+    )
+
+
+def _partners(actor: Actor, qs: QuerySet, limit: int) -> list[tuple[Organisation, int]]:
+    """The visible organisations in most of the (first COUNT_CAP) engagements."""
+    ids = qs.values("pk")[:COUNT_CAP]
+    top = list(
         Participation.objects.filter(engagement_id__in=ids)
         .filter(visible_organisation(actor, "organisation_id"))
         .values("organisation_id")
         .annotate(n=Count("engagement_id", distinct=True))
         .order_by("-n", "organisation_id")[:limit]
     )
-    orgs = Organisation.objects.in_bulk([row["organisation_id"] for row in partners])
-    years = list(
-        Engagement.objects.filter(pk__in=ids, start_date__isnull=False)
-        .values("start_date__year")
-        .annotate(n=Count("pk"))
-        .order_by("start_date__year")
-    )
-    return Topic(
-        count=min(count, COUNT_CAP),
-        capped=count > COUNT_CAP,
-        undated=Engagement.objects.filter(pk__in=ids, start_date__isnull=True).count(),
-        latest=list(with_rows_context(qs)[:limit]),
-        partners=[(orgs[row["organisation_id"]], row["n"]) for row in partners],
-        years=continuous_years([(row["start_date__year"], row["n"]) for row in years]),
-    )
+    orgs = Organisation.objects.in_bulk([row["organisation_id"] for row in top])
+    return [(orgs[row["organisation_id"]], row["n"]) for row in top]
 
 
 def continuous_years(counts: list[tuple[int, int]]) -> list[dict[str, Any]]:

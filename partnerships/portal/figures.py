@@ -13,24 +13,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from partnerships.cooperation.models import Contribution, Participation, Place
+from partnerships.cooperation.models import Participation, Place
 from partnerships.cooperation.visibility import (
     engagements_visible_to,
-    participations_visible_to,
 )
 from partnerships.core.actor import PUBLIC, Actor
 from partnerships.core.data_version import data_version
+from partnerships.core.languages import as_dict
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.periods import engagements_of_period
 from partnerships.sources.visibility import documents_visible_to
 
-PUBLIC_SECONDS = 300
+# The keys carry `data_version()`, so a change of the data drops them at once when
+# the cache is shared by the server processes (Redis): there the limit is an hour
+# (at a million engagements on SQLite the dashboards take 25-60 s to compute). A
+# cache of one process does not see another's writes: there five minutes.
+PUBLIC_SECONDS = 3600
+LOCAL_SECONDS = 300
+
+
+def _seconds() -> int:
+    backend = settings.CACHES["default"]["BACKEND"]
+    return LOCAL_SECONDS if backend.endswith("LocMemCache") else PUBLIC_SECONDS
 
 
 _locks: dict[str, threading.Lock] = {}
@@ -52,7 +63,7 @@ def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
         value = cache.get(key)
         if value is None:
             value = compute()
-            cache.set(key, value, PUBLIC_SECONDS)
+            cache.set(key, value, _seconds())
     return value
 
 
@@ -140,10 +151,18 @@ def by_year(actor: Actor, dimension: str) -> list[dict[str, Any]]:
 def _by_year_of_partners(actor: Actor) -> QuerySet:
     """Per start year and category: engagements with a participant of that
     category, counting only participations the reader may see (an unpublished
-    or deleted organisation counts as if it did not take part)."""
+    or deleted organisation counts as if it did not take part). Each
+    participation is tested on its own (EXISTS): the policy's IN lists would
+    first list every visible engagement and organisation, which SQLite then
+    probed for each of millions of participations."""
+    from partnerships.portal.selectors import visible_engagement, visible_organisation
+
     return (
-        participations_visible_to(actor)
-        .filter(engagement__start_date__isnull=False)
+        Participation.objects.filter(
+            visible_engagement(actor, "engagement_id"),
+            visible_organisation(actor, "organisation_id"),
+            engagement__start_date__isnull=False,
+        )
         .annotate(year=ExtractYear("engagement__start_date"))
         .values("year", value=F("organisation__category"))
         .annotate(n=Count("engagement_id", distinct=True))
@@ -249,7 +268,9 @@ def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
             {
                 "id": org_id,
                 "key": orgs[org_id].key,
-                "names": {"en": orgs[org_id].name_en, "zh": orgs[org_id].name_zh},
+                # Every language's name: the figures are cached for all readers,
+                # each page picks its reader's.
+                "names": as_dict(orgs[org_id], "name"),
                 "category": orgs[org_id].category,
                 "weight": weight,
             }
@@ -260,96 +281,3 @@ def graph_of(parts: QuerySet, weights: dict[int, int]) -> dict[str, Any]:
             {"source": a, "target": b, "weight": n} for (a, b), n in edges.items()
         ],
     }
-
-
-def _funder_links(usd: QuerySet, limit: int) -> list[dict[str, Any]]:
-    """The largest sums each funder gave to each kind of engagement."""
-    flows = list(
-        usd.values(
-            "participation__organisation__key", "participation__engagement__kind"
-        )
-        .annotate(total=Sum("amount"))
-        .order_by("-total")[:limit]
-    )
-    return [
-        {
-            "source": "f:" + row["participation__organisation__key"],
-            "target": "k:" + row["participation__engagement__kind"],
-            "value": float(row["total"]),
-        }
-        for row in flows
-    ]
-
-
-def _implementer_links(actor: Actor, usd: QuerySet, limit: int) -> list[dict[str, Any]]:
-    """The largest sums that reached implementers, by kind of engagement: what the
-    funders of each engagement gave, counted for each of its implementers."""
-    from partnerships.portal.selectors import (
-        visible_engagement,
-        visible_organisation,
-    )
-
-    funded = (
-        usd.filter(participation__engagement_id=OuterRef("engagement_id"))
-        .values("participation__engagement_id")
-        .annotate(t=Sum("amount"))
-        .values("t")
-    )
-    onward = (
-        Participation.objects.filter(
-            visible_engagement(actor, "engagement_id"),
-            visible_organisation(actor, "organisation_id"),
-            role="implementer",
-        )
-        .annotate(usd=Subquery(funded))
-        .filter(usd__isnull=False)
-        .values("organisation__key", "engagement__kind")
-        .annotate(total=Sum("usd"))
-        .order_by("-total")[:limit]
-    )
-    return [
-        {
-            "source": "k:" + row["engagement__kind"],
-            "target": "i:" + row["organisation__key"],
-            "value": float(row["total"]),
-        }
-        for row in onward
-    ]
-
-
-def money_flows(actor: Actor, limit: int = 15) -> dict[str, list[dict[str, Any]]]:
-    """Funders -> kind of engagement -> implementers, in US dollars only; and the
-    totals by currency, and by kind of engagement and currency (`by_kind`).
-
-    Node names carry their stage (`f:`, `k:`, `i:`), so an organisation that both
-    funds and implements does not make a cycle.
-
-    Amounts in other currencies are not converted (no exchange rates in the
-    registry); they are listed beside the diagram instead.
-    """
-
-    def compute() -> dict[str, Any]:
-        from partnerships.portal.selectors import (
-            visible_engagement,
-            visible_organisation,
-        )
-
-        money = Contribution.objects.filter(
-            visible_engagement(actor, "participation__engagement_id"),
-            visible_organisation(actor, "participation__organisation_id"),
-        ).order_by()
-        totals = list(
-            money.values("currency_id")
-            .annotate(total=Sum("amount"), n=Count("id"))
-            .order_by("-n", "currency_id")
-        )
-        by_kind = list(
-            money.values("participation__engagement__kind", "currency_id")
-            .annotate(total=Sum("amount"))
-            .order_by()
-        )
-        usd = money.filter(currency_id="USD", participation__role="funder")
-        links = _funder_links(usd, limit) + _implementer_links(actor, usd, limit)
-        return {"currencies": totals, "links": links, "by_kind": by_kind}
-
-    return cached_for(actor, "money", compute)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from partnerships.core.languages import UN_LANGUAGES, language
+from partnerships.portal.history_reasons import reason_in_words
 
 TYPES = {
     "created": lambda: pgettext("history", "created"),
@@ -76,6 +77,11 @@ def in_words(model: type[models.Model], entries: list[dict[str, Any]]) -> list[d
             )
         kind = TYPES.get(entry["type"])
         described.append(
-            {**entry, "type": kind() if kind else entry["type"], "changes": changes}
+            {
+                **entry,
+                "type": kind() if kind else entry["type"],
+                "reason": reason_in_words(entry.get("reason") or ""),
+                "changes": changes,
+            }
         )
     return described

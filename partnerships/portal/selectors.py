@@ -19,7 +19,10 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
+    Value,
 )
+from django.db.models.functions import Concat
+from django.db.models.lookups import Exact
 
 from partnerships.cooperation.models import (
     Contribution,
@@ -93,7 +96,10 @@ def _participation_filter(actor: Actor, query: DirectoryQuery) -> Q | None:
         lookup &= Q(role=query.role)
         used = True
     if query.kind:
-        lookup &= Q(engagement__kind=query.kind)
+        # The kind is read from each participation's engagement (by its key), not
+        # from the kind's index: SQLite would walk every engagement of the kind
+        # for each organisation tested.
+        lookup &= Q(Exact(Concat("engagement__kind", Value("")), query.kind))
         used = True
     if query.theme:
         lookup &= Q(engagement__themes=query.theme)

@@ -75,8 +75,9 @@ def test_a_staff_user_signs_in_to_the_admin(client, admin_user):
     assert client.get(LOGIN)["Location"] == "/admin/"
 
 
-def test_the_login_page_is_the_admins(client):
+def test_the_login_page_is_the_admins_in_the_portals_look(client):
     page = client.get(LOGIN).content.decode()
 
     assert 'id="login-form"' in page
+    assert 'class="top"' in page and "Django" not in page
     assert 'name="next" value="/admin/"' in page

@@ -86,7 +86,15 @@ def test_an_editor_finds_edits_picks_previews_and_reads_the_history(staff_tab):
     _check(page, "merge-preview")
     page.goto(f"/staff/engagement/{key}/history/")
     history = page.inner_text("#history")
-    assert "participant UNDP (funder) added: named in the report" in history
+    # The system's words in the reader's language, the reason as typed.
+    said = {
+        "en": "participant UNDP (funder) added: named in the report",
+        "zh-hans": "已添加参与方 UNDP（供资方）：named in the report",
+        "ar": "أُضيف المشارك UNDP (جهة ممولة): named in the report",
+    }[page.label.rsplit("-", 1)[0]]
+    assert said in history
+    if not page.label.startswith("en"):
+        assert "participant UNDP (funder) added" not in history
     assert "described" in history
     _check(page, "history")
     page.goto(f"/staff/engagements/{key}/")

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
         ("/organisations/UN-Habitat/", {}, 14),
         ("/organisations/UNDP/", {}, 14),
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
-        ("/dashboards/", {}, 14),  # + money by kind and currency
+        ("/dashboards/", {}, 15),  # + money: lines, budgets, hand-entered, two flows
         ("/", {}, 6),
         # The filters' choices (countries, regions, themes, targets), then a page
         # and its places.

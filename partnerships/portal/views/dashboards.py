@@ -18,7 +18,7 @@ from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind
 from partnerships.core.actor import Actor
 from partnerships.core.languages import localized
-from partnerships.portal import figures, selectors
+from partnerships.portal import figures, money, selectors
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Theme
 from partnerships.registry.categories import Category
@@ -98,7 +98,7 @@ def page(request: HttpRequest) -> HttpResponse:
             },
             "countries": _countries(actor),
             "dating": figures.dating(actor),
-            "network": figures.network(actor, **params),
+            "network": _named(figures.network(actor, **params)),
             "network_params": params,
             "categories": Category.choices,
             **_money(actor),
@@ -106,21 +106,22 @@ def page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _named(graph: dict[str, Any]) -> dict[str, Any]:
+    """The graph's nodes with `name` in the reader's language (else English, else
+    any) and the `lang` it is in, without changing the cached figures."""
+    lang = content_language()
+    nodes = []
+    for node in graph["nodes"]:
+        names = node["names"]
+        found = next((code for code in (lang, "en", *names) if names.get(code)), "")
+        nodes.append({**node, "name": names.get(found) or node["key"], "lang": found})
+    return {**graph, "nodes": nodes}
+
+
 def _money(actor: Actor) -> dict[str, Any]:
-    """The money figures, and a table of kinds (rows) by currencies (columns),
-    currencies in the order of their number of contributions."""
-    money = figures.money_flows(actor)
-    currencies = [row["currency_id"] for row in money["currencies"]]
-    cells: dict[str, dict[str, Any]] = {}
-    for row in money.get("by_kind", []):
-        kind = row["participation__engagement__kind"]
-        cells.setdefault(kind, {})[row["currency_id"]] = row["total"]
-    rows = [
-        (code, label, [cells[code].get(c) for c in currencies])
-        for code, label in Kind.choices
-        if code in cells
-    ]
-    return {"money": money, "money_currencies": currencies, "money_by_kind": rows}
+    """Money per measure and currency, and per kind of engagement."""
+    kinds = {code: str(label) for code, label in Kind.choices}
+    return {"money": money.tables(money.by_measure(actor), kinds)}
 
 
 @require_safe
@@ -134,15 +135,10 @@ def data(request: HttpRequest, name: str) -> JsonResponse:
     elif name == "network":
         payload = figures.network(actor, **_network_params(request))
     elif name == "money":
-        payload = figures.money_flows(actor)
-        payload = {**payload, "currencies": _plain(payload["currencies"])}
+        payload = {"flows": money.by_measure(actor)["flows"]}
     else:
         raise Http404
     return JsonResponse(payload)
-
-
-def _plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**row, "total": float(row["total"])} for row in rows]
 
 
 @require_safe

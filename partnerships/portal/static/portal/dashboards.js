@@ -2,8 +2,13 @@
 // data-src; the page shows the same figures as tables for readers without scripts.
 (function () {
   "use strict";
+  var asked = {};
   function get(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
+    // One request per address, however many charts draw from it.
+    if (!asked[url]) {
+      asked[url] = fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
+    }
+    return asked[url];
   }
   // Every bar and country opens the list of engagements it counts.
   function listOf(box, params) {
@@ -81,13 +86,14 @@
   }
   function sankey(box) {
     get(box.dataset.src).then(function (m) {
-      if (!m.links.length) { box.hidden = true; return; }
+      var links = m.flows[box.dataset.measure] || [];
+      if (!links.length) { box.hidden = true; return; }
       var names = {};
-      m.links.forEach(function (l) { names[l.source] = 1; names[l.target] = 1; });
+      links.forEach(function (l) { names[l.source] = 1; names[l.target] = 1; });
       var chart = echarts.init(box);
       chart.setOption({
         tooltip: { trigger: "item" },
-        series: [{ type: "sankey", label: { formatter: function (p) { return p.name.slice(2); } }, data: Object.keys(names).map(function (n) { return { name: n }; }), links: m.links, emphasis: { focus: "adjacency" } }]
+        series: [{ type: "sankey", label: { formatter: function (p) { return p.name.slice(2); } }, data: Object.keys(names).map(function (n) { return { name: n }; }), links: links, emphasis: { focus: "adjacency" } }]
       });
       box.dataset.rendered = "1";
     });
@@ -95,6 +101,5 @@
   document.querySelectorAll("[data-chart=stacked]").forEach(stacked);
   var map = document.getElementById("map");
   if (map) worldMap(map);
-  var flows = document.getElementById("sankey");
-  if (flows) sankey(flows);
+  document.querySelectorAll(".sankey[data-measure]").forEach(sankey);
 })();

@@ -42,7 +42,9 @@
     return item;
   }
   function nameOf(node, lang) {
-    return (lang === "zh" && node.names.zh) || node.names.en || node.names.zh || node.key;
+    // The reader's language, else English, else any language the name has.
+    var any = Object.keys(node.names).map(function (k) { return node.names[k]; });
+    return node.names[lang] || node.names.en || any[0] || node.key;
   }
   function draw(box) {
     var lang = (document.documentElement.lang || "en").slice(0, 2);
