@@ -14,7 +14,6 @@ pieces. Memory stays flat however many engagements there are
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -28,7 +27,7 @@ from partnerships.api.base import ActorMixin
 from partnerships.cooperation.filters import EngagementFilter
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.exporters import PIECE, Chunks, exporter
+from partnerships.core.exporters import Chunks, exporter, primed_chunks
 from partnerships.registry.visibility import organisations_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,21 +36,6 @@ FORMATS = ("csv", "xlsx", "iati")
 
 class Refused(Exception):
     """Nothing to export: answered with 422 and the sentence."""
-
-
-def _primed(pieces: Chunks) -> Iterator[bytes]:
-    """The pieces, once the first full one is in hand (or the whole file): an
-    IATI exporter says only at its end that it could write no activity, and a
-    refusal must come before the response's first byte."""
-    first = []
-    try:
-        while True:
-            first.append(next(pieces))
-            if len(first[-1]) >= PIECE:
-                break
-    except StopIteration:
-        pass
-    return chain(first, pieces)
 
 
 def _iati(actor: Actor, chosen: QuerySet) -> tuple[Iterator[bytes], str, str]:
@@ -66,7 +50,7 @@ def _iati(actor: Actor, chosen: QuerySet) -> tuple[Iterator[bytes], str, str]:
         )
     pieces = activities.chunks(actor, engagements=chosen, reporting_org=reporting[0])
     try:
-        primed = _primed(pieces)
+        primed = primed_chunks(pieces)
     except activities.refusals as refusal:
         raise Refused(str(refusal)) from refusal
     return primed, activities.content_type(), "engagements.xml"

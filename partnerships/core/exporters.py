@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Generator, Iterator
+from itertools import chain
 from typing import IO, Any, BinaryIO, ClassVar
 
 from partnerships.core.actor import Actor
@@ -133,3 +134,18 @@ def exporter(identifier: str) -> Exporter:
         raise UnknownExport(
             f"There is no export called {identifier!r}; there are: {known}."
         ) from None
+
+
+def primed_chunks(pieces: Chunks) -> Iterator[bytes]:
+    """The pieces, once the first full one is in hand (or the whole file): an
+    IATI exporter says only at its end that it could write no activity, and a
+    refusal must come before the response's first byte."""
+    first = []
+    try:
+        while True:
+            first.append(next(pieces))
+            if len(first[-1]) >= PIECE:
+                break
+    except StopIteration:
+        pass
+    return chain(first, pieces)

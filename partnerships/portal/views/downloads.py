@@ -3,8 +3,6 @@ Excel (partnerships.portal.downloads)."""
 
 from __future__ import annotations
 
-import tempfile
-
 from django.conf import settings
 from django.http import (
     FileResponse,
@@ -18,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
-from partnerships.core.exporters import exporter
+from partnerships.core.exporters import exporter, primed_chunks
 from partnerships.portal import browse
 from partnerships.portal.downloads import DOWNLOADS, csv_lines, excel_file
 from partnerships.registry.visibility import organisations_visible_to
@@ -53,35 +51,30 @@ def download(
     )
 
 
-def iati_download(request: HttpRequest) -> FileResponse | HttpResponse:
+def iati_download(request: HttpRequest) -> StreamingHttpResponse | HttpResponse:
     """The engagement list, with the page's filters, as an IATI 2.03 activity file:
     the registered exporter `iati-activities` (core.exporters), given the engagements
     the reader may see; it applies the reader's visibility again to what hangs off
-    them. Written to a temporary file, then streamed."""
+    them. Streamed once its first piece is written, so that a refusal (nothing the
+    reader may see can be held in IATI) is a page, not a broken file."""
     actor = actor_for(request.user)
     params = {key: value for key, value in request.GET.items() if key != "page"}
     reporting = organisations_visible_to(actor).filter(key=settings.IATI_REPORTING_ORG)
     export = exporter("iati-activities")
     chosen = browse.engagements_matching(actor, params)
-    if not chosen.exists():
-        # Asked first: the exporter takes an empty selection for "all of them".
+    if not chosen.exists() or not reporting.exists():
         return render(request, "portal/download_refused.html", status=404)
-    out = tempfile.TemporaryFile()
+    pieces = export.chunks(actor, engagements=chosen, reporting_org=reporting[0])
     try:
-        export.write(out, actor, engagements=chosen, reporting_org=reporting.get())
-    except Exception as exc:
-        # The exporter's refusal (interop's ExportError: nothing exportable), which
-        # a feature may not import; anything else is a fault and goes on up.
-        out.close()
-        if type(exc).__name__ not in ("ExportError", "DoesNotExist"):
-            raise
+        primed = primed_chunks(pieces)
+    except export.refusals as refusal:
         return render(
-            request, "portal/download_refused.html", {"message": str(exc)}, status=404
+            request,
+            "portal/download_refused.html",
+            {"message": str(refusal)},
+            status=404,
         )
-    out.seek(0)
-    return FileResponse(
-        out,
-        as_attachment=True,
-        filename=f"engagements-{timezone.now():%Y-%m-%d}.xml",
-        content_type=export.content_type(),
-    )
+    response = StreamingHttpResponse(primed, content_type=export.content_type())
+    filename = f"engagements-{timezone.now():%Y-%m-%d}.xml"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
