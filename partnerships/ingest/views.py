@@ -200,7 +200,9 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
     except NotAllowed as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, _("%(document)s is published.") % {"document": document})
+        messages.success(
+            request, _("%(document)s is published.") % {"document": document}
+        )
     return redirect("ingest:run", pk=pk)
 
 

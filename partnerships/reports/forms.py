@@ -99,5 +99,6 @@ class ReportForm(forms.ModelForm):
 class ParagraphForm(forms.Form):
     text = forms.CharField(
         label=_("Text"),
-        widget=forms.Textarea(attrs={"rows": 10, "cols": 90}), max_length=20000
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 90}),
+        max_length=20000,
     )
