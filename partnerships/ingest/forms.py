@@ -20,9 +20,11 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(SUFFIXES):
-            raise forms.ValidationError("Only .txt, .docx and .pdf files can be read.")
+            raise forms.ValidationError(
+                _("Only .txt, .docx and .pdf files can be read.")
+            )
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 20 MB.")
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload
 
 

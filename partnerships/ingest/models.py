@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Engagement
 from partnerships.registry.models import Organisation
@@ -35,15 +36,15 @@ class IngestRun(models.Model):
 
 
 class CandidateKind(models.TextChoices):
-    ORGANISATION = "organisation", "organisation"
-    ENGAGEMENT = "engagement", "engagement"
+    ORGANISATION = "organisation", _("organisation")
+    ENGAGEMENT = "engagement", _("engagement")
 
 
 class CandidateStatus(models.TextChoices):
-    PENDING = "pending", "pending"
-    ACCEPTED = "accepted", "accepted"
-    MERGED = "merged", "merged into an existing organisation"
-    REJECTED = "rejected", "rejected"
+    PENDING = "pending", _("pending")
+    ACCEPTED = "accepted", _("accepted")
+    MERGED = "merged", _("merged into an existing organisation")
+    REJECTED = "rejected", _("rejected")
 
 
 class Candidate(models.Model):
@@ -112,12 +113,12 @@ class Candidate(models.Model):
 
 
 class JobStatus(models.TextChoices):
-    QUEUED = "queued", "queued"
-    RUNNING = "running", "running"
-    DONE = "done", "done"
-    REFUSED = "refused", "refused"
-    FAILED = "failed", "failed"
-    CANCELLED = "cancelled", "cancelled"
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    REFUSED = "refused", _("refused")
+    FAILED = "failed", _("failed")
+    CANCELLED = "cancelled", _("cancelled")
 
 
 class IngestJob(models.Model):
@@ -184,6 +185,13 @@ class IngestJob(models.Model):
         if self.status == JobStatus.RUNNING and self.cancel_requested:
             return "cancelling"
         return self.status
+
+    def get_shown_status_display(self) -> str:
+        """The shown status in the reader's language."""
+        shown = self.shown_status
+        if shown == "cancelling":
+            return str(_("cancelling"))
+        return str(JobStatus(shown).label)
 
     @property
     def is_active(self) -> bool:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerships.accounts.actors import actor_for
@@ -80,7 +81,7 @@ def _list_context(form: UploadForm) -> dict[str, Any]:
         "runs": selectors.runs(),
         "jobs": IngestJob.objects.select_related("user", "run")[:20],
         "form": form,
-        "title": "Read reports",
+        "title": _("Read reports"),
     }
 
 
@@ -112,7 +113,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "job": job,
             "refresh": REFRESH_SECONDS if job.is_active else None,
             "may_act": _may_act(request, job),
-            "title": f"Reading {job.file_name}",
+            "title": _("Reading %(file)s") % {"file": job.file_name},
         },
     )
 
@@ -155,7 +156,11 @@ def job_resume(request: HttpRequest, pk: int) -> HttpResponse:
             job.save()
             _enqueue(job)
         else:
-            messages.error(request, f"A {job.shown_status} reading cannot be resumed.")
+            messages.error(
+                request,
+                _("A reading with the status “%(status)s” cannot be resumed.")
+                % {"status": job.get_shown_status_display()},
+            )
     return redirect("ingest:job", pk=pk)
 
 
@@ -173,7 +178,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "shown": documents_shown_to(actor)
             .filter(symbol=run.document.symbol)
             .first(),
-            "title": f"Review {run.document}",
+            "title": _("Review %(document)s") % {"document": run.document},
             "categories": Category.choices,
             "kinds": Kind.choices,
         },
@@ -195,7 +200,9 @@ def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
     except NotAllowed as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, f"{document} is published.")
+        messages.success(
+            request, _("%(document)s is published.") % {"document": document}
+        )
     return redirect("ingest:run", pk=pk)
 
 
@@ -207,7 +214,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     masks = selectors.masks_of(candidate, actor)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, f"The decision was not understood: {form.errors}")
+        messages.error(
+            request,
+            _("The decision was not understood: %(errors)s") % {"errors": form.errors},
+        )
         return redirect("ingest:run", pk=candidate.run_id)
     data = form.cleaned_data
     try:
@@ -240,6 +250,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
         label = masks.text(candidate.label)
-        messages.success(request, f"{label}: {candidate.status}.")
+        messages.success(request, f"{label}: {candidate.get_status_display()}.")
     anchor = f"#p{candidate.passage.number}"
     return redirect(reverse("ingest:run", args=[candidate.run_id]) + anchor)

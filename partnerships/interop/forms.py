@@ -46,10 +46,12 @@ class UploadForm(forms.Form):
         files = self.cleaned_data["files"]
         for upload in files:
             if not upload.name.lower().endswith(".xml"):
-                raise ValidationError(f"{upload.name}: only .xml files are taken.")
+                raise ValidationError(
+                    _("%(file)s: only .xml files are taken.") % {"file": upload.name}
+                )
             if upload.size > MAX_BYTES:
                 raise ValidationError(
-                    f"{upload.name}: {upload.size} bytes, over the limit of "
-                    f"{MAX_BYTES}."
+                    _("%(file)s: %(size)s bytes, over the limit of %(limit)s.")
+                    % {"file": upload.name, "size": upload.size, "limit": MAX_BYTES}
                 )
         return files

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RunStatus(models.TextChoices):
-    QUEUED = "queued", "queued"
-    RUNNING = "running", "running"
-    DONE = "done", "done"
-    REFUSED = "refused", "refused"
-    FAILED = "failed", "failed"
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    REFUSED = "refused", _("refused")
+    FAILED = "failed", _("failed")
 
 
 class ImportRun(models.Model):
@@ -58,9 +59,9 @@ class ImportRun(models.Model):
 
 
 class MatchStatus(models.TextChoices):
-    PENDING = "pending", "pending"
-    SAME = "same", "the same organisation"
-    DIFFERENT = "different", "different organisations"
+    PENDING = "pending", _("pending")
+    SAME = "same", _("the same organisation")
+    DIFFERENT = "different", _("different organisations")
 
 
 class NameMatch(models.Model):

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnerships.accounts.gates import staff_required
@@ -53,7 +54,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "interop/iati_upload.html",
-        {"form": form, "runs": recent, "title": "Import IATI files"},
+        {"form": form, "runs": recent, "title": _("Import IATI files")},
         status=400 if form.errors else 200,
     )
 
@@ -70,7 +71,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "run": run,
             "read": progress_of(run) if run.is_active else run.read,
             "refresh": REFRESH_SECONDS if run.is_active else None,
-            "title": f"IATI import: {run.file_name}",
+            "title": _("IATI import: %(file)s") % {"file": run.file_name},
         },
     )
 
@@ -98,7 +99,7 @@ def matches(request: HttpRequest) -> HttpResponse:
         {
             "pending": rows.filter(status=MatchStatus.PENDING),
             "decided": rows.exclude(status=MatchStatus.PENDING)[:50],
-            "title": "IATI names near a registry name",
+            "title": _("IATI names near a registry name"),
         },
     )
 

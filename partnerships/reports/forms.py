@@ -1,20 +1,24 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.core.languages import LANGUAGE_CHOICES
 from partnerships.reports.models import Report
 
-TEXT_FIELDS = [
-    "body",
-    "session",
-    "session_place",
-    "agenda_title",
-    "agenda_footnote",
-    "heading",
-    "title",
-    "report_of",
-]
+# The masthead's texts, each with its label.
+TEXT_LABELS = {
+    "body": _("body"),
+    "session": _("session"),
+    "session_place": _("session place"),
+    "agenda_title": _("agenda title"),
+    "agenda_footnote": _("agenda footnote"),
+    "heading": _("heading"),
+    "title": _("title"),
+    "report_of": _("report of"),
+}
+TEXT_FIELDS = list(TEXT_LABELS)
 
 
 class ReportForm(forms.ModelForm):
@@ -35,6 +39,19 @@ class ReportForm(forms.ModelForm):
             "session_end",
             "agenda_item",
         ]
+        labels = {
+            "key": _("Key"),
+            "reporter": _("Reporting organisation"),
+            "period_start": _("Period start"),
+            "period_end": _("Period end"),
+            "symbol": _("Symbol"),
+            "original_language": _("Original language"),
+            "distribution": _("Distribution"),
+            "date": _("Date"),
+            "session_start": _("Session start"),
+            "session_end": _("Session end"),
+            "agenda_item": _("Agenda item"),
+        }
         widgets = {
             name: forms.DateInput(attrs={"type": "date"})
             for name in (
@@ -52,7 +69,7 @@ class ReportForm(forms.ModelForm):
         for name in TEXT_FIELDS:
             for lang, label in LANGUAGE_CHOICES:
                 self.fields[f"{name}_{lang}"] = forms.CharField(
-                    label=f"{name.replace('_', ' ')} ({label})",
+                    label=format_lazy("{} ({})", TEXT_LABELS[name], label),
                     required=False,
                     max_length=1000,
                     initial=texts.get(name, {}).get(lang, ""),
@@ -62,7 +79,7 @@ class ReportForm(forms.ModelForm):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "The period ends before it starts.")
+            self.add_error("period_end", _("The period ends before it starts."))
         return data
 
     def save(self, commit: bool = True) -> Report:
@@ -70,7 +87,7 @@ class ReportForm(forms.ModelForm):
         for name in TEXT_FIELDS:
             values = {
                 lang: self.cleaned_data[f"{name}_{lang}"].strip()
-                for lang, _ in LANGUAGE_CHOICES
+                for lang, _label in LANGUAGE_CHOICES
                 if self.cleaned_data.get(f"{name}_{lang}", "").strip()
             }
             if values:
@@ -81,5 +98,7 @@ class ReportForm(forms.ModelForm):
 
 class ParagraphForm(forms.Form):
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 10, "cols": 90}), max_length=20000
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 90}),
+        max_length=20000,
     )

@@ -43,7 +43,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "reports": Report.objects.select_related("reporter"),
             "form": form,
-            "title": "Periodic reports",
+            "title": _("Periodic reports"),
         },
     )
 
@@ -204,7 +204,7 @@ def missing(request: HttpRequest, pk: int) -> HttpResponse:
                     strict=True,
                 )
             ],
-            "title": f"Missing names and titles, run {run.pk}",
+            "title": _("Missing names and titles, run %(run)s") % {"run": run.pk},
         },
     )
 

@@ -91,7 +91,7 @@ def test_an_editor_uploads_the_official_example_and_sees_the_summary(
     assert run.summary["created"] == 1 and run.summary["skipped"] == []
     assert (var_dir / "media" / run.stored).read_bytes() == (DATA / name).read_bytes()
     text = response.content.decode()
-    assert "Read 1, created 1, updated 0, unchanged 0, skipped 0" in text
+    assert "Read 1, created 1, updated 0, unchanged 0, skipped 0;" in text
     assert 'http-equiv="refresh"' not in text  # finished: no more refreshing
     engagement = Engagement.objects.get(key="AA-AAA-123456789-ABC123")
     assert engagement.history.get().history_user == editor

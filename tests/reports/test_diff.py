@@ -104,4 +104,4 @@ def test_the_missing_names_page_counts_what_the_report_marks(
     Profile.objects.create(user=user, role=Role.EDITOR)
     client.force_login(user)
     page = client.get(f"/reports/runs/{seed_run.pk}/missing/").content.decode()
-    assert f"{len(terms)} missing, {len(marks)} occurrences" in page
+    assert f"missing: {len(terms)}, occurrences: {len(marks)}" in page
