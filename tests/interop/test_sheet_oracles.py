@@ -50,3 +50,29 @@ def test_a_deleted_organisation_reads_like_one_the_editor_may_not_change(
     assert f"You may not change the organisation {keys['seen']}." in said
     assert f"You may not change the organisation {keys['gone']}." in said
     assert "deleted" not in said
+
+
+def test_not_even_an_administrator_s_workbook_touches_a_deleted_organisation(
+    tmp_path, admin_user
+):
+    gone = factories.organisation(country="NP")
+    Organisation.objects.filter(pk=gone.pk).update(deleted_at=timezone.now())
+    path = tmp_path / "book.xlsx"
+    call_command("export_sheets", "-o", str(path), stdout=io.StringIO())
+    book = openpyxl.load_workbook(path)
+    sheet = book["organisations"]
+    row = sheet.max_row + 1
+    for column, value in [("key", gone.key), ("category", "ngo"), ("name_en", "New")]:
+        _cell(sheet, row, column, value)
+    book.save(path)
+
+    with pytest.raises(CommandError, match=f"{gone.key} was deleted"):
+        call_command(
+            "import_sheets",
+            str(path),
+            "--as",
+            admin_user.username,
+            stdout=io.StringIO(),
+        )
+    gone.refresh_from_db()
+    assert (gone.name_en, gone.version) == (f"Test organisation {gone.key}", 1)
