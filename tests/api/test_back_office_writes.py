@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partnerships.cooperation.models import Contribution, Engagement
+from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage
 from tests import factories
 
@@ -50,6 +51,26 @@ def test_an_editor_cannot_change_a_participant_money_or_place_in_the_back_office
     assert nepali.version == 1
 
 
+def test_an_editor_cannot_add_a_participant_to_an_engagement_of_another_region(
+    africa_editor, records
+):
+    hidden = records["confidential-asia"]
+    before = list(hidden.participations.values_list("organisation__key", "role"))
+    outsider = factories.organisation(country="KE")
+    response = africa_editor.post(
+        "/admin/cooperation/participation/add/",
+        {"engagement": hidden.pk, "organisation": outsider.pk, "role": "funder"},
+    )
+    assert response.status_code in (302, 403)
+    assert list(hidden.participations.values_list("organisation__key", "role")) == (
+        before
+    )
+    api = africa_editor.get(f"/api/engagements/{hidden.key}/")
+    assert api.status_code == 404
+    hidden.refresh_from_db()
+    assert (hidden.version, hidden.history.count()) == (1, 1)
+
+
 def test_no_one_rewrites_a_passage_in_the_back_office(admin_client):
     passage = Passage.objects.filter(document__symbol="HSP/HA/1/2/Add.2").first()
     response = admin_client.post(
@@ -81,6 +102,21 @@ def test_an_engagement_is_created_in_the_back_office_through_its_service(
         admin_user,
         "created in the back office",
     )
+
+
+def test_an_organisation_is_created_in_the_back_office_with_an_empty_version(
+    admin_client, admin_user
+):
+    # A browser sends the hidden version field empty on the add page.
+    response = admin_client.post(
+        "/admin/registry/organisation/add/",
+        {"key": "MADE-IN-BACK-OFFICE", "name_en": "A new body", "category": "ngo"}
+        | {"version": "", "is_published": "on"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    made = Organisation.objects.get(key="MADE-IN-BACK-OFFICE")
+    assert (made.name_en, made.version) == ("A new body", 1)
+    assert made.history.get().history_user == admin_user
 
 
 def test_a_back_office_change_raises_the_version_and_writes_one_history_row(

@@ -6,6 +6,7 @@ import pytest
 
 from partnerships.cooperation.models import Engagement
 from partnerships.registry.models import Organisation
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,25 @@ def test_a_record_without_a_name_is_refused(records, admin_api, path, body):
     assert response.status_code == 400, response.content
     assert not Organisation.objects.filter(key="NO-NAME").exists()
     assert not Engagement.objects.filter(key="no-title").exists()
+
+
+def test_a_proposal_naming_a_hidden_parent_reads_like_an_unknown_one(
+    records, client_for
+):
+    """A focal point may not learn, by proposing it as a parent, that a key is
+    held by a confidential engagement it does not take part in."""
+    hidden = factories.engagement(countries=("NP",), is_confidential=True)
+    focal = client_for("focal-point")
+    focal.raise_request_exception = False
+    answers = [
+        focal.post(
+            f"/api/engagements/{records['published'].key}/proposals/",
+            {"parent": key, "reason": "a parent"},
+            format="json",
+        )
+        for key in (hidden.key, "no-such-engagement")
+    ]
+    assert answers[0].status_code == answers[1].status_code, answers[0].content
+    assert answers[0].content.decode().replace(hidden.key, "KEY") == answers[
+        1
+    ].content.decode().replace("no-such-engagement", "KEY")

@@ -8,7 +8,7 @@ import pytest
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.services import engagement_update
 from partnerships.core.actor import system_actor
-from partnerships.registry.models import Organisation
+from partnerships.registry.models import Identifier, Organisation, OrganisationName
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +42,20 @@ def test_an_unpublished_organisation_filters_like_an_unknown_one(
     # Who may see the organisation finds the engagement by it.
     admin = client_for("administrator")
     assert _count(admin, f"/api/engagements/count/?{query}") == 1
+
+
+@pytest.mark.parametrize("query", ["ZBFNCH", "XM-ZEBRA-0042"])
+def test_an_unpublished_organisation_is_not_found_by_its_acronym_or_identifier(
+    records, client_for, query
+):
+    hidden = records["hidden-org"]
+    OrganisationName.objects.create(
+        organisation=hidden, kind="acronym", lang="en", value="ZBFNCH"
+    )
+    Identifier.objects.create(organisation=hidden, scheme="IATI", value="XM-ZEBRA-0042")
+    path = f"/api/engagements/count/?q={query}"
+    assert _count(client_for("anonymous"), path) == 0
+    assert _count(client_for("administrator"), path) == 1
 
 
 def test_category_counts_leave_out_an_unpublished_partner(records, client_for):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from partnerships.cooperation.models import Engagement, Participation
 from partnerships.registry.models import Organisation, OrganisationName
@@ -208,6 +209,24 @@ def test_publish_and_unpublish(cast):
     )
     org.refresh_from_db()
     assert org.is_published
+
+
+def test_publishing_never_redirects_off_the_site(cast):
+    """The publish form once followed `back=` wherever it pointed."""
+    admin = client_as(cast["administrator"])
+    org = Organisation.objects.get(key="ITDP")
+    fields = {"publish": "0", "version": org.version, "confirm": "True"}
+    for hostile in ("https://evil.example/", "//evil.example/x", "/\\evil.example"):
+        response = admin.post(
+            f"/staff/organisation/ITDP/publish/?back={hostile}",
+            fields | {"reason": "r", "back": hostile, "next": hostile},
+        )
+        assert response.status_code == 302
+        assert response["Location"] == reverse(
+            "portal:staff-organisation-edit", kwargs={"key": "ITDP"}
+        ), hostile
+        org.refresh_from_db()
+        fields["version"] = org.version
 
 
 def test_merging_moves_every_reference_and_keeps_the_names(cast):

@@ -10,7 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerships.cooperation.models import Engagement
-from partnerships.cooperation.visibility import can_edit_engagement
+from partnerships.cooperation.visibility import (
+    can_edit_engagement,
+    engagements_visible_to,
+)
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.errors import NotAllowed
@@ -52,17 +55,19 @@ def _set_date(engagement: Engagement, name: str, value: Any) -> None:
     setattr(engagement, f"{name}_precision", fuzzy.precision if fuzzy else "")
 
 
-def _parent(value: Engagement | str | None) -> Engagement | None:
+def _parent(value: Engagement | str | None, actor: Actor) -> Engagement | None:
+    """The parent named by its key, among the engagements the actor may see: a
+    hidden one reads like a key nobody holds."""
     if not value or isinstance(value, Engagement):
         return value or None
-    parent = Engagement.objects.filter(key=value).first()
+    parent = engagements_visible_to(actor).filter(key=value).first()
     if parent is None:
         raise ValidationError({"parent": f"No engagement has the key {value!r}."})
     return parent
 
 
 def _apply(
-    engagement: Engagement, changes: dict[str, Any]
+    engagement: Engagement, changes: dict[str, Any], actor: Actor
 ) -> list[tuple[str, list[str]]]:
     """Set plain fields now; return the many-to-many sets to write after saving."""
     unknown = set(changes) - EDITABLE
@@ -75,7 +80,7 @@ def _apply(
         if name in ("start", "end"):
             _set_date(engagement, name, value)
         elif name == "parent":
-            engagement.parent = _parent(value)
+            engagement.parent = _parent(value, actor)
         elif name in MANY:
             later.append((name, _codes(value)))
         else:
@@ -102,10 +107,12 @@ def _set_many(engagement: Engagement, later: list[tuple[str, list[str]]]) -> Non
         manager.set(codes)
 
 
-def check_applicable(engagement: Engagement, changes: dict[str, Any]) -> None:
+def check_applicable(
+    engagement: Engagement, changes: dict[str, Any], actor: Actor
+) -> None:
     """Refuse changes that could never be applied (a proposal is checked so)."""
     probe = Engagement.objects.get(pk=engagement.pk)
-    _apply(probe, changes)
+    _apply(probe, changes, actor)
 
 
 def engagement_create(
@@ -115,7 +122,7 @@ def engagement_create(
         raise NotAllowed("Only editors and administrators create engagements.")
     with transaction.atomic():
         engagement = Engagement(key=key)
-        later = _apply(engagement, changes)
+        later = _apply(engagement, changes, actor)
         audited_save(engagement, actor=actor, reason=reason or "created")
         _set_many(engagement, later)
         return engagement
@@ -134,7 +141,7 @@ def engagement_update(
     holder: dict[str, list[tuple[str, list[str]]]] = {}
 
     def apply(obj: Engagement) -> None:
-        holder["later"] = _apply(obj, changes)
+        holder["later"] = _apply(obj, changes, actor)
 
     with transaction.atomic():
         updated = versioned_update(

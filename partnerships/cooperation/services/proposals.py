@@ -29,7 +29,7 @@ def proposal_create(
         raise NotAllowed(
             "Only focal points of organisations taking part may propose changes."
         )
-    check_applicable(engagement, changes)
+    check_applicable(engagement, changes, actor)
     proposal = ChangeProposal(
         engagement=engagement,
         organisation_id=actor.organisation_id,

@@ -55,6 +55,16 @@ def _codes(model: Any) -> set[str]:
     return set(model.objects.values_list("pk", flat=True))
 
 
+def _deleted(kind: str, key: str, actor: Actor) -> str:
+    """Only who may see deleted records learns that this one was deleted."""
+    if not actor.is_admin:
+        return f"You may not change the {kind} {key}."
+    return (
+        f"The {kind} {key} was deleted; an administrator may "
+        "restore it before it is imported again."
+    )
+
+
 class Checker:
     """Checks every row of a workbook against the database, collecting problems."""
 
@@ -128,11 +138,7 @@ class Checker:
             self._known_by_name(key, wanted, visible, err)
             return Change(key, None, {k: v for k, v in wanted.items() if v} | flags)
         if org.deleted_at:
-            err(
-                "key",
-                f"The organisation {key} was deleted; an administrator may "
-                "restore it before it is imported again.",
-            )
+            err("key", _deleted("organisation", key, self.actor))
             return None
         changes = self._organisation_changes(org, wanted, flags)
         if not changes:
@@ -234,11 +240,7 @@ class Checker:
             new = {k: v for k, v in wanted.items() if v} | flags
             return Change(key, None, new, places)
         if eng.deleted_at:
-            err(
-                "key",
-                f"The engagement {key} was deleted; an administrator may "
-                "restore it before it is imported again.",
-            )
+            err("key", _deleted("engagement", key, self.actor))
             return None
         changes = self._engagement_changes(eng, wanted | flags)
         there = {(p.country_id, p.region_id) for p in eng.places.all()}
