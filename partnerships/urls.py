@@ -6,6 +6,9 @@ from partnerships.ops import views as ops
 admin.site.site_header = "partnerships"
 admin.site.site_title = "partnerships"
 
+# A database that refuses writes answers 503 with a sentence, not a bare 500.
+handler500 = "partnerships.ops.errors.server_error_or_read_only"
+
 urlpatterns = [
     # For load balancers and orchestrators: alive, and able to serve.
     path("health/", ops.health, name="health"),
