@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IATI = ROOT / "tests/interop/data/activity-standard-example-annotated.xml"
 ENGAGEMENT = "AA-AAA-123456789-ABC123"
 PASSWORD = "a long deployment password 1"
+LOGIN_ATTEMPTS = 7
 pytestmark = pytest.mark.slow
 
 
@@ -105,6 +106,8 @@ def production(tmp_path):
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
         "LOG_FORMAT": "json",
         "WEB_CONCURRENCY": "1",
+        # Seven sign-in attempts an hour from one address, counted in Redis.
+        "LOGIN_RATE": f"{LOGIN_ATTEMPTS}/h",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     started: list[subprocess.Popen] = []
@@ -178,6 +181,30 @@ def _start_all(env: dict, started: list, logs: Path) -> list[str]:
     return bases
 
 
+def _limited_across(first: str, second: str) -> list[int]:
+    """Wrong sign-ins from one address, alternately through each process: the
+    limit counts them together (one Redis), so the attempt after the limit is
+    refused although neither process alone has seen that many."""
+    import httpx
+
+    answers = []
+    with httpx.Client(timeout=30) as client:
+        for attempt in range(LOGIN_ATTEMPTS):  # the good sign-in was one already
+            base = (first, second)[attempt % 2]
+            client.get(f"{base}/admin/login/")
+            answers.append(
+                client.post(
+                    f"{base}/admin/login/",
+                    data={
+                        "username": "ops",
+                        "password": "wrong",
+                        "csrfmiddlewaretoken": client.cookies["csrftoken"],
+                    },
+                ).status_code
+            )
+    return answers
+
+
 def _imported(client, base: str) -> int:
     answer = client.get(f"{base}/api/engagements/count/?q={ENGAGEMENT}")
     assert answer.status_code == 200, answer.text[:500]
@@ -210,6 +237,8 @@ def test_two_web_processes_and_a_worker_then_a_backup_restored(production, tmp_p
         assert _imported(client, second) == 1
         run_page = client.get(second + upload.headers["Location"])
         assert run_page.status_code == 200
+    # Neither process alone saw more than five of the eight; the eighth is refused.
+    assert _limited_across(first, second) == [200] * (LOGIN_ATTEMPTS - 1) + [429]
 
     backup = tmp_path / "backup.dump"
     original = _row_counts(env["DATABASE_URL"])
