@@ -98,6 +98,10 @@ def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
     assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
     arabic = next(p for p in word.paragraphs if "موئل" in p.text)
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = z.read("word/footnotes.xml").decode()
+    # The agenda footnote sits on the right like the Arabic text it notes.
+    assert re.search(r'w:id="1"><w:p><w:pPr>[^/]*/><w:bidi/></w:pPr>', notes)
 
 
 def test_arabic_quotes_stay_with_an_english_title(stored_snapshot):
