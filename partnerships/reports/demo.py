@@ -31,23 +31,10 @@ def seed_report() -> Report:
     path = Path(settings.DATA_DIR) / "sources" / SEED_DIR / "document.yaml"
     with path.open(encoding="utf-8") as handle:
         doc = yaml.safe_load(handle)
+    texts = _texts(doc)
     existing = Report.objects.filter(key="hsp-ha-1-2-add-2").first()
     if existing:
-        return existing
-    agenda = doc["agenda_item"]
-    texts = {
-        "body": doc["body"],
-        "session": doc["session"],
-        "session_place": doc["session_place"],
-        "title": doc["title"],
-        "heading": doc["heading"],
-        "report_of": doc["report_of"],
-        "agenda_title": {
-            "zh": agenda["zh"].split("项目9", 1)[-1].strip(),
-            "en": agenda["en"].split(":", 1)[-1].strip(),
-        },
-        "agenda_footnote": {"zh": "HSP/HA/1/1。", "en": "HSP/HA/1/1."},
-    }
+        return _complete(existing, texts)
     start, end = doc["session_dates"]
     return Report.objects.create(
         key="hsp-ha-1-2-add-2",
@@ -63,6 +50,37 @@ def seed_report() -> Report:
         agenda_item="9",
         texts=texts,
     )
+
+
+def _texts(doc: dict) -> dict[str, dict[str, str]]:
+    """The masthead's lines per language, as document.yaml gives them."""
+    agenda = doc["agenda_item"]
+    fields = ("body", "session", "session_place", "title", "heading", "report_of")
+    return {
+        **{name: doc[name] for name in fields},
+        "agenda_title": {
+            lang: text.split("项目9", 1)[-1].strip()
+            if lang == "zh"
+            else text.split(":", 1)[-1].strip()
+            for lang, text in agenda.items()
+        },
+        "agenda_footnote": {
+            lang: "HSP/HA/1/1。" if lang == "zh" else "HSP/HA/1/1." for lang in agenda
+        },
+    }
+
+
+def _complete(report: Report, texts: dict[str, dict[str, str]]) -> Report:
+    """A report created before a language's lines were written gains them; a
+    line already there (perhaps edited by staff) is kept."""
+    merged = {name: dict(value) for name, value in report.texts.items()}
+    for name, lines in texts.items():
+        for lang, line in lines.items():
+            merged.setdefault(name, {}).setdefault(lang, line)
+    if merged != report.texts:
+        report.texts = merged
+        report.save(update_fields=["texts"])
+    return report
 
 
 def _date(value: object) -> dt.date:

@@ -18,6 +18,23 @@ from babel.numbers import format_currency, format_decimal, get_currency_name
 from partnerships.reports.grammar import ru_date
 
 CHINESE_DIGITS = "零一二三四五六七八九"
+# Months as United Nations Arabic documents write them: the Levantine name and
+# the one CLDR gives, joined by a slash ("6 آذار/مارس 2019"; يونيه, يوليه as the
+# UN spells them).
+UN_ARABIC_MONTHS = (
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيه",
+    "تموز/يوليه",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+)
 
 
 def roman(number: int) -> str:
@@ -149,8 +166,13 @@ class Formatter:
         if precision == "year":
             return format_skeleton("y", value, locale=self.locale)
         if precision == "month":
-            return format_skeleton("yMMMM", value, locale=self.locale)
-        return format_date(value, "long", locale=self.locale)
+            text = format_skeleton("yMMMM", value, locale=self.locale)
+        else:
+            text = format_date(value, "long", locale=self.locale)
+        if self.lang == "ar":
+            cldr = self.locale.months["format"]["wide"][value.month]
+            text = text.replace(cldr, UN_ARABIC_MONTHS[value.month - 1], 1)
+        return text
 
     def list(self, items: list[str]) -> str:
         if not items:

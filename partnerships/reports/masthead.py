@@ -161,7 +161,7 @@ def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any
         "title": text("title"),
         "heading": text("heading"),
         "report_of": text("report_of")
-        if texts.get("report_of")
+        if texts.get("report_of", {}).get(lang)
         else Run(labels["report_of"]),
         **_distribution_block(report, lang, writer, date),
         "iso_date": report["date"],

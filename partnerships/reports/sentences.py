@@ -131,12 +131,28 @@ def subject_role(
     return next((role for role in SUBJECT_ROLES if role in held), None)
 
 
-def _base(
-    writer: Writer, row: dict[str, Any], who: Cast, titles: list[Run] | None = None
-) -> dict[str, list[Run]]:
+def _joined(writer: Writer, group: list[dict[str, Any]]) -> dict[str, list[Run]]:
+    """Title, places and date of engagements told in one sentence: each title,
+    each place once, each date once, in the order of the engagements."""
+    places: list[dict[str, Any]] = []
+    for row in group:
+        places += [place for place in row["places"] if place not in places]
+    dates: list[list[Run]] = []
+    for row in group:
+        date = writer.date(row["start"], row["start_precision"])
+        if date and date not in dates:
+            dates.append(date)
+    return {
+        "title": join_runs([writer.title(r) for r in group], writer.fmt),
+        "places": writer.places({**group[0], "places": places}),
+        "date": join_runs(dates, writer.fmt) if dates else [],
+    }
+
+
+def _base(writer: Writer, row: dict[str, Any], who: Cast) -> dict[str, list[Run]]:
     return {
         "reporter": [writer.org_name(writer.reporter)] if who.reporter_role else [],
-        "title": writer.title(row) if titles is None else titles,
+        "title": writer.title(row),
         "places": writer.places(row),
         "date": writer.date(row["start"], row["start_precision"]),
         "amount": writer.amounts(row),
@@ -172,13 +188,17 @@ def sentence(
     writer: Writer,
     row: dict[str, Any],
     key: str | None = None,
-    titles: list[Run] | None = None,
+    group: list[dict[str, Any]] | None = None,
 ) -> list[Run]:
-    """The sentence telling the engagement in the writer's language; `titles`
-    stands for its title when it tells several engagements told alike."""
+    """The sentence telling the engagement in the writer's language, or the
+    engagements of `group` told alike (its first one is `row`): their titles,
+    places and dates joined ("… implemented “A” and “B” … in Iraq and the Syrian
+    Arab Republic")."""
     key = key or choose(writer, row)
     who = Cast(row, writer.reporter, writer.orgs)
-    base = _base(writer, row, who, titles)
+    base = _base(writer, row, who)
+    if group and len(group) > 1:
+        base.update(_joined(writer, group))
     if key:
         runs = _filled(writer, who, writer.phrases["templates"][key], base)
         if runs:
@@ -189,8 +209,10 @@ def sentence(
 
 def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | None:
     """What a sentence says of an engagement besides its title: engagements with
-    the same likeness are told in one sentence ("… implemented “A” and “B”").
-    None for one that must stand alone (a summary follows it, or no template)."""
+    the same likeness are told in one sentence ("… implemented “A” and “B”"),
+    whatever their places and dates, which the sentence joins as it joins the
+    titles. None for one that must stand alone (a summary follows it, or no
+    template)."""
     if not key or any(row["summary"].values()):
         return None
     who = Cast(row, writer.reporter, writer.orgs)
@@ -199,9 +221,6 @@ def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | No
         key,
         tuple((name, tuple(keys)) for name, keys in sorted(named.items())),
         bool(who.reporter_role),
-        repr(row["places"]),
-        row["start"],
-        row["start_precision"],
         repr([p["money"] for p in row["participants"]]),
         (row.get("parent") or {}).get("key"),
     )
@@ -244,10 +263,7 @@ def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
         if runs:
             runs.append(Run(space))
         row = group[0]
-        titles = None
-        if len(group) > 1:
-            titles = join_runs([writer.title(r) for r in group], writer.fmt)
-        told = sentence(writer, row, key, titles)
+        told = sentence(writer, row, key, group)
         opens = opens_with_reporter(writer, told)
         if named_before and opens:
             told = said_again(writer, told)

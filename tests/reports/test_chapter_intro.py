@@ -3,6 +3,8 @@ engagements told alike joined in one sentence."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from partnerships.reports.compose import compose
@@ -103,3 +105,43 @@ def test_an_engagement_with_a_summary_stands_alone(stored_snapshot):
     for group in told_alike(writer, rows):
         if len(group) > 1:
             assert not {r["key"] for r in group} & set(with_summary)
+
+
+INNER = str.maketrans("“”", "‘’")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr"])
+def test_engagements_differing_only_in_place_are_told_in_one_sentence(
+    stored_snapshot, lang
+):
+    """Seed paragraph 27: UNOPS with UN-Habitat in Iraq and in Syria, one
+    sentence naming both titles and both countries; Liberia, which a summary
+    follows, stands alone."""
+    rows = [r for r in stored_snapshot["engagements"] if r["key"].startswith("p027-")]
+    alike = [r for r in rows if not any(r["summary"].values())]
+    alone = [r for r in rows if any(r["summary"].values())]
+    assert len(alike) == 2 and len(alone) == 1
+    assert alike[0]["places"] != alike[1]["places"]
+    groups = told_alike(Writer(stored_snapshot, lang), rows)
+    assert sorted(len(g) for g in groups) == [1, 2]
+    para = next(
+        p
+        for p in realise(stored_snapshot, lang).paragraphs()
+        if p.kind == "data"
+        and {k for k, _ in p.engagements} >= {r["key"] for r in rows}
+    )
+    sentences = [s for s in re.split(r"(?<=[.。])\s?", _text(para.runs)) if s]
+    told = [
+        s
+        for s in sentences
+        if alike[0]["title"]["en"] in s or (alike[0]["title"].get(lang) or "@@") in s
+    ]
+    assert len(told) == 1
+    for row in alike:
+        title = row["title"].get(lang) or row["title"]["en"]
+        # a quotation inside a quoted title takes the inner marks (“…” -> ‘…’)
+        assert title.translate(INNER) in told[0].translate(INNER)
+        country = row["places"][0]["country_names"]
+        assert country[lang] in told[0]
+    liberia = alone[0]["places"][0]["country_names"][lang]
+    assert liberia not in told[0]

@@ -230,3 +230,23 @@ def test_sentences_follow_kind_role_and_framework(stored_snapshot):
     # A network co-chaired, an event held in a place on a date.
     assert "co-chaired" in text
     assert "in New York (United States of America) on 8 October 2018" in text
+
+
+def test_every_summary_written_in_a_language_is_in_that_language_version(
+    stored_snapshot,
+):
+    rows = {r["key"]: r for r in stored_snapshot["engagements"]}
+    written = {lang for r in rows.values() for lang, v in r["summary"].items() if v}
+    assert written >= {"en", "zh"}  # the seed's own languages
+    for lang in sorted(written):
+        with_summary = {k for k, r in rows.items() if r["summary"].get(lang)}
+        found = set()
+        for para in realise(stored_snapshot, lang).paragraphs():
+            if para.kind != "data":
+                continue
+            text = "".join(r.text for r in para.runs)
+            for key, _ in para.engagements:
+                if key in with_summary:
+                    assert rows[key]["summary"][lang] in text, (lang, key)
+                    found.add(key)
+        assert found == with_summary, lang

@@ -139,3 +139,14 @@ def test_a_run_stored_before_these_phrases_existed_still_renders(stored_snapshot
     md = render(old, "en", "md").decode()
     assert "United Nations Development Programme (UNDP)" not in md
     assert "UNDP" in md
+
+
+def test_arabic_months_are_written_as_un_arabic_documents_write_them(stored_snapshot):
+    from partnerships.reports.realise import realise
+
+    doc = realise(stored_snapshot, "ar")
+    assert doc.masthead["date"] == "6 آذار/مارس 2019"
+    assert doc.masthead["session_dates"] == "27 أيار/مايو 2019 – 31 أيار/مايو 2019"
+    opening = "".join(r.text for r in doc.paragraphs()[0].runs)
+    assert "1 كانون الثاني/يناير 2017" in opening
+    assert "31 كانون الأول/ديسمبر 2018" in opening

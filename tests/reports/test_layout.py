@@ -98,6 +98,10 @@ def test_arabic_docx_keeps_english_lines_left_to_right(stored_snapshot):
     assert all(r._r.rPr.find(qn("w:rtl")) is None for r in date.runs)
     arabic = next(p for p in word.paragraphs if "موئل" in p.text)
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = z.read("word/footnotes.xml").decode()
+    # The agenda footnote sits on the right like the Arabic text it notes.
+    assert re.search(r'w:id="1"><w:p><w:pPr>[^/]*/><w:bidi/></w:pPr>', notes)
 
 
 def test_arabic_quotes_stay_with_an_english_title(stored_snapshot):
@@ -128,3 +132,29 @@ def test_arabic_paragraph_numbers_read_as_numbers(stored_snapshot):
     html = render(stored_snapshot, "ar", "html").decode()
     assert '<span class="num">8 -</span>' in html
     assert realise(stored_snapshot, "fr").paragraphs()[7].label == "8."
+
+
+MASTHEAD_LINES = ("body", "session", "session_place", "title", "heading", "report_of")
+
+
+def test_every_language_version_prints_its_masthead_in_its_own_language(
+    stored_snapshot,
+):
+    import yaml
+    from django.conf import settings
+
+    path = settings.DATA_DIR / "sources" / "HSP-HA-1-2-Add.2" / "document.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for lang in ("ar", "es", "fr", "ru", "zh"):
+        masthead = realise(stored_snapshot, lang).masthead
+        for name in (*MASTHEAD_LINES, "agenda_title"):
+            run = masthead[name]
+            assert run.fallback == "", (lang, name, run.text)
+            if name in MASTHEAD_LINES:
+                assert run.text == doc[name][lang].strip(), (lang, name)
+            else:  # the agenda item's title follows its number in the seed's line
+                assert doc["agenda_item"][lang].endswith(run.text), (lang, run.text)
+    ar = realise(stored_snapshot, "ar").masthead
+    assert ar["body"].text.startswith("جمعية الأمم المتحدة للموئل")
+    assert (ar["session"].text, ar["session_place"].text) == ("الدورة الأولى", "نيروبي")
+    assert not re.search("[A-Za-z]", ar["title"].text + ar["heading"].text)

@@ -80,6 +80,15 @@ def test_staff_text_survives_regeneration_and_is_flagged_when_data_changes(
             "data under this paragraph changed"
             in render(later.snapshot, "en", fmt).decode()
         ), fmt
+    # The DOCX carries the flag too (the PDF is printed from the HTML).
+    import io
+    import zipfile
+
+    docx = io.BytesIO(render(later.snapshot, "en", "docx"))
+    with zipfile.ZipFile(docx) as z:
+        assert (
+            "data under this paragraph changed" in z.read("word/document.xml").decode()
+        )
 
 
 def test_staff_write_the_introduction_and_conclusions(seed_run, admin_user):

@@ -73,6 +73,34 @@ def test_no_partner_is_named_again_beside_a_title_naming_it(stored_snapshot):
     ]
 
 
+def test_an_agreement_whose_title_names_the_partner_is_not_left_between_one(
+    stored_snapshot,
+):
+    """ "Between UN-Habitat and …" needs the partner the title already names: the
+    sentence tells the agreement by its title alone, in every language."""
+    rows = [
+        r
+        for r in stored_snapshot["engagements"]
+        if r["kind"] == "agreement" and r["status"] == "ongoing"
+    ]
+    assert rows
+    # the word for "between" and the conjunction joining the two parties
+    between = {
+        "en": (" between ", " and "),
+        "fr": (" entre ", " et "),
+        "es": (" entre ", " y "),
+        "ru": (" между ", " и "),
+        "zh": ("之间的", "与"),
+        "ar": (" بين ", " و"),
+    }
+    for lang, (word, conjunction) in between.items():
+        for row in rows:
+            text = _sentence(stored_snapshot, row["key"], lang)
+            if word in text:  # "between" two parties, both named
+                parties = text.split(word)[0 if lang == "zh" else 1]
+                assert conjunction in parties, (lang, text)
+
+
 def test_the_conclusions_name_the_most_frequent_kinds_and_partners(stored_snapshot):
     from collections import Counter
 

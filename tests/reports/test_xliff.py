@@ -35,7 +35,7 @@ def _fallback_names(snapshot, lang: str) -> int:
     return len(missing_units(snapshot, lang))
 
 
-@pytest.mark.parametrize("lang", ["fr", "ru"])
+@pytest.mark.parametrize("lang", ["ar", "es", "fr", "ru"])
 def test_a_round_trip_leaves_no_title_or_name_falling_back(lang):
     report = seed_report()
     before = collect(report, ANONYMOUS)

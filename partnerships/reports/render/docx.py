@@ -190,7 +190,10 @@ class DocxWriter:
         t.text = runs.text
         t.set(qn("xml:space"), "preserve")
         text_run.append(t)
-        note.find(qn("w:p")).append(text_run)
+        body = note.find(qn("w:p"))
+        body.append(text_run)
+        if self.rtl:  # right-aligned as the text it notes; the symbol stays whole
+            body.find(qn("w:pPr")).append(OxmlElement("w:bidi"))
         self._footnotes.append(note)
         ref = p.add_run()
         ref_rpr = ref._r.get_or_add_rPr()
