@@ -23,6 +23,7 @@ IATI = ROOT / "tests/interop/data/activity-standard-example-annotated.xml"
 ENGAGEMENT = "AA-AAA-123456789-ABC123"
 PASSWORD = "a long deployment password 1"
 LOGIN_ATTEMPTS = 7
+REDIS = "redis://127.0.0.1:6379/13"  # this test's own database of the local Redis
 pytestmark = pytest.mark.slow
 
 
@@ -71,6 +72,12 @@ def _row_counts(url: str) -> dict[str, int]:
         }
 
 
+def _empty_cache() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -92,6 +99,7 @@ def production(tmp_path):
         pytest.skip("PostgreSQL is not reachable (set DATABASE_URL=postgres://...)")
     if not _reachable("127.0.0.1", 6379):
         pytest.skip("Redis is not reachable on 127.0.0.1:6379")
+    _empty_cache()  # no sign-in counted by an earlier run within the hour
     names = [f"deploy_test_{os.getpid()}", f"deploy_restored_{os.getpid()}"]
     _admin_sql(server, *(f"DROP DATABASE IF EXISTS {n}" for n in names))
     _admin_sql(server, *(f"CREATE DATABASE {n}" for n in names))
@@ -99,7 +107,7 @@ def production(tmp_path):
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "DATABASE_URL": _database(server, names[0]),
-        "CACHE_URL": "redis://127.0.0.1:6379/13",
+        "CACHE_URL": REDIS,
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "PARTNERSHIPS_VAR_DIR": str(tmp_path),
         "SECRET_KEY": "deployment-test-" + "k" * 50,
