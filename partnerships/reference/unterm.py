@@ -38,6 +38,7 @@ class CountryNames:
     short: dict[str, str]  # language code -> name
     formal_en: str
     source: dict[str, str]  # language code -> UNTERM or M49
+    iso_alt: str = ""  # ISO 3166's short name, "(the)" where English takes it
 
 
 def _column(lang_name: str, kind: str) -> str:
@@ -62,6 +63,7 @@ def _row_names(row: dict[str, str]) -> CountryNames:
         short,
         row.get("English Formal", "").strip(),
         source,
+        row.get("ISO Alt Term", "").strip(),
     )
 
 
@@ -100,3 +102,14 @@ def country_sources(code: str) -> dict[str, str]:
 
 def known_codes() -> set[str]:
     return set(_taxonomy())
+
+
+def english_takes_the(code: str) -> bool:
+    """Whether English running text writes "the" before the short name: the
+    short name is the formal one ("the Syrian Arab Republic", "the State of
+    Palestine") or ISO 3166 marks it "(the)" ("the Philippines", "the Sudan")."""
+    found = _taxonomy().get(code.upper())
+    if not found or not found.short.get("en"):
+        return False
+    short = found.short["en"]
+    return found.formal_en == f"the {short}" or found.iso_alt.endswith("(the)")

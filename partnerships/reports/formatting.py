@@ -169,6 +169,8 @@ class Formatter:
             text = format_skeleton("yMMMM", value, locale=self.locale)
         else:
             text = format_date(value, "long", locale=self.locale)
+            if self.lang == "fr" and value.day == 1:
+                text = "1er" + text[1:]  # "1er juillet 2018", as French writes it
         if self.lang == "ar":
             cldr = self.locale.months["format"]["wide"][value.month]
             text = text.replace(cldr, UN_ARABIC_MONTHS[value.month - 1], 1)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from partnerships.core.languages import language
 from partnerships.reports.formatting import Formatter
 from partnerships.reports.runs import Run, pick
+from partnerships.reports.spans import range_parts
 
 if TYPE_CHECKING:
     from partnerships.reports.realise import Writer
@@ -133,20 +134,31 @@ def _distribution_block(
     }
 
 
+def _session_dates(writer: Writer, a: dt.date, b: dt.date) -> str:
+    """ "27–31 May 2019", "du 27 au 31 mai 2019", "2019年5月27日至31日" (runs stored
+    before `session_dates`: two full dates)."""
+    template = writer.phrases.get("session_dates")
+    if not template:
+        return f"{writer.fmt.date(a, 'day')} – {writer.fmt.date(b, 'day')}"
+    if a == b:
+        return writer.fmt.date(a, "day")
+    first, last = range_parts(writer.fmt, a, b, "day")
+    return template.format(a=first, b=last)
+
+
 def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any]:
     texts = report["texts"]
 
     def text(name: str) -> Run:
         return writer._count(pick(texts.get(name, {}), lang))
 
-    fmt = writer.fmt
     date = dt.date.fromisoformat(report["date"]) if report["date"] else None
     labels = writer.phrases["labels"]
     session_dates = ""
     if report["session_start"] and report["session_end"]:
         a = dt.date.fromisoformat(report["session_start"])
         b = dt.date.fromisoformat(report["session_end"])
-        session_dates = f"{fmt.date(a, 'day')} – {fmt.date(b, 'day')}"
+        session_dates = _session_dates(writer, a, b)
     return {
         "symbol": report["symbol"],
         "body": text("body"),

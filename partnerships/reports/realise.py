@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from partnerships.core.languages import FALLBACK_ORDER, language
+from partnerships.reports.articles import country_article, org_article
 from partnerships.reports.compose import (
     Composition,
     Paragraph,
@@ -34,6 +35,7 @@ from partnerships.reports.intro import chapter_intro
 from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, pick
 from partnerships.reports.sentences import paragraph_runs, sentence
+from partnerships.reports.spans import when
 
 FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong and pop directional isolates
 
@@ -131,7 +133,11 @@ class Writer:
         org = self.orgs[key]
         for texts in (org["short"], org["acronym"], org["name"]):
             if texts.get(self.lang):
-                return self._first_mention(key, org, Run(texts[self.lang]))
+                run = self._first_mention(key, org, Run(texts[self.lang]))
+                full = texts is org["name"] or run.text != texts[self.lang]
+                if texts is org["short"] and not full:
+                    return run
+                return Run(org_article(org, self.lang, full) + run.text)
         for lang in FALLBACK_ORDER:
             for texts in (org["short"], org["acronym"], org["name"]):
                 if texts.get(lang):
@@ -199,6 +205,14 @@ class Writer:
         text = self.fmt.date(day, precision)
         return [Run(self.phrases[f"date_{precision}"].format(d=text))]
 
+    def when(self, row: dict[str, Any]) -> list[Run]:
+        """The engagement's dates: a range or an end alone as such (reports/
+        spans.py), else its start."""
+        span = when(self.fmt, self.phrases, row)
+        if span:
+            return [Run(span)]
+        return self.date(row["start"], row["start_precision"])
+
     def places(self, row: dict[str, Any]) -> list[Run]:
         items = []
         for place in row["places"]:
@@ -221,7 +235,8 @@ class Writer:
                 )
                 items.append(self._with_preposition(filled or [city], None))
             elif country.text:
-                items.append(self._with_preposition([country], country))
+                the = country_article(country.text, self.lang, place.get("country_the"))
+                items.append(self._with_preposition([Run(the), country], country))
         return join_runs(items, self.fmt)
 
     def _with_preposition(self, runs: list[Run], country: Run | None) -> list[Run]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from partnerships.reports.articles import finished
 from partnerships.reports.connect import opens_with_reporter, said_again
 from partnerships.reports.runs import Run, fill, join_runs, merge
 from partnerships.reports.wording import (
@@ -139,7 +140,7 @@ def _joined(writer: Writer, group: list[dict[str, Any]]) -> dict[str, list[Run]]
         places += [place for place in row["places"] if place not in places]
     dates: list[list[Run]] = []
     for row in group:
-        date = writer.date(row["start"], row["start_precision"])
+        date = writer.when(row)
         if date and date not in dates:
             dates.append(date)
     return {
@@ -154,7 +155,7 @@ def _base(writer: Writer, row: dict[str, Any], who: Cast) -> dict[str, list[Run]
         "reporter": [writer.org_name(writer.reporter)] if who.reporter_role else [],
         "title": writer.title(row),
         "places": writer.places(row),
-        "date": writer.date(row["start"], row["start_precision"]),
+        "date": writer.when(row),
         "amount": writer.amounts(row),
         "parent": writer.parent(row),
     }
@@ -202,7 +203,7 @@ def sentence(
     if key:
         runs = _filled(writer, who, writer.phrases["templates"][key], base)
         if runs:
-            return runs
+            return finished(runs, writer.lang)
     # Nothing fits (no participant in a usable role): the title alone.
     return base["title"] + [Run(writer.phrases["sentence_end"])]
 

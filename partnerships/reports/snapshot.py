@@ -24,7 +24,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.report_sections import provided_figures
 from partnerships.reference.models import Theme
-from partnerships.reference.unterm import country_names
+from partnerships.reference.unterm import country_names, english_takes_the
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.reports.models import ParagraphText, Report
@@ -179,6 +179,7 @@ def _place_row(place: Place) -> dict[str, Any]:
     return {
         "country": place.country_id,
         "country_names": country_names(place.country_id) if place.country_id else {},
+        "country_the": bool(place.country_id) and english_takes_the(place.country_id),
         "region": place.region_id,
         "region_names": _names(place.region, "name") if place.region_id else {},
         "city": _names(place, "city"),

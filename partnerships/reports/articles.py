@@ -1,0 +1,160 @@
+"""Articles before names in English, French and Spanish, as UN editorial style
+writes them: "with the United Nations Office for Project Services (UNOPS)", "in the
+Syrian Arab Republic", "avec le Programme des Nations Unies pour le développement
+(PNUD)", "le PNUD", "en la República Árabe Siria", "con la UNOPS".
+
+**Organisations.** A name takes the article when the organisation is a UN system
+entity, an intergovernmental body, a development bank or agency or a national
+government (their names are descriptions: "the Economic and Social Council", "the
+Government of Kenya", "the European Commission"), or when its English name opens
+with a descriptive head ("Office", "Municipality", "Global", "World", ...: "the
+Global Land Tool Network"). Never: a one-word name or brand ("UN-Habitat",
+"Ericsson", "PAX"), a name that carries its own ("The New School"). English
+acronyms and short forms stand bare ("UNOPS", "UN Women"); French and Spanish
+acronyms take the article of the full name ("le PNUD", "la CEPAL"), whose gender is
+that of its first noun (`FR_GENDER`, `ES_GENDER`; a first word not listed: no
+article rather than a wrong one).
+
+**Countries.** English: "the" where the short name is the formal one ("the Syrian
+Arab Republic", "the State of Palestine", "the Republic of Korea") or where ISO
+3166 marks the short name "(the)" (Philippines, Gambia, Sudan, Niger), both read
+from the taxonomy `reference.unterm` ships. French places carry their preposition
+(`grammar.fr_country`). Spanish: names opening with a common noun take its article
+("la República Árabe Siria", "el Reino Unido", "los Estados Unidos de América");
+UN Spanish also writes "el Ecuador", "el Perú", "la India", which the shipped
+taxonomy does not mark, so those stand bare.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from partnerships.reports.runs import Run
+
+ARTICLE_CATEGORIES = {
+    "un_principal_organ", "secretariat", "fund_programme", "specialized_agency",
+    "related_organization", "regional_commission", "research_training",
+    "other_un_entity", "inter_agency_mechanism", "intergovernmental",
+    "development_bank", "development_agency", "national_government",
+}  # fmt: skip
+EN_HEADS = (
+    "United Nations ", "Office ", "Municipality ", "Union of ", "Secretariat ",
+    "Department ", "Institute ", "Centre ", "Association ", "Group ", "Forum ",
+    "Council ", "Committee ", "Commission ", "Ministry ", "Government ", "Global ",
+    "International ", "World ", "Economic ", "High-level ", "Inter-agency ",
+    "Inter-Agency ", "Advisory ", "Youth Advisory ", "General Assembly ",
+    "Regional ", "National ", "European ", "African ",
+)  # fmt: skip
+# The gender (m, f; mp, fp for plurals) of the first noun of a French or Spanish
+# organisation name.
+FR_GENDER = {
+    **dict.fromkeys(
+        "programme bureau fonds conseil comité département secrétariat groupe forum "
+        "réseau centre institut gouvernement ministère partenariat mécanisme envoyé "
+        "sous-comité système haut-commissariat office cluster secrétaire".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "commission organisation banque équipe assemblée conférence union alliance "
+        "agence association fédération envoyée division coalition fondation "
+        "plateforme université initiative entité campagne".split(),
+        "f",
+    ),
+    "équipes": "mp",
+}
+ES_GENDER = {
+    **dict.fromkeys(
+        "programa fondo consejo comité departamento banco equipo grupo foro centro "
+        "instituto gobierno ministerio enviado organismo secretario mecanismo "
+        "sistema".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "oficina comisión organización asamblea conferencia unión alianza red "
+        "enviada secretaría federación asociación fundación junta plataforma "
+        "iniciativa universidad entidad convención campaña".split(),
+        "f",
+    ),
+    "equipos": "mp",
+}
+ES_COUNTRY_HEADS = {
+    "República": "la", "Federación": "la", "Reino": "el", "Estado": "el",
+    "Estados": "los", "Emiratos": "los", "Islas": "las", "Santa Sede": "la",
+}  # fmt: skip
+FR_ARTICLES = {"m": "le ", "f": "la ", "mp": "les ", "fp": "les "}
+ES_ARTICLES = {"m": "el ", "f": "la ", "mp": "los ", "fp": "las "}
+FR_ELIDED = "AEIOUYÀÂÉÈÊÎÏÔÛaeiouyàâéèêîïôû"
+
+
+def takes_article(org: dict[str, Any]) -> bool:
+    """Whether the organisation's name is written with an article (above)."""
+    name = org["name"].get("en", "")
+    if " " not in name or name.lower().startswith("the "):
+        return False
+    return org.get("category") in ARTICLE_CATEGORIES or name.startswith(EN_HEADS)
+
+
+def _gender(name: str, table: dict[str, str]) -> str | None:
+    first = re.split(r"[\s'’]", name, maxsplit=1)[0].lower()
+    return table.get(first)
+
+
+def org_article(org: dict[str, Any], lang: str, full: bool) -> str:
+    """The article before the organisation's name in `lang` ("" for none):
+    `full` when the text shown opens with its full name, else it is an acronym
+    (a short form takes none)."""
+    if lang not in ("en", "fr", "es") or not takes_article(org):
+        return ""
+    if lang == "en":
+        return "the " if full else ""
+    name = org["name"].get(lang, "")
+    table, articles = (
+        (FR_GENDER, FR_ARTICLES) if lang == "fr" else (ES_GENDER, ES_ARTICLES)
+    )
+    gender = _gender(name, table) if name else None
+    if not gender:
+        return ""
+    if lang == "fr" and gender in ("m", "f"):
+        shown = name if full else org["acronym"].get("fr", "")
+        if shown[:1] in FR_ELIDED:
+            return "l'"
+    return articles[gender]
+
+
+def country_article(name: str, lang: str, english_the: bool) -> str:
+    """The article before a country's short name standing alone in running text."""
+    if lang == "en":
+        return "the " if english_the else ""
+    if lang == "es":
+        for head, article in ES_COUNTRY_HEADS.items():
+            if name.startswith(head + " ") or name == head:
+                return article + " "
+    return ""
+
+
+# French and Spanish contractions of a preposition with the article that an
+# organisation's name brings: "à le Bureau" → "au Bureau", "de el" → "del".
+CONTRACTIONS = {
+    "fr": [(r"\bà le (?=[A-ZÉÈ])", "au "), (r"\bà les (?=[A-Za-zÉé])", "aux "),
+           (r"\bde le (?=[A-ZÉÈ])", "du "), (r"\bde les (?=[A-Za-zÉé])", "des ")],
+    "es": [(r"\ba el (?=[A-ZÁÉÍÓÚ])", "al "), (r"\bde el (?=[A-ZÁÉÍÓÚ])", "del ")],
+}  # fmt: skip
+
+
+def contract(text: str, lang: str) -> str:
+    for pattern, replacement in CONTRACTIONS.get(lang, []):
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def finished(runs: list[Run], lang: str) -> list[Run]:
+    """A sentence whose names brought articles: contracted after a preposition,
+    capitalised at its start ("The Government of Kenya organised …")."""
+    if lang not in CONTRACTIONS and lang != "en":
+        return runs
+    out = [Run(contract(r.text, lang), r.fallback) for r in runs]
+    if out and out[0].text[:1].islower() and not out[0].fallback:
+        first = out[0]
+        out[0] = Run(first.text[:1].upper() + first.text[1:], first.fallback)
+    return out
