@@ -1,8 +1,8 @@
 """The translation workflow: XLIFF 2.0 out, translated text back in.
 
 `export_xliff` writes, for one target language, one unit per paragraph of the
-composed report (`paragraphs=True`) and one per engagement title and organisation
-name the language lacks, each with a note naming the data behind it. The source
+composed report (`paragraphs=True`) and one per engagement title, engagement
+summary and organisation name the language lacks, each with a note naming the data behind it. The source
 language is English, the language every name and title falls back to first.
 
 `import_xliff` reads the translated file back: a paragraph becomes the staff text
@@ -39,7 +39,7 @@ SOURCE_LANG = "en"
 
 @dataclass
 class Unit:
-    name: str  # "para:II.E/org:UNDP", "title:p002-wuf9", "org:UNDP"
+    name: str  # "para:II.E/org:UNDP", "title:p002-wuf9", "summary:…", "org:UNDP"
     source: str
     note: str
     target: str = ""
@@ -64,13 +64,22 @@ def paragraph_units(snapshot: dict[str, Any]) -> list[Unit]:
 
 
 def missing_units(snapshot: dict[str, Any], lang: str) -> list[Unit]:
-    """A unit per engagement title and organisation name missing in `lang`."""
+    """A unit per engagement title, engagement summary and organisation name
+    missing in `lang`."""
     units = []
     for row in snapshot["engagements"]:
         source = row["title"].get(SOURCE_LANG)
         if source and not row["title"].get(lang):
             note = f"Title of engagement {row['key']} ({row['kind']})"
             units.append(Unit(f"title:{row['key']}", source, note))
+    for row in snapshot["engagements"]:
+        source = row["summary"].get(SOURCE_LANG)
+        if source and not row["summary"].get(lang):
+            title = row["title"].get(SOURCE_LANG) or next(
+                iter(row["title"].values()), ""
+            )
+            note = f"Summary of engagement {row['key']} ({row['kind']}): {title}"
+            units.append(Unit(f"summary:{row['key']}", source, note))
     for key, org in sorted(snapshot["organisations"].items()):
         has = any(org[kind].get(lang) for kind in ("name", "short", "acronym"))
         source = org["name"].get(SOURCE_LANG)
@@ -136,6 +145,14 @@ class XliffError(ValueError):
     pass
 
 
+# The registry field a unit of each kind writes.
+FIELDS = {
+    "title": (Engagement, "title"),
+    "summary": (Engagement, "summary"),
+    "org": (Organisation, "name"),
+}
+
+
 def read_xliff(data: bytes) -> tuple[str, list[Unit]]:
     """The target language and the units, translations filled from the memory of
     the file itself where a unit was left empty."""
@@ -163,10 +180,8 @@ def _write_unit(unit: Unit, lang: str, report: Report, run: ReportRun | None) ->
     reason = "translation (XLIFF)"
     if kind == "para":
         save_paragraph_text(report, lang, key, unit.target, None, run)
-    elif kind in ("title", "org"):
-        model, field = (
-            (Engagement, "title") if kind == "title" else (Organisation, "name")
-        )
+    elif kind in FIELDS:
+        model, field = FIELDS[kind]
         record = model.objects.get(key=key)
         set_text(record, f"{field}_{lang}", unit.target, actor, reason)
     else:

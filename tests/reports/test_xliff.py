@@ -88,3 +88,38 @@ def test_paragraphs_come_back_as_staff_text_in_their_language():
     doc = realise(later.snapshot, "ar")
     texts = ["".join(r.text for r in p.runs) for p in doc.paragraphs()]
     assert "فقرة مترجمة." in texts
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_summaries_are_offered_and_come_back_in_their_language(lang):
+    report = seed_report()
+    before = collect(report, ANONYMOUS)
+    with_summary = {
+        r["key"]: r["summary"]["en"]
+        for r in before["engagements"]
+        if r["summary"].get("en") and not r["summary"].get(lang)
+    }
+    assert len(with_summary) > 20
+    root = etree.fromstring(export_xliff(before, lang))
+    units = root.findall(".//x:unit", XLIFF_NS)
+    summaries = [u for u in units if u.get("name").startswith("summary:")]
+    assert {u.get("name")[8:] for u in summaries} == set(with_summary)
+    for unit in summaries:
+        key = unit.get("name")[8:]
+        note = unit.findtext(".//x:note", namespaces=XLIFF_NS)
+        assert note.startswith(f"Summary of engagement {key} ")
+        assert unit.findtext(".//x:source", namespaces=XLIFF_NS) == with_summary[key]
+        unit.find(".//x:target", XLIFF_NS).text = f"<{lang}> {with_summary[key]}"
+    for unit in units:
+        if not unit.get("name").startswith("summary:"):
+            unit.getparent().remove(unit)
+    text_before = _body(realise(before, lang))
+    assert f"<{lang}>" not in text_before
+    assert import_xliff(etree.tostring(root), report, None) == len(with_summary)
+    text_after = _body(realise(collect(report, ANONYMOUS), lang))
+    shown = [k for k, s in with_summary.items() if f"<{lang}> {s}" in text_after]
+    assert sorted(shown) == sorted(with_summary)
+
+
+def _body(doc) -> str:
+    return "\n".join("".join(r.text for r in p.runs) for p in doc.paragraphs())
