@@ -23,16 +23,19 @@ class Table:
     values: list[list[str]] = field(default_factory=list)
 
 
-def statistics_annex(doc: Document, *, charts: bool = True) -> list[Table]:
+def statistics_annex(
+    doc: Document, *, charts: bool = True, chart_format: str = "png"
+) -> list[Table]:
+    """The annex's tables, each count with its chart (PNG; "pdf" for checks)."""
     stats = statistics(doc.snapshot)
     return [
-        *_counted_tables(doc, stats, charts),
+        *_counted_tables(doc, stats, charts and chart_format),
         _money_table(doc, stats),
         _sdg_table(doc, stats),
     ]
 
 
-def _counted_tables(doc: Document, stats: dict[str, Any], charts: bool) -> list[Table]:
+def _counted_tables(doc: Document, stats: dict[str, Any], charts: str) -> list[Table]:
     """The tables of counts by category, region, kind and theme, each with its chart."""
     labels = doc.labels
     phrases = doc.snapshot["phrases"][doc.lang]
@@ -47,7 +50,7 @@ def _counted_tables(doc: Document, stats: dict[str, Any], charts: bool) -> list[
         )
         if charts and items:
             table.chart = bar_chart(
-                labels[title_key], [(r.text, n) for r, n in items], doc.lang
+                labels[title_key], [(r.text, n) for r, n in items], doc.lang, charts
             )
         return table
 

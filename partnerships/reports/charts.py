@@ -46,8 +46,11 @@ def _visual(text: str, lang: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def bar_chart(title: str, items: list[tuple[str, int]], lang: str) -> bytes:
-    """A horizontal bar chart, largest first, as PNG bytes (deterministic)."""
+def bar_chart(
+    title: str, items: list[tuple[str, int]], lang: str, fmt: str = "png"
+) -> bytes:
+    """A horizontal bar chart, largest first, as PNG bytes (deterministic); `fmt`
+    "pdf" lays the same text out as PDF text, which a test reads back."""
     labels = [_visual(label, lang) for label, _ in items][::-1]
     values = [value for _, value in items][::-1]
     height = max(1.6, 0.32 * len(items) + 0.9)
@@ -64,6 +67,7 @@ def bar_chart(title: str, items: list[tuple[str, int]], lang: str) -> bytes:
         ax.tick_params(axis="x", labelsize=7)
         fig.tight_layout()
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", metadata={"Software": None})
+        metadata = {"Software": None} if fmt == "png" else {"Creator": None}
+        fig.savefig(buffer, format=fmt, metadata=metadata)
         plt.close(fig)
     return buffer.getvalue()
