@@ -45,6 +45,24 @@ def test_the_page_lists_what_changed_since_the_run_before(client, admin_user, tw
     assert page.status_code == 200
 
 
+def test_the_page_has_the_look_of_the_other_staff_pages(client, admin_user, two_runs):
+    """The portal's staff base (its navigation, the design system's style sheet),
+    as the report list and preview have, not the Django admin's."""
+    _, later = two_runs
+    client.force_login(admin_user)
+    pages = {
+        url: client.get(url)
+        for url in (f"/reports/runs/{later.pk}/diff/", f"/reports/runs/{later.pk}/en/")
+    }
+    for response in pages.values():
+        names = [t.name for t in response.templates]
+        assert "portal/staff_base.html" in names
+        assert "admin/base_site.html" not in names
+        page = response.content.decode()
+        assert 'class="staff-nav"' in page
+        assert "admin/css/base.css" not in page
+
+
 def test_the_page_speaks_the_staffs_language(client, admin_user, two_runs):
     _, later = two_runs
     client.force_login(admin_user)
