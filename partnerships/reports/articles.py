@@ -100,6 +100,14 @@ def _gender(name: str, table: dict[str, str]) -> str | None:
     return table.get(first)
 
 
+def org_gender(org: dict[str, Any], lang: str) -> str | None:
+    """The gender of the organisation's name (its first noun) in French or
+    Spanish: "m", "f", "mp"; None when not known."""
+    name = org["name"].get(lang, "")
+    table = FR_GENDER if lang == "fr" else ES_GENDER
+    return _gender(name, table) if name else None
+
+
 def org_article(org: dict[str, Any], lang: str, full: bool) -> str:
     """The article before the organisation's name in `lang` ("" for none):
     `full` when the text shown opens with its full name, else it is an acronym
@@ -109,10 +117,8 @@ def org_article(org: dict[str, Any], lang: str, full: bool) -> str:
     if lang == "en":
         return "the " if full else ""
     name = org["name"].get(lang, "")
-    table, articles = (
-        (FR_GENDER, FR_ARTICLES) if lang == "fr" else (ES_GENDER, ES_ARTICLES)
-    )
-    gender = _gender(name, table) if name else None
+    articles = FR_ARTICLES if lang == "fr" else ES_ARTICLES
+    gender = org_gender(org, lang)
     if not gender:
         return ""
     if lang == "fr" and gender in ("m", "f"):

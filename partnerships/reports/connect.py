@@ -11,13 +11,24 @@ implemented B."), as each language does it (`subject_again` in phrases.yaml):
 The next sentence names the organisation again, so that a pronoun never
 stands far from the name it stands for; a summary between two sentences breaks
 the chain.
+
+Other organisations as the subject of two consecutive sentences take a pronoun
+too (`subject_again_others`): "ECA, ECE, ECLAC, ESCAP and ESCWA organised A. In
+addition, they led B.", "En outre, elles ont dirigé", "上述各方还牵头开展了".
+French pronouns follow the gender of the names' first noun (`articles.
+FR_GENDER`; none where it is not known); Russian says a plural subject again
+("Кроме того, они") but names a single one again after its connective
+(`{names}`), since the registry holds no gender of names for a pronoun to agree
+with; Arabic keeps the names after "كما".
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from partnerships.reports.runs import Run
+from partnerships.reports.articles import org_gender
+from partnerships.reports.runs import Run, merge
 
 if TYPE_CHECKING:
     from partnerships.reports.realise import Writer
@@ -57,3 +68,56 @@ def said_again(writer: Writer, runs: list[Run]) -> list[Run]:
         return runs
     head, _, tail = phrase.partition("{rest}")
     return [Run(head + first.text.removeprefix(name) + tail), *others]
+
+
+# Placeholders that name actors; the first in a template is the sentence's subject.
+ACTORS = {"reporter", "by", "partners", "funders", "leads", "organisers", "hosts"}
+
+
+def subject_keys(template: str, named: dict[str, list[str]]) -> tuple[str, ...]:
+    """The organisations the sentence opens with when they are not the
+    reporting organisation (the keys of the template's first actor
+    placeholder); () otherwise."""
+    for name in re.findall(r"\{(\w+)\}", template):
+        if name == "reporter":
+            return ()
+        if name in ACTORS:
+            return tuple(named.get(name, []))
+    return ()
+
+
+def _pronoun(writer: Writer, keys: tuple[str, ...]) -> str | None:
+    """The phrase for the subject said again (`subject_again_others`, by number
+    and gender: `one_m`, `one_f`, `other_m`, `other_f`); French takes the gender
+    of the names' first noun and none where it is not known."""
+    phrases = writer.phrases.get("subject_again_others") or {}
+    number = "one" if len(keys) == 1 else "other"
+    if writer.lang != "fr":
+        return phrases.get(f"{number}_m")
+    genders = {org_gender(writer.orgs[k], "fr") for k in keys}
+    if None in genders:
+        return None
+    feminine = genders <= {"f", "fp"}
+    return phrases.get(f"{number}_{'f' if feminine else 'm'}")
+
+
+def others_again(writer: Writer, runs: list[Run], keys: tuple[str, ...]) -> list[Run]:
+    """The sentence with its subject, other organisations named in the sentence
+    before, given way to the language's pronoun ("In addition, they led …",
+    "En outre, elles ont dirigé …", "上述各方还…"); as is where none fits."""
+    phrase = _pronoun(writer, keys)
+    if not phrase:
+        return runs
+    if "{sentence}" in phrase:
+        head, _, tail = phrase.partition("{sentence}")
+        return [Run(head), *runs, Run(tail)]
+    mentioned, fallbacks = set(writer.mentioned), writer.fallbacks
+    names = "".join(r.text for r in writer.orgs_list(list(keys)))
+    writer.mentioned, writer.fallbacks = mentioned, fallbacks
+    names = names[:1].upper() + names[1:]
+    first, *others = merge(runs)
+    rest = first.text.removeprefix(names)
+    if not names or rest == first.text or rest.startswith(JOINED) or first.fallback:
+        return runs
+    head, _, tail = phrase.partition("{rest}")
+    return [Run(head.replace("{names}", names) + rest + tail), *others]

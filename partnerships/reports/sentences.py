@@ -18,7 +18,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from partnerships.reports.articles import finished
-from partnerships.reports.connect import opens_with_reporter, said_again
+from partnerships.reports.connect import (
+    opens_with_reporter,
+    others_again,
+    said_again,
+    subject_keys,
+)
 from partnerships.reports.runs import Run, fill, join_runs, merge
 from partnerships.reports.wording import (
     ALWAYS_NAMED,
@@ -260,21 +265,37 @@ def paragraph_runs(writer: Writer, rows: list[dict[str, Any]]) -> list[Run]:
     runs: list[Run] = []
     space = "" if writer.lang == "zh" else " "
     named_before = False  # the sentence before opened with the name, no summary
+    subject_before: tuple[str, ...] = ()  # other organisations it opened with
     for key, group in _keyed_groups(writer, rows):
         if runs:
             runs.append(Run(space))
         row = group[0]
+        subject = _subject(writer, row, key)
         told = sentence(writer, row, key, group)
         opens = opens_with_reporter(writer, told)
         if named_before and opens:
             told = said_again(writer, told)
+        elif subject and subject == subject_before:
+            told, subject = others_again(writer, told, subject), ()
         named_before = opens and not named_before
+        subject_before = subject
         runs.extend(told)
         summary = writer.summary(row)
         if summary:
             runs.extend([Run(space), *summary])
-            named_before = False
+            named_before, subject_before = False, ()
     return merge(runs)
+
+
+def _subject(writer: Writer, row: dict[str, Any], key: str | None) -> tuple:
+    """The organisations other than the reporting one that the sentence opens
+    with (reports/connect.py)."""
+    if not key:
+        return ()
+    template = writer.phrases["templates"][key]
+    return subject_keys(
+        template, Cast(row, writer.reporter, writer.orgs).named(template)
+    )
 
 
 def _filled(

@@ -100,7 +100,9 @@ def template_keys(
     plan as a plan, then by the reporting organisation's role, by the role of the
     participant that is the subject (`by`), as part of its parent, by status."""
     kind = row["kind"]
-    framework = [f"{kind}.framework"] if row.get("parent") else []
+    # A decision on its parent whose deciders the data does not name ("… was
+    # endorsed", seed ¶14) comes after the one that names them.
+    framework = [f"{kind}.framework", f"{kind}.unnamed"] if row.get("parent") else []
     by_role = [f"{kind}.by-{by}"] if by else []
     if reporter_role:
         planned = [f"{kind}.planned"] if row["status"] == "planned" else []

@@ -23,7 +23,14 @@ KNOWN_GAPS: set[tuple[str, str]] = set()
 # Template keys end in a status or role of the kind (`network.chair`), in the role
 # of another participant that is the subject (`event.by-host`) or in one of
 # the composer's own refinements (partnerships.reports.realise).
-REFINEMENTS = {"framework", "noreporter", "beneficiaries", "participants", "itself"}
+REFINEMENTS = {
+    "framework",
+    "unnamed",
+    "noreporter",
+    "beneficiaries",
+    "participants",
+    "itself",
+}
 
 
 def _raw_phrases() -> dict[str, Any]:

@@ -93,9 +93,9 @@ VERBS = {
         "en": "endorsed",
         "fr": "approuvé",
         "es": "respald",
-        "ru": "одобрил",
+        "ru": "одобрил|одобрен",  # active, or passive where no endorser is named
         "zh": "核可",
-        "ar": "أيّد",
+        "ar": "أيّد|تأييد",
     },
     "co-chaired": {
         "en": "co-chaired",
@@ -217,3 +217,21 @@ def test_the_reporters_own_role_makes_it_the_subject():
     assert subject_role(row, REPORTER, "partner") == "lead"
     assert subject_role({"participants": []}, REPORTER, None) is None
     assert set(SUBJECT_ROLES) >= {"lead", "host", "organiser", "co-chair"}
+
+
+@pytest.mark.parametrize("lang", UN_LANGUAGES)
+def test_an_endorsement_by_unnamed_entities_is_not_told_as_the_reporters(
+    stored_snapshot, lang
+):
+    """Seed ¶14: "一些联合国实体 … 核可了这一协作执行框架" — a number of UN
+    entities endorsed the framework; UN-Habitat, whose framework it is, did not."""
+    row = next(
+        r
+        for r in stored_snapshot["engagements"]
+        if r["key"] == "p014-framework-endorsement-wuf9"
+    )
+    assert _quoted(row, "一些联合国实体")
+    assert "lead" not in _roles(row)
+    text = _text(Writer(stored_snapshot, lang).sentence(row))
+    assert re.search(VERBS["endorsed"][lang], text)
+    assert stored_snapshot["phrases"][lang]["reporter_short"] not in text
