@@ -121,9 +121,18 @@ def _money_table(doc: Document, stats: dict[str, Any]) -> Table:
     )
 
 
+# A target such as "4.a" read in right-to-left text shows "a.4": it is isolated
+# left to right (LRI … PDI).
+LRI, PDI = "\u2066", "\u2069"
+
+
 def _sdg_table(doc: Document, stats: dict[str, Any]) -> Table:
+    isolate = (LRI, PDI) if doc.dir == "rtl" else ("", "")
     return Table(
         doc.labels["sdg_targets"],
         ["", doc.labels["count"]],
-        [[Run(code), Run(doc.formatter.number(n))] for code, n in stats["sdg_targets"]],
+        [
+            [Run(code.join(isolate)), Run(doc.formatter.number(n))]
+            for code, n in stats["sdg_targets"]
+        ],
     )

@@ -85,3 +85,16 @@ def test_labels_shaped_before_matplotlib_are_caught(stored_snapshot, monkeypatch
     monkeypatch.setattr(charts, "COMPLEX_LAYOUT", False)
     tables = _charted(stored_snapshot)
     assert len(_misread(tables)) > 50
+
+
+def test_arabic_sdg_targets_keep_their_order(stored_snapshot):
+    """ "4.a" in the Arabic annex read "a.4" (a Latin letter after a number in
+    right-to-left text): the codes are isolated left to right."""
+    from partnerships.reports.annex import LRI, PDI
+
+    tables = statistics_annex(realise(stored_snapshot, "ar"), charts=False)
+    codes = [row[0].text for row in tables[-1].rows]
+    assert any(code.strip(LRI + PDI).endswith(".a") for code in codes)
+    assert all(code.startswith(LRI) and code.endswith(PDI) for code in codes)
+    english = statistics_annex(realise(stored_snapshot, "en"), charts=False)
+    assert all(row[0].text[0].isdigit() for row in english[-1].rows)

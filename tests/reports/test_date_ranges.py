@@ -49,7 +49,7 @@ RANGES = {
 UNTIL = {
     "p022-asia-pacific-cities-report-2019": {
         "en": "until October 2019",
-        "zh": "截至2019年10月",
+        "zh": "2019年10月前",
         "fr": "jusqu'en octobre 2019",
         "es": "hasta octubre de 2019",
         "ru": "до октября 2019 года",
@@ -57,7 +57,7 @@ UNTIL = {
     },
     "p011-youth-2030-strategy": {
         "en": "until 8 October 2018",
-        "zh": "截至2018年10月8日",
+        "zh": "2018年10月8日前",
         "fr": "jusqu'au 8 octobre 2018",
         "es": "hasta el 8 de octubre de 2018",
         "ru": "до 8 октября 2018 года",
