@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from partnerships.core.languages import language
 from partnerships.reports.formatting import Formatter
-from partnerships.reports.runs import Run, pick
+from partnerships.reports.runs import Run, fill, pick
 from partnerships.reports.spans import range_parts
 
 if TYPE_CHECKING:
@@ -146,6 +146,16 @@ def _session_dates(writer: Writer, a: dt.date, b: dt.date) -> str:
     return template.format(a=first, b=last)
 
 
+def _session_where(writer: Writer, place: Run, dates: str) -> list[Run]:
+    """The place and days of the session as the language writes them:
+    "Nairobi, 27–31 May 2019", "2019年5月27日至31日，内罗毕" (`session_line`)."""
+    template = writer.phrases.get("session_line", "{place}, {dates}")
+    values = {"place": [place] if place.text else [], "dates": [Run(dates)]}
+    if not dates:
+        return values["place"]
+    return fill(template, values) or [Run(dates)]
+
+
 def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any]:
     texts = report["texts"]
 
@@ -165,6 +175,7 @@ def masthead(report: dict[str, Any], lang: str, writer: Writer) -> dict[str, Any
         "session": text("session"),
         "session_place": text("session_place"),
         "session_dates": session_dates,
+        "session_where": _session_where(writer, text("session_place"), session_dates),
         "agenda_item": labels["agenda_item"].format(value=report["agenda_item"])
         if report["agenda_item"]
         else "",

@@ -118,9 +118,11 @@ def template_keys(
     partners = partners or []
     roles = {p["role"] for p in row["participants"] if p["org"] in partners}
     keys: list[str] = []
-    if itself and not partners and kind in TOLD_BY_TITLE:
+    if (itself or not row["participants"]) and not partners and kind in TOLD_BY_TITLE:
         # The title names the only actor: "The Advisory Group on Gender Issues
-        # pursued its work", not "The AGGI worked together in the AGGI".
+        # pursued its work", not "The AGGI worked together in the AGGI"; an
+        # event with no recorded participant is told by its title too ("“Asia-
+        # Pacific Partners Forum” was held in Bangkok from 23 to 24 January 2017").
         keys += [f"{kind}.itself", "generic.itself"]
     if partners and roles == {"participant"}:
         keys += [f"{kind}.participants", "generic.participants"]

@@ -263,10 +263,7 @@ class DocxWriter:
                 align = WD_ALIGN_PARAGRAPH.LEFT if ltr else start
                 self.runs(self._cell(distribution, align, ltr), Run(line))
         self.runs(self._cell(session, start), m["session"])
-        p = self._cell(session, start)
-        self.runs(p, m["session_place"])
-        if m["session_dates"]:
-            self.runs(p, Run(f", {m['session_dates']}"))
+        self.runs(self._cell(session, start), m["session_where"])
         if m["agenda_item"]:
             p = self._cell(session, start)
             self.runs(p, Run(m["agenda_item"]))

@@ -20,7 +20,7 @@ def render_markdown(doc: Document) -> str:
             v for v in (m["distribution"], m["date"], m["version"], m["original"]) if v
         ),
         "",
-        f"{_text(m['session'])}, {_text(m['session_place'])} {m['session_dates']}",
+        f"{_text(m['session'])}, {_text(m['session_where'])}",
         "",
         f"{m['agenda_item']}\\* {_text(m['agenda_title'])}",
         "",
