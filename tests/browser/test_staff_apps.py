@@ -42,3 +42,37 @@ def test_the_staff_sign_in_in_three_languages(page, server, lang, size):
     assert tab.locator("#login-form").count() == 1
     assert "Django" not in tab.content()
     check_screen(tab, "staff-app-login")
+
+
+@pytest.fixture(scope="module")
+def two_runs(server, django_db_blocker):
+    """Two runs of the seed report for the diff page, removed at the end."""
+    from partnerships.core.actor import ANONYMOUS
+    from partnerships.reports.demo import seed_report
+    from partnerships.reports.services import create_run
+
+    with django_db_blocker.unblock():
+        report = seed_report()
+        runs = [create_run(report, ANONYMOUS) for _ in range(2)]
+        try:
+            yield runs
+        finally:
+            for run in runs:
+                run.delete()
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_run_diff_page_has_the_staff_look(
+    page, server, staff_account, two_runs, lang, size
+):
+    """/reports/runs/N/diff/ in the portal's look (it had the Django admin's)."""
+    session, _key = staff_account
+    cookie = {"name": "sessionid", "value": session, "url": server}
+    tab = prepared(page, server, lang, size, [cookie])
+    tab.goto(f"/reports/runs/{two_runs[1].pk}/diff/")
+    assert tab.locator("header.top").count() == 1
+    assert tab.locator("nav.staff-nav").count() == 1
+    assert tab.locator("section[id^=diff-]").count() >= 5
+    assert "Django" not in tab.content()
+    check_screen(tab, "staff-app-run-diff")
