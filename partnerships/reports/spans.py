@@ -115,8 +115,8 @@ def elide(text: str, lang: str) -> str:
 
 
 def until(fmt: Formatter, value: dt.date, precision: str) -> str:
-    """An end without a start, as it stands after "until": Russian "до" takes the
-    genitive ("до октября 2019 года", "до 2020 года")."""
+    """An end without a start, as it stands after "by": Russian "не позднее" takes
+    the genitive ("не позднее октября 2019 года", "не позднее 2020 года")."""
     if fmt.lang != "ru":
         return fmt.date(value, precision)
     if precision == "year":
@@ -131,7 +131,7 @@ PRECISIONS = ("day", "month", "year")
 
 def when(fmt: Formatter, phrases: dict[str, Any], row: dict[str, Any]) -> str | None:
     """The dates of an engagement with their preposition when they are a range
-    ("from October to November 2018") or an end alone ("until October 2019");
+    ("from October to November 2018") or an end alone ("by October 2019");
     None when its start alone tells them (or for runs stored before the phrases)."""
     ranges, ends = phrases.get("date_range"), phrases.get("date_until")
     start, end = row.get("start"), row.get("end")

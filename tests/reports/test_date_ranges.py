@@ -54,23 +54,24 @@ RANGES = {
         "ar": "في الفترة من 2016 إلى 2036",
     },
 }
-# An end without a start (seed ¶11, ¶22: "将于 2019 年 10 月出版").
+# An end without a start, a date by which it was done or is due (seed ¶11, ¶22:
+# "将于 2019 年 10 月出版").
 UNTIL = {
     "p022-asia-pacific-cities-report-2019": {
-        "en": "until October 2019",
+        "en": "by October 2019",
         "zh": "2019年10月前",
-        "fr": "jusqu'en octobre 2019",
-        "es": "hasta octubre de 2019",
-        "ru": "до октября 2019 года",
-        "ar": "حتى تشرين الأول/أكتوبر 2019",
+        "fr": "au plus tard en octobre 2019",
+        "es": "a más tardar en octubre de 2019",
+        "ru": "не позднее октября 2019 года",
+        "ar": "بحلول تشرين الأول/أكتوبر 2019",
     },
     "p011-youth-2030-strategy": {
-        "en": "until 8 October 2018",
+        "en": "by 8 October 2018",
         "zh": "2018年10月8日前",
-        "fr": "jusqu'au 8 octobre 2018",
-        "es": "hasta el 8 de octubre de 2018",
-        "ru": "до 8 октября 2018 года",
-        "ar": "حتى 8 تشرين الأول/أكتوبر 2018",
+        "fr": "au plus tard le 8 octobre 2018",
+        "es": "a más tardar el 8 de octubre de 2018",
+        "ru": "не позднее 8 октября 2018 года",
+        "ar": "بحلول 8 تشرين الأول/أكتوبر 2018",
     },
 }
 LANGS = ("en", "zh", "fr", "es", "ru", "ar")
