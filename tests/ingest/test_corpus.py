@@ -26,9 +26,9 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     ("test", "en"): (0.810, 0.320),
     ("test", "zh"): (0.775, 0.350),
     # The development part too, so that no later rule undoes what was reached there
-    # (with the fourth batch in it: docs/ingest.md, "Fourth batch").
-    ("dev", "en"): (0.926, 0.742),
-    ("dev", "zh"): (0.900, 0.602),
+    # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
+    ("dev", "en"): (0.900, 0.694),
+    ("dev", "zh"): (0.813, 0.538),
 }
 
 
