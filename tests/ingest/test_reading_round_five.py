@@ -37,3 +37,24 @@ def test_a_parent_named_as_the_frame_of_its_unit_is_no_second_party(
     )
     assert len(apart) == 1
     assert len(apart[0][1]) == 3
+
+
+def _names(gazetteer, lang, text):
+    results = extract(split_report(text, lang), gazetteer, lang)
+    return [p.resolution.name for r in results for p in r.organisations]
+
+
+def test_a_local_party_committee_or_congress_before_its_officials_title(
+    reference_gazetteer,
+):
+    found = _names(
+        reference_gazetteer,
+        "zh",
+        "河源市委书记、市人大常委会主任张三与联合国儿童基金会代表举行会谈。",
+    )
+    assert "河源市委" in found
+    assert "市人大常委会" in found
+    assert "联合国儿童基金会" in found
+    # Without the title, 委员 is a member, not a committee.
+    plain = _names(reference_gazetteer, "zh", "他是该市委员会的顾问。")
+    assert "该市委" not in plain

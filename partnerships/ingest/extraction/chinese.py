@@ -204,8 +204,22 @@ _TITLED_BODY = re.compile(
 )
 
 
+# A province's or city's party committee, people's congress or political
+# consultative conference before its official's title: 省委书记, 镇江市委常委,
+# 省人大常委会主任.
+_TITLED_COMMITTEE = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(“\s]))"
+    r"([\u4e00-\u9fff]{0,6}?[省市区县州]委(?=副?(?:书记|常委))|"
+    r"(?:[\u4e00-\u9fff]{0,6}?[省市区县州])?(?:人大常委会|政协)(?=副?(?:主任|主席)))"
+)
+
+
 def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
-    return [(m.start(1), m.end(1), True) for m in _TITLED_BODY.finditer(text)]
+    return [
+        (m.start(1), m.end(1), True)
+        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _ministers_of(
