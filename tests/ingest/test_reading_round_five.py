@@ -58,3 +58,22 @@ def test_a_local_party_committee_or_congress_before_its_officials_title(
     # Without the title, 委员 is a member, not a committee.
     plain = _names(reference_gazetteer, "zh", "他是该市委员会的顾问。")
     assert "该市委" not in plain
+
+
+def test_a_ministry_named_by_its_portfolios_is_one_name(reference_gazetteer):
+    found = _names(
+        reference_gazetteer,
+        "en",
+        "The Ministry of Ports, Fisheries and Coastal Towns signed a letter with UNDP.",
+    )
+    assert "Ministry of Ports, Fisheries and Coastal Towns" in found
+    assert "Coastal Towns" not in found
+    # A list of organisations after a ministry stays a list.
+    listed = _names(
+        reference_gazetteer,
+        "en",
+        "It works with the Ministry of Health, UNICEF and the World Health "
+        "Organization.",
+    )
+    assert "Ministry of Health" in listed
+    assert "UNICEF" in listed
