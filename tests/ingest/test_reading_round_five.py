@@ -77,3 +77,30 @@ def test_a_ministry_named_by_its_portfolios_is_one_name(reference_gazetteer):
     )
     assert "Ministry of Health" in listed
     assert "UNICEF" in listed
+
+
+def _mentions(gazetteer, lang, text):
+    results = extract(split_report(text, lang), gazetteer, lang)
+    return [
+        {p.resolution.name: sorted(m.text for m in p.mentions) for p in r.organisations}
+        for r in results
+    ]
+
+
+def test_we_and_our_name_the_organisation_of_the_one_speaking(reference_gazetteer):
+    text = (
+        "“We are glad to extend our work with the World Health Organization,” said "
+        "Jane Roe, Director of UNICEF.\n\n"
+        "Working with WHO, we can reach more schools.\n\n"
+        "We will meet again, and our respective teams will report."
+    )
+    first, second, third = _mentions(reference_gazetteer, "en", text)
+    unicef = "UNICEF"
+    assert sorted(first[unicef]) == ["UNICEF", "We", "our"]
+    assert second[unicef] == ["we"]  # a pull quote after the speaker
+    assert third[unicef] == ["We"]  # "our respective" are the parties together
+    # With no speaker named, "we" names nobody.
+    alone = _mentions(
+        reference_gazetteer, "en", "We thank WHO for its work in the coastal towns."
+    )[0]
+    assert [m for names in alone.values() for m in names] == ["WHO"]
