@@ -104,3 +104,14 @@ def test_we_and_our_name_the_organisation_of_the_one_speaking(reference_gazettee
         reference_gazetteer, "en", "We thank WHO for its work in the coastal towns."
     )[0]
     assert [m for names in alone.values() for m in names] == ["WHO"]
+
+
+def test_xiangmu_inside_another_noun_tells_no_project():
+    from partnerships.ingest.extraction.engagements import kinds_of
+
+    titled = kinds_of("□项目主任张三参加了座谈。", ["□"])
+    assert "project" not in [kind for kind, _ in titled]
+    letter = kinds_of("□与□签署了项目合作意向书。", ["□"])
+    assert [kind for kind, _ in letter] == ["agreement"]
+    told = kinds_of("□与□合作实施了三个项目。", ["□"])
+    assert "project" in [kind for kind, _ in told]
