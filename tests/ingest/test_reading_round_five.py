@@ -115,3 +115,17 @@ def test_xiangmu_inside_another_noun_tells_no_project():
     assert [kind for kind, _ in letter] == ["agreement"]
     told = kinds_of("□与□合作实施了三个项目。", ["□"])
     assert "project" in [kind for kind, _ in told]
+
+
+def test_zuzhi_after_you_is_the_verb_organised_by(reference_gazetteer):
+    found = _names(
+        reference_gazetteer,
+        "zh",
+        "代表团参加了由滨海城市规划学会组织的专家组会议,并与联合国儿童基金会会谈。",
+    )
+    assert "滨海城市规划学会" in found
+    assert "滨海城市规划学会组织" not in found
+    kept = _names(
+        reference_gazetteer, "zh", "世界卫生组织的专家与联合国儿童基金会举行了会谈。"
+    )
+    assert "世界卫生组织" in kept

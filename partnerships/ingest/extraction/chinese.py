@@ -304,10 +304,12 @@ def _partners_named(tokens: list[Token]) -> list[tuple[int, int, bool]]:
 
 
 def _verb_organise(text: str, start: int, end: int) -> int:
-    """中国政府组织有关部门: 组织 is the verb of the body named before it."""
+    """中国政府组织有关部门, 由X委员会组织的会议: 组织 is the verb of the body named
+    before it."""
     name, after = text[start:end], text[end : end + 1]
-    if name.endswith("组织") and zh_name_end(name[:-2]) and _is_cjk(after):
-        return end - 2 if after != "的" else end
+    if name.endswith("组织") and zh_name_end(name[:-2].rstrip()) and _is_cjk(after):
+        by = text[:start].rstrip().endswith("由")  # organised by
+        return end - 2 if after != "的" or by else end
     return end
 
 
