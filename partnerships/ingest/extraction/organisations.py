@@ -46,7 +46,7 @@ from partnerships.ingest.extraction.parties import (
     government_spans,
 )
 from partnerships.ingest.extraction.segment import Segmenter
-from partnerships.ingest.extraction.speakers import nearest, pronouns, speakers
+from partnerships.ingest.extraction.speakers import spoken_for
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
 # Units that belong to the organisation named in them (人居署纽约办事处), which stays
@@ -194,16 +194,11 @@ class OrganisationFinder:
         """ "we", "our": the organisation of the one speaking (speakers.py)."""
         if self.segmenter is not None:
             return []
-        named = speakers(text, [m for m in mentions if m.method != "reference"])
-        found: list[Mention] = []
-        for start, end in pronouns(text):
-            speaker = nearest(start, named) or self.speaker
-            if speaker is not None:
-                mention = Mention(start, end, text[start:end], "reference")
-                mention.alias_of = speaker.alias_of or speaker
-                found.append(mention)
-        if named:
-            self.speaker = named[-1]
+        named = [m for m in mentions if m.method != "reference"]
+        found = []
+        for start, end, speaker in spoken_for(text, named, self):
+            found.append(Mention(start, end, text[start:end], "reference"))
+            found[-1].alias_of = speaker.alias_of or speaker
         return [m for m in found if not _overlaps(m, mentions)]
 
     def _remember_heads(self, mentions: list[Mention]) -> None:

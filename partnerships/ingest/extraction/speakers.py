@@ -14,7 +14,7 @@ respective", "our two organisations" name the parties together, not the speaker
 from __future__ import annotations
 
 import re
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 _TITLE = (
     r"(?:Director|Head|Chief|Representative|Ambassador|President|Administrator|"
@@ -57,3 +57,23 @@ def pronouns(text: str) -> list[tuple[int, int]]:
 
 def nearest(position: int, named: list[M]) -> M | None:
     return min(named, key=lambda m: abs(m.start - position), default=None)
+
+
+class _Document(Protocol):
+    speaker: Any  # the last mention named with a speaker's title, or None
+
+
+def spoken_for(
+    text: str, mentions: list[M], document: _Document
+) -> list[tuple[int, int, M]]:
+    """(start, end, speaker's mention) of each "we" and "our" of the paragraph; the
+    document remembers its last speaker for the paragraphs after."""
+    named = speakers(text, mentions)
+    out = []
+    for start, end in pronouns(text):
+        speaker = nearest(start, named) or document.speaker
+        if speaker is not None:
+            out.append((start, end, speaker))
+    if named:
+        document.speaker = named[-1]
+    return out
