@@ -19,6 +19,7 @@ from partnerships.ingest.extraction.facts import (
 )
 from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
+from partnerships.ingest.extraction.units import framing_parents
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.resolve import Resolution, Resolver
 from partnerships.sources.paragraphs import Layout, Paragraph
@@ -313,16 +314,20 @@ def _participants(
 ) -> list[tuple[OrgProposal, str]]:
     """The organisations named in text[start:end], each once, with its role."""
     found: dict[str, tuple[OrgProposal, str]] = {}
+    spans: list[tuple[str, int, int]] = []
     for proposal in result.organisations:
         for mention in proposal.mentions:
             if _VENUE.match(text[mention.end :]):
                 continue  # 在人居署总部闭幕, "at UNITAR Headquarters": a place
+            if start <= mention.start < end:
+                spans.append((proposal.identity, mention.start, mention.end))
             if start <= mention.start < end and proposal.identity not in found:
                 role = cues.role_of(
                     text[start:end], mention.start - start, mention.end - start
                 )
                 found[proposal.identity] = (proposal, role)
-    return list(found.values())
+    frames = framing_parents(spans, text)
+    return [f for identity, f in found.items() if identity not in frames]
 
 
 def extract(

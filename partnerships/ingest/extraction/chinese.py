@@ -204,8 +204,22 @@ _TITLED_BODY = re.compile(
 )
 
 
+# A province's or city's party committee, people's congress or political
+# consultative conference before its official's title: 省委书记, 镇江市委常委,
+# 省人大常委会主任.
+_TITLED_COMMITTEE = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(“\s]))"
+    r"([\u4e00-\u9fff]{0,6}?[省市区县州]委(?=副?(?:书记|常委))|"
+    r"(?:[\u4e00-\u9fff]{0,6}?[省市区县州])?(?:人大常委会|政协)(?=副?(?:主任|主席)))"
+)
+
+
 def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
-    return [(m.start(1), m.end(1), True) for m in _TITLED_BODY.finditer(text)]
+    return [
+        (m.start(1), m.end(1), True)
+        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _ministers_of(
@@ -290,10 +304,12 @@ def _partners_named(tokens: list[Token]) -> list[tuple[int, int, bool]]:
 
 
 def _verb_organise(text: str, start: int, end: int) -> int:
-    """中国政府组织有关部门: 组织 is the verb of the body named before it."""
+    """中国政府组织有关部门, 由X委员会组织的会议: 组织 is the verb of the body named
+    before it."""
     name, after = text[start:end], text[end : end + 1]
-    if name.endswith("组织") and zh_name_end(name[:-2]) and _is_cjk(after):
-        return end - 2 if after != "的" else end
+    if name.endswith("组织") and zh_name_end(name[:-2].rstrip()) and _is_cjk(after):
+        by = text[:start].rstrip().endswith("由")  # organised by
+        return end - 2 if after != "的" or by else end
     return end
 
 

@@ -184,6 +184,9 @@ _OTHER_SENSES = re.compile(
     r"training(?: and \w+)? (?:infrastructure|expertise|centres?|centers?|"
     r"institutions?|needs)|恰逢[^。；]*?之际|在[^，。；]{0,30}?期间|"
     r"启动(?=[^，。；]{0,20}?(?:项目|方案|平台|倡议))|"
+    # 项目 as part of another noun: a job title (项目主任), a department (项目司), a
+    # procedure (项目审批), an agreement's attribute (项目合作意向书).
+    r"项目(?=主任|经理|官员|专员|司|处|办公室|审批|合作意向书|协议|合同)|"
     r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"

@@ -68,7 +68,20 @@ def english_spans(text: str) -> list[tuple[int, int]]:
             span = en_trim(text, start, end)
             if span is not None:
                 out.append(span)
-    return out
+    portfolios = [m.span() for m in _PORTFOLIOS.finditer(text)]
+    return portfolios + [
+        span for span in out if all(span[1] <= s or e <= span[0] for s, e in portfolios)
+    ]
+
+
+# A ministry named by its portfolios, commas and all: "Ministry of Lands, Housing
+# and Urban Development" is one name, not "Ministry of Lands" and "Urban
+# Development". Each portfolio is a few capitalised words, not an acronym.
+_PORTFOLIO = r"(?![A-Z]{2,}\b)[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*){0,4}"
+_PORTFOLIOS = re.compile(
+    rf"\b(?:Ministry|Department|Ministries)\s+(?:of|for)\s+{_PORTFOLIO}"
+    rf"(?:,\s+{_PORTFOLIO})+,?\s+and\s+{_PORTFOLIO}"
+)
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Hon)\.?\s")

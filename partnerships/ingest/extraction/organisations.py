@@ -46,6 +46,7 @@ from partnerships.ingest.extraction.parties import (
     government_spans,
 )
 from partnerships.ingest.extraction.segment import Segmenter
+from partnerships.ingest.extraction.speakers import spoken_for
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
 # Units that belong to the organisation named in them (人居署纽约办事处), which stays
@@ -87,6 +88,7 @@ class OrganisationFinder:
         self.defined: dict[str, str] = {}  # short form -> full name, per document
         # Head words of names met so far ("Office", 大会) -> the mention named so.
         self.heads: dict[str, Mention] = {}
+        self.speaker: Mention | None = None  # the last named with a speaker's title
         self.segmenter: Segmenter | None = None
         if lang == "zh":
             self.segmenter = Segmenter(
@@ -112,6 +114,7 @@ class OrganisationFinder:
         mentions += self._listed(text, mentions)
         mentions += self._governments(text, mentions)
         mentions += self._back_references(text, mentions)
+        mentions += self._we(text, mentions)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -186,6 +189,17 @@ class OrganisationFinder:
             if not _overlaps(mention, mentions + found):
                 found.append(mention)
         return found
+
+    def _we(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "we", "our": the organisation of the one speaking (speakers.py)."""
+        if self.segmenter is not None:
+            return []
+        named = [m for m in mentions if m.method != "reference"]
+        found = []
+        for start, end, speaker in spoken_for(text, named, self):
+            found.append(Mention(start, end, text[start:end], "reference"))
+            found[-1].alias_of = speaker.alias_of or speaker
+        return [m for m in found if not _overlaps(m, mentions)]
 
     def _remember_heads(self, mentions: list[Mention]) -> None:
         for mention in mentions:
