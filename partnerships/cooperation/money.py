@@ -193,7 +193,11 @@ class PublishedActivity(models.Model):
     """What an imported IATI activity carried that the registry does not model,
     kept as published so that an export writes it again: the identifier, and
     elements such as sectors (vocabulary, percentage), tags, locations, document
-    links, results and other identifiers, as XML in the file's order."""
+    links, results and other identifiers, as XML in the file's order.
+
+    The identifier is how an import finds the engagement an activity was
+    imported as (never by our key: docs/iati.md, "Which engagement an activity
+    is"), so one identifier names one engagement."""
 
     engagement = models.OneToOneField(
         "cooperation.Engagement", on_delete=models.CASCADE, related_name="published"
@@ -203,6 +207,13 @@ class PublishedActivity(models.Model):
     # Its history is read by row (`id`), never by these columns: their
     # indexes would only slow the writing of history rows.
     history = HistoricalRecords(no_db_index=["engagement"])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifier"], name="published_activity_identifier_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.identifier

@@ -16,6 +16,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext as _
 
 from partnerships.core.actor import ANONYMOUS, Actor
 from partnerships.core.errors import NotAllowed, StaleVersion
@@ -194,7 +195,7 @@ class VersionedAdmin(admin.ModelAdmin):
         return super().response_change(request, obj)
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
-        raise NotAllowed("Records are deleted softly; use the 'delete' action.")
+        raise NotAllowed(_("Records are deleted softly; use the 'delete' action."))
 
     def has_delete_permission(
         self, request: HttpRequest, obj: models.Model | None = None

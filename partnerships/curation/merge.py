@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from partnerships.accounts.models import Profile
 from partnerships.cooperation.models import ChangeProposal, Participation
@@ -134,7 +135,7 @@ def organisation_merge(
     if not actor.is_staff_role or not (
         can_edit_organisation(actor, source) and can_edit_organisation(actor, target)
     ):
-        raise NotAllowed("You may not merge these organisations.")
+        raise NotAllowed(_("You may not merge these organisations."))
     if source.pk == target.pk:
         raise ValidationError({"source": "An organisation cannot merge into itself."})
     if source.deleted_at or target.deleted_at:

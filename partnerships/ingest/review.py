@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.services import (
@@ -45,7 +46,7 @@ DECIDED = (CandidateStatus.ACCEPTED, CandidateStatus.MERGED)
 
 def _check(actor: Actor, candidate: Candidate) -> None:
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators review candidates.")
+        raise NotAllowed(_("Only editors and administrators review candidates."))
     if candidate.status != CandidateStatus.PENDING:
         raise ValidationError(f"This candidate was already {candidate.status}.")
 
@@ -139,6 +140,8 @@ def _create_organisation(
         actor=actor,
         key=_new_key(candidate, name),
         changes=changes,
+        # Outside the reviewer's charge it is refused (docs/security.md): the
+        # candidate waits for a reviewer in charge or an administrator.
         reason=f"accepted from {candidate.passage}",
     )
     for short in candidate.data.get("short_names", []):
@@ -333,7 +336,8 @@ def candidate_reject(
 def accept_above(*, actor: Actor, run: IngestRun, threshold: float) -> dict[str, int]:
     """Accept every pending candidate at or above `threshold`, organisations first
     (engagements need their partners in the registry), in one transaction. An
-    engagement whose partners are not all in the registry stays pending."""
+    engagement whose partners are not all in the registry, and a new
+    organisation outside the reviewer's charge, stay pending."""
     counts = {"organisations": 0, "engagements": 0, "skipped": 0}
     with transaction.atomic():
         for kind, label in (
@@ -348,6 +352,8 @@ def accept_above(*, actor: Actor, run: IngestRun, threshold: float) -> dict[str,
                     with transaction.atomic():
                         candidate_accept(actor=actor, candidate=candidate)
                     counts[label] += 1
-                except ValidationError:
+                except (ValidationError, NotAllowed):
+                    # NotAllowed: a new organisation outside the reviewer's
+                    # charge; it waits for a reviewer in charge.
                     counts["skipped"] += 1
     return counts

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import Engagement
 from partnerships.core.actor import Actor
@@ -81,7 +82,7 @@ class Dump(Exporter):
 
     def write(self, stream: BinaryIO, actor: Actor, **options: Any) -> None:
         if not actor.is_admin:
-            raise NotAllowed("Only administrators dump the whole registry.")
+            raise NotAllowed(_("Only administrators dump the whole registry."))
         text = io.TextIOWrapper(stream, encoding="utf-8", write_through=True)
         write_dump(text)
         text.detach()

@@ -26,6 +26,7 @@ from partnerships.core.actor import system_actor
 from partnerships.core.dates import parse_fuzzy
 from partnerships.core.upsert import Lifecycle
 from partnerships.interop.dump import FORMAT, READABLE_VERSIONS
+from partnerships.interop.iati.identity import fill_identifiers
 from partnerships.interop.load_money import Contributions, load_money, load_published
 from partnerships.registry.models import Organisation
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
@@ -101,6 +102,9 @@ class DumpLoader:
                 self._guard(
                     f"engagements[{index}] ({eng.get('id')})", self._eng, eng, records
                 )
+            # A dump of version 1 or 2 has no IATI identifiers: engagements it
+            # held from an IATI import get theirs as the migration gave them.
+            self.written += fill_identifiers(actor=self.actor, reason=REASON)
         return self.written
 
     def _guard(self, where: str, func: Any, *args: Any) -> None:

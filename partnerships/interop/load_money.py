@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from partnerships.cooperation.bulk import money_lines_bulk_write, published_bulk_write
 from partnerships.cooperation.models import (
     Contribution,
@@ -108,6 +110,18 @@ def load_published(
     if raw is None:
         return 0
     values = {"identifier": raw["identifier"], "elements": raw.get("elements") or []}
+    other = (
+        PublishedActivity.objects.filter(identifier=values["identifier"])
+        .exclude(engagement=engagement)
+        .values_list("engagement__key", flat=True)
+        .first()
+    )
+    if other is not None:
+        # One identifier names one activity: an IATI import finds it by it.
+        raise ValidationError(
+            f"The IATI identifier {values['identifier']!r} is already kept with "
+            f"the engagement {other}."
+        )
     try:
         kept = engagement.published
     except PublishedActivity.DoesNotExist:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,8 +19,25 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+def beat_key(pk: int) -> str:
+    """The cache key of a running import's heartbeat (tasks.py writes it)."""
+    return f"iati-import-beat:{pk}"
+
+
 class ImportRun(models.Model):
-    """One uploaded IATI file and its import, run as a background task."""
+    """One uploaded IATI file and its import, run as a background task.
+
+    The file stays in the storage, so an import that died can be started again
+    (`attempt` counts the starts; a task whose attempt is no longer the run's
+    does not start, or stops at its next heartbeat). The task holds the file's
+    transaction open while it imports, so its heartbeat goes to the cache, with
+    its progress, every few seconds (`beat_key`); `beat_at`, on the row, is when
+    it started and finished. A running import silent for longer than
+    `STALE_SECONDS` has died (its worker was killed) and is shown as failed;
+    its transaction died with it, so nothing of the file was written.
+    """
+
+    STALE_SECONDS = 120
 
     file_name = models.CharField(max_length=300)
     size = models.BigIntegerField(help_text="Bytes.")
@@ -37,7 +58,9 @@ class ImportRun(models.Model):
     summary = models.JSONField(default=dict, blank=True)
     message = models.TextField(blank=True, default="")
     task_id = models.CharField(max_length=100, blank=True, default="")
+    attempt = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -54,8 +77,40 @@ class ImportRun(models.Model):
         return f"{self.file_name} ({self.status})"
 
     @property
+    def last_beat(self) -> dt.datetime:
+        """The latest sign of life: the task's heartbeat in the cache, else
+        when it started (or, queued, when the file was uploaded)."""
+        times = [self.beat_at or self.created_at]
+        beat = cache.get(beat_key(self.pk))
+        if isinstance(beat, (int, float)):
+            times.append(dt.datetime.fromtimestamp(beat, dt.UTC))
+        return max(times)
+
+    @property
+    def died(self) -> bool:
+        """Running, but silent for longer than a live import ever is."""
+        if self.status != RunStatus.RUNNING:
+            return False
+        silent = timezone.now() - self.last_beat
+        return silent.total_seconds() > self.STALE_SECONDS
+
+    @property
+    def shown_status(self) -> str:
+        return RunStatus.FAILED if self.died else self.status
+
+    def get_shown_status_display(self) -> str:
+        """The shown status in the reader's language."""
+        return str(RunStatus(self.shown_status).label)
+
+    @property
     def is_active(self) -> bool:
-        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+        return self.status in (RunStatus.QUEUED, RunStatus.RUNNING) and not self.died
+
+    @property
+    def may_resume(self) -> bool:
+        """Died, or failed on an error: the kept file can be imported again (a
+        refused file would be refused again; a finished one is done)."""
+        return self.died or self.status == RunStatus.FAILED
 
 
 class MatchStatus(models.TextChoices):

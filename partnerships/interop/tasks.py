@@ -7,7 +7,8 @@ another machine reads what a web process received. While it runs, progress goes
 to the cache (Redis in production, shared by every process), not to the
 database: the import holds its file's transaction open, and a counter written
 inside it would not be seen by the page (nor, on SQLite, could it be written
-from outside).
+from outside). So does its heartbeat: a run silent for `ImportRun.STALE_SECONDS`
+died, and is shown as failed and may be resumed from the kept file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -27,10 +29,11 @@ from django_tasks import task
 
 from partnerships.interop.iati.importer import Summary, import_file
 from partnerships.interop.iati.reader import ReaderError
-from partnerships.interop.models import ImportRun, RunStatus
+from partnerships.interop.models import ImportRun, RunStatus, beat_key
 
 UPLOADS = "iati-uploads"
 EVERY = 50  # activities between two progress writes
+BEAT_SECONDS = 2.0  # at most this long between two heartbeats while activities come
 
 
 PROGRESS_SECONDS = 24 * 3600  # a counter outlives any import
@@ -75,35 +78,69 @@ def summary_dict(summary: Summary) -> dict:
     return out
 
 
+class Stopped(Exception):
+    """The run was started again (a resume): this attempt gives way."""
+
+
+class Beat:
+    """Progress and heartbeat of one attempt, in the cache (the import's
+    transaction is open: a row written now would not be seen). Every
+    `BEAT_SECONDS` it also reads whether the run was started again."""
+
+    def __init__(self, run: ImportRun, attempt: int) -> None:
+        self.run_id, self.attempt = run.pk, attempt
+        self.counter = progress_key(run)
+        self.read = 0
+        self.last = 0.0
+
+    def step(self) -> None:
+        self.read += 1
+        if self.read % EVERY and time.monotonic() - self.last < BEAT_SECONDS:
+            return
+        self.last = time.monotonic()
+        cache.set(self.counter, self.read, PROGRESS_SECONDS)
+        cache.set(beat_key(self.run_id), time.time(), PROGRESS_SECONDS)
+        attempt = (
+            ImportRun.objects.filter(pk=self.run_id).values_list("attempt", flat=True)
+        ).get()
+        if attempt != self.attempt:
+            raise Stopped
+
+
 @task()
-def import_iati_run(run_id: int) -> str:
+def import_iati_run(run_id: int, attempt: int | None = None) -> str:
     run = ImportRun.objects.select_related("user").get(pk=run_id)
-    run.status = RunStatus.RUNNING
-    run.save(update_fields=["status"])
-    counter = progress_key(run)
-    read = 0
-
-    def step() -> None:
-        nonlocal read
-        read += 1
-        if read % EVERY == 0:
-            cache.set(counter, read, PROGRESS_SECONDS)
-
+    attempt = run.attempt if attempt is None else attempt
+    started = ImportRun.objects.filter(
+        pk=run_id, attempt=attempt, status=RunStatus.QUEUED
+    ).update(status=RunStatus.RUNNING, beat_at=timezone.now())
+    if not started:  # an earlier attempt's task, or a run already taken
+        return json.dumps({"run": run_id, "status": "not started"})
+    beat = Beat(run, attempt)
     try:
         with local_file(run.stored) as path:
             summary = import_file(
-                path, dry_run=run.dry_run, on_item=step, user=run.user
+                path, dry_run=run.dry_run, on_item=beat.step, user=run.user
             )
+    except Stopped:
+        return json.dumps({"run": run_id, "status": "superseded"})
     except ReaderError as error:
-        run.status, run.message = RunStatus.REFUSED, str(error)
+        _finish(run, attempt, beat, status=RunStatus.REFUSED, message=str(error))
     except Exception as error:
-        run.status, run.message = RunStatus.FAILED, f"{type(error).__name__}: {error}"
+        message = f"{type(error).__name__}: {error}"
+        _finish(run, attempt, beat, status=RunStatus.FAILED, message=message)
         raise
     else:
-        run.status, run.summary, run.read = RunStatus.DONE, summary_dict(summary), read
-    finally:
-        run.read = max(run.read, read)
-        run.finished_at = timezone.now()
-        run.save()
-        cache.delete(counter)
+        summary_row = summary_dict(summary)
+        _finish(run, attempt, beat, status=RunStatus.DONE, summary=summary_row)
+    run.refresh_from_db()
     return json.dumps({"run": run.pk, "status": run.status})
+
+
+def _finish(run: ImportRun, attempt: int, beat: Beat, **values: object) -> None:
+    """The attempt's outcome on the row, unless the run was started again."""
+    now = timezone.now()
+    ImportRun.objects.filter(pk=run.pk, attempt=attempt).update(
+        read=max(run.read, beat.read), finished_at=now, beat_at=now, **values
+    )
+    cache.delete_many([beat.counter, beat_key(run.pk)])

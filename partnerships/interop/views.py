@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships.accounts.gates import staff_required
 from partnerships.core.errors import NotAllowed
 from partnerships.interop.forms import UploadForm
 from partnerships.interop.iati.review import match_decide
-from partnerships.interop.models import ImportRun, MatchStatus, NameMatch
+from partnerships.interop.models import ImportRun, MatchStatus, NameMatch, RunStatus
 from partnerships.interop.tasks import UPLOADS, import_iati_run
 
 REFRESH_SECONDS = 2
@@ -71,9 +71,38 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "run": run,
             "read": progress_of(run) if run.is_active else run.read,
             "refresh": REFRESH_SECONDS if run.is_active else None,
+            "may_resume": run.may_resume
+            and (run.user_id == request.user.pk or request.actor.is_admin),
             "title": _("IATI import: %(file)s") % {"file": run.file_name},
         },
     )
+
+
+@staff_required
+@require_POST
+def run_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import a run that died or failed again, from the kept file, as the user
+    who uploaded it; only that user or an administrator may. A task of an
+    earlier attempt gives way (tasks.py)."""
+    with transaction.atomic():
+        run = get_object_or_404(ImportRun.objects.select_for_update(), pk=pk)
+        if run.user_id != request.user.pk and not request.actor.is_admin:
+            raise PermissionDenied(
+                _("Only who uploaded the file or an administrator may resume it.")
+            )
+        if run.may_resume:
+            run.attempt += 1
+            run.status, run.message, run.read = RunStatus.QUEUED, "", 0
+            run.finished_at = None
+            run.save()
+            _enqueue(run)
+        else:
+            messages.error(
+                request,
+                _("An import with the status “%(status)s” cannot be resumed.")
+                % {"status": run.get_shown_status_display()},
+            )
+    return redirect("interop:iati-run", pk=pk)
 
 
 @staff_required
@@ -134,8 +163,10 @@ def _count_items(upload: Any) -> int:
 
 def _enqueue(run: ImportRun) -> None:
     # After the run's row is committed, so that a worker process can see it.
+    attempt = run.attempt
+
     def go() -> None:
-        result = import_iati_run.enqueue(run.pk)
+        result = import_iati_run.enqueue(run.pk, attempt)
         ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:100])
 
     transaction.on_commit(go)

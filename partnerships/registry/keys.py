@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import secrets
 
+from django.db import models
+
 from partnerships.registry.models import Organisation
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L to misread
@@ -20,11 +22,17 @@ SUFFIX = 4  # 31**4, about 920 000 keys per base
 LONGEST = 60  # of the base, before its suffix
 
 
-def suffixed_key(base: str) -> str:
-    """`base-XXXX`, a key no organisation holds; `base` is already a key's shape."""
+def suffixed_key(
+    base: str,
+    *,
+    model: type[models.Model] = Organisation,
+    avoid: frozenset[str] | set[str] = frozenset(),
+) -> str:
+    """`base-XXXX`, a key no record of `model` holds (an organisation unless
+    told) and not in `avoid`; `base` is already a key's shape."""
     base = base[:LONGEST].rstrip("-")
     while True:
         suffix = "".join(secrets.choice(ALPHABET) for _ in range(SUFFIX))
         key = f"{base}-{suffix}"
-        if not Organisation.objects.filter(key=key).exists():
+        if key not in avoid and not model._default_manager.filter(key=key).exists():
             return key

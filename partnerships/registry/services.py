@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.errors import NotAllowed
@@ -25,7 +26,7 @@ from partnerships.core.versioned import (
     versioned_update,
 )
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
-from partnerships.registry.visibility import can_edit_organisation
+from partnerships.registry.visibility import can_edit_organisation, in_charge_of_new
 
 NAMES = {f"name_{lang}" for lang in UN_LANGUAGES}
 # A focal point keeps its organisation's profile; its category and publication are
@@ -65,14 +66,37 @@ def _allowed(actor: Actor) -> set[str]:
 
 
 def organisation_create(
-    *, actor: Actor, key: str, changes: dict[str, Any], reason: str = ""
+    *,
+    actor: Actor,
+    key: str,
+    changes: dict[str, Any],
+    reason: str = "",
+    propose: bool = False,
 ) -> Organisation:
+    """A new organisation. An editor creates one only in its charge (its
+    categories, or based in its regions: docs/security.md, "Editors create
+    organisations only in their charge"). Outside it, a record the editor
+    types is refused; one a source names (`propose`: a report's candidate, an
+    IATI file's party) is created unpublished, proposed to an editor in charge
+    or an administrator, who publishes it."""
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators create organisations.")
+        raise NotAllowed(_("Only editors and administrators create organisations."))
     org = Organisation(key=key)
     _apply(org, changes, STAFF_EDITABLE)
+    if not in_charge_of_new(actor, category=org.category, country=org.country_id):
+        if not propose:
+            raise NotAllowed(outside_charge())
+        org.is_published = False
     audited_save(org, actor=actor, reason=reason or "created")
     return org
+
+
+def outside_charge() -> str:
+    """The refusal of a new organisation outside the actor's charge."""
+    return _(
+        "You may create only organisations in your charge: of your categories, "
+        "or based in a country of your regions."
+    )
 
 
 def organisation_update(
@@ -84,7 +108,7 @@ def organisation_update(
     reason: str = "",
 ) -> Organisation:
     if not can_edit_organisation(actor, organisation):
-        raise NotAllowed("You may not change this organisation.")
+        raise NotAllowed(_("You may not change this organisation."))
     return versioned_update(
         Organisation,
         pk=organisation.pk,
@@ -99,7 +123,7 @@ def organisation_delete(
     *, actor: Actor, organisation: Organisation, expected_version: int, reason: str = ""
 ) -> Organisation:
     if not actor.is_staff_role or not can_edit_organisation(actor, organisation):
-        raise NotAllowed("You may not delete this organisation.")
+        raise NotAllowed(_("You may not delete this organisation."))
     return versioned_soft_delete(
         organisation,
         expected_version=expected_version,
@@ -112,7 +136,7 @@ def organisation_restore(
     *, actor: Actor, organisation: Organisation, reason: str = ""
 ) -> Organisation:
     if not actor.is_admin:
-        raise NotAllowed("Only administrators restore deleted records.")
+        raise NotAllowed(_("Only administrators restore deleted records."))
     return versioned_restore(organisation, actor=actor, reason=reason)
 
 
@@ -130,7 +154,10 @@ def organisation_name_add(
     to find the organisation (a reviewer meets them in reports of every region),
     changes nothing else of it, and is audited."""
     if not (actor.is_staff_role or can_edit_organisation(actor, organisation)):
-        raise NotAllowed(f"You may not change the organisation {organisation.key}.")
+        raise NotAllowed(
+            _("You may not change the organisation %(key)s.")
+            % {"key": organisation.key}
+        )
     return save_if_changed(
         OrganisationName,
         lookup={
@@ -200,8 +227,11 @@ def organisation_upsert(
     spec: OrganisationSpec,
     parent: Organisation | None,
     reason: str = "",
+    propose: bool = False,
 ) -> tuple[Organisation, bool]:
     """Create or update an organisation with its other names and identifiers.
+    A new one outside an editor's charge is refused, or created unpublished
+    with `propose` (as `organisation_create`).
 
     Names and identifiers listed in `spec` are added if missing; others are kept,
     since they may come from another source or a user's edit. Staff may add an
@@ -212,16 +242,25 @@ def organisation_upsert(
     if not can_create(actor) or (
         found is not None and not can_edit_organisation(actor, found)
     ):
-        raise NotAllowed(f"You may not change the organisation {spec.key}.")
+        raise NotAllowed(
+            _("You may not change the organisation %(key)s.") % {"key": spec.key}
+        )
+    values = _columns(spec, parent)
+    if found is None and not in_charge_of_new(
+        actor, category=spec.category, country=spec.country
+    ):
+        if not propose:
+            raise NotAllowed(outside_charge())
+        values["is_published"] = False
     org, written = save_if_changed(
         Organisation,
         lookup={"key": spec.key},
-        values=_columns(spec, parent),
+        values=values,
         actor=actor,
         reason=reason,
     )
     for kind, lang, value in sorted(spec.other_names()):
-        _, added = save_if_changed(
+        _row, added = save_if_changed(
             OrganisationName,
             lookup={"organisation": org, "kind": kind, "lang": lang, "value": value},
             values={},
@@ -230,7 +269,7 @@ def organisation_upsert(
         )
         written |= added
     for scheme, value in sorted(spec.identifiers):
-        _, added = save_if_changed(
+        _row, added = save_if_changed(
             Identifier,
             lookup={"scheme": scheme, "value": value},
             values={"organisation": org},

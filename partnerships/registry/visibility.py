@@ -15,12 +15,30 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from partnerships.core.actor import Actor
+from partnerships.reference.models import Country
 from partnerships.registry.models import Organisation
 
 
 def organisation_in_charge(actor: Actor) -> Q:
     return Q(category__in=actor.categories) | Q(
         country__un_subregion__in=actor.subregions
+    )
+
+
+def in_charge_of_new(actor: Actor, *, category: str, country: object) -> bool:
+    """Whether a new organisation of `category` based in `country` (a code or a
+    Country, or none) would be in the actor's charge, as `organisation_in_charge`
+    reads an existing one: an administrator's always, an editor's when the
+    category is among its categories or the country in its regions."""
+    if actor.is_admin:
+        return True
+    if not actor.is_editor:
+        return False
+    if category in actor.categories:
+        return True
+    code = getattr(country, "pk", country)
+    return bool(code) and (
+        Country.objects.filter(pk=code, un_subregion__in=actor.subregions).exists()
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import Engagement, Participation
 from partnerships.cooperation.services import touch_engagement, with_reason
@@ -39,16 +40,19 @@ def _check(actor: Actor, document: SourceDocument | None) -> None:
     if actor.is_admin:
         return
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators add source documents.")
+        raise NotAllowed(_("Only editors and administrators add source documents."))
     if (
         document is not None
         and document.is_published
         and not _added_by(actor, document)
     ):
         raise NotAllowed(
-            f"The document {document.symbol} is published: only an administrator "
-            "may change it. Upload the new version: it becomes a new revision, "
-            "published once reviewed."
+            _(
+                "The document %(symbol)s is published: only an administrator "
+                "may change it. Upload the new version: it becomes a new "
+                "revision, published once reviewed."
+            )
+            % {"symbol": document.symbol}
         )
 
 
@@ -56,9 +60,11 @@ def _check_citing(actor: Actor, engagement: Engagement | None) -> None:
     """Citing a passage for an engagement changes that engagement; for an
     organisation, it is what staff do when they create or review one."""
     if engagement is not None and not can_fill_in(actor, engagement):
-        raise NotAllowed(f"You may not change the engagement {engagement.key}.")
+        raise NotAllowed(
+            _("You may not change the engagement %(key)s.") % {"key": engagement.key}
+        )
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators cite passages.")
+        raise NotAllowed(_("Only editors and administrators cite passages."))
 
 
 def _unchanged(obj: Any, values: dict[str, Any]) -> bool:
@@ -233,7 +239,7 @@ def document_revision_create(
     authority (the command line's reader, a loader); a person's upload waits for
     `document_publish`. A new revision of a known symbol always waits."""
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators add source documents.")
+        raise NotAllowed(_("Only editors and administrators add source documents."))
     with transaction.atomic():
         known = SourceDocument.objects.select_for_update().filter(symbol=symbol)
         current = known.filter(is_current=True).first()
@@ -265,8 +271,11 @@ def document_publish(
         document = SourceDocument.objects.select_for_update().get(pk=document.pk)
         if not may_publish(actor, document):
             raise NotAllowed(
-                f"You may not publish {document}: an administrator publishes "
-                "a new revision of a document someone else added."
+                _(
+                    "You may not publish %(document)s: an administrator publishes "
+                    "a new revision of a document someone else added."
+                )
+                % {"document": document}
             )
         current = (
             SourceDocument.objects.select_for_update()
@@ -276,8 +285,11 @@ def document_publish(
         )
         if current is not None and current.revision > document.revision:
             raise NotAllowed(
-                f"{current} is already published; revision {document.revision} "
-                "is older and cannot replace it."
+                _(
+                    "%(current)s is already published; revision %(revision)s "
+                    "is older and cannot replace it."
+                )
+                % {"current": current, "revision": document.revision}
             )
         if current is not None:
             current.is_current = False

@@ -31,6 +31,15 @@ def editor(db, django_user_model):
 
 
 @pytest.fixture
+def foundations(editor):
+    """The editor, also in charge of foundations: a reviewer creates new
+    organisations only in its charge (the test report's are foundations)."""
+    editor.profile.categories = ["ngo", "foundation"]
+    editor.profile.save()
+    return editor
+
+
+@pytest.fixture
 def reader(db, django_user_model):
     return django_user_model.objects.create_user(username="rd", password="x" * 16)
 

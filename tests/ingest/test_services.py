@@ -34,7 +34,8 @@ def test_ingesting_stores_the_document_passages_and_pending_candidates(run):
     assert not Organisation.objects.filter(name_en="Blue Towns Foundation").exists()
 
 
-def test_accepting_a_new_organisation_creates_it_with_evidence(run, editor):
+def test_accepting_a_new_organisation_creates_it_with_evidence(run, foundations):
+    editor = foundations
     candidate = _org(run, "Blue Towns Foundation")
     candidate_accept(actor=actor_for(editor), candidate=candidate)
     org = Organisation.objects.get(name_en="Blue Towns Foundation")
@@ -50,7 +51,11 @@ def test_accepting_an_engagement_needs_its_partners_in_the_registry(run, editor)
     engagement = run.candidates.filter(kind="engagement", passage__number=24).first()
     with pytest.raises(ValidationError, match="accept or merge it first"):
         candidate_accept(actor=actor, candidate=engagement)
-    candidate_accept(actor=actor, candidate=_org(run, "Blue Towns Foundation"))
+    # The editor is in charge of NGOs (a foundation would be refused).
+    ngo = {"category": "ngo"}
+    candidate_accept(
+        actor=actor, candidate=_org(run, "Blue Towns Foundation"), changes=ngo
+    )
     candidate_accept(actor=actor, candidate=engagement, changes={"title": "Training"})
     made = Engagement.objects.get(title_en="Training")
     assert made.participations.get().organisation.name_en == "Blue Towns Foundation"
@@ -107,7 +112,8 @@ def test_a_text_without_paragraphs_is_refused_and_nothing_is_written(
 def test_a_new_organisation_named_in_two_paragraphs_is_created_once(run, editor):
     actor = actor_for(editor)
     for candidate in run.candidates.filter(label="Blue Towns Foundation"):
-        candidate_accept(actor=actor, candidate=candidate)
+        # In the editor's charge (NGOs): a foundation would be refused.
+        candidate_accept(actor=actor, candidate=candidate, changes={"category": "ngo"})
     org = Organisation.objects.get(name_en="Blue Towns Foundation")
     numbers = Evidence.objects.filter(organisation=org).values_list(
         "passage__number", flat=True

@@ -49,8 +49,8 @@ def test_passage_text_is_escaped(client, editor, reference_gazetteer):
     assert "&lt;script&gt;" in page
 
 
-def test_a_reviewer_accepts_with_an_edited_name(client, editor, run):
-    client.force_login(editor)
+def test_a_reviewer_accepts_with_an_edited_name(client, foundations, run):
+    client.force_login(foundations)
     candidate = run.candidates.filter(
         kind="organisation", label="Blue Towns Foundation"
     )[0]
@@ -70,10 +70,12 @@ def _decide(client, editor, run, label, **data):
     return candidate
 
 
-def test_a_reviewer_accepts_a_new_organisation_in_another_category(client, editor, run):
+def test_a_reviewer_accepts_a_new_organisation_in_another_category(
+    client, foundations, run
+):
     _decide(
         client,
-        editor,
+        foundations,
         run,
         "Nordic Coastal Fund",
         action="accept",

@@ -11,6 +11,7 @@ from partnerships.cooperation.models import (
     MoneyLine,
     Participation,
     Place,
+    PublishedActivity,
 )
 from partnerships.registry.models import Identifier, Organisation
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -45,3 +46,18 @@ def command(*args):
     out = io.StringIO()
     call_command("import_iati", *map(str, args), stdout=out, stderr=io.StringIO())
     return out.getvalue()
+
+
+def engagement_state(engagement):
+    """What an import that must leave an engagement alone could change of it."""
+    engagement.refresh_from_db()
+    kept = PublishedActivity.objects.filter(engagement=engagement).first()
+    return (
+        engagement.title_en,
+        engagement.version,
+        sorted(engagement.themes.values_list("code", flat=True)),
+        sorted(engagement.places.values_list("country_id", flat=True)),
+        engagement.participations.count(),
+        engagement.history.count(),
+        kept.elements if kept else None,
+    )

@@ -1,25 +1,25 @@
 """An import never takes over a record its actor may not change (issue 16, item 1).
 
-Written as the attack: an editor for Africa uploads an IATI file whose activity
-identifier is the key of an engagement in Nepal, outside its charge, or of a
-deleted engagement. Nothing of the file may be written.
+Written as the attack: an editor for Africa uploads an IATI file holding an
+activity imported earlier as an engagement in Nepal, outside its charge, or as
+a deleted engagement. Nothing of the file may be written. (A hand-made
+engagement whose key equals the identifier is not that activity at all:
+test_iati_identity.py.)
 """
-
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from partnerships.accounts.models import Profile
-from partnerships.cooperation.models import Engagement, Place
+from partnerships.cooperation.models import Engagement, Place, PublishedActivity
 from partnerships.core.actor import Role
 from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.reader import ReaderError
 from partnerships.sources.models import SourceDocument
+from tests.interop.iati_import_helpers import EXAMPLE, engagement_state
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLE = Path(__file__).parent / "data" / "activity-standard-example-annotated.xml"
 KEY = "AA-AAA-123456789-ABC123"  # the example's iati-identifier
 
 
@@ -36,20 +36,14 @@ def _target(country, **flags):
     )
     engagement.themes.set(["housing"])
     Place.objects.create(engagement=engagement, country_id=country)
+    # Imported from this activity earlier: the identifier is kept with it.
+    PublishedActivity.objects.create(engagement=engagement, identifier=KEY)
     return engagement
 
 
 def _state(engagement):
-    engagement.refresh_from_db()
-    return (
-        engagement.title_en,
-        engagement.version,
-        sorted(engagement.themes.values_list("code", flat=True)),
-        sorted(engagement.places.values_list("country_id", flat=True)),
-        engagement.participations.count(),
-        engagement.history.count(),
-        SourceDocument.objects.filter(symbol=f"IATI:{EXAMPLE.name}").count(),
-    )
+    documents = SourceDocument.objects.filter(symbol=f"IATI:{EXAMPLE.name}")
+    return (*engagement_state(engagement), documents.count())
 
 
 def test_an_editor_cannot_overwrite_an_engagement_outside_its_charge(

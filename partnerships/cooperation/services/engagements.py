@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import Engagement
 from partnerships.cooperation.visibility import (
@@ -119,7 +120,7 @@ def engagement_create(
     *, actor: Actor, key: str, changes: dict[str, Any], reason: str = ""
 ) -> Engagement:
     if not can_create(actor):
-        raise NotAllowed("Only editors and administrators create engagements.")
+        raise NotAllowed(_("Only editors and administrators create engagements."))
     with transaction.atomic():
         engagement = Engagement(key=key)
         later = _apply(engagement, changes, actor)
@@ -137,7 +138,7 @@ def engagement_update(
     reason: str = "",
 ) -> Engagement:
     if not can_edit_engagement(actor, engagement):
-        raise NotAllowed("You may not change this engagement.")
+        raise NotAllowed(_("You may not change this engagement."))
     holder: dict[str, list[tuple[str, list[str]]]] = {}
 
     def apply(obj: Engagement) -> None:
@@ -161,7 +162,7 @@ def engagement_delete(
 ) -> Engagement:
     """Soft delete: the record leaves every list but can be restored."""
     if not can_edit_engagement(actor, engagement):
-        raise NotAllowed("You may not delete this engagement.")
+        raise NotAllowed(_("You may not delete this engagement."))
     return versioned_soft_delete(
         engagement, expected_version=expected_version, actor=actor, reason=reason
     )
@@ -171,5 +172,5 @@ def engagement_restore(
     *, actor: Actor, engagement: Engagement, reason: str = ""
 ) -> Engagement:
     if not actor.is_admin:
-        raise NotAllowed("Only administrators restore deleted records.")
+        raise NotAllowed(_("Only administrators restore deleted records."))
     return versioned_restore(engagement, actor=actor, reason=reason)

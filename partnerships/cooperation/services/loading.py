@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from partnerships.cooperation.models import (
     Contribution,
     Engagement,
@@ -84,7 +86,9 @@ class EngagementSpec:
 
 def _check(actor: Actor, engagement: Engagement) -> None:
     if not can_fill_in(actor, engagement):
-        raise NotAllowed(f"You may not change the engagement {engagement.key}.")
+        raise NotAllowed(
+            _("You may not change the engagement %(key)s.") % {"key": engagement.key}
+        )
 
 
 def engagement_upsert(
@@ -95,7 +99,7 @@ def engagement_upsert(
     reason: str = "",
 ) -> tuple[Engagement, bool]:
     if not actor.is_admin:
-        raise NotAllowed("Only administrators load engagements in bulk.")
+        raise NotAllowed(_("Only administrators load engagements in bulk."))
     values = {**spec.columns(), "parent": parent}
     engagement, written = save_if_changed(
         Engagement, lookup={"key": spec.key}, values=values, actor=actor, reason=reason
@@ -129,7 +133,7 @@ def place_ensure(
         "region_id": spec.region,
         "city_en": values["city_en"],
     }
-    _, written = save_if_changed(
+    _row, written = save_if_changed(
         Place, lookup=lookup, values=values, actor=actor, reason=reason
     )
     return written

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import (
     Contribution,
@@ -40,7 +41,7 @@ def touch_engagement(
     actor: Actor, engagement: Engagement, expected_version: int, reason: str
 ) -> Engagement:
     if not can_fill_in(actor, engagement):
-        raise NotAllowed("You may not change this engagement.")
+        raise NotAllowed(_("You may not change this engagement."))
     return versioned_update(
         Engagement,
         pk=engagement.pk,

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import ChangeProposal, Engagement, ProposalStatus
 from partnerships.cooperation.services.engagements import (
@@ -27,7 +28,7 @@ def proposal_create(
 ) -> ChangeProposal:
     if not can_propose_change(actor, engagement):
         raise NotAllowed(
-            "Only focal points of organisations taking part may propose changes."
+            _("Only focal points of organisations taking part may propose changes.")
         )
     check_applicable(engagement, changes, actor)
     proposal = ChangeProposal(
@@ -46,7 +47,7 @@ def proposal_decide(
     *, actor: Actor, proposal: ChangeProposal, approve: bool, note: str = ""
 ) -> ChangeProposal:
     if not can_decide_proposals(actor, proposal.engagement):
-        raise NotAllowed("You may not decide on proposals for this engagement.")
+        raise NotAllowed(_("You may not decide on proposals for this engagement."))
     if proposal.status != ProposalStatus.PENDING:
         raise ValidationError("This proposal was already decided.")
     with transaction.atomic():

@@ -3,7 +3,7 @@
 `importer.py` checks and maps each activity as it streams past, then hands it to
 `Chunk`. Every CHUNK activities (and at the end of the file) the chunk looks up
 what the registry already holds for all of them in a few queries (engagements by
-key, their themes, SDG targets, places, participations and contributions, the
+their IATI identifier, identity.py; their themes, SDG targets, places, participations and contributions, the
 file's passages and their evidence), works out in Python what is new or changed,
 and hands it to the apps' bulk services (`cooperation/bulk.py`, `sources/bulk.py`),
 which check the actor's permission for the batch, validate every row with the
@@ -37,7 +37,7 @@ from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
 from partnerships.core.bulk import Row
 from partnerships.core.languages import UN_LANGUAGES
-from partnerships.interop.iati import reader
+from partnerships.interop.iati import identity, reader
 from partnerships.interop.iati.kept import write_published
 from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
@@ -186,8 +186,7 @@ class Chunk:
 
     # Engagements, with their themes and SDG targets.
     def _engagements(self, items: list[Item]) -> dict[str, Engagement | Row]:
-        keys = [item.spec.key for item in items]
-        known = {e.key: e for e in Engagement.objects.filter(key__in=keys)}
+        known: dict[str, Engagement | Row] = dict(identity.match(items))
         themes, targets = engagement_links(e.pk for e in known.values())
         new, changed, fields = [], [], set()
         for item in items:

@@ -213,8 +213,14 @@ class OrganisationResolver:
     def _upsert(
         self, spec: OrganisationSpec, parent: Organisation | None
     ) -> Organisation:
+        # A party the file names outside the importer's charge is created
+        # unpublished, for an editor in charge or an administrator to publish.
         org, written = organisation_upsert(
-            actor=self.actor, spec=spec, parent=parent, reason=self.reason
+            actor=self.actor,
+            spec=spec,
+            parent=parent,
+            reason=self.reason,
+            propose=True,
         )
         self.writes += written
         if written:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerships.core.actor import Actor
 from partnerships.core.errors import NotAllowed
@@ -26,7 +27,7 @@ from partnerships.registry.services import organisation_name_add
 
 def match_decide(*, actor: Actor, match: NameMatch, same: bool) -> NameMatch:
     if not actor.is_staff_role:
-        raise NotAllowed("Only editors and administrators decide on near matches.")
+        raise NotAllowed(_("Only editors and administrators decide on near matches."))
     if match.status != MatchStatus.PENDING:
         raise ValidationError("This near match was already decided.")
     why = f"IATI near match {match.pk} ({match.file_name})"

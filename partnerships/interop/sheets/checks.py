@@ -45,8 +45,10 @@ from partnerships.reference.models import Country, Currency, Region, SdgTarget, 
 from partnerships.registry import services as organisation_services
 from partnerships.registry.models import Organisation
 from partnerships.registry.resolve import find_organisation
+from partnerships.registry.services import outside_charge
 from partnerships.registry.visibility import (
     can_edit_organisation,
+    in_charge_of_new,
     organisations_visible_to,
 )
 
@@ -135,6 +137,10 @@ class Checker:
                     f"The organisation {key} does not exist, and only "
                     "editors and administrators may create organisations.",
                 )
+            elif not in_charge_of_new(
+                self.actor, category=wanted["category"], country=wanted["country"]
+            ):
+                err("key", f"{key}: {outside_charge()}")
             self._known_by_name(key, wanted, visible, err)
             return Change(key, None, {k: v for k, v in wanted.items() if v} | flags)
         if org.deleted_at:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation import services as engagement_services
 from partnerships.cooperation.models import (
@@ -93,7 +94,9 @@ def _write_engagement(change: Change, actor: Actor) -> None:
                 reason=REASON,
             )
         elif change.places and not can_edit_engagement(actor, engagement):
-            raise NotAllowed(f"You may not change the engagement {change.key}.")
+            raise NotAllowed(
+                _("You may not change the engagement %(key)s.") % {"key": change.key}
+            )
     for place in change.places:
         place_ensure(actor=actor, engagement=engagement, spec=place, reason=REASON)
 
@@ -110,10 +113,11 @@ def _write_participations(plan: Plan, actor: Actor) -> None:
         if eng_key not in allowed:
             if not can_edit_engagement(actor, engagement):
                 raise NotAllowed(
-                    f"You may not change who takes part in the engagement {eng_key}."
+                    _("You may not change who takes part in the engagement %(key)s.")
+                    % {"key": eng_key}
                 )
             allowed[eng_key] = engagement
-        part, _ = participation_ensure(actor=actor, **lookup, reason=REASON)
+        part, _new = participation_ensure(actor=actor, **lookup, reason=REASON)
         for spec in money:
             contribution_ensure(
                 actor=actor, participation=part, spec=spec, reason=REASON
