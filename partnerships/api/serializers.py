@@ -332,6 +332,9 @@ class HistoryOut(serializers.Serializer):
     type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
     reason = serializers.CharField(allow_null=True)
     changes = ChangeOut(many=True)
+    # An engagement's places and money lines this change added, changed or
+    # removed (cooperation/children.py); staff only, empty for the public.
+    children = serializers.JSONField()
 
 
 # --- Input --------------------------------------------------------------------------

@@ -207,9 +207,16 @@ def create(
     *,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_values: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
     """Insert new rows (setting their `id`) and one `+` history row each;
-    returns the history rows' keys, in the order of `rows`."""
+    returns the history rows' keys, in the order of `rows`.
+
+    `history_values` gives, per row, the values of columns the history row has
+    beyond the model's (an engagement's `history_children`). `history=False`
+    writes no history rows: only for child lines whose change the history row of
+    the record they belong to records (`cooperation/children.py`)."""
     if not rows:
         return []
     now = timezone.now()
@@ -223,10 +230,15 @@ def create(
     for row, key in zip(rows, _write(model, params), strict=True):
         row["id"] = key
     data_changed()
+    if not history:
+        return []
     extra = _history_extra(kind="+", actor=actor, reason=reason)
     order = _history_order(model, tuple(extra))
-    if order is None:  # a history that is not the model's columns and its own
-        return _history(model, rows, "+", actor=actor, reason=reason, memo=memo)
+    if order is None or history_values is not None:
+        # A history that is not the model's columns and its own.
+        return _history(
+            model, rows, "+", actor=actor, reason=reason, memo=memo, more=history_values
+        )
     # The history rows from the values just written: adapted once.
     history = _history_model(model)
     names = [name for name, _, _ in _columns(history)]
@@ -249,15 +261,33 @@ def update(
     *,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_values: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
-    """Write `fields` of existing `objs` and one `~` history row each."""
+    """Write `fields` of existing `objs` and one `~` history row each (`history`
+    and `history_values` as for `create`)."""
     if not objs:
         return []
     model._default_manager.bulk_update(objs, sorted(set(fields)), batch_size=100)
     data_changed()
+    if not history:
+        return []
     tracked = [f.attname for f in model._meta.concrete_fields]
     rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
-    return _history(model, rows, "~", actor=actor, reason=reason)
+    return _history(
+        model, rows, "~", actor=actor, reason=reason, more=history_values
+    )
+
+
+def delete(model: type[models.Model], keys: Sequence[int]) -> None:
+    """Delete rows by key with no history row (their removal is recorded by the
+    record they belong to) and no cascade: only for rows nothing points to."""
+    for start in range(0, len(keys), 500):
+        model._base_manager.filter(pk__in=keys[start : start + 500])._raw_delete(
+            connection.alias
+        )
+    if keys:
+        data_changed()
 
 
 def write(
@@ -269,10 +299,14 @@ def write(
     versioned: bool = False,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_new: Sequence[dict[str, Any]] | None = None,
+    history_changed: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[list[int], list[int]]:
     """`create` the new rows and `update` the changed objects (`versioned`: their
     `version` raised and `updated_at` set, as any edit does); returns the keys of
-    their history rows."""
+    their history rows. `history_new` and `history_changed` are the
+    `history_values` of each."""
     fields = set(fields)
     if versioned and changed:
         now = timezone.now()
@@ -280,9 +314,10 @@ def write(
             obj.version += 1
             obj.updated_at = now
         fields |= {"version", "updated_at"}
+    by = {"actor": actor, "reason": reason, "history": history}
     return (
-        create(model, new, actor=actor, reason=reason),
-        update(model, changed, fields, actor=actor, reason=reason),
+        create(model, new, history_values=history_new, **by),
+        update(model, changed, fields, history_values=history_changed, **by),
     )
 
 
@@ -322,9 +357,14 @@ def _history(
     actor: Actor,
     reason: str,
     memo: dict[Any, Any] | None = None,
+    more: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
     extra = _history_extra(kind=kind, actor=actor, reason=reason)
-    return insert(_history_model(model), [{**row, **extra} for row in rows], memo)
+    if more is None:
+        history = [{**row, **extra} for row in rows]
+    else:
+        history = [{**row, **extra, **own} for row, own in zip(rows, more, strict=True)]
+    return insert(_history_model(model), history, memo)
 
 
 def m2m_snapshot(

@@ -32,6 +32,7 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
+from partnerships.cooperation.children import Children
 from partnerships.cooperation.money import line_identity
 from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
@@ -61,6 +62,9 @@ class Item:
     roles: list[tuple[str, Organisation, str]] = field(default_factory=list)
     # Each money line with its provider and receiver when the registry knows them.
     money: list[Resolved] = field(default_factory=list)
+    # What this import does to the engagement's places and money lines, kept in
+    # the engagement's history row (cooperation/children.py).
+    children: Children = field(default_factory=Children)
 
 
 def engagement_values(spec: EngagementSpec) -> dict[str, Any]:
@@ -86,7 +90,7 @@ class Resolved:
     receiver: Organisation | None = None
 
 
-def money_rows(engagement: int, lines: list[Resolved]) -> list[dict[str, Any]]:
+def money_rows(engagement: int | None, lines: list[Resolved]) -> list[dict[str, Any]]:
     """The column values of an activity's money lines, numbered as published;
     a line identical to an earlier one is kept and flagged as a repeat."""
     out: list[dict[str, Any]] = []
@@ -149,10 +153,33 @@ class Chunk:
         if not items:
             return
         passages = self._passages(items)
-        engagements = self._engagements(items)
-        self._places(items, engagements)
+        engagements = self._lookup(items)
+        # Places and money lines are worked out first: what changes in them goes
+        # into the engagement's history row; they get none of their own.
+        places = self._places(items, engagements)
+        money = self._money(items, engagements)
+        self._engagements(items, engagements)
+        for rows in (places[0], money[0]):
+            for row in rows:
+                row["engagement_id"] = engagements[row.pop("_key")].pk
+        places_bulk_write(
+            new=places[0],
+            changed=places[1],
+            fields=_CITIES,
+            created=self.created,
+            in_engagement_history=True,
+            **self.by,
+        )
+        money_lines_bulk_write(
+            new=money[0],
+            changed=money[1],
+            fields=money[2],
+            removed=money[3],
+            created=self.created,
+            in_engagement_history=True,
+            **self.by,
+        )
         cited = self._participations(items, engagements)
-        self._money(items, engagements)
         write_published(items, engagements, self.created, self.by)
         self._evidence(items, engagements, passages, cited)
 
@@ -185,16 +212,26 @@ class Chunk:
         return known
 
     # Engagements, with their themes and SDG targets.
-    def _engagements(self, items: list[Item]) -> dict[str, Engagement | Row]:
+    def _lookup(self, items: list[Item]) -> dict[str, Engagement | Row]:
+        """The engagements the registry holds for the items, by key."""
         keys = [item.spec.key for item in items]
         known = {e.key: e for e in Engagement.objects.filter(key__in=keys)}
+        for item in items:
+            item.existed = item.spec.key in known
+        return known
+
+    def _engagements(
+        self, items: list[Item], known: dict[str, Engagement | Row]
+    ) -> None:
+        """Create or update the engagements (adding the new ones to `known`), each
+        history row with what the chunk does to its lines."""
         themes, targets = engagement_links(e.pk for e in known.values())
-        new, changed, fields = [], [], set()
+        new, changed, fields, children = [], [], set(), {}
         for item in items:
             spec = item.spec
             values = engagement_values(spec)
             engagement = known.get(spec.key)
-            item.existed = engagement is not None
+            children[spec.key] = item.children.record()
             if engagement is None:
                 engagement = Row(key=spec.key, **values)
                 known[spec.key] = engagement
@@ -205,7 +242,7 @@ class Chunk:
             moved = set(spec.themes) != set(themes.get(engagement.pk, {})) or set(
                 spec.sdg_targets
             ) != set(targets.get(engagement.pk, {}))
-            if diff or moved:
+            if diff or moved or children[spec.key]:
                 changed.append(engagement)
                 fields |= diff
                 item.writes += 1
@@ -216,46 +253,47 @@ class Chunk:
             themes={i.spec.key: i.spec.themes for i in items},
             sdg_targets={i.spec.key: i.spec.sdg_targets for i in items},
             created=self.created,
+            children=children,
             **self.by,
         )
         self.created |= {row["id"] for row in new}
-        return known
 
     def _places(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> None:
+    ) -> tuple[list[Row], list[Place]]:
+        """New places (their engagement's key in `_key`) and places whose cities
+        are cleared, each noted in its item's `children`."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
-        known = {
-            (p.engagement_id, p.country_id, p.region_id, p.city_en): p
-            for p in Place.objects.filter(engagement_id__in=ids).order_by("id")
-        }
+        held: dict[int, dict[tuple, Place]] = {}
+        for p in Place.objects.filter(engagement_id__in=ids).order_by("id"):
+            held.setdefault(p.engagement_id, {}).setdefault(
+                (p.country_id, p.region_id, p.city_en), p
+            )
         new, changed = [], []
         for item in items:
-            pk = engagements[item.spec.key].pk
+            found = engagements.get(item.spec.key)
+            known: dict[tuple, Any] = dict(held.get(found.pk, {})) if found else {}
             for spec in item.spec.places:
-                key = (pk, spec.country, spec.region, "")
+                key = (spec.country, spec.region, "")
                 place = known.get(key)
                 if place is None:
                     place = Row(
-                        engagement_id=pk, country_id=spec.country, region_id=spec.region
+                        _key=item.spec.key, country_id=spec.country, region_id=spec.region
                     )
                     known[key] = place
                     new.append(place)
+                    item.children.place_added(spec.country, spec.region)
                     item.writes += 1
                 elif isinstance(place, Place) and any(
                     getattr(place, name) for name in _CITIES
                 ):
+                    before = {name: getattr(place, name) for name in _CITIES}
                     for name in _CITIES:
                         setattr(place, name, "")
+                    item.children.place_changed(place, before)
                     changed.append(place)
                     item.writes += 1
-        places_bulk_write(
-            new=new,
-            changed=changed,
-            fields=_CITIES,
-            created=self.created,
-            **self.by,
-        )
+        return new, changed
 
     def _participations(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
@@ -288,37 +326,41 @@ class Chunk:
 
     def _money(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> None:
-        """Each item's lines by position: new, changed, or gone from the file."""
+    ) -> tuple[list[Row], list[MoneyLine], set[str], list[MoneyLine]]:
+        """Each item's lines by position: new (their engagement's key in `_key`),
+        changed (and the columns that changed), or gone from the file; each noted
+        in its item's `children`."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
         known: dict[int, dict[int, MoneyLine]] = {}
         for line in MoneyLine.objects.filter(engagement_id__in=ids):
             known.setdefault(line.engagement_id, {})[line.position] = line
         new, changed, removed, fields = [], [], [], set()
         for item in items:
-            pk = engagements[item.spec.key].pk
-            held = known.get(pk, {})
-            wanted = money_rows(pk, item.money)
+            found = engagements.get(item.spec.key)
+            held = known.get(found.pk, {}) if found else {}
+            wanted = money_rows(found.pk if found else None, item.money)
             for values in wanted:
                 line = held.get(values["position"])
                 if line is None:
+                    values["_key"] = item.spec.key
                     new.append(Row(values))
+                    item.children.money("added", values)
                     item.writes += 1
-                elif diff := _diff(line, values):
+                    continue
+                before = {name: getattr(line, name) for name in values}
+                if diff := _diff(line, values):
                     changed.append(line)
                     fields |= diff
+                    item.children.money_changed(
+                        line.position, {name: before[name] for name in diff}, line
+                    )
                     item.writes += 1
             gone = [line for pos, line in held.items() if pos > len(wanted)]
+            for line in gone:
+                item.children.money("removed", line)
             removed += gone
             item.writes += len(gone)
-        money_lines_bulk_write(
-            new=new,
-            changed=changed,
-            fields=fields,
-            removed=removed,
-            created=self.created,
-            **self.by,
-        )
+        return new, changed, fields, removed
 
     def _evidence(
         self,
