@@ -58,6 +58,8 @@ class Item:
     text: str
     writes: int = 0
     existed: bool = False
+    # The activity's digest as read (digest.py), kept once it is written.
+    digest: str = ""
     # Filled when the chunk resolves organisations: (role, organisation, quote).
     roles: list[tuple[str, Organisation, str]] = field(default_factory=list)
     # Each money line with its provider and receiver when the registry knows them.
@@ -140,7 +142,7 @@ def _name(ref: reader.OrgRef | None) -> str:
 
 
 class Chunk:
-    """Writes the items of one chunk; `write` returns nothing, counts in items."""
+    """Writes the items of one chunk, counting what it writes in each item."""
 
     def __init__(self, document: SourceDocument, *, actor: Actor, reason: str) -> None:
         self.document = document
@@ -149,9 +151,10 @@ class Chunk:
         # evidence) and may update them when the file names them again.
         self.created: set[int] = set()
 
-    def write(self, items: list[Item]) -> None:
+    def write(self, items: list[Item]) -> dict[str, Engagement | Row]:
+        """Write the items; returns their engagements by key."""
         if not items:
-            return
+            return {}
         passages = self._passages(items)
         engagements = self._lookup(items)
         # Places and money lines are worked out first: what changes in them goes
@@ -182,6 +185,7 @@ class Chunk:
         cited = self._participations(items, engagements)
         write_published(items, engagements, self.created, self.by)
         self._evidence(items, engagements, passages, cited)
+        return engagements
 
     # Passages: one per activity, numbered by its position in the file.
     def _passages(self, items: list[Item]) -> dict[int, Passage | Row]:

@@ -32,6 +32,7 @@ from partnerships.interop.iati import checks, chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, Resolved
 from partnerships.interop.iati.codelists import active_codes
+from partnerships.interop.iati.digest import Digests
 from partnerships.interop.iati.inverse import (
     ENGAGEMENT_KEY_MAX,
     ROLES,
@@ -116,8 +117,7 @@ def import_file(
     actor = system_actor(REASON) if user is None else actor_for(user)
     try:
         with transaction.atomic(), fewer_collections():
-            run = _Run(info, summary, actor)
-            run.strict = strict
+            run = _Run(info, summary, actor, strict=strict)
             activities = info.root == reader.ACTIVITIES
             for number, element in enumerate(reader.items(info), start=1):
                 summary.read += 1
@@ -128,6 +128,7 @@ def import_file(
                 if on_item:
                     on_item()
             run.flush()
+            run.digests.finish()
             summary.writes += run.orgs.writes
             summary.organisations_created = run.orgs.created
             summary.organisations_matched = run.orgs.matched
@@ -145,12 +146,19 @@ def import_file(
 
 
 class _Run:
-    def __init__(self, info: reader.FileInfo, summary: Summary, actor: Actor) -> None:
+    def __init__(
+        self,
+        info: reader.FileInfo,
+        summary: Summary,
+        actor: Actor,
+        *,
+        strict: bool = False,
+    ) -> None:
         self.info = info
         self.summary = summary
         self.codes = _Codes.load()
         self.actor = actor
-        self.strict = False
+        self.strict = strict
         self.orgs = OrganisationResolver(
             reason=REASON, actor=self.actor, proposals=Proposals(info.path.name)
         )
@@ -168,6 +176,7 @@ class _Run:
         )
         summary.writes += written
         self.chunk = Chunk(self.document, actor=actor, reason=REASON)
+        self.digests = Digests(info, self.document, strict=strict)
         self.pending: list[Item] = []
         self.keys: set[str] = set()
 
@@ -175,17 +184,23 @@ class _Run:
         """Check and map one activity; nothing is written yet."""
         line = element.sourceline or 0
         identifier = (element.findtext("iati-identifier") or "").strip()
+        digest = self.digests.of(number, element)
+        if self.digests.unchanged(number, digest):
+            return Prepared(line, identifier, None, unchanged=True)
         try:
             warnings = checks.check(element, self.info, strict=self.strict)
             record = reader.activity_record(element, self.info)
             self._check_codes(record)
             item = self._item(number, record)
+            item.digest = digest
             return Prepared(line, identifier, item, warnings=warnings)
         except reader.InvalidItem as error:
             return Prepared(line, identifier, None, str(error))
 
     def take(self, done: Prepared) -> None:
-        if done.item is None:
+        if done.unchanged:
+            self.summary.unchanged += 1
+        elif done.item is None:
             self.summary.skip(done.line, done.identifier, done.reason)
         else:
             self.summary.warnings += [
@@ -231,7 +246,7 @@ class _Run:
                 )
             else:
                 ready.append(item)
-        self.chunk.write(ready)
+        self.digests.keep(ready, self.chunk.write(ready))
         for item in ready:
             self.summary.writes += item.writes
             if not item.existed:
@@ -388,6 +403,8 @@ class Prepared:
     item: Item | None
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Imported before as it is now (digest.py): nothing to check or write.
+    unchanged: bool = False
 
 
 def _reason(error: Exception) -> str:
