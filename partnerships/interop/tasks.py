@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from partnerships.interop.iati.importer import Summary, import_file
@@ -76,7 +76,14 @@ def summary_dict(summary: Summary) -> dict:
 
 
 @task()
-def import_iati_run(run_id: int) -> str:
+def import_iati_run(run_id: int, language: str = "") -> str:
+    """Import the run's file; its summary's skip reasons and warnings (and a
+    refusal) in `language`, the uploader's (else the site's)."""
+    with translation.override(language or None):
+        return _import_run(run_id)
+
+
+def _import_run(run_id: int) -> str:
     run = ImportRun.objects.select_related("user").get(pk=run_id)
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
@@ -69,7 +70,7 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
 
     def skip(self, line: int, identifier: str, reason: str) -> None:
-        self.skipped.append((line, identifier or "(no identifier)", reason))
+        self.skipped.append((line, identifier or _("(no identifier)"), reason))
 
 
 @dataclass
@@ -140,7 +141,8 @@ def import_file(
         # row their rules refuse) or, last guard, the database refused a row (e.g.
         # another import wrote the same key meanwhile): nothing of the file stays.
         raise reader.ReaderError(
-            f"{path.name}: {_reason(error)} Nothing of the file was imported."
+            _("%(file)s: %(reason)s Nothing of the file was imported.")
+            % {"file": path.name, "reason": _reason(error)}
         ) from error
     return summary
 
@@ -204,8 +206,11 @@ class _Run:
             self.summary.skip(done.line, done.identifier, done.reason)
         else:
             self.summary.warnings += [
-                f"{done.identifier} (line {done.line}) imported; not mapped and "
-                f"invalid: {warning}"
+                _(
+                    "%(identifier)s (line %(line)s) imported; not mapped and "
+                    "invalid: %(warning)s"
+                )
+                % {"identifier": done.identifier, "line": done.line, "warning": warning}
                 for warning in done.warnings
             ]
             self._queue(done.item)
@@ -274,14 +279,18 @@ class _Run:
 
     def _item(self, number: int, record: reader.Record) -> Item:
         if not record.identifier:
-            raise reader.InvalidItem("it has no iati-identifier")
+            raise reader.InvalidItem(_("it has no iati-identifier"))
         spec, notes = self._spec(record)
         for money in record.money:
             errors = column_errors(MoneyLine, {"amount": money.amount})
             if errors:
                 raise reader.InvalidItem(
-                    f"line {money.line}: amount {money.amount}: "
-                    + "; ".join(errors["amount"])
+                    _("line %(line)s: amount %(amount)s: %(errors)s")
+                    % {
+                        "line": money.line,
+                        "amount": money.amount,
+                        "errors": "; ".join(errors["amount"]),
+                    }
                 )
         return Item(
             number=number,
@@ -309,7 +318,7 @@ class _Run:
             problems.append(f"activity-status {record.status}")
         if problems:
             raise reader.InvalidItem(
-                "unknown code: " + ", ".join(sorted(set(problems)))
+                _("unknown code: %(codes)s") % {"codes": ", ".join(sorted(set(problems)))}
             )
 
     def _passage(self, number: int, record: reader.Record, text: str) -> Passage:
@@ -355,7 +364,7 @@ class _Run:
             + [PlaceSpec(region=r) for r in record.regions],
         )
         if END_BEFORE_START in engagement_errors(spec.columns()).get("end_date", []):
-            raise reader.InvalidItem("it ends before it starts")
+            raise reader.InvalidItem(_("it ends before it starts"))
         return spec, notes
 
     def _evidence(self, passage: Passage, *, quote: str, **subject: object) -> int:
@@ -367,7 +376,7 @@ class _Run:
 
     def _organisation(self, number: int, record: reader.Record) -> None:
         if not record.identifier:
-            raise reader.InvalidItem("it has no organisation-identifier")
+            raise reader.InvalidItem(_("it has no organisation-identifier"))
         own = record.reporting
         ref = reader.OrgRef(
             ref=record.identifier,
@@ -411,5 +420,5 @@ def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
     if isinstance(error, IntegrityError):
-        return f"the database refused a row ({error});"
+        return _("the database refused a row (%(error)s);") % {"error": error}
     return str(error)
