@@ -156,9 +156,7 @@ def _children_values(
         return {}
     return {
         "history_new": [{"history_children": children.get(r["key"])} for r in new],
-        "history_changed": [
-            {"history_children": children.get(e.key)} for e in changed
-        ],
+        "history_changed": [{"history_children": children.get(e.key)} for e in changed],
     }
 
 

@@ -94,7 +94,9 @@ class Children:
 
     def place_added(self, country: str | None, region: str | None) -> None:
         """A new place without a city (the import's): the common case, short."""
-        self.add("places", "added", {"country": country} if country else {"region": region})
+        self.add(
+            "places", "added", {"country": country} if country else {"region": region}
+        )
 
     def place_changed(self, place: Any, before: Mapping[str, Any]) -> None:
         """`before`: the old values of the columns that may have changed."""
@@ -109,7 +111,9 @@ class Children:
     def money(self, how: str, values: Mapping[str, Any] | Any) -> None:
         self.add("money", how, entry(values, MONEY_FIELDS))
 
-    def money_changed(self, position: int, before: Mapping[str, Any], after: Any) -> None:
+    def money_changed(
+        self, position: int, before: Mapping[str, Any], after: Any
+    ) -> None:
         """`before`: the changed columns' old values; `after`: the line now."""
         self.add(
             "money",

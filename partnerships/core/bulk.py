@@ -274,9 +274,7 @@ def update(
         return []
     tracked = [f.attname for f in model._meta.concrete_fields]
     rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
-    return _history(
-        model, rows, "~", actor=actor, reason=reason, more=history_values
-    )
+    return _history(model, rows, "~", actor=actor, reason=reason, more=history_values)
 
 
 def delete(model: type[models.Model], keys: Sequence[int]) -> None:

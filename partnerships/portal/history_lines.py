@@ -45,7 +45,9 @@ def _place_names(entries: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     lang = content_language()
     for kind, model in (("country", Country), ("region", Region)):
         for found in model.objects.filter(pk__in=wanted[kind]):
-            out[(kind, found.pk)] = f"{localized(found, 'name', lang).text} ({found.pk})"
+            out[(kind, found.pk)] = (
+                f"{localized(found, 'name', lang).text} ({found.pk})"
+            )
     return out
 
 
@@ -76,7 +78,10 @@ def _money(line: dict[str, Any]) -> str:
     if line.get("date"):
         parts.append(line["date"])
     parts.append(f"{line.get('currency', '')} {line.get('amount', '')}".strip())
-    for side, words in (("provider", _("from %(name)s")), ("receiver", _("to %(name)s"))):
+    for side, words in (
+        ("provider", _("from %(name)s")),
+        ("receiver", _("to %(name)s")),
+    ):
         name = line.get(f"{side}_name") or line.get(f"{side}_ref")
         if name:
             parts.append(words % {"name": name})

@@ -39,10 +39,13 @@ def _changed_file(tmp_path):
     end = text.index("<!--transaction ends-->")
     assert BUDGET in text
     text = (text[:start] + text[end:]).replace(BUDGET, BUDGET.replace("3000", "3500"))
-    text = text.replace('<recipient-country code="AG" percentage="25" />', (
-        '<recipient-country code="AG" percentage="25" />'
-        '<recipient-country code="KE" percentage="0" />'
-    ))
+    text = text.replace(
+        '<recipient-country code="AG" percentage="25" />',
+        (
+            '<recipient-country code="AG" percentage="25" />'
+            '<recipient-country code="KE" percentage="0" />'
+        ),
+    )
     path = tmp_path / EXAMPLE.name
     path.write_text(text, encoding="utf-8")
     return path
@@ -79,7 +82,10 @@ def test_the_lines_an_import_writes_are_in_the_engagements_history(tmp_path, cas
     assert log["places"] == {"added": [{"country": "KE"}]}
     assert log["money"]["changed"] == [
         # The line as published changed too (its XML is the file's, not repeated).
-        {"position": 1, "changes": {"amount": ["3000.00", "3500"], "published": "changed"}}
+        {
+            "position": 1,
+            "changes": {"amount": ["3000.00", "3500"], "published": "changed"},
+        }
     ]
     (removed,) = log["money"]["removed"]
     assert (removed["position"], removed["kind"], removed["amount"]) == (

@@ -26,13 +26,13 @@ from partnerships.cooperation.bulk import (
     participations_bulk_write,
     places_bulk_write,
 )
+from partnerships.cooperation.children import Children
 from partnerships.cooperation.models import (
     Engagement,
     MoneyLine,
     Participation,
     Place,
 )
-from partnerships.cooperation.children import Children
 from partnerships.cooperation.money import line_identity
 from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
@@ -282,7 +282,9 @@ class Chunk:
                 place = known.get(key)
                 if place is None:
                     place = Row(
-                        _key=item.spec.key, country_id=spec.country, region_id=spec.region
+                        _key=item.spec.key,
+                        country_id=spec.country,
+                        region_id=spec.region,
                     )
                     known[key] = place
                     new.append(place)

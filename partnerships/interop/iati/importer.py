@@ -318,7 +318,8 @@ class _Run:
             problems.append(f"activity-status {record.status}")
         if problems:
             raise reader.InvalidItem(
-                _("unknown code: %(codes)s") % {"codes": ", ".join(sorted(set(problems)))}
+                _("unknown code: %(codes)s")
+                % {"codes": ", ".join(sorted(set(problems)))}
             )
 
     def _passage(self, number: int, record: reader.Record, text: str) -> Passage:

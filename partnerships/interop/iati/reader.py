@@ -182,7 +182,9 @@ def inspect(path: Path) -> FileInfo:
         )
     if version not in VERSIONS:
         raise ReaderError(
-            _("%(name)s: IATI version %(version)s is not supported; only %(versions)s are.")
+            _(
+                "%(name)s: IATI version %(version)s is not supported; only %(versions)s are."
+            )
             % {
                 "name": name,
                 "version": version or _("(none)"),
