@@ -67,14 +67,24 @@ def plain(value: Any) -> Any:
 
 
 def entry(values: Mapping[str, Any] | Any, fields: Iterable[tuple[str, str]]) -> dict:
-    """A line's non-empty columns (a dict of values or a model instance)."""
+    """A line's non-empty columns (a dict of values or a model instance), as
+    `plain` gives them (written out here: it runs once per imported line)."""
     get = values.get if isinstance(values, Mapping) else values.__dict__.get
     out = {}
     for attname, name in fields:
         value = get(attname)
         # Not `in (None, "", False)`: a zero amount equals False.
-        if value is not None and value is not False and value != "":
-            out[name] = plain(value)
+        if value is None or value is False:
+            continue
+        kind = type(value)
+        if kind is str:
+            if not value:
+                continue
+        elif kind is dt.date:
+            value = value.isoformat()
+        elif kind is Decimal:
+            value = str(value)
+        out[name] = value
     return out
 
 
@@ -92,11 +102,11 @@ class Children:
     def place(self, how: str, values: Mapping[str, Any] | Any) -> None:
         self.add("places", how, entry(values, PLACE_FIELDS))
 
-    def place_added(self, country: str | None, region: str | None) -> None:
-        """A new place without a city (the import's): the common case, short."""
-        self.add(
-            "places", "added", {"country": country} if country else {"region": region}
-        )
+    def places_added(self, places: Iterable[tuple[str | None, str | None]]) -> None:
+        """New places without a city (the import's), as (country, region)."""
+        lines = [{"country": c} if c else {"region": r} for c, r in places]
+        if lines:
+            self.log.setdefault("places", {}).setdefault("added", []).extend(lines)
 
     def place_changed(self, place: Any, before: Mapping[str, Any]) -> None:
         """`before`: the old values of the columns that may have changed."""
@@ -110,6 +120,12 @@ class Children:
 
     def money(self, how: str, values: Mapping[str, Any] | Any) -> None:
         self.add("money", how, entry(values, MONEY_FIELDS))
+
+    def money_added(self, lines: Iterable[Mapping[str, Any]]) -> None:
+        """New lines, as column values."""
+        out = [entry(values, MONEY_FIELDS) for values in lines]
+        if out:
+            self.log.setdefault("money", {}).setdefault("added", []).extend(out)
 
     def money_changed(
         self, position: int, before: Mapping[str, Any], after: Any

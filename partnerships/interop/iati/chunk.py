@@ -277,6 +277,7 @@ class Chunk:
         for item in items:
             found = engagements.get(item.spec.key)
             known: dict[tuple, Any] = dict(held.get(found.pk, {})) if found else {}
+            added = []
             for spec in item.spec.places:
                 key = (spec.country, spec.region, "")
                 place = known.get(key)
@@ -288,8 +289,7 @@ class Chunk:
                     )
                     known[key] = place
                     new.append(place)
-                    item.children.place_added(spec.country, spec.region)
-                    item.writes += 1
+                    added.append((spec.country, spec.region))
                 elif isinstance(place, Place) and any(
                     getattr(place, name) for name in _CITIES
                 ):
@@ -299,6 +299,8 @@ class Chunk:
                     item.children.place_changed(place, before)
                     changed.append(place)
                     item.writes += 1
+            item.children.places_added(added)
+            item.writes += len(added)
         return new, changed
 
     def _participations(
@@ -345,13 +347,12 @@ class Chunk:
             found = engagements.get(item.spec.key)
             held = known.get(found.pk, {}) if found else {}
             wanted = money_rows(found.pk if found else None, item.money)
+            added = []
             for values in wanted:
                 line = held.get(values["position"])
                 if line is None:
                     values["_key"] = item.spec.key
-                    new.append(Row(values))
-                    item.children.money("added", values)
-                    item.writes += 1
+                    added.append(values)
                     continue
                 before = {name: getattr(line, name) for name in values}
                 if diff := _diff(line, values):
@@ -361,6 +362,9 @@ class Chunk:
                         line.position, {name: before[name] for name in diff}, line
                     )
                     item.writes += 1
+            item.children.money_added(added)
+            new += map(Row, added)
+            item.writes += len(added)
             gone = [line for pos, line in held.items() if pos > len(wanted)]
             for line in gone:
                 item.children.money("removed", line)
