@@ -137,6 +137,29 @@ def _write(model: type[models.Model], params: Sequence[Sequence[Any]]) -> list[i
     return keys
 
 
+def _write_keyless(model: type[models.Model], params: Sequence[Sequence[Any]]) -> None:
+    """Insert rows given as their columns' values, their keys left to the
+    database and not read back: one prepared statement run for every row
+    (SQLite's `executemany`), or one COPY (PostgreSQL)."""
+    columns = _columns(model)
+    names = ", ".join(quoted for _, quoted, _ in columns)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        if connection.vendor == "postgresql":
+            statement = f"COPY {table} ({names}) FROM STDIN"
+            with cursor.cursor.copy(statement) as copy:
+                for row in params:
+                    copy.write_row(row)
+            return
+        mark = "?" if connection.vendor == "sqlite" else "%s"
+        one = "(" + ", ".join([mark] * len(columns)) + ")"
+        statement = f"INSERT INTO {table} ({names}) VALUES {one}"  # noqa: S608
+        if connection.vendor == "sqlite":
+            sqlite3.Cursor.executemany(cursor.cursor, statement, params)
+        else:
+            cursor.executemany(statement, params)
+
+
 def _values(
     columns: tuple[tuple[str, str, Any], ...],
     defaults: dict[str, Any],
@@ -216,7 +239,9 @@ def create(
     `history_values` gives, per row, the values of columns the history row has
     beyond the model's (an engagement's `history_children`). `history=False`
     writes no history rows: only for child lines whose change the history row of
-    the record they belong to records (`cooperation/children.py`)."""
+    the record they belong to records (`cooperation/children.py`); nothing
+    refers to such rows by key then, so they are inserted without asking for
+    their keys (`id` is not set), the database's fastest way."""
     if not rows:
         return []
     now = timezone.now()
@@ -227,11 +252,13 @@ def create(
     memo: dict[Any, Any] = {}
     values = _row_values(model, memo)
     params = [values(row) for row in rows]
+    if not history:
+        _write_keyless(model, params)
+        data_changed()
+        return []
     for row, key in zip(rows, _write(model, params), strict=True):
         row["id"] = key
     data_changed()
-    if not history:
-        return []
     extra = _history_extra(kind="+", actor=actor, reason=reason)
     order = _history_order(model, tuple(extra))
     if order is None or history_values is not None:
