@@ -226,8 +226,15 @@ def _syntax(path: Path, error: etree.XMLSyntaxError) -> ReaderError:
 def items(info: FileInfo) -> Iterator[etree._Element]:
     """Each activity (or organisation) element, freed once the caller moves on."""
     with info.path.open("rb") as stream:
+        # Layout whitespace between elements is dropped by libxml2 as it
+        # parses (text standing alone in an element stays): an element is then
+        # kept as published without walking it in Python (as_published.settle).
         events = etree.iterparse(
-            stream, events=("end",), tag=info.item, **_PARSER_OPTIONS
+            stream,
+            events=("end",),
+            tag=info.item,
+            remove_blank_text=True,
+            **_PARSER_OPTIONS,
         )
         try:
             for _, element in events:
