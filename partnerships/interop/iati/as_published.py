@@ -28,7 +28,7 @@ def un_language(value: str | None) -> str:
 def settle(element: etree._Element, lang: str) -> None:
     """Each narrative naming its language when the activity's (`lang`, as
     written) is not English, as an export's activity is. (Layout whitespace is
-    gone already: the reader's parser drops it, `reader.items`.)"""
+    gone already: the reader's parser drops it, `reader._PARSER_OPTIONS`.)"""
     if lang != "en":
         for narrative in element.iter("narrative"):
             if not narrative.get(XML_LANG):

@@ -15,7 +15,6 @@ again writes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,13 +32,13 @@ from partnerships.cooperation.models import (
     Participation,
     Place,
 )
-from partnerships.cooperation.money import line_identity
 from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
 from partnerships.core.bulk import Row
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.iati import reader
 from partnerships.interop.iati.kept import write_published
+from partnerships.interop.iati.lines import Resolved, money_rows
 from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -83,62 +82,6 @@ def passage_values(identifier: str, text: str) -> dict[str, Any]:
         "section_title": "",
         "text": text,
     }
-
-
-@dataclass(frozen=True)
-class Resolved:
-    money: reader.Money
-    provider: Organisation | None = None
-    receiver: Organisation | None = None
-
-
-def money_rows(engagement: int | None, lines: list[Resolved]) -> list[dict[str, Any]]:
-    """The column values of an activity's money lines, numbered as published;
-    a line identical to an earlier one is kept and flagged as a repeat."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
-    for position, found in enumerate(lines, start=1):
-        money = found.money
-        values = {
-            "engagement_id": engagement,
-            "position": position,
-            "kind": money.kind,
-            "type_code": money.type_code,
-            "status": money.status,
-            "period_start": _day(money.period[0]),
-            "period_end": _day(money.period[1]),
-            "date": _day(money.date),
-            "amount": money.amount,
-            "currency_id": money.currency,
-            "value_date": _day(money.value_date),
-            "extras": _extras(money),
-        }
-        for side, org in (("provider", found.provider), ("receiver", found.receiver)):
-            ref = getattr(money, side)
-            values[f"{side}_id"] = org.pk if org else None
-            values[f"{side}_ref"] = ref.ref[:200] if ref else ""
-            values[f"{side}_name"] = _name(ref)
-            values[f"{side}_activity"] = ref.activity_id[:200] if ref else ""
-        identity = line_identity(values)
-        values["is_repeat"] = identity in seen
-        seen.add(identity)
-        out.append(values)
-    return out
-
-
-def _extras(money: reader.Money) -> dict[str, Any]:
-    """What the line carries beyond its columns, as published XML."""
-    return {"published": money.xml} if money.xml else {}
-
-
-def _day(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _name(ref: reader.OrgRef | None) -> str:
-    if ref is None:
-        return ""
-    return next(iter(ref.names.values()), "")[:500]
 
 
 class Chunk:

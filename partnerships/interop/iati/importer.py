@@ -32,7 +32,7 @@ from partnerships.core.validation import column_errors
 from partnerships.interop.iati import checks, chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, Resolved
-from partnerships.interop.iati.codelists import active_codes
+from partnerships.interop.iati.codes import Codes
 from partnerships.interop.iati.digest import Digests
 from partnerships.interop.iati.inverse import (
     ENGAGEMENT_KEY_MAX,
@@ -43,7 +43,6 @@ from partnerships.interop.iati.inverse import (
     safe_key,
 )
 from partnerships.interop.iati.near import Proposals
-from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.sources.models import Passage
 from partnerships.sources.services import (
     document_upsert,
@@ -71,32 +70,6 @@ class Summary:
 
     def skip(self, line: int, identifier: str, reason: str) -> None:
         self.skipped.append((line, identifier or _("(no identifier)"), reason))
-
-
-@dataclass
-class _Codes:
-    countries: frozenset[str]
-    regions: frozenset[str]
-    currencies: frozenset[str]
-    roles: frozenset[str]
-    statuses: frozenset[str]
-    themes: frozenset[str]
-    targets: frozenset[str]
-
-    @classmethod
-    def load(cls) -> _Codes:
-        def pks(model: type) -> frozenset[str]:
-            return frozenset(model.objects.values_list("pk", flat=True))
-
-        return cls(
-            countries=pks(Country),
-            regions=pks(Region),
-            currencies=pks(Currency),
-            roles=active_codes("OrganisationRole"),
-            statuses=active_codes("ActivityStatus"),
-            themes=pks(Theme),
-            targets=pks(SdgTarget),
-        )
 
 
 def import_file(
@@ -158,7 +131,7 @@ class _Run:
     ) -> None:
         self.info = info
         self.summary = summary
-        self.codes = _Codes.load()
+        self.codes = Codes.load()
         self.actor = actor
         self.strict = strict
         self.orgs = OrganisationResolver(

@@ -5,7 +5,6 @@ declaring a DOCTYPE (the door to external entities and "billion laughs"). The
 parser never resolves entities, loads a DTD or touches the network, keeps
 libxml2's limits (no `huge_tree`), and each element is freed once read, so memory
 stays bounded by one activity whatever the file's size (docs/iati.md, Import).
-
 Each activity is checked against the 2.03 XSD (validate.py's cached schema) and
 turned into a plain `Record`: the importer never sees XML.
 """
@@ -45,6 +44,7 @@ _PARSER_OPTIONS = {
     "huge_tree": False,
     "remove_comments": True,
     "remove_pis": True,
+    "remove_blank_text": True,  # layout whitespace, by libxml2 (as_published)
 }
 
 
@@ -167,6 +167,21 @@ def inspect(path: Path) -> FileInfo:
             )
             % {"name": name, "line": root.sourceline, "root": root.tag}
         )
+    version, warnings = _version(name, root)
+    return FileInfo(
+        path=path,
+        root=root.tag,
+        version=version,
+        lang=_lang(root.get(XML_LANG)) or "en",
+        currency=root.get("default-currency") or "",
+        generated=root.get("generated-datetime") or "",
+        warnings=warnings,
+        text_lang=lang_code(root.get(XML_LANG)) or "en",
+    )
+
+
+def _version(name: str, root: etree._Element) -> tuple[str, tuple[str, ...]]:
+    """The file's IATI version and its warning; ReaderError for another."""
     version = (root.get("version") or "").strip()
     warnings: tuple[str, ...] = ()
     if not version:
@@ -191,16 +206,7 @@ def inspect(path: Path) -> FileInfo:
                 "versions": ", ".join(VERSIONS),
             }
         )
-    return FileInfo(
-        path=path,
-        root=root.tag,
-        version=version,
-        lang=_lang(root.get(XML_LANG)) or "en",
-        currency=root.get("default-currency") or "",
-        generated=root.get("generated-datetime") or "",
-        warnings=warnings,
-        text_lang=lang_code(root.get(XML_LANG)) or "en",
-    )
+    return version, warnings
 
 
 def _first_element(path: Path) -> etree._Element:
@@ -226,15 +232,8 @@ def _syntax(path: Path, error: etree.XMLSyntaxError) -> ReaderError:
 def items(info: FileInfo) -> Iterator[etree._Element]:
     """Each activity (or organisation) element, freed once the caller moves on."""
     with info.path.open("rb") as stream:
-        # Layout whitespace between elements is dropped by libxml2 as it
-        # parses (text standing alone in an element stays): an element is then
-        # kept as published without walking it in Python (as_published.settle).
         events = etree.iterparse(
-            stream,
-            events=("end",),
-            tag=info.item,
-            remove_blank_text=True,
-            **_PARSER_OPTIONS,
+            stream, events=("end",), tag=info.item, **_PARSER_OPTIONS
         )
         try:
             for _, element in events:
