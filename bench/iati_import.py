@@ -122,8 +122,9 @@ def run_import(path: Path) -> dict:
     started, cpu = time.perf_counter(), cpu_seconds()
     summary = import_file(path)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-    again = time.perf_counter()
+    again, again_cpu = time.perf_counter(), cpu_seconds()
     second = import_file(path)
+    again_cpu = cpu_seconds() - again_cpu
     return {
         "activities": summary.read,
         "seconds": seconds,
@@ -133,6 +134,8 @@ def run_import(path: Path) -> dict:
         "rows": summary.writes,
         "again_seconds": time.perf_counter() - again,
         "again_rows": second.writes,
+        "again_cpu": again_cpu,
+        "again_unchanged": second.unchanged,
     }
 
 
@@ -245,7 +248,9 @@ def again(result: dict) -> str:
     return (
         f"  (created {result['created']}, skipped {result['skipped']}, "
         f"{result['rows']} rows written; the same file again: "
-        f"{result['again_seconds']:.2f} s, {result['again_rows']} rows written)"
+        f"{result['again_seconds']:.2f} s, cpu {result['again_cpu']:.2f} s "
+        f"({result['again_cpu'] / result['cpu']:.0%} of the first), "
+        f"{result['again_unchanged']} unchanged, {result['again_rows']} rows written)"
     )
 
 

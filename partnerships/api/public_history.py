@@ -50,5 +50,8 @@ def history_for(obj: models.Model, actor: Actor) -> list[dict[str, Any]]:
         ]
         if entry["type"] == "changed" and not changes:
             continue
-        shown.append({**entry, "user": None, "reason": "", "changes": changes})
+        # Child lines may name a partner or an amount the reader may not see.
+        shown.append(
+            {**entry, "user": None, "reason": "", "changes": changes, "children": {}}
+        )
     return shown

@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from partnerships.api.history_out import ChangeOut, HistoryOut  # noqa: F401
 from partnerships.cooperation.models import (
     ChangeProposal,
     Contribution,
@@ -317,21 +318,6 @@ class ProposalOut(serializers.ModelSerializer):
 
 class CountOut(serializers.Serializer):
     count = serializers.IntegerField()
-
-
-class ChangeOut(serializers.Serializer):
-    field = serializers.CharField()
-    before = serializers.JSONField()
-    after = serializers.JSONField()
-
-
-class HistoryOut(serializers.Serializer):
-    history_id = serializers.IntegerField()
-    date = serializers.DateTimeField()
-    user = serializers.CharField(allow_null=True)
-    type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
-    reason = serializers.CharField(allow_null=True)
-    changes = ChangeOut(many=True)
 
 
 # --- Input --------------------------------------------------------------------------

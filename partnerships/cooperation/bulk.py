@@ -108,9 +108,14 @@ def engagements_bulk_write(
     sdg_targets: Mapping[str, Collection[str]] | None = None,
     created: Collection[int] = (),
     reason: str = "",
+    children: Mapping[str, dict | None] | None = None,
 ) -> None:
     """Create `new`, update `changed` (version raised) and set the themes and SDG
-    targets given per key (an engagement not named keeps its own)."""
+    targets given per key (an engagement not named keeps its own).
+
+    `children` (per key) is what this change does to the engagement's places and
+    money lines, recorded in its history row (`cooperation/children.py`): an
+    engagement whose lines alone change is passed in `changed` with no field."""
     _may_create(actor, new, "engagements")
     may_change_engagements(actor, [e.pk for e in changed], created)
     check_rows(
@@ -128,6 +133,7 @@ def engagements_bulk_write(
         versioned=True,
         actor=actor,
         reason=reason,
+        **_children_values(children, new, changed),
     )
     owners = {row["key"]: row["id"] for row in new}
     owners |= {e.key: e.pk for e in changed}
@@ -139,6 +145,19 @@ def engagements_bulk_write(
         }
         rows = bulk.set_links(relation, wanted, before)
         bulk.m2m_snapshot(created + updated, list(owners.values()), relation, rows)
+
+
+def _children_values(
+    children: Mapping[str, dict | None] | None,
+    new: Sequence[Row],
+    changed: Sequence[Engagement],
+) -> dict[str, list[dict]]:
+    if children is None:
+        return {}
+    return {
+        "history_new": [{"history_children": children.get(r["key"])} for r in new],
+        "history_changed": [{"history_children": children.get(e.key)} for e in changed],
+    }
 
 
 def engagement_links(ids: Iterable[int]) -> tuple[dict, dict]:
@@ -155,7 +174,10 @@ def places_bulk_write(
     fields: Iterable[str] = (),
     created: Collection[int] = (),
     reason: str = "",
+    in_engagement_history: bool = False,
 ) -> None:
+    """`in_engagement_history`: no history row per place; the caller records the
+    change in the engagement's history row (`engagements_bulk_write(children=)`)."""
     _may_create(actor, new, "places")
     may_change_engagements(
         actor,
@@ -170,7 +192,13 @@ def places_bulk_write(
         name=lambda row: f"place {row.get('country_id') or row.get('region_id')}",
     )
     bulk.write(
-        Place, new=new, changed=changed, fields=fields, actor=actor, reason=reason
+        Place,
+        new=new,
+        changed=changed,
+        fields=fields,
+        actor=actor,
+        reason=reason,
+        history=not in_engagement_history,
     )
 
 
@@ -248,9 +276,11 @@ def money_lines_bulk_write(
     removed: Sequence[MoneyLine] = (),
     created: Collection[int] = (),
     reason: str = "",
+    in_engagement_history: bool = False,
 ) -> None:
     """Add, update and remove an engagement's money lines (an import writing
-    what its file now says: a line the file no longer holds is removed)."""
+    what its file now says: a line the file no longer holds is removed).
+    `in_engagement_history` as for `places_bulk_write`."""
     _may_create(actor, new, "money")
     touched = [r["engagement_id"] for r in new]
     touched += [line.engagement_id for line in [*changed, *removed]]
@@ -262,7 +292,9 @@ def money_lines_bulk_write(
         label="money lines",
         name=lambda row: f"{row.get('kind')} {row.get('position')}",
     )
-    for line in removed:
+    if in_engagement_history:
+        bulk.delete(MoneyLine, [line.pk for line in removed])
+    for line in [] if in_engagement_history else removed:
         # Rare (a changed file); one at a time so each removal has its history row.
         line._change_reason = reason or actor.system
         line.delete()
@@ -273,6 +305,7 @@ def money_lines_bulk_write(
         fields=fields,
         actor=actor,
         reason=reason,
+        history=not in_engagement_history,
     )
 
 

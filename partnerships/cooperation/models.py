@@ -64,6 +64,21 @@ def _date_pair(prefix: str) -> Q:
     )
 
 
+class ChildrenHistory(models.Model):
+    """What an engagement's history row adds to its columns: the child lines
+    (places, money lines) the change wrote, when they have no history rows of
+    their own (the bulk path; `cooperation/children.py`, docs/data-model.md)."""
+
+    history_children = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Places and money lines added, changed and removed by this change.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Engagement(
     translated_fields("title", max_length=500, verbose="title"),
     translated_fields("summary", max_length=None, verbose="summary"),
@@ -107,7 +122,9 @@ class Engagement(
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[themes, sdg_targets])
+    history = HistoricalRecords(
+        m2m_fields=[themes, sdg_targets], bases=[ChildrenHistory]
+    )
 
     class Meta:
         ordering = ["start_date", "key"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from operator import itemgetter
 
 from django.db import models
 from django.db.models import Q
@@ -155,8 +156,14 @@ IDENTITY_FIELDS = (
 )
 
 
+_IDENTITY = itemgetter(*IDENTITY_FIELDS)
+
+
 def line_identity(values: dict) -> tuple:
-    return tuple(values.get(name) for name in IDENTITY_FIELDS)
+    try:
+        return _IDENTITY(values)  # every column given (an import's row): C speed
+    except KeyError:
+        return tuple(values.get(name) for name in IDENTITY_FIELDS)
 
 
 def measure_of(kind: str, type_code: str) -> str | None:

@@ -20,11 +20,10 @@ decimals, JSON); the models' database constraints still guard every row.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from functools import cache, partial
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -33,12 +32,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.core.actor import Actor
+from partnerships.core.bulk_sql import _columns, _write, _write_keyless
 from partnerships.core.data_version import data_changed
 from partnerships.core.versioned import fitted_reason
-
-# Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
-# less a margin; fewer, larger statements mean fewer round trips.
-BATCH_PARAMS = 30000
 
 
 class Row(dict):
@@ -47,22 +43,6 @@ class Row(dict):
     @property
     def pk(self) -> Any:
         return self.get("id")
-
-
-@cache
-def _columns(model: type[models.Model]) -> tuple[tuple[str, str, Any], ...]:
-    """(attname, quoted column, adapter or None) of every column but an auto pk."""
-    out = []
-    for field in model._meta.concrete_fields:
-        if field.primary_key and isinstance(field, models.AutoField):
-            continue
-        adapt = None
-        if isinstance(
-            field, (models.DateTimeField, models.DecimalField, models.JSONField)
-        ):
-            adapt = field
-        out.append((field.attname, connection.ops.quote_name(field.column), adapt))
-    return tuple(out)
 
 
 @cache
@@ -105,38 +85,6 @@ def _row_values(
     return _values(_columns(model), defaults, memo)
 
 
-def _write(model: type[models.Model], params: Sequence[Sequence[Any]]) -> list[int]:
-    """Insert rows given as their columns' values (`_columns`' order)."""
-    if connection.vendor == "postgresql":
-        return _insert_copy(model, params)
-    columns = _columns(model)
-    names = ", ".join(quoted for _, quoted, _ in columns)
-    pk = connection.ops.quote_name(model._meta.pk.column)
-    table = connection.ops.quote_name(model._meta.db_table)
-    limit = connection.features.max_query_params or BATCH_PARAMS
-    per_statement = max(1, min(limit, BATCH_PARAMS) // len(columns))
-    sqlite = connection.vendor == "sqlite"
-    mark = "?" if sqlite else "%s"
-    one = "(" + ", ".join([mark] * len(columns)) + ")"
-    keys: list[int] = []
-    with connection.cursor() as cursor:
-        # On SQLite, the driver's own execute: qmark placeholders need no
-        # rewriting of a statement of thousands of them.
-        execute = (
-            partial(sqlite3.Cursor.execute, cursor.cursor) if sqlite else cursor.execute
-        )
-        for start in range(0, len(params), per_statement):
-            batch = params[start : start + per_statement]
-            with connection.wrap_database_errors:  # Django's errors, as ever
-                execute(
-                    f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
-                    f"{', '.join([one] * len(batch))} RETURNING {pk}",
-                    [value for row in batch for value in row],
-                )
-            keys += [found[0] for found in cursor.fetchall()]
-    return keys
-
-
 def _values(
     columns: tuple[tuple[str, str, Any], ...],
     defaults: dict[str, Any],
@@ -156,33 +104,6 @@ def _values(
         return out
 
     return values
-
-
-def _insert_copy(
-    model: type[models.Model], params: Sequence[Sequence[Any]]
-) -> list[int]:
-    """PostgreSQL: keys drawn from the table's sequence, then one COPY.
-
-    COPY is PostgreSQL's bulk path; a multi-row INSERT costs the driver more to
-    build than the server to run.
-    """
-    columns = _columns(model)
-    names = ", ".join(quoted for _, quoted, _ in columns)
-    pk = model._meta.pk.column
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) "
-            "FROM generate_series(1, %s) ORDER BY 1",
-            [connection.ops.quote_name(table), pk, len(params)],
-        )
-        keys = [found[0] for found in cursor.fetchall()]
-        quoted = connection.ops.quote_name
-        statement = f"COPY {quoted(table)} ({quoted(pk)}, {names}) FROM STDIN"
-        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-            for key, row in zip(keys, params, strict=True):
-                copy.write_row([key, *row])
-    return keys
 
 
 def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
@@ -207,9 +128,18 @@ def create(
     *,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_values: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
     """Insert new rows (setting their `id`) and one `+` history row each;
-    returns the history rows' keys, in the order of `rows`."""
+    returns the history rows' keys, in the order of `rows`.
+
+    `history_values` gives, per row, the values of columns the history row has
+    beyond the model's (an engagement's `history_children`). `history=False`
+    writes no history rows: only for child lines whose change the history row of
+    the record they belong to records (`cooperation/children.py`); nothing
+    refers to such rows by key then, so they are inserted without asking for
+    their keys (`id` is not set), the database's fastest way."""
     if not rows:
         return []
     now = timezone.now()
@@ -220,13 +150,20 @@ def create(
     memo: dict[Any, Any] = {}
     values = _row_values(model, memo)
     params = [values(row) for row in rows]
+    if not history:
+        _write_keyless(model, params)
+        data_changed()
+        return []
     for row, key in zip(rows, _write(model, params), strict=True):
         row["id"] = key
     data_changed()
     extra = _history_extra(kind="+", actor=actor, reason=reason)
     order = _history_order(model, tuple(extra))
-    if order is None:  # a history that is not the model's columns and its own
-        return _history(model, rows, "+", actor=actor, reason=reason, memo=memo)
+    if order is None or history_values is not None:
+        # A history that is not the model's columns and its own.
+        return _history(
+            model, rows, "+", actor=actor, reason=reason, memo=memo, more=history_values
+        )
     # The history rows from the values just written: adapted once.
     history = _history_model(model)
     names = [name for name, _, _ in _columns(history)]
@@ -249,15 +186,31 @@ def update(
     *,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_values: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
-    """Write `fields` of existing `objs` and one `~` history row each."""
+    """Write `fields` of existing `objs` and one `~` history row each (`history`
+    and `history_values` as for `create`)."""
     if not objs:
         return []
     model._default_manager.bulk_update(objs, sorted(set(fields)), batch_size=100)
     data_changed()
+    if not history:
+        return []
     tracked = [f.attname for f in model._meta.concrete_fields]
     rows = [{name: getattr(obj, name) for name in tracked} for obj in objs]
-    return _history(model, rows, "~", actor=actor, reason=reason)
+    return _history(model, rows, "~", actor=actor, reason=reason, more=history_values)
+
+
+def delete(model: type[models.Model], keys: Sequence[int]) -> None:
+    """Delete rows by key with no history row (their removal is recorded by the
+    record they belong to) and no cascade: only for rows nothing points to."""
+    for start in range(0, len(keys), 500):
+        model._base_manager.filter(pk__in=keys[start : start + 500])._raw_delete(
+            connection.alias
+        )
+    if keys:
+        data_changed()
 
 
 def write(
@@ -269,10 +222,14 @@ def write(
     versioned: bool = False,
     actor: Actor,
     reason: str = "",
+    history: bool = True,
+    history_new: Sequence[dict[str, Any]] | None = None,
+    history_changed: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[list[int], list[int]]:
     """`create` the new rows and `update` the changed objects (`versioned`: their
     `version` raised and `updated_at` set, as any edit does); returns the keys of
-    their history rows."""
+    their history rows. `history_new` and `history_changed` are the
+    `history_values` of each."""
     fields = set(fields)
     if versioned and changed:
         now = timezone.now()
@@ -280,9 +237,10 @@ def write(
             obj.version += 1
             obj.updated_at = now
         fields |= {"version", "updated_at"}
+    by = {"actor": actor, "reason": reason, "history": history}
     return (
-        create(model, new, actor=actor, reason=reason),
-        update(model, changed, fields, actor=actor, reason=reason),
+        create(model, new, history_values=history_new, **by),
+        update(model, changed, fields, history_values=history_changed, **by),
     )
 
 
@@ -322,9 +280,14 @@ def _history(
     actor: Actor,
     reason: str,
     memo: dict[Any, Any] | None = None,
+    more: Sequence[dict[str, Any]] | None = None,
 ) -> list[int]:
     extra = _history_extra(kind=kind, actor=actor, reason=reason)
-    return insert(_history_model(model), [{**row, **extra} for row in rows], memo)
+    if more is None:
+        history = [{**row, **extra} for row in rows]
+    else:
+        history = [{**row, **extra, **own} for row, own in zip(rows, more, strict=True)]
+    return insert(_history_model(model), history, memo)
 
 
 def m2m_snapshot(

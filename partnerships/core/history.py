@@ -40,6 +40,9 @@ def history_of(obj: models.Model, limit: int = 200) -> list[dict[str, Any]]:
                 "type": _TYPES.get(record.history_type, record.history_type),
                 "reason": record.history_change_reason,
                 "changes": changes,
+                # The child lines this change wrote, when they have no history
+                # rows of their own (an engagement's, cooperation/children.py).
+                "children": getattr(record, "history_children", None) or {},
             }
         )
     return entries

@@ -166,3 +166,38 @@ class NameMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ~ {self.organisation_id} ({self.status})"
+
+
+class ActivityDigest(models.Model):
+    """An activity of an imported IATI file as last imported: its digest and the
+    version the import left its engagement at (interop/iati/digest.py). A
+    re-import finding both unchanged skips the activity before reading it. A
+    cache of the import, not a fact of the registry: not audited, not dumped;
+    losing it only makes the next re-import read every activity again."""
+
+    document = models.ForeignKey(
+        "sources.SourceDocument", on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveIntegerField(help_text="The activity's place in its file.")
+    digest = models.CharField(max_length=64)
+    engagement = models.ForeignKey(
+        "cooperation.Engagement", on_delete=models.CASCADE, related_name="+"
+    )
+    engagement_version = models.PositiveIntegerField()
+    registry = models.CharField(
+        max_length=100,
+        help_text="The registry's organisations, names and identifiers as the "
+        "import left them (their last history rows): a change there may resolve "
+        "the activity's organisations otherwise.",
+    )
+
+    class Meta:
+        verbose_name = "IATI activity digest"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="activitydigest_once_per_place"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} #{self.number}"

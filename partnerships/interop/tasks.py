@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from partnerships.interop.iati.importer import Summary, import_file
@@ -108,7 +108,14 @@ class Beat:
 
 
 @task()
-def import_iati_run(run_id: int, attempt: int | None = None) -> str:
+def import_iati_run(run_id: int, attempt: int | None = None, language: str = "") -> str:
+    """Import the run's file; its summary's skip reasons and warnings (and a
+    refusal) in `language`, the uploader's (else the site's)."""
+    with translation.override(language or None):
+        return _import_run(run_id, attempt)
+
+
+def _import_run(run_id: int, attempt: int | None) -> str:
     run = ImportRun.objects.select_related("user").get(pk=run_id)
     attempt = run.attempt if attempt is None else attempt
     started = ImportRun.objects.filter(

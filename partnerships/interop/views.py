@@ -21,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -162,11 +163,14 @@ def _count_items(upload: Any) -> int:
 
 
 def _enqueue(run: ImportRun) -> None:
+    # The summary's reasons and warnings in the uploader's language.
+    language = translation.get_language() or ""
+
     # After the run's row is committed, so that a worker process can see it.
     attempt = run.attempt
 
     def go() -> None:
-        result = import_iati_run.enqueue(run.pk, attempt)
+        result = import_iati_run.enqueue(run.pk, attempt, language)
         ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:100])
 
     transaction.on_commit(go)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from partnerships.core.languages import UN_LANGUAGES, language
+from partnerships.portal.history_lines import lines_in_words
 from partnerships.portal.history_reasons import reason_in_words
 
 TYPES = {
@@ -63,7 +64,7 @@ def in_words(model: type[models.Model], entries: list[dict[str, Any]]) -> list[d
     """`core.history.history_of` entries, each change with a `label` and the
     values as a reader says them."""
     described = []
-    for entry in entries:
+    for entry, lines in zip(entries, lines_in_words(entries), strict=True):
         changes = []
         for change in entry["changes"]:
             field = _field(model, change["field"])
@@ -82,6 +83,7 @@ def in_words(model: type[models.Model], entries: list[dict[str, Any]]) -> list[d
                 "type": kind() if kind else entry["type"],
                 "reason": reason_in_words(entry.get("reason") or ""),
                 "changes": changes,
+                "lines": lines,
             }
         )
     return described

@@ -120,6 +120,17 @@ def test_a_real_file_is_held_as_it_says(path):
     ):
         held[(kind, code, currency)] += amount
     assert dict(held) == dict(expected["money"])
+    # The audit trail: each engagement's history row records the places and
+    # money lines the import wrote (they have no history rows of their own).
+    logged, places_logged = defaultdict(Decimal), 0
+    for row in Engagement.history.filter(key__in=keys):
+        children = row.history_children or {}
+        for line in children.get("money", {}).get("added", []):
+            what = (line["kind"], line.get("type_code", ""), line["currency"])
+            logged[what] += Decimal(line["amount"])
+        places_logged += len(children.get("places", {}).get("added", []))
+    assert dict(logged) == dict(expected["money"])
+    assert places_logged == expected["countries"] + expected["regions"]
     # Sectors (every vocabulary, with percentages), tags, locations, document
     # links and results are kept with the engagement as published.
     kept = Counter()

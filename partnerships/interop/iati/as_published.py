@@ -26,13 +26,9 @@ def un_language(value: str | None) -> str:
 
 
 def settle(element: etree._Element, lang: str) -> None:
-    """Layout whitespace gone, and each narrative naming its language when the
-    activity's (`lang`, as written) is not English, as an export's activity is."""
-    for node in element.iter():
-        if node.text is not None and not node.text.strip() and len(node):
-            node.text = None
-        if node.tail is not None and not node.tail.strip():
-            node.tail = None
+    """Each narrative naming its language when the activity's (`lang`, as
+    written) is not English, as an export's activity is. (Layout whitespace is
+    gone already: the reader's parser drops it, `reader._PARSER_OPTIONS`.)"""
     if lang != "en":
         for narrative in element.iter("narrative"):
             if not narrative.get(XML_LANG):

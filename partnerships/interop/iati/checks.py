@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from partnerships.interop.iati.reader import MAX_DEPTH, FileInfo, InvalidItem
@@ -53,13 +54,19 @@ def check(
     iati-organisation as global elements), with the schema compiled once per file.
     """
     if _TOO_DEEP(element):
-        raise InvalidItem(f"it nests deeper than {MAX_DEPTH} elements")
+        raise InvalidItem(
+            _("it nests deeper than %(depth)s elements") % {"depth": MAX_DEPTH}
+        )
     schema = info.schema
     if schema.validate(element):
         return []
     errors, fatal = [], strict
     for entry in schema.error_log:
-        errors.append(f"line {entry.line}: XSD: {entry.message}")
+        # The schema's own message is libxml2's, in English.
+        errors.append(
+            _("line %(line)s: XSD: %(message)s")
+            % {"line": entry.line, "message": entry.message}
+        )
         child = _CHILD.search(entry.path or "")
         fatal = fatal or child is None or child.group(1) in MAPPED
     if fatal:

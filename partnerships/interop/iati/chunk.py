@@ -15,7 +15,6 @@ again writes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,19 +25,20 @@ from partnerships.cooperation.bulk import (
     participations_bulk_write,
     places_bulk_write,
 )
+from partnerships.cooperation.children import Children
 from partnerships.cooperation.models import (
     Engagement,
     MoneyLine,
     Participation,
     Place,
 )
-from partnerships.cooperation.money import line_identity
 from partnerships.cooperation.services import EngagementSpec
 from partnerships.core.actor import Actor
 from partnerships.core.bulk import Row
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.interop.iati import identity, reader
 from partnerships.interop.iati.kept import write_published
+from partnerships.interop.iati.lines import Resolved, money_rows
 from partnerships.registry.models import Organisation
 from partnerships.sources.bulk import evidence_bulk_write, passages_bulk_write
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -57,10 +57,15 @@ class Item:
     text: str
     writes: int = 0
     existed: bool = False
+    # The activity's digest as read (digest.py), kept once it is written.
+    digest: str = ""
     # Filled when the chunk resolves organisations: (role, organisation, quote).
     roles: list[tuple[str, Organisation, str]] = field(default_factory=list)
     # Each money line with its provider and receiver when the registry knows them.
     money: list[Resolved] = field(default_factory=list)
+    # What this import does to the engagement's places and money lines, kept in
+    # the engagement's history row (cooperation/children.py).
+    children: Children = field(default_factory=Children)
 
 
 def engagement_values(spec: EngagementSpec) -> dict[str, Any]:
@@ -79,64 +84,8 @@ def passage_values(identifier: str, text: str) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class Resolved:
-    money: reader.Money
-    provider: Organisation | None = None
-    receiver: Organisation | None = None
-
-
-def money_rows(engagement: int, lines: list[Resolved]) -> list[dict[str, Any]]:
-    """The column values of an activity's money lines, numbered as published;
-    a line identical to an earlier one is kept and flagged as a repeat."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
-    for position, found in enumerate(lines, start=1):
-        money = found.money
-        values = {
-            "engagement_id": engagement,
-            "position": position,
-            "kind": money.kind,
-            "type_code": money.type_code,
-            "status": money.status,
-            "period_start": _day(money.period[0]),
-            "period_end": _day(money.period[1]),
-            "date": _day(money.date),
-            "amount": money.amount,
-            "currency_id": money.currency,
-            "value_date": _day(money.value_date),
-            "extras": _extras(money),
-        }
-        for side, org in (("provider", found.provider), ("receiver", found.receiver)):
-            ref = getattr(money, side)
-            values[f"{side}_id"] = org.pk if org else None
-            values[f"{side}_ref"] = ref.ref[:200] if ref else ""
-            values[f"{side}_name"] = _name(ref)
-            values[f"{side}_activity"] = ref.activity_id[:200] if ref else ""
-        identity = line_identity(values)
-        values["is_repeat"] = identity in seen
-        seen.add(identity)
-        out.append(values)
-    return out
-
-
-def _extras(money: reader.Money) -> dict[str, Any]:
-    """What the line carries beyond its columns, as published XML."""
-    return {"published": money.xml} if money.xml else {}
-
-
-def _day(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _name(ref: reader.OrgRef | None) -> str:
-    if ref is None:
-        return ""
-    return next(iter(ref.names.values()), "")[:500]
-
-
 class Chunk:
-    """Writes the items of one chunk; `write` returns nothing, counts in items."""
+    """Writes the items of one chunk, counting what it writes in each item."""
 
     def __init__(self, document: SourceDocument, *, actor: Actor, reason: str) -> None:
         self.document = document
@@ -145,16 +94,41 @@ class Chunk:
         # evidence) and may update them when the file names them again.
         self.created: set[int] = set()
 
-    def write(self, items: list[Item]) -> None:
+    def write(self, items: list[Item]) -> dict[str, Engagement | Row]:
+        """Write the items; returns their engagements by key."""
         if not items:
-            return
+            return {}
         passages = self._passages(items)
-        engagements = self._engagements(items)
-        self._places(items, engagements)
+        engagements = self._lookup(items)
+        # Places and money lines are worked out first: what changes in them goes
+        # into the engagement's history row; they get none of their own.
+        places = self._places(items, engagements)
+        money = self._money(items, engagements)
+        self._engagements(items, engagements)
+        for rows in (places[0], money[0]):
+            for row in rows:
+                row["engagement_id"] = engagements[row.pop("_key")].pk
+        places_bulk_write(
+            new=places[0],
+            changed=places[1],
+            fields=_CITIES,
+            created=self.created,
+            in_engagement_history=True,
+            **self.by,
+        )
+        money_lines_bulk_write(
+            new=money[0],
+            changed=money[1],
+            fields=money[2],
+            removed=money[3],
+            created=self.created,
+            in_engagement_history=True,
+            **self.by,
+        )
         cited = self._participations(items, engagements)
-        self._money(items, engagements)
         write_published(items, engagements, self.created, self.by)
         self._evidence(items, engagements, passages, cited)
+        return engagements
 
     # Passages: one per activity, numbered by its position in the file.
     def _passages(self, items: list[Item]) -> dict[int, Passage | Row]:
@@ -185,15 +159,26 @@ class Chunk:
         return known
 
     # Engagements, with their themes and SDG targets.
-    def _engagements(self, items: list[Item]) -> dict[str, Engagement | Row]:
+    def _lookup(self, items: list[Item]) -> dict[str, Engagement | Row]:
+        """The engagements the items' activities were imported as, by key
+        (found by IATI identifier, never by our key: `identity`)."""
         known: dict[str, Engagement | Row] = dict(identity.match(items))
+        for item in items:
+            item.existed = item.spec.key in known
+        return known
+
+    def _engagements(
+        self, items: list[Item], known: dict[str, Engagement | Row]
+    ) -> None:
+        """Create or update the engagements (adding the new ones to `known`), each
+        history row with what the chunk does to its lines."""
         themes, targets = engagement_links(e.pk for e in known.values())
-        new, changed, fields = [], [], set()
+        new, changed, fields, children = [], [], set(), {}
         for item in items:
             spec = item.spec
             values = engagement_values(spec)
             engagement = known.get(spec.key)
-            item.existed = engagement is not None
+            children[spec.key] = item.children.record()
             if engagement is None:
                 engagement = Row(key=spec.key, **values)
                 known[spec.key] = engagement
@@ -204,7 +189,7 @@ class Chunk:
             moved = set(spec.themes) != set(themes.get(engagement.pk, {})) or set(
                 spec.sdg_targets
             ) != set(targets.get(engagement.pk, {}))
-            if diff or moved:
+            if diff or moved or children[spec.key]:
                 changed.append(engagement)
                 fields |= diff
                 item.writes += 1
@@ -215,46 +200,51 @@ class Chunk:
             themes={i.spec.key: i.spec.themes for i in items},
             sdg_targets={i.spec.key: i.spec.sdg_targets for i in items},
             created=self.created,
+            children=children,
             **self.by,
         )
         self.created |= {row["id"] for row in new}
-        return known
 
     def _places(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> None:
+    ) -> tuple[list[Row], list[Place]]:
+        """New places (their engagement's key in `_key`) and places whose cities
+        are cleared, each noted in its item's `children`."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
-        known = {
-            (p.engagement_id, p.country_id, p.region_id, p.city_en): p
-            for p in Place.objects.filter(engagement_id__in=ids).order_by("id")
-        }
+        held: dict[int, dict[tuple, Place]] = {}
+        for p in Place.objects.filter(engagement_id__in=ids).order_by("id"):
+            held.setdefault(p.engagement_id, {}).setdefault(
+                (p.country_id, p.region_id, p.city_en), p
+            )
         new, changed = [], []
         for item in items:
-            pk = engagements[item.spec.key].pk
+            found = engagements.get(item.spec.key)
+            known: dict[tuple, Any] = dict(held.get(found.pk, {})) if found else {}
+            added = []
             for spec in item.spec.places:
-                key = (pk, spec.country, spec.region, "")
+                key = (spec.country, spec.region, "")
                 place = known.get(key)
                 if place is None:
                     place = Row(
-                        engagement_id=pk, country_id=spec.country, region_id=spec.region
+                        _key=item.spec.key,
+                        country_id=spec.country,
+                        region_id=spec.region,
                     )
                     known[key] = place
                     new.append(place)
-                    item.writes += 1
+                    added.append((spec.country, spec.region))
                 elif isinstance(place, Place) and any(
                     getattr(place, name) for name in _CITIES
                 ):
+                    before = {name: getattr(place, name) for name in _CITIES}
                     for name in _CITIES:
                         setattr(place, name, "")
+                    item.children.place_changed(place, before)
                     changed.append(place)
                     item.writes += 1
-        places_bulk_write(
-            new=new,
-            changed=changed,
-            fields=_CITIES,
-            created=self.created,
-            **self.by,
-        )
+            item.children.places_added(added)
+            item.writes += len(added)
+        return new, changed
 
     def _participations(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
@@ -287,37 +277,43 @@ class Chunk:
 
     def _money(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> None:
-        """Each item's lines by position: new, changed, or gone from the file."""
+    ) -> tuple[list[Row], list[MoneyLine], set[str], list[MoneyLine]]:
+        """Each item's lines by position: new (their engagement's key in `_key`),
+        changed (and the columns that changed), or gone from the file; each noted
+        in its item's `children`."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
         known: dict[int, dict[int, MoneyLine]] = {}
         for line in MoneyLine.objects.filter(engagement_id__in=ids):
             known.setdefault(line.engagement_id, {})[line.position] = line
         new, changed, removed, fields = [], [], [], set()
         for item in items:
-            pk = engagements[item.spec.key].pk
-            held = known.get(pk, {})
-            wanted = money_rows(pk, item.money)
+            found = engagements.get(item.spec.key)
+            held = known.get(found.pk, {}) if found else {}
+            wanted = money_rows(found.pk if found else None, item.money)
+            added = []
             for values in wanted:
                 line = held.get(values["position"])
                 if line is None:
-                    new.append(Row(values))
-                    item.writes += 1
-                elif diff := _diff(line, values):
+                    values["_key"] = item.spec.key
+                    added.append(values)
+                    continue
+                before = {name: getattr(line, name) for name in values}
+                if diff := _diff(line, values):
                     changed.append(line)
                     fields |= diff
+                    item.children.money_changed(
+                        line.position, {name: before[name] for name in diff}, line
+                    )
                     item.writes += 1
+            item.children.money_added(added)
+            new += map(Row, added)
+            item.writes += len(added)
             gone = [line for pos, line in held.items() if pos > len(wanted)]
+            for line in gone:
+                item.children.money("removed", line)
             removed += gone
             item.writes += len(gone)
-        money_lines_bulk_write(
-            new=new,
-            changed=changed,
-            fields=fields,
-            removed=removed,
-            created=self.created,
-            **self.by,
-        )
+        return new, changed, fields, removed
 
     def _evidence(
         self,

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
@@ -31,7 +32,8 @@ from partnerships.core.validation import column_errors
 from partnerships.interop.iati import checks, chunk, inverse, reader
 from partnerships.interop.iati import mapping as m
 from partnerships.interop.iati.chunk import CHUNK, Chunk, Item, Resolved
-from partnerships.interop.iati.codelists import active_codes
+from partnerships.interop.iati.codes import Codes
+from partnerships.interop.iati.digest import Digests
 from partnerships.interop.iati.inverse import (
     ENGAGEMENT_KEY_MAX,
     ROLES,
@@ -41,7 +43,6 @@ from partnerships.interop.iati.inverse import (
     safe_key,
 )
 from partnerships.interop.iati.near import Proposals
-from partnerships.reference.models import Country, Currency, Region, SdgTarget, Theme
 from partnerships.sources.models import Passage
 from partnerships.sources.services import (
     document_upsert,
@@ -68,33 +69,7 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
 
     def skip(self, line: int, identifier: str, reason: str) -> None:
-        self.skipped.append((line, identifier or "(no identifier)", reason))
-
-
-@dataclass
-class _Codes:
-    countries: frozenset[str]
-    regions: frozenset[str]
-    currencies: frozenset[str]
-    roles: frozenset[str]
-    statuses: frozenset[str]
-    themes: frozenset[str]
-    targets: frozenset[str]
-
-    @classmethod
-    def load(cls) -> _Codes:
-        def pks(model: type) -> frozenset[str]:
-            return frozenset(model.objects.values_list("pk", flat=True))
-
-        return cls(
-            countries=pks(Country),
-            regions=pks(Region),
-            currencies=pks(Currency),
-            roles=active_codes("OrganisationRole"),
-            statuses=active_codes("ActivityStatus"),
-            themes=pks(Theme),
-            targets=pks(SdgTarget),
-        )
+        self.skipped.append((line, identifier or _("(no identifier)"), reason))
 
 
 def import_file(
@@ -116,8 +91,7 @@ def import_file(
     actor = system_actor(REASON) if user is None else actor_for(user)
     try:
         with transaction.atomic(), fewer_collections():
-            run = _Run(info, summary, actor)
-            run.strict = strict
+            run = _Run(info, summary, actor, strict=strict)
             activities = info.root == reader.ACTIVITIES
             for number, element in enumerate(reader.items(info), start=1):
                 summary.read += 1
@@ -128,6 +102,7 @@ def import_file(
                 if on_item:
                     on_item()
             run.flush()
+            run.digests.finish()
             summary.writes += run.orgs.writes
             summary.organisations_created = run.orgs.created
             summary.organisations_matched = run.orgs.matched
@@ -139,18 +114,26 @@ def import_file(
         # row their rules refuse) or, last guard, the database refused a row (e.g.
         # another import wrote the same key meanwhile): nothing of the file stays.
         raise reader.ReaderError(
-            f"{path.name}: {_reason(error)} Nothing of the file was imported."
+            _("%(file)s: %(reason)s Nothing of the file was imported.")
+            % {"file": path.name, "reason": _reason(error)}
         ) from error
     return summary
 
 
 class _Run:
-    def __init__(self, info: reader.FileInfo, summary: Summary, actor: Actor) -> None:
+    def __init__(
+        self,
+        info: reader.FileInfo,
+        summary: Summary,
+        actor: Actor,
+        *,
+        strict: bool = False,
+    ) -> None:
         self.info = info
         self.summary = summary
-        self.codes = _Codes.load()
+        self.codes = Codes.load()
         self.actor = actor
-        self.strict = False
+        self.strict = strict
         self.orgs = OrganisationResolver(
             reason=REASON, actor=self.actor, proposals=Proposals(info.path.name)
         )
@@ -168,6 +151,7 @@ class _Run:
         )
         summary.writes += written
         self.chunk = Chunk(self.document, actor=actor, reason=REASON)
+        self.digests = Digests(info, self.document, strict=strict)
         self.pending: list[Item] = []
         self.keys: set[str] = set()
 
@@ -175,22 +159,31 @@ class _Run:
         """Check and map one activity; nothing is written yet."""
         line = element.sourceline or 0
         identifier = (element.findtext("iati-identifier") or "").strip()
+        digest = self.digests.of(number, element)
+        if self.digests.unchanged(number, digest):
+            return Prepared(line, identifier, None, unchanged=True)
         try:
             warnings = checks.check(element, self.info, strict=self.strict)
             record = reader.activity_record(element, self.info)
             self._check_codes(record)
             item = self._item(number, record)
+            item.digest = digest
             return Prepared(line, identifier, item, warnings=warnings)
         except reader.InvalidItem as error:
             return Prepared(line, identifier, None, str(error))
 
     def take(self, done: Prepared) -> None:
-        if done.item is None:
+        if done.unchanged:
+            self.summary.unchanged += 1
+        elif done.item is None:
             self.summary.skip(done.line, done.identifier, done.reason)
         else:
             self.summary.warnings += [
-                f"{done.identifier} (line {done.line}) imported; not mapped and "
-                f"invalid: {warning}"
+                _(
+                    "%(identifier)s (line %(line)s) imported; not mapped and "
+                    "invalid: %(warning)s"
+                )
+                % {"identifier": done.identifier, "line": done.line, "warning": warning}
                 for warning in done.warnings
             ]
             self._queue(done.item)
@@ -231,7 +224,7 @@ class _Run:
                 )
             else:
                 ready.append(item)
-        self.chunk.write(ready)
+        self.digests.keep(ready, self.chunk.write(ready))
         for item in ready:
             self.summary.writes += item.writes
             if not item.existed:
@@ -259,14 +252,18 @@ class _Run:
 
     def _item(self, number: int, record: reader.Record) -> Item:
         if not record.identifier:
-            raise reader.InvalidItem("it has no iati-identifier")
+            raise reader.InvalidItem(_("it has no iati-identifier"))
         spec, notes = self._spec(record)
         for money in record.money:
             errors = column_errors(MoneyLine, {"amount": money.amount})
             if errors:
                 raise reader.InvalidItem(
-                    f"line {money.line}: amount {money.amount}: "
-                    + "; ".join(errors["amount"])
+                    _("line %(line)s: amount %(amount)s: %(errors)s")
+                    % {
+                        "line": money.line,
+                        "amount": money.amount,
+                        "errors": "; ".join(errors["amount"]),
+                    }
                 )
         return Item(
             number=number,
@@ -294,7 +291,8 @@ class _Run:
             problems.append(f"activity-status {record.status}")
         if problems:
             raise reader.InvalidItem(
-                "unknown code: " + ", ".join(sorted(set(problems)))
+                _("unknown code: %(codes)s")
+                % {"codes": ", ".join(sorted(set(problems)))}
             )
 
     def _passage(self, number: int, record: reader.Record, text: str) -> Passage:
@@ -340,7 +338,7 @@ class _Run:
             + [PlaceSpec(region=r) for r in record.regions],
         )
         if END_BEFORE_START in engagement_errors(spec.columns()).get("end_date", []):
-            raise reader.InvalidItem("it ends before it starts")
+            raise reader.InvalidItem(_("it ends before it starts"))
         return spec, notes
 
     def _evidence(self, passage: Passage, *, quote: str, **subject: object) -> int:
@@ -352,7 +350,7 @@ class _Run:
 
     def _organisation(self, number: int, record: reader.Record) -> None:
         if not record.identifier:
-            raise reader.InvalidItem("it has no organisation-identifier")
+            raise reader.InvalidItem(_("it has no organisation-identifier"))
         own = record.reporting
         ref = reader.OrgRef(
             ref=record.identifier,
@@ -388,11 +386,13 @@ class Prepared:
     item: Item | None
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Imported before as it is now (digest.py): nothing to check or write.
+    unchanged: bool = False
 
 
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
     if isinstance(error, IntegrityError):
-        return f"the database refused a row ({error});"
+        return _("the database refused a row (%(error)s);") % {"error": error}
     return str(error)

@@ -100,6 +100,7 @@ KEPT = (
     "default-tied-status",
     "capital-spend",
     "document-link",
+    "related-activity",
     "legacy-data",
     "conditions",
     "result",

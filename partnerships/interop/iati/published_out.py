@@ -9,7 +9,9 @@ engagement's start and end, the published countries and regions (with their
 percentages) when they are the places the reader sees, the published status
 when it reads as the engagement's. A curated change shows: the export then
 derives the element from the registry. The reporting-org as published is
-written with `as_published` (`--reporting-org-mode as-published`).
+written with `as_published` (`--reporting-org-mode as-published`). Published
+related-activities are written as published, with the links the registry adds
+(its parent and children) that they do not already name.
 """
 
 from __future__ import annotations
@@ -71,11 +73,18 @@ def published(
             activity.set(name, value)
     elements = [e for e in elements if e.tag in m.KEPT]
     tags = {element.tag for element in elements}
+    links = {_link(e) for e in elements if e.tag == "related-activity"}
     for child in list(activity):
         if child.tag in _REPLACED and child.tag in tags:
             activity.remove(child)
+        elif child.tag == "related-activity" and _link(child) in links:
+            activity.remove(child)  # derived, and published too: written once
     activity.extend(elements)
     activity[:] = sorted(activity, key=lambda child: ORDER.get(child.tag, len(ORDER)))
+
+
+def _link(element: etree._Element) -> tuple[str, str]:
+    return ((element.get("ref") or "").strip(), element.get("type") or "")
 
 
 def _faithful(

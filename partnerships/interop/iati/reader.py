@@ -5,7 +5,6 @@ declaring a DOCTYPE (the door to external entities and "billion laughs"). The
 parser never resolves entities, loads a DTD or touches the network, keeps
 libxml2's limits (no `huge_tree`), and each element is freed once read, so memory
 stays bounded by one activity whatever the file's size (docs/iati.md, Import).
-
 Each activity is checked against the 2.03 XSD (validate.py's cached schema) and
 turned into a plain `Record`: the importer never sees XML.
 """
@@ -19,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from partnerships.interop.iati import as_published, validate
@@ -44,6 +44,7 @@ _PARSER_OPTIONS = {
     "huge_tree": False,
     "remove_comments": True,
     "remove_pis": True,
+    "remove_blank_text": True,  # layout whitespace, by libxml2 (as_published)
 }
 
 
@@ -135,42 +136,38 @@ def inspect(path: Path) -> FileInfo:
     """Refuse an oversized file, a DOCTYPE or a root that is not IATI's."""
     name = path.name
     if not path.is_file():
-        raise ReaderError(f"{name}: there is no such file.")
+        raise ReaderError(_("%(name)s: there is no such file.") % {"name": name})
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ReaderError(
-            f"{name}: the file is {size} bytes, over the limit of {MAX_BYTES}."
+            _("%(name)s: the file is %(size)s bytes, over the limit of %(limit)s.")
+            % {"name": name, "size": size, "limit": MAX_BYTES}
         )
     with path.open("rb") as stream:
         head = stream.read(HEAD_BYTES)
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise ReaderError(
-            f"{name}: the file declares a DOCTYPE or entities, which IATI files "
-            "never need; it is refused for safety (XXE, entity expansion)."
+            _(
+                "%(name)s: the file declares a DOCTYPE or entities, which IATI "
+                "files never need; it is refused for safety (XXE, entity "
+                "expansion)."
+            )
+            % {"name": name}
         )
     root = _first_element(path)
     if root.getroottree().docinfo.doctype:
-        raise ReaderError(f"{name}: the file declares a DOCTYPE; it is refused.")
+        raise ReaderError(
+            _("%(name)s: the file declares a DOCTYPE; it is refused.") % {"name": name}
+        )
     if root.tag not in ITEMS:
         raise ReaderError(
-            f"{name}: line {root.sourceline}: the root is <{root.tag}>, not "
-            "<iati-activities> or <iati-organisations>."
+            _(
+                "%(name)s: line %(line)s: the root is <%(root)s>, not "
+                "<iati-activities> or <iati-organisations>."
+            )
+            % {"name": name, "line": root.sourceline, "root": root.tag}
         )
-    version = (root.get("version") or "").strip()
-    warnings: tuple[str, ...] = ()
-    if not version:
-        # IATI Datastore output leaves @version off; its content is 2.03, and
-        # each activity is still checked against the 2.03 XSD.
-        version = "2.03"
-        warnings = (
-            f"{name}: the root has no @version; read as 2.03, each activity "
-            "checked against the 2.03 schema.",
-        )
-    if version not in VERSIONS:
-        raise ReaderError(
-            f"{name}: IATI version {version or '(none)'} is not supported; "
-            f"only {', '.join(VERSIONS)} are."
-        )
+    version, warnings = _version(name, root)
     return FileInfo(
         path=path,
         root=root.tag,
@@ -183,6 +180,35 @@ def inspect(path: Path) -> FileInfo:
     )
 
 
+def _version(name: str, root: etree._Element) -> tuple[str, tuple[str, ...]]:
+    """The file's IATI version and its warning; ReaderError for another."""
+    version = (root.get("version") or "").strip()
+    warnings: tuple[str, ...] = ()
+    if not version:
+        # IATI Datastore output leaves @version off; its content is 2.03, and
+        # each activity is still checked against the 2.03 XSD.
+        version = "2.03"
+        warnings = (
+            _(
+                "%(name)s: the root has no @version; read as 2.03, each activity "
+                "checked against the 2.03 schema."
+            )
+            % {"name": name},
+        )
+    if version not in VERSIONS:
+        raise ReaderError(
+            _(
+                "%(name)s: IATI version %(version)s is not supported; only %(versions)s are."
+            )
+            % {
+                "name": name,
+                "version": version or _("(none)"),
+                "versions": ", ".join(VERSIONS),
+            }
+        )
+    return version, warnings
+
+
 def _first_element(path: Path) -> etree._Element:
     with path.open("rb") as stream:
         events = etree.iterparse(stream, events=("start",), **_PARSER_OPTIONS)
@@ -191,12 +217,15 @@ def _first_element(path: Path) -> etree._Element:
                 return element
         except etree.XMLSyntaxError as error:
             raise _syntax(path, error) from error
-    raise ReaderError(f"{path.name}: the file holds no XML element.")
+    raise ReaderError(
+        _("%(name)s: the file holds no XML element.") % {"name": path.name}
+    )
 
 
 def _syntax(path: Path, error: etree.XMLSyntaxError) -> ReaderError:
     return ReaderError(
-        f"{path.name}: not well-formed XML at line {error.lineno}: {error.msg}"
+        _("%(name)s: not well-formed XML at line %(line)s: %(message)s")
+        % {"name": path.name, "line": error.lineno, "message": error.msg}
     )
 
 
@@ -323,7 +352,8 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
         amount = Decimal((value.text or "").strip())
     except InvalidOperation as error:
         raise InvalidItem(
-            f"line {value.sourceline}: {value.text!r} is no amount"
+            _("line %(line)s: %(text)r is no amount")
+            % {"line": value.sourceline, "text": value.text}
         ) from error
     kind = element.tag
     if kind == "transaction":
