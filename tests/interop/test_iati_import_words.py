@@ -66,7 +66,7 @@ def test_the_uploads_task_imports_in_the_uploaders_language(tmp_path, settings):
         size=path.stat().st_size,
         stored=f"iati-uploads/{path.name}",
     )
-    tasks.import_iati_run.call(run.pk, "fr")
+    tasks.import_iati_run.call(run.pk, language="fr")
     run.refresh_from_db()
     assert [skip["reason"] for skip in run.summary["skipped"]] == [
         "code inconnu : country ZZ"
