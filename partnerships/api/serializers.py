@@ -21,6 +21,7 @@ from partnerships.cooperation.models import (
 from partnerships.cooperation.money import measure_of, totals
 from partnerships.core.dates import format_fuzzy
 from partnerships.core.languages import UN_LANGUAGES, as_dict
+from partnerships.reference.unterm import country_names
 from partnerships.registry.categories import Category
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage, SourceDocument
@@ -54,6 +55,19 @@ class TranslationsField(serializers.Field):
         return {f"{self.base}_{lang}": text.strip() for lang, text in data.items()}
 
 
+@extend_schema_field({**TRANSLATIONS, "nullable": True, "readOnly": True})
+class CountryNamesField(serializers.Field):
+    """{lang: name} of the country code, from UN terminology (as the report and the
+    portal name countries); null when there is no country."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("source", "country_id")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, code: str) -> dict[str, str]:
+        return country_names(code)
+
+
 # --- Output -----------------------------------------------------------------------
 
 
@@ -67,6 +81,7 @@ class OrganisationOut(serializers.ModelSerializer):
     )
     identifiers = serializers.SerializerMethodField()
     iati_type = serializers.CharField(source="iati_type_code", read_only=True)
+    country_names = CountryNamesField()
 
     class Meta:
         model = Organisation
@@ -79,6 +94,7 @@ class OrganisationOut(serializers.ModelSerializer):
             "category",
             "iati_type",
             "country",
+            "country_names",
             "parent",
             "website",
             "identifiers",
@@ -160,18 +176,20 @@ class ContributionListOut(ContributionOut):
 class PlaceOut(serializers.ModelSerializer):
     engagement = serializers.SlugRelatedField(slug_field="key", read_only=True)
     city = TranslationsField("city")
+    country_names = CountryNamesField()
 
     class Meta:
         model = Place
-        fields = ["id", "engagement", "country", "region", "city"]
+        fields = ["id", "engagement", "country", "country_names", "region", "city"]
 
 
 class PlaceBriefOut(serializers.ModelSerializer):
     city = TranslationsField("city")
+    country_names = CountryNamesField()
 
     class Meta:
         model = Place
-        fields = ["country", "region", "city"]
+        fields = ["country", "country_names", "region", "city"]
 
 
 class EngagementOut(serializers.ModelSerializer):

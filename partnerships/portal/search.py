@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from partnerships.cooperation.models import Participation
+from partnerships.cooperation.models import Engagement, Participation
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
+from partnerships.core.fulltext import fulltext_condition, fulltext_ids, usable
 from partnerships.portal.language import content_language
 from partnerships.registry.models import Organisation
 from partnerships.registry.search import (
@@ -105,7 +106,9 @@ def search(actor: Actor, text: str, only: str = "", page: int = 1) -> SearchResu
         results.organisations.capped = len(found) >= SEARCH_CANDIDATES
     if results.only in ("", "engagements"):
         named = named_exactly(found)
-        results.engagements = _paged(_engagements(actor, text, named), page, size)
+        most = max(COUNT_CAP + 1, page * size + 1)
+        found_in = _engagements(actor, text, named, most)
+        results.engagements = _paged(found_in, page, size)
     if results.only in ("", "passages"):
         results.passages = _paged(_passages(actor, text), page, size)
     return results
@@ -140,15 +143,26 @@ def _passages(actor: Actor, text: str) -> QuerySet:
     )
 
 
-def _engagements(actor: Actor, text: str, named: Organisation | None) -> QuerySet:
+def _engagements(
+    actor: Actor, text: str, named: Organisation | None, most: int | None = None
+) -> QuerySet:
     """The engagements of the organisation `text` names exactly (开发署, UNDP), or
     else those whose title contains it. Newest first by id, so that the scan stops
-    after a page instead of sorting every match."""
+    after a page instead of sorting every match. On SQLite the titles come from the
+    full-text index, newest first with the limit `most` inside it (a page's worth
+    and the count's cap), before the permission layer joins."""
     engagements = engagements_visible_to(actor).order_by("-pk")
     if named is not None:
         taking_part = Participation.objects.filter(organisation=named)
         return engagements.filter(pk__in=taking_part.values("engagement_id"))
+    columns = [f"title_{lang}" for lang in languages_of(text)]
+    table = Engagement._meta.db_table
     titles = Q(key=text)
-    for lang in languages_of(text):
-        titles |= Q(**{f"title_{lang}__icontains": text})
+    if not usable(text):
+        for column in columns:
+            titles |= Q(**{f"{column}__icontains": text})
+    elif most is None:
+        titles |= fulltext_condition(table, columns, text)
+    else:
+        titles |= Q(pk__in=fulltext_ids(table, columns, text, most, order="newest"))
     return engagements.filter(titles)
