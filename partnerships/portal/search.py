@@ -20,6 +20,7 @@ from partnerships.registry.search import (
     organisations_ranked,
     script_of,
 )
+from partnerships.sources.models import Passage
 from partnerships.sources.visibility import passages_visible_to
 
 SEARCH_LIMIT = 10  # of each type on the page of all types
@@ -135,9 +136,13 @@ def everything(actor: Actor, text: str) -> Everything:
 
 
 def _passages(actor: Actor, text: str) -> QuerySet:
+    if usable(text):
+        words = fulltext_condition(Passage._meta.db_table, ["text"], text)
+    else:
+        words = Q(text__icontains=text)
     return (
         passages_visible_to(actor)
-        .filter(text__icontains=text)
+        .filter(words)
         .select_related("document")
         .order_by("document__symbol", "number")
     )
