@@ -108,8 +108,11 @@ def search(actor: Actor, text: str, only: str = "", page: int = 1) -> SearchResu
     if results.only in ("", "engagements"):
         named = named_exactly(found)
         most = max(COUNT_CAP + 1, page * size + 1)
-        found_in = _engagements(actor, text, named, most)
+        found_in, cut = _engagements(actor, text, named, most)
         results.engagements = _paged(found_in, page, size)
+        # More matched than the index handed over: some may be hidden from the
+        # reader, so the count is a floor.
+        results.engagements.capped |= cut
     if results.only in ("", "passages"):
         results.passages = _paged(_passages(actor, text), page, size)
     return results
@@ -128,7 +131,7 @@ class Everything:
 def everything(actor: Actor, text: str) -> Everything:
     text = text.strip()
     found = organisations_ranked(actor, text, SEARCH_CANDIDATES, close=0).found
-    engagements = _engagements(actor, text, named_exactly(found))
+    engagements = _engagements(actor, text, named_exactly(found))[0]
     passages = _passages(actor, text)
     if not text:
         engagements, passages = engagements.none(), passages.none()
@@ -150,24 +153,27 @@ def _passages(actor: Actor, text: str) -> QuerySet:
 
 def _engagements(
     actor: Actor, text: str, named: Organisation | None, most: int | None = None
-) -> QuerySet:
+) -> tuple[QuerySet, bool]:
     """The engagements of the organisation `text` names exactly (开发署, UNDP), or
-    else those whose title contains it. Newest first by id, so that the scan stops
-    after a page instead of sorting every match. On SQLite the titles come from the
-    full-text index, newest first with the limit `most` inside it (a page's worth
-    and the count's cap), before the permission layer joins."""
+    else those whose title contains it, and whether the index's limit cut the
+    matches short. Newest first by id, so that the scan stops after a page instead
+    of sorting every match. On SQLite the titles come from the full-text index,
+    newest first with the limit `most` inside it (a page's worth and the count's
+    cap), before the permission layer joins."""
     engagements = engagements_visible_to(actor).order_by("-pk")
     if named is not None:
         taking_part = Participation.objects.filter(organisation=named)
-        return engagements.filter(pk__in=taking_part.values("engagement_id"))
+        return engagements.filter(pk__in=taking_part.values("engagement_id")), False
     columns = [f"title_{lang}" for lang in languages_of(text)]
     table = Engagement._meta.db_table
-    titles = Q(key=text)
+    titles, cut = Q(key=text), False
     if not usable(text):
         for column in columns:
             titles |= Q(**{f"{column}__icontains": text})
     elif most is None:
         titles |= fulltext_condition(table, columns, text)
     else:
-        titles |= Q(pk__in=fulltext_ids(table, columns, text, most, order="newest"))
-    return engagements.filter(titles)
+        ids = fulltext_ids(table, columns, text, most, order="newest") or []
+        titles |= Q(pk__in=ids)
+        cut = len(ids) >= most
+    return engagements.filter(titles), cut
