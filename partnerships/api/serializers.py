@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from partnerships.api.history_out import ChangeOut, HistoryOut  # noqa: F401
+from partnerships.api.fields import CountryNamesField, TranslationsField
 from partnerships.cooperation.models import (
     ChangeProposal,
     Contribution,
@@ -21,39 +21,9 @@ from partnerships.cooperation.models import (
 )
 from partnerships.cooperation.money import measure_of, totals
 from partnerships.core.dates import format_fuzzy
-from partnerships.core.languages import UN_LANGUAGES, as_dict
 from partnerships.registry.categories import Category
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage, SourceDocument
-
-TRANSLATIONS = {
-    "type": "object",
-    "properties": {lang: {"type": "string"} for lang in UN_LANGUAGES},
-    "additionalProperties": False,
-}
-
-
-@extend_schema_field(TRANSLATIONS)
-class TranslationsField(serializers.Field):
-    """{lang: text} over the six `<base>_<lang>` columns."""
-
-    def __init__(self, base: str, **kwargs: Any) -> None:
-        self.base = base
-        kwargs.setdefault("source", "*")
-        super().__init__(**kwargs)
-
-    def to_representation(self, obj: Any) -> dict[str, str]:
-        return as_dict(obj, self.base)
-
-    def to_internal_value(self, data: Any) -> dict[str, str]:
-        if not isinstance(data, dict) or set(data) - set(UN_LANGUAGES):
-            raise serializers.ValidationError(
-                f"Give an object whose keys are among {', '.join(UN_LANGUAGES)}."
-            )
-        if not all(isinstance(v, str) for v in data.values()):
-            raise serializers.ValidationError("Every translation must be a string.")
-        return {f"{self.base}_{lang}": text.strip() for lang, text in data.items()}
-
 
 # --- Output -----------------------------------------------------------------------
 
@@ -68,6 +38,7 @@ class OrganisationOut(serializers.ModelSerializer):
     )
     identifiers = serializers.SerializerMethodField()
     iati_type = serializers.CharField(source="iati_type_code", read_only=True)
+    country_names = CountryNamesField()
 
     class Meta:
         model = Organisation
@@ -80,6 +51,7 @@ class OrganisationOut(serializers.ModelSerializer):
             "category",
             "iati_type",
             "country",
+            "country_names",
             "parent",
             "website",
             "identifiers",
@@ -161,18 +133,20 @@ class ContributionListOut(ContributionOut):
 class PlaceOut(serializers.ModelSerializer):
     engagement = serializers.SlugRelatedField(slug_field="key", read_only=True)
     city = TranslationsField("city")
+    country_names = CountryNamesField()
 
     class Meta:
         model = Place
-        fields = ["id", "engagement", "country", "region", "city"]
+        fields = ["id", "engagement", "country", "country_names", "region", "city"]
 
 
 class PlaceBriefOut(serializers.ModelSerializer):
     city = TranslationsField("city")
+    country_names = CountryNamesField()
 
     class Meta:
         model = Place
-        fields = ["country", "region", "city"]
+        fields = ["country", "country_names", "region", "city"]
 
 
 class EngagementOut(serializers.ModelSerializer):

@@ -171,12 +171,25 @@ def field_names(base: str) -> list[str]:
 
 
 def localized(obj: Any, base: str, lang: str) -> Localized:
-    """The text of `base` in `lang`, else the first one found in FALLBACK_ORDER."""
-    wanted = getattr(obj, f"{base}_{lang}", "") or ""
+    """The text of `base` in `lang`, else the first one found in FALLBACK_ORDER. A
+    model whose texts come from elsewhere than its columns says so with a method
+    `localized_<base>(lang)` (a country's name comes from UN terminology)."""
+    own = getattr(obj, f"localized_{base}", None)
+    if callable(own):
+        return own(lang)
+    return pick(
+        {other: getattr(obj, f"{base}_{other}", "") for other in UN_LANGUAGES}, lang
+    )
+
+
+def pick(texts: dict[str, str], lang: str) -> Localized:
+    """The text of `lang` among `texts` (language code -> text), else the first one
+    found in FALLBACK_ORDER, saying whether it fell back."""
+    wanted = texts.get(lang) or ""
     if wanted:
         return Localized(wanted, lang, False)
     for other in FALLBACK_ORDER:
-        text = getattr(obj, f"{base}_{other}", "") or ""
+        text = texts.get(other) or ""
         if text:
             return Localized(text, other, True)
     return Localized("", lang, True)

@@ -113,14 +113,16 @@ def _topic(actor: Actor, params: Mapping[str, Any], limit: int) -> Topic:
         capped=len(rows) > COUNT_CAP,
         undated=sum(1 for _pk, start in kept if start is None),
         latest=[latest[pk] for pk in ids[:limit] if pk in latest],
-        partners=_partners(actor, qs, limit),
+        partners=_partners(actor, ids, limit),
         years=continuous_years(sorted(years.items())),
     )
 
 
-def _partners(actor: Actor, qs: QuerySet, limit: int) -> list[tuple[Organisation, int]]:
-    """The visible organisations in most of the (first COUNT_CAP) engagements."""
-    ids = qs.values("pk")[:COUNT_CAP]
+def _partners(
+    actor: Actor, ids: list[int], limit: int
+) -> list[tuple[Organisation, int]]:
+    """The visible organisations in most of the engagements `ids` (the first
+    COUNT_CAP, already read: asking the filter again as a subquery read them twice)."""
     top = list(
         Participation.objects.filter(engagement_id__in=ids)
         .filter(visible_organisation(actor, "organisation_id"))

@@ -48,12 +48,14 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = ANY + [
-            (code, f"{name} ({code})")
-            for code, name in Country.objects.order_by("name_en").values_list(
-                "code", "name_en"
-            )
-        ]
+        lang = content_language()
+        self.fields["country"].choices = ANY + sorted(
+            (
+                (c.code, f"{localized(c, 'name', lang).text} ({c.code})")
+                for c in Country.objects.only("code", "name_en", "name_fr")
+            ),
+            key=lambda pair: pair[1],
+        )
         self.fields["region"].choices = ANY + [
             (code, name)
             for code, name in UnRegion.objects.order_by("code").values_list(

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from partnerships.cooperation.models import Participation
+from partnerships.cooperation.models import Engagement, Participation
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
+from partnerships.core.fulltext import fulltext_condition, fulltext_ids, usable
 from partnerships.portal.language import content_language
 from partnerships.registry.models import Organisation
 from partnerships.registry.search import (
@@ -19,6 +20,7 @@ from partnerships.registry.search import (
     organisations_ranked,
     script_of,
 )
+from partnerships.sources.models import Passage
 from partnerships.sources.visibility import passages_visible_to
 
 SEARCH_LIMIT = 10  # of each type on the page of all types
@@ -105,7 +107,12 @@ def search(actor: Actor, text: str, only: str = "", page: int = 1) -> SearchResu
         results.organisations.capped = len(found) >= SEARCH_CANDIDATES
     if results.only in ("", "engagements"):
         named = named_exactly(found)
-        results.engagements = _paged(_engagements(actor, text, named), page, size)
+        most = max(COUNT_CAP + 1, page * size + 1)
+        found_in, cut = _engagements(actor, text, named, most)
+        results.engagements = _paged(found_in, page, size)
+        # More matched than the index handed over: some may be hidden from the
+        # reader, so the count is a floor.
+        results.engagements.capped |= cut
     if results.only in ("", "passages"):
         results.passages = _paged(_passages(actor, text), page, size)
     return results
@@ -124,7 +131,7 @@ class Everything:
 def everything(actor: Actor, text: str) -> Everything:
     text = text.strip()
     found = organisations_ranked(actor, text, SEARCH_CANDIDATES, close=0).found
-    engagements = _engagements(actor, text, named_exactly(found))
+    engagements = _engagements(actor, text, named_exactly(found))[0]
     passages = _passages(actor, text)
     if not text:
         engagements, passages = engagements.none(), passages.none()
@@ -132,23 +139,41 @@ def everything(actor: Actor, text: str) -> Everything:
 
 
 def _passages(actor: Actor, text: str) -> QuerySet:
+    if usable(text):
+        words = fulltext_condition(Passage._meta.db_table, ["text"], text)
+    else:
+        words = Q(text__icontains=text)
     return (
         passages_visible_to(actor)
-        .filter(text__icontains=text)
+        .filter(words)
         .select_related("document")
         .order_by("document__symbol", "number")
     )
 
 
-def _engagements(actor: Actor, text: str, named: Organisation | None) -> QuerySet:
+def _engagements(
+    actor: Actor, text: str, named: Organisation | None, most: int | None = None
+) -> tuple[QuerySet, bool]:
     """The engagements of the organisation `text` names exactly (开发署, UNDP), or
-    else those whose title contains it. Newest first by id, so that the scan stops
-    after a page instead of sorting every match."""
+    else those whose title contains it, and whether the index's limit cut the
+    matches short. Newest first by id, so that the scan stops after a page instead
+    of sorting every match. On SQLite the titles come from the full-text index,
+    newest first with the limit `most` inside it (a page's worth and the count's
+    cap), before the permission layer joins."""
     engagements = engagements_visible_to(actor).order_by("-pk")
     if named is not None:
         taking_part = Participation.objects.filter(organisation=named)
-        return engagements.filter(pk__in=taking_part.values("engagement_id"))
-    titles = Q(key=text)
-    for lang in languages_of(text):
-        titles |= Q(**{f"title_{lang}__icontains": text})
-    return engagements.filter(titles)
+        return engagements.filter(pk__in=taking_part.values("engagement_id")), False
+    columns = [f"title_{lang}" for lang in languages_of(text)]
+    table = Engagement._meta.db_table
+    titles, cut = Q(key=text), False
+    if not usable(text):
+        for column in columns:
+            titles |= Q(**{f"{column}__icontains": text})
+    elif most is None:
+        titles |= fulltext_condition(table, columns, text)
+    else:
+        ids = fulltext_ids(table, columns, text, most, order="newest") or []
+        titles |= Q(pk__in=ids)
+        cut = len(ids) >= most
+    return engagements.filter(titles), cut

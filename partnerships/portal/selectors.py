@@ -11,15 +11,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Concat
 from django.db.models.lookups import Exact
@@ -32,10 +36,8 @@ from partnerships.cooperation.models import (
 )
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
-from partnerships.core.languages import localized
-from partnerships.portal.language import content_language
 from partnerships.portal.summaries import Quoted, RoleSummary, by_passage, roles_of
-from partnerships.reference.models import Country, UnRegion
+from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 from partnerships.sources.models import Evidence, Passage, SourceDocument
@@ -99,7 +101,11 @@ def _participation_filter(actor: Actor, query: DirectoryQuery) -> Q | None:
         # The kind is read from each participation's engagement (by its key), not
         # from the kind's index: SQLite would walk every engagement of the kind
         # for each organisation tested.
-        lookup &= Q(Exact(Concat("engagement__kind", Value("")), query.kind))
+        # PostgreSQL estimates the kind well from its index and needs no such help.
+        if connection.vendor == "sqlite":
+            lookup &= Q(Exact(Concat("engagement__kind", Value("")), query.kind))
+        else:
+            lookup &= Q(engagement__kind=query.kind)
         used = True
     if query.theme:
         lookup &= Q(engagement__themes=query.theme)
@@ -265,15 +271,6 @@ def mentions(actor: Actor, org: Organisation, limit: int = 50) -> list[Evidence]
     )
 
 
-def country_names(codes: list[str]) -> dict[str, str]:
-    """Country names in the reader's language, by code (one query)."""
-    lang = content_language()
-    return {
-        c.code: localized(c, "name", lang).text or c.code
-        for c in Country.objects.filter(code__in=codes)
-    }
-
-
 # --- Engagement ----------------------------------------------------------------------
 
 
@@ -316,11 +313,53 @@ def engagement_evidence(actor: Actor, engagement: Engagement) -> list[Evidence]:
     )
 
 
+def same_passages_in(
+    actor: Actor, passages: list[Passage], lang: str
+) -> dict[int, Passage]:
+    """For each passage (by id) not in `lang`, the paragraph of the same number in
+    the `lang` version of its document's symbol, when that version exists and the
+    actor may see it (one query). UN documents keep one symbol and one paragraph
+    numbering in all six languages (docs/portal.md)."""
+    wanted = [p for p in passages if p.document.language != lang]
+    pairs = Q()
+    for p in wanted:
+        pairs |= Q(document__symbol=p.document.symbol, number=p.number)
+    if not wanted:
+        return {}
+    found = {
+        (t.document.symbol, t.number): t
+        for t in passages_visible_to(actor)
+        .filter(pairs, document__language=lang, document__is_current=True)
+        .select_related("document")
+    }
+    return {
+        p.pk: found[key]
+        for p in wanted
+        if (key := (p.document.symbol, p.number)) in found
+    }
+
+
 # --- Source documents ----------------------------------------------------------------
 
 
-def document_for(actor: Actor, symbol: str) -> SourceDocument | None:
-    return documents_shown_to(actor).filter(symbol=symbol).first()
+def document_for(actor: Actor, symbol: str, lang: str = "") -> SourceDocument | None:
+    """The version of `symbol` in `lang` if asked and there is one, else the
+    version the registry read (its original language)."""
+    if lang and (
+        asked := documents_shown_to(actor).filter(symbol=symbol, language=lang).first()
+    ):
+        return asked
+    read_first = Case(
+        When(original_language="", then=Value(0)),
+        When(language=F("original_language"), then=Value(0)),
+        default=Value(1),
+    )
+    return (
+        documents_shown_to(actor)
+        .filter(symbol=symbol)
+        .order_by(read_first, "-revision")
+        .first()
+    )
 
 
 def document_passages(actor: Actor, document: SourceDocument) -> list[Passage]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from partnerships.core.languages import translated_fields
+from partnerships.core.languages import Localized, as_dict, translated_fields
+from partnerships.reference.unterm import country_localized
 
 
 class UnRegion(models.Model):
@@ -61,6 +62,12 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_en}"
+
+    def localized_name(self, lang: str) -> Localized:
+        """Its name in `lang` from UN terminology, as the report names it (the
+        columns hold the IATI codelist's English and French, used only for a code
+        UN terminology lacks)."""
+        return country_localized(self.code, lang, as_dict(self, "name"))
 
 
 class Currency(models.Model):

@@ -12,8 +12,10 @@ not to (`use_live=True` by default); the product never fetches at run time, so i
 reads the CSV file the package carries (`hdx/location/Countries & Territories
 Taxonomy MVP - C&T Taxonomy.csv`) directly and does not use that class.
 
-Other apps (the report, the portal, the API) call `country_names(code)` or
-`country_name(code, lang)`.
+Other apps (the report, the portal, the API) call `country_names(code)`,
+`country_name(code, lang)` or `country_localized(code, lang)`; a `Country` row
+names itself from here (`Country.localized_name`), so `core.languages.localized`
+and the portal's `{% loc country "name" %}` give these names too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from partnerships.core.languages import LANGUAGES
+from partnerships.core.languages import LANGUAGES, Localized, pick
 
 PACKAGE = "hdx.location"
 TAXONOMY = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
@@ -113,3 +115,30 @@ def english_takes_the(code: str) -> bool:
         return False
     short = found.short["en"]
     return found.formal_en == f"the {short}" or found.iso_alt.endswith("(the)")
+
+
+def country_localized(
+    code: str, lang: str, codelist: dict[str, str] | None = None
+) -> Localized:
+    """The name of `code` in `lang` from UN terminology, else in the language it
+    falls back to (marked). `codelist` (language -> name, the IATI codelist's) is
+    used only for a code UN terminology does not name at all."""
+    return pick(country_names(code) or dict(codelist or {}), lang)
+
+
+def country_names_in(codes: list[str], lang: str) -> dict[str, str]:
+    """The name in `lang` (or its fallback) of each code, the code itself when UN
+    terminology does not name it."""
+    return {code: country_localized(code, lang).text or code for code in codes}
+
+
+def codes_named(text: str) -> list[str]:
+    """The codes with `text` in their name in any language (case folded)."""
+    wanted = text.strip().casefold()
+    if not wanted:
+        return []
+    return [
+        code
+        for code, names in _taxonomy().items()
+        if any(wanted in name.casefold() for name in names.short.values())
+    ]

@@ -82,6 +82,12 @@ class Organisation(
                 condition=~Q(parent=models.F("id")), name="organisation_not_own_parent"
             ),
         ]
+        # The directory sorted by name reads organisations in this order and stops
+        # after a page, instead of testing a filter on every organisation and
+        # sorting them all.
+        indexes = [
+            models.Index(fields=["name_en", "key"], name="organisation_name_order")
+        ]
 
     def __str__(self) -> str:
         return self.display_name("en")

@@ -52,19 +52,34 @@ def name_score(query: str, name: str) -> tuple[int, float]:
     return (CLOSE, fuzz.ratio(query, candidate) / 100)
 
 
+def best_named(query: str, names: Iterable[str]) -> tuple[tuple[int, float], str]:
+    """The best (tier, coverage) among an organisation's names, and that name."""
+    wanted = normalise(query)
+    return max(
+        ((name_score(wanted, name), name) for name in names),
+        key=lambda scored: scored[0],
+        default=((-1, 0.0), ""),
+    )
+
+
 def best_score(query: str, names: Iterable[str]) -> tuple[int, float]:
     """The best (tier, coverage) among an organisation's names."""
-    wanted = normalise(query)
-    return max((name_score(wanted, name) for name in names), default=(-1, 0.0))
+    return best_named(query, names)[0]
+
+
+def rank_named(query: str, named: dict[int, list[str]]) -> list[tuple[int, int, str]]:
+    """The ids of `named` (id -> names) best first, each with its tier and the name
+    that answered best; shorter names first among equals, then the id, so the
+    order is stable. Each name is scored once."""
+    scored = []
+    for pk, names in named.items():
+        (tier, coverage), name = best_named(query, names)
+        shortest = min((len(n) for n in names if n), default=0)
+        scored.append(((-tier, -coverage, shortest, pk), tier, name))
+    scored.sort(key=lambda row: row[0])
+    return [(key[3], tier, name) for key, tier, name in scored]
 
 
 def rank(query: str, named: dict[int, list[str]]) -> list[tuple[int, int]]:
-    """The ids of `named` (id -> names) best first, each with its tier; shorter
-    names first among equals, then the id, so the order is stable."""
-    scored = []
-    for pk, names in named.items():
-        tier, coverage = best_score(query, names)
-        shortest = min((len(n) for n in names if n), default=0)
-        scored.append(((-tier, -coverage, shortest, pk), tier))
-    scored.sort()
-    return [(key[3], tier) for key, tier in scored]
+    """The ids of `named` best first, each with its tier (see `rank_named`)."""
+    return [(pk, tier) for pk, tier, _name in rank_named(query, named)]

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from partnerships.core.actor import Actor
+from partnerships.core.fulltext import fulltext_condition, fulltext_ids, usable
 from partnerships.core.languages import as_dict
 from partnerships.registry.fuzzy import close_organisation_ids
 from partnerships.registry.models import Identifier, Organisation, OrganisationName
-from partnerships.registry.ranking import EXACT, best_score, rank
+from partnerships.registry.ranking import EXACT, rank_named
 from partnerships.registry.visibility import organisations_visible_to
 
 CANDIDATES = 500  # per way of matching, before ranking
@@ -46,43 +47,67 @@ def name_columns(text: str) -> list[str]:
     return [f"name_{lang}"] if lang else ["key", "name_en", "name_fr", "name_es"]
 
 
+def _containing(model: type, columns: list[str], text: str) -> Q:
+    """Rows of `model` with `text` in one of `columns`: from the full-text index
+    where it can answer (SQLite, three characters or more), else `icontains`."""
+    if usable(text):
+        return fulltext_condition(model._meta.db_table, columns, text)
+    condition = Q()
+    for column in columns:
+        condition |= Q(**{f"{column}__icontains": text})
+    return condition
+
+
 def organisations_matching(text: str) -> QuerySet[Organisation]:
     """Every organisation that `text` matches (see the module), unordered and not
     yet through the permission layer: the `q` filter of lists."""
     text = text.strip()
     if not text:
         return Organisation.objects.none()
-    condition = Q(key__iexact=text)
-    for column in name_columns(text):
-        condition |= Q(**{f"{column}__icontains": text})
-    others = OrganisationName.objects.filter(value__icontains=text)
-    identified = Identifier.objects.filter(value__icontains=text)
+    condition = Q(key__iexact=text) | _containing(
+        Organisation, name_columns(text), text
+    )
+    others = OrganisationName.objects.filter(
+        _containing(OrganisationName, ["value"], text)
+    )
+    identified = Identifier.objects.filter(_containing(Identifier, ["value"], text))
     condition |= Q(pk__in=others.values("organisation_id"))
     condition |= Q(pk__in=identified.values("organisation_id"))
     return Organisation.objects.filter(condition)
 
 
-def organisation_ids_matching(text: str, most: int) -> dict[int, list[str]]:
-    """Up to `most` ids of each way an organisation can match `text`, each asked on
-    its own so that PostgreSQL uses the trigram index of each (given an OR of them,
-    it chose to read the whole table); with the other names and identifiers that
-    matched, which the ranking weighs beside the official names. Other names equal
-    to `text` are asked for apart, so that a common word cannot crowd them out."""
-    found: dict[int, list[str]] = {}
-    for column in name_columns(text):
-        for pk in (
+def _name_ids(text: str, most: int) -> list[int]:
+    """Up to `most` ids of organisations with `text` in an official name (or key):
+    on SQLite the best by BM25 from the full-text index, the limit inside it; else
+    each column asked on its own so that PostgreSQL uses the trigram index of each
+    (given an OR of them, it chose to read the whole table)."""
+    columns = name_columns(text)
+    ranked = fulltext_ids(Organisation._meta.db_table, columns, text, most)
+    if ranked is not None:
+        return ranked
+    ids: list[int] = []
+    for column in columns:
+        ids += (
             Organisation.objects.filter(**{f"{column}__icontains": text})
             .order_by()
             .values_list("pk", flat=True)[:most]
-        ):
-            found.setdefault(pk, [])
-    for model, lookup in (
-        (OrganisationName, "iexact"),
-        (OrganisationName, "icontains"),
-        (Identifier, "icontains"),
+        )
+    return ids
+
+
+def organisation_ids_matching(text: str, most: int) -> dict[int, list[str]]:
+    """Up to `most` ids of each way an organisation can match `text`, with the
+    other names and identifiers that matched, which the ranking weighs beside the
+    official names. Other names equal to `text` are asked for apart, so that a
+    common word cannot crowd them out."""
+    found: dict[int, list[str]] = {pk: [] for pk in _name_ids(text, most)}
+    for rows in (
+        OrganisationName.objects.filter(value__iexact=text),
+        OrganisationName.objects.filter(_containing(OrganisationName, ["value"], text)),
+        Identifier.objects.filter(_containing(Identifier, ["value"], text)),
     ):
-        rows = model.objects.filter(**{f"value__{lookup}": text}).order_by()
-        for pk, value in rows.values_list("organisation_id", "value")[:most]:
+        pairs = rows.order_by().values_list("organisation_id", "value")[:most]
+        for pk, value in pairs:
             found.setdefault(pk, []).append(value)
     return found
 
@@ -105,11 +130,10 @@ def _ranked(actor: Actor, text: str, candidates: dict[int, list[str]]) -> list[F
         pk: [org.key, *as_dict(org, "name").values(), *candidates[pk]]
         for pk, org in orgs.items()
     }
-    found = []
-    for pk, tier in rank(text, names):
-        matched = max(names[pk], key=lambda name: best_score(text, [name]))
-        found.append(Found(orgs[pk], matched, tier == EXACT))
-    return found
+    return [
+        Found(orgs[pk], matched, tier == EXACT)
+        for pk, tier, matched in rank_named(text, names)
+    ]
 
 
 @dataclass

@@ -26,7 +26,10 @@ class SourceDocument(
     makes a new revision under the same symbol (`replaces` names the revision it
     was made from), unpublished until staff publish it. Of the revisions of a
     symbol, one is current: the one the portal and the API show under the symbol.
-    Earlier revisions are kept, with the evidence cited from them.
+    Earlier revisions are kept, with the evidence cited from them. A symbol may
+    have a version in each language (unique on symbol, language and revision), its
+    paragraphs numbered alike: the passage in another language is the same
+    symbol and number in that language's version.
     """
 
     symbol = models.CharField(max_length=100)
@@ -58,11 +61,14 @@ class SourceDocument(
     class Meta:
         ordering = ["-date", "symbol", "-revision"]
         constraints = [
+            # One symbol, one version per language (as the UN's documents keep
+            # one symbol in all six), each with its own revisions.
             models.UniqueConstraint(
-                fields=["symbol", "revision"], name="source_document_unique_revision"
+                fields=["symbol", "language", "revision"],
+                name="source_document_unique_revision",
             ),
             models.UniqueConstraint(
-                fields=["symbol"],
+                fields=["symbol", "language"],
                 condition=Q(is_current=True),
                 name="source_document_one_current",
             ),

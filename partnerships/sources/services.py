@@ -241,7 +241,10 @@ def document_revision_create(
     if not can_create(actor):
         raise NotAllowed(_("Only editors and administrators add source documents."))
     with transaction.atomic():
+        # Revisions are counted per language version of the symbol.
         known = SourceDocument.objects.select_for_update().filter(symbol=symbol)
+        if values.get("language"):
+            known = known.filter(language=values["language"])
         current = known.filter(is_current=True).first()
         document = SourceDocument(symbol=symbol, **values)
         if current is None:
@@ -279,7 +282,7 @@ def document_publish(
             )
         current = (
             SourceDocument.objects.select_for_update()
-            .filter(symbol=document.symbol, is_current=True)
+            .filter(symbol=document.symbol, language=document.language, is_current=True)
             .exclude(pk=document.pk)
             .first()
         )

@@ -21,6 +21,7 @@ from partnerships.core.languages import localized
 from partnerships.portal import figures, money, selectors
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Theme
+from partnerships.reference.unterm import country_localized
 from partnerships.registry.categories import Category
 
 DIMENSIONS = {"kinds": "kind", "categories": "category", "themes": "theme"}
@@ -62,11 +63,14 @@ def pivot(rows: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
 
 
 def _countries(actor: Any) -> list[dict[str, Any]]:
+    lang = content_language()
     return [
         {
             "code": row["country_id"],
             "numeric": _numeric(row["country_id"]),
-            "name": row["country__name_en"],
+            "name": country_localized(
+                row["country_id"], lang, {"en": row["country__name_en"]}
+            ).text,
             "n": row["n"],
         }
         for row in figures.by_country(actor)

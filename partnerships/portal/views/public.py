@@ -12,6 +12,8 @@ from partnerships.core.languages import LANGUAGES
 from partnerships.portal import figures, selectors, summaries
 from partnerships.portal import search as site_search
 from partnerships.portal.forms import DirectoryForm
+from partnerships.portal.language import content_language
+from partnerships.reference.unterm import country_names_in
 
 
 def _template(request: HttpRequest, page: str, fragment: str) -> str:
@@ -82,8 +84,8 @@ def organisation(request: HttpRequest, key: str) -> HttpResponse:
                 if (text := getattr(org, f"name_{lang.code}", ""))
             ],
             "language_names": {lang.code: lang.native_name for lang in LANGUAGES},
-            "country_names": selectors.country_names(
-                [c["country_id"] for c in found.countries]
+            "country_names": country_names_in(
+                [c["country_id"] for c in found.countries], content_language()
             ),
             "roles": dict(Role.choices),
         },
@@ -96,12 +98,17 @@ def engagement(request: HttpRequest, key: str) -> HttpResponse:
     found = selectors.engagement_for(actor, key)
     if found is None:
         raise Http404
+    evidence = selectors.engagement_evidence(actor, found)
+    same = selectors.same_passages_in(
+        actor, [ev.passage for ev in evidence], content_language()
+    )
     return render(
         request,
         "portal/engagement.html",
         {
             "e": found,
-            "evidence": selectors.engagement_evidence(actor, found),
+            # Each quote with the same paragraph in the reader's language, if any.
+            "evidence": [(ev, same.get(ev.passage.pk)) for ev in evidence],
             "roles": dict(Role.choices),
             "kinds": dict(Kind.choices),
         },
@@ -120,7 +127,7 @@ def documents(request: HttpRequest) -> HttpResponse:
 @require_safe
 def document(request: HttpRequest, symbol: str) -> HttpResponse:
     actor = actor_for(request.user)
-    found = selectors.document_for(actor, symbol)
+    found = selectors.document_for(actor, symbol, request.GET.get("lang", ""))
     if found is None:
         raise Http404
     passages = selectors.document_passages(actor, found)

@@ -12,6 +12,7 @@ from partnerships.accounts.gates import staff_actor, staff_required
 from partnerships.core.languages import field_names, localized
 from partnerships.portal.language import content_language
 from partnerships.reference.models import Country
+from partnerships.reference.unterm import codes_named
 from partnerships.registry.search import organisations_ranked
 from partnerships.sources.visibility import documents_shown_to
 
@@ -28,7 +29,7 @@ def _organisations(request: HttpRequest, text: str) -> list[tuple[str, str]]:
 
 
 def _countries(request: HttpRequest, text: str) -> list[tuple[str, str]]:
-    names = Q(code__iexact=text)
+    names = Q(code__iexact=text) | Q(code__in=codes_named(text))
     for column in ("name_en", "name_fr"):
         names |= Q(**{f"{column}__icontains": text})
     lang = content_language()
