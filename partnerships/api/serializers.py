@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from partnerships.api.history_out import ChangeOut, HistoryOut  # noqa: F401
 from partnerships.api.fields import CountryNamesField, TranslationsField
+from partnerships.api.history_out import ChangeOut, HistoryOut  # noqa: F401
 from partnerships.cooperation.models import (
     ChangeProposal,
     Contribution,
