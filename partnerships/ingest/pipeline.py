@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
+from partnerships.ingest.extraction import zh_clauses
 from partnerships.ingest.extraction.facts import (
     FuzzyDate,
     Money,
@@ -153,14 +154,47 @@ class Extractor:
                 cue=cue,
                 start=start,
                 end=end,
-                participants=participants,
+                participants=chosen,
                 title=titles[0][2] if titles else "",
                 money=inside(result.money),
                 dates=inside(result.dates),
                 places=inside(result.places),
             )
             for kind, cue in kinds
+            if (
+                chosen := self._in_clause(
+                    text, start, end, result, (cue, [c for _, c in kinds]), participants
+                )
+            )
         ]
+
+    def _in_clause(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        result: ParagraphResult,
+        cues_told: tuple[str, list[str]],
+        participants: list[tuple[OrgProposal, str]],
+    ) -> list[tuple[OrgProposal, str]]:
+        """Chinese: the partners a cue word engages, those of its clause and the
+        sentence's subject (zh_clauses.py); all of them in other languages."""
+        if self.lang != "zh" or len(participants) < 3:
+            return participants
+        named = [
+            (p.identity, m.start - start)
+            for p, _ in participants
+            for m in p.mentions
+            if start <= m.start < end
+        ]
+        masked = self._masked(text, start, end, result)
+        cue, told = cues_told
+        others = tuple(c.lower() for c in told if c and c != cue)
+        wanted = zh_clauses.engaged(masked, cue, named, others)
+        if wanted is None:
+            return participants
+        chosen = [(p, r) for p, r in participants if p.identity in wanted]
+        return chosen if len(chosen) > 1 else participants
 
     @staticmethod
     def _masked(text: str, start: int, end: int, result: ParagraphResult) -> str:

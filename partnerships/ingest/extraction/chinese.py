@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from partnerships.ingest.extraction.segment import Token
+from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
@@ -335,6 +336,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
         return False
     if re.search(r"(?:首|第[\d一二三四五六七八九十]+)[届次]$", name):
         return False  # 暨首届: an edition, which jieba may tag a name
+    if zh_event_or_publication(name):
+        return False  # 2017国际低碳(镇江)大会: an event (zh_kinds.py)
     return proper or len(name) >= 4
 
 
