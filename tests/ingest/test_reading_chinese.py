@@ -111,3 +111,38 @@ def test_a_cue_word_engages_the_organisations_of_its_clause(reference_gazetteer)
         "联合国开发计划署与联合国儿童基金会、世界卫生组织举行会谈，并发布了联合报告。",
     )
     assert len(carried["publication"]) == 3
+
+
+def test_a_local_commission_office_or_station_before_its_heads_title(
+    reference_gazetteer,
+):
+    (found,) = _proposals(
+        reference_gazetteer,
+        "市住建委主任王五、市外事办副主任以及市广播电视台相关负责人参加了会见。",
+    )
+    assert {"市住建委", "市外事办", "市广播电视台"} <= set(found)
+    (plain,) = _proposals(
+        reference_gazetteer, "他在市广播电视台工作了十年，后来调到了别的单位。"
+    )
+    assert "市广播电视台" not in plain
+
+
+def test_chinas_central_bodies_are_known_by_their_short_names(reference_gazetteer):
+    (results,) = extract(
+        split_report("国务院和全国妇联与联合国儿童基金会举行了会谈。", "zh"),
+        reference_gazetteer,
+        "zh",
+    )
+    keys = {m.text: p.resolution.key for p in results.organisations for m in p.mentions}
+    assert keys["国务院"] == "CN-STATE-COUNCIL"
+    assert keys["全国妇联"] == "CN-ACWF"
+
+
+def test_on_behalf_of_and_a_headquarters_are_no_part_of_a_name(reference_gazetteer):
+    (found,) = _proposals(
+        reference_gazetteer,
+        "秘书处代表执行理事会出席了在联合国总部举行的会议，代表中国政府签署了协议。",
+    )
+    assert not any(s.startswith("代表") or s.endswith("总部") for s in found)
+    assert "秘书处代表执行理事会" not in found
+    assert "中国政府" in found

@@ -21,7 +21,8 @@ _EVENT_END = ("大会", "峰会", "博览会", "研讨会", "论坛")
 # Marks of an event: a year or number, a Roman numeral, an edition.
 _EVENT_MARK = re.compile(
     r"[0-9０-９]|[IVX]{2,}|第[一二三四五六七八九十百\d]+[届次]|首届|届|"
-    r"(?:全球|世界|国际|气候|环境)(?:大会|峰会|博览会)$"
+    r"(?:全球|世界|国际|气候|环境)(?:大会|峰会|博览会)$|"
+    r"^(?:国际|全球|世界)[\u4e00-\u9fff]{1,8}(?:大会|峰会|博览会)$"
 )
 # Publications by their last word.
 _PUBLICATION_END = ("报告", "年鉴", "白皮书", "手册", "指南", "公报")

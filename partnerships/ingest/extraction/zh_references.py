@@ -39,6 +39,8 @@ _BY_HEAD = re.compile(
     rf"(?:该|本|我|此|这一)({_HEADS})(?![\u4e00-\u9fff]{{0,1}}(?:期间|年|的工作人员))"
 )
 _ANY = re.compile(r"(?:该|此|这一|上述)机构")
+# 我部, 该局, 我厅: a ministry, bureau or department (本部 is a headquarters).
+_BODY = re.compile(r"(?:我|该)(部|局|厅)(?![\u4e00-\u9fff]{0,1}(?:长|门|分|署))")
 _PLACE = re.compile(
     r"(?:我|本|全)(省|市|区|州|县)(?!委|长|级)|"
     # 副省长 with no province named: the province the page is about.
@@ -73,7 +75,7 @@ class ZhReferences:
         named = sorted(named, key=lambda m: m.start)
         out: list[tuple[int, int, M]] = []
         earlier = [m for paragraph in self.recent[-1:] for m in paragraph]
-        for match in _BY_HEAD.finditer(text):
+        for match in [*_BY_HEAD.finditer(text), *_BODY.finditer(text)]:
             head = match.group(1)
             target = _last(earlier, named, match.start(), lambda m, h=head: _ends(m, h))
             if target is not None:
