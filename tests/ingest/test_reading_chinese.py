@@ -146,3 +146,13 @@ def test_on_behalf_of_and_a_headquarters_are_no_part_of_a_name(reference_gazette
     assert not any(s.startswith("代表") or s.endswith("总部") for s in found)
     assert "秘书处代表执行理事会" not in found
     assert "中国政府" in found
+
+
+def test_a_discussion_meeting_or_a_visit_is_an_event(reference_gazetteer):
+    for verb in ("座谈交流", "会晤", "拜访"):
+        found = _engaged(
+            reference_gazetteer,
+            f"河北省政府代表团与联合国儿童基金会驻华办事处进行了{verb}，"
+            "双方介绍了各自的工作。",
+        )
+        assert "event" in found, verb
