@@ -116,6 +116,8 @@ class Extractor:
                 _money_told_after(result.engagements[-1], result.money, start, end)
             if not found:
                 found = _joins_event(text, (start, end), result, told)
+            elif self.lang == "zh":
+                _meeting_told_before(text, (start, end), found, result, told)
             result.engagements.extend(found)
             told.append((start, end))
         for engagement in result.engagements:
@@ -319,6 +321,32 @@ def _joins_event(
                 return [EngagementProposal("event", back.group(), before, end, joined)]
             return []
     return []
+
+
+def _meeting_told_before(
+    text: str,
+    sentence: tuple[int, int],
+    found: list[EngagementProposal],
+    result: ParagraphResult,
+    told: list[tuple[int, int]],
+) -> None:
+    """…会议在墨西哥城举行。…率团出席会议: the one organisation whose meeting the
+    sentence before told of (a statement then, proposing nothing) hosts the
+    meeting this sentence's organisations attend."""
+    start, end = sentence
+    events = [e for e in found if e.kind == "event"]
+    if not told or not events or not _EVENT_BACK.search(text[start:end]):
+        return
+    before, after = told[-1]
+    first = _participants(text, before, after, result)
+    masked = Extractor._masked(text, before, after, result)
+    if len(first) != 1 or not any(
+        kind == "event" for kind, _ in cues.kinds_of(masked, [])
+    ):
+        return
+    for event in events:
+        if first[0][0].identity not in {p.identity for p, _ in event.participants}:
+            event.participants.append((first[0][0], "host"))
 
 
 def _omitted_subject(

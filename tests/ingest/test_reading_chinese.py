@@ -156,3 +156,37 @@ def test_a_discussion_meeting_or_a_visit_is_an_event(reference_gazetteer):
             "双方介绍了各自的工作。",
         )
         assert "event" in found, verb
+
+
+def test_cities_in_a_list_of_winners_and_as_subjects_act(reference_gazetteer):
+    first, second = _proposals(
+        reference_gazetteer,
+        "本届奖项揭晓，日本大阪、中国杭州、肯尼亚内罗毕3座城市获此奖项。\n\n"
+        "肯尼亚内罗毕通过社区参与改善了非正规住区的环境。",
+    )
+    assert {"大阪", "杭州", "内罗毕"} <= set(first)
+    assert not {"日本", "中国", "肯尼亚"} & set(first)  # where the city is
+    assert "内罗毕" in second
+    # A city that is only a place is none.
+    (place,) = _proposals(
+        reference_gazetteer, "会议在肯尼亚内罗毕的联合国人居署总部举行了三天。"
+    )
+    assert "内罗毕" not in place
+
+
+def test_the_body_whose_meeting_was_told_before_hosts_the_one_attended(
+    reference_gazetteer,
+):
+    results = extract(
+        split_report(
+            "3月5日，联合国儿童基金会执行局年会在纽约举行。河北省政府和清华大学"
+            "派代表出席了会议。",
+            "zh",
+        ),
+        reference_gazetteer,
+        "zh",
+    )
+    (event,) = [e for r in results for e in r.engagements if e.kind == "event"]
+    roles = {p.resolution.name: role for p, role in event.participants}
+    assert len(roles) == 3
+    assert "host" in roles.values()

@@ -48,7 +48,7 @@ from partnerships.ingest.extraction.parties import (
 from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.extraction.speakers import spoken_for
 from partnerships.ingest.extraction.zh_kinds import zh_title_of_event
-from partnerships.ingest.extraction.zh_parties import province_spans
+from partnerships.ingest.extraction.zh_parties import zh_party_spans
 from partnerships.ingest.extraction.zh_references import ZhReferences
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
@@ -134,6 +134,9 @@ class OrganisationFinder:
         office = text[mention.start : stop]
         return Mention(mention.start, stop, office, "pattern", parent=parent)
 
+    def _sources(self, name: str) -> set[str]:
+        return {e.source for e in self.places.lookup(name)}
+
     def _is_place(self, name: str) -> bool:
         return any(e.source in ("country", "city") for e in self.places.lookup(name))
 
@@ -178,7 +181,7 @@ class OrganisationFinder:
             government_spans(text, self.places, spans, self.lang, words)
             + demonym_spans(text)
             + government_of_spans(text)
-            + (province_spans(text) if self.lang == "zh" else [])
+            + (zh_party_spans(text, self._sources) if self.lang == "zh" else [])
         ):
             mention = Mention(start, end, text[start:end], "government")
             mention.aliases.append(country)  # the country the government is of

@@ -11,6 +11,7 @@ published (facts, not taken from any report).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
@@ -36,3 +37,67 @@ def province_spans(text: str) -> list[tuple[int, int, str]]:
             continue  # 上海将: the city, read by the place gazetteer
         out.append((match.start(), match.end(), f"{name}省"))
     return out
+
+
+# "澳大利亚布里斯班、中国福州、…5座城市获此奖项", "为…5个获奖城市颁奖": the cities
+# of a list of winners, each perhaps after its country.
+_WINNERS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)等?\s*"
+    r"[\d一二三四五六七八九十]+\s*(?:[座个](?:城市(?:获得|荣获|获此|获)|获奖城市))"
+)
+
+
+def winning_cities(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, city) of each city of a list of winners; `sources(name)` says
+    what the place gazetteer knows the name as ("country", "city")."""
+    out = []
+    for match in _WINNERS.finditer(text):
+        at = match.start(1)
+        for item in match.group(1).split("、"):
+            start = at
+            for size in (2, 3, 4, 5):  # a country before the city says where it is
+                if "country" in sources(item[:size]) and len(item) > size:
+                    start = at + size
+                    break
+            city = text[start : at + len(item)]
+            if "city" in sources(city):
+                out.append((start, at + len(item), city))
+            at += len(item) + 1
+    return out
+
+
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。！？；：:]))\s*")
+
+
+def subject_cities(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """乌干达坎帕拉基于创新方案，…取得了长足的进步: a city written after its country
+    at the start of a sentence is its subject, the city acting."""
+    out = []
+    for match in _CLAUSE_START.finditer(text):
+        at = match.end()
+        for size in (2, 3, 4, 5):
+            if "country" not in sources(text[at : at + size]):
+                continue
+            for city_size in (2, 3, 4, 5, 6):
+                end = at + size + city_size
+                city = text[at + size : end]
+                if "city" in sources(city) and text[end : end + 1] not in ("的", ""):
+                    out.append((at + size, end, city))
+                    break
+            break
+    return out
+
+
+def zh_party_spans(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """Provinces acting, cities of a list of winners, cities as subjects."""
+    return (
+        province_spans(text)
+        + winning_cities(text, sources)
+        + subject_cities(text, sources)
+    )
