@@ -198,6 +198,7 @@ def reference_entries(directory: Path = REFERENCE_DIR) -> list[NameEntry]:
     for file_name, category in (
         ("un_bodies.csv", "un_principal_organ"),
         ("common_names.csv", ""),
+        ("zh_government_bodies.csv", "government"),
     ):
         for row in _rows(INGEST_DIR / file_name):
             out.append(

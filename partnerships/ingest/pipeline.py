@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
+from partnerships.ingest.extraction import zh_clauses
 from partnerships.ingest.extraction.facts import (
     FuzzyDate,
     Money,
@@ -115,6 +116,8 @@ class Extractor:
                 _money_told_after(result.engagements[-1], result.money, start, end)
             if not found:
                 found = _joins_event(text, (start, end), result, told)
+            elif self.lang == "zh":
+                _meeting_told_before(text, (start, end), found, result, told)
             result.engagements.extend(found)
             told.append((start, end))
         for engagement in result.engagements:
@@ -153,14 +156,47 @@ class Extractor:
                 cue=cue,
                 start=start,
                 end=end,
-                participants=participants,
+                participants=chosen,
                 title=titles[0][2] if titles else "",
                 money=inside(result.money),
                 dates=inside(result.dates),
                 places=inside(result.places),
             )
             for kind, cue in kinds
+            if (
+                chosen := self._in_clause(
+                    text, start, end, result, (cue, [c for _, c in kinds]), participants
+                )
+            )
         ]
+
+    def _in_clause(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        result: ParagraphResult,
+        cues_told: tuple[str, list[str]],
+        participants: list[tuple[OrgProposal, str]],
+    ) -> list[tuple[OrgProposal, str]]:
+        """Chinese: the partners a cue word engages, those of its clause and the
+        sentence's subject (zh_clauses.py); all of them in other languages."""
+        if self.lang != "zh" or len(participants) < 3:
+            return participants
+        named = [
+            (p.identity, m.start - start)
+            for p, _ in participants
+            for m in p.mentions
+            if start <= m.start < end
+        ]
+        masked = self._masked(text, start, end, result)
+        cue, told = cues_told
+        others = tuple(c.lower() for c in told if c and c != cue)
+        wanted = zh_clauses.engaged(masked, cue, named, others)
+        if wanted is None:
+            return participants
+        chosen = [(p, r) for p, r in participants if p.identity in wanted]
+        return chosen if len(chosen) > 1 else participants
 
     @staticmethod
     def _masked(text: str, start: int, end: int, result: ParagraphResult) -> str:
@@ -285,6 +321,32 @@ def _joins_event(
                 return [EngagementProposal("event", back.group(), before, end, joined)]
             return []
     return []
+
+
+def _meeting_told_before(
+    text: str,
+    sentence: tuple[int, int],
+    found: list[EngagementProposal],
+    result: ParagraphResult,
+    told: list[tuple[int, int]],
+) -> None:
+    """…会议在墨西哥城举行。…率团出席会议: the one organisation whose meeting the
+    sentence before told of (a statement then, proposing nothing) hosts the
+    meeting this sentence's organisations attend."""
+    start, end = sentence
+    events = [e for e in found if e.kind == "event"]
+    if not told or not events or not _EVENT_BACK.search(text[start:end]):
+        return
+    before, after = told[-1]
+    first = _participants(text, before, after, result)
+    masked = Extractor._masked(text, before, after, result)
+    if len(first) != 1 or not any(
+        kind == "event" for kind, _ in cues.kinds_of(masked, [])
+    ):
+        return
+    for event in events:
+        if first[0][0].identity not in {p.identity for p, _ in event.participants}:
+            event.participants.append((first[0][0], "host"))
 
 
 def _omitted_subject(

@@ -26,11 +26,13 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # English organisations 0.820 -> 0.809 after the fifth batch's rules, read once
     # at the end and not tuned on (docs/ingest.md, "Fifth batch").
     ("test", "en"): (0.799, 0.323),
-    ("test", "zh"): (0.775, 0.350),
+    # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
+    # "Chinese (sixth round)").
+    ("test", "zh"): (0.775, 0.382),
     # The development part too, so that no later rule undoes what was reached there
     # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
     ("dev", "en"): (0.904, 0.706),
-    ("dev", "zh"): (0.825, 0.559),
+    ("dev", "zh"): (0.900, 0.666),
 }
 
 

@@ -1,7 +1,7 @@
 """The extractor against the hand-curated gold of the seed, and the scorer itself.
 
-On the seed the floors are its scores after the fourth corpus batch's rules, rounded
-down (organisation F1 0.866 and engagement F1 0.623 measured); on the fictional English
+On the seed the floors are its scores after the sixth round's Chinese rules, rounded
+down (organisation F1 0.866 and engagement F1 0.629 measured); on the fictional English
 document the issue's thresholds (0.85, 0.6). The gazetteer is built from the
 reference data alone (docs/ingest.md).
 """
@@ -23,7 +23,7 @@ from partnerships.sources.paragraphs import Paragraph, split_report
 from tests.ingest.conftest import ENGLISH_DIR, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
 ORGANISATION_F1 = 0.865
-ENGAGEMENT_F1 = 0.622
+ENGAGEMENT_F1 = 0.628
 THRESHOLDS = (0.85, 0.6)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from partnerships.ingest.extraction.segment import Token
+from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
@@ -48,11 +49,12 @@ ZH_GENERIC = set(
     "学术机构 大学 学院 协会 联盟 运动 区域经济委员会 联合国系统 大会 论坛 特使 "
     "联合国 非政府 联合国实体 联合国机构 国际社会 国家统计局 统计局 水电公司 私营部门组织 "
     "妇女和青年组织 政府间机构 协调中心 中央政府 省政府 州政府 公民社会组织 妇女团体 "
-    "青年团体 治理机构 各级政府 联合国各机构 全体大会 全体会议 最高决策机构".split()
+    "青年团体 治理机构 各级政府 联合国各机构 全体大会 全体会议 最高决策机构 "
+    "投资银行 全球网络 合作平台".split()
 )
 _GENERIC_HEADS = tuple(
     "其他 各 这些 该 有关 相关 许多 一些 多个 两个 本 所有 包括 领导 研究 项目 若干 下列 "
-    "以下 不同".split()
+    "以下 不同 重要 主要".split()
 )
 
 _QUOTED = re.compile(r"“([^”“]{2,30})”")
@@ -214,10 +216,19 @@ _TITLED_COMMITTEE = re.compile(
 )
 
 
+# A city's commission, office or station before its head's title: 市发改委主任,
+# 市广播电视台相关负责人.
+_TITLED_LOCAL_BODY = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(“\s及和与]))"
+    r"((?:[\u4e00-\u9fff]{0,4}[省市区县])[\u4e00-\u9fff]{1,6}?(?<![省市区县])(?:委|办|台))"
+    r"(?=副?(?:主任|台长|相关负责人|负责人))"
+)
+
+
 def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
     return [
         (m.start(1), m.end(1), True)
-        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE)
+        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE, _TITLED_LOCAL_BODY)
         for m in pattern.finditer(text)
     ]
 
@@ -258,6 +269,7 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         (m.start(), m.end())
         for m in _LATIN_RUN.finditer(text)
         if not _PLACE_AFTER.match(text[m.end() :])
+        and not re.fullmatch(r"[IVX]+", m.group())  # 人居III: an edition
     ]
 
 
@@ -335,6 +347,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
         return False
     if re.search(r"(?:首|第[\d一二三四五六七八九十]+)[届次]$", name):
         return False  # 暨首届: an edition, which jieba may tag a name
+    if zh_event_or_publication(name):
+        return False  # 2017国际低碳(镇江)大会: an event (zh_kinds.py)
     return proper or len(name) >= 4
 
 
@@ -361,6 +375,13 @@ def chinese_spans(
     ]
     for start, end, proper in found:
         end = _verb_organise(text, start, end)
+        if text.startswith("代表", start) and text[start:end].endswith("政府"):
+            start += 2  # 代表中国政府: on behalf of the government
+        on_behalf = text.find("代表", start, end)
+        if on_behalf > start and ends_name(text[start:on_behalf]):
+            start = on_behalf + 2  # 秘书处代表理事会: one body acting for another
+        if text[start:end].endswith("总部"):
+            continue  # 纽约联合国总部: a place of meeting
         start = _joint_prefix(text, start, known)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue

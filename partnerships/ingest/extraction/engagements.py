@@ -38,6 +38,7 @@ _KIND_WORDS = [
         "event",
         "举办|举行|会议|论坛|讲习班|研讨会|培训|会外活动|启动|运动|组织了|会见|拜会|会谈|"
         "对话|安排|主办|承办|协办|出席|致辞|召开|这次活动|此次活动|本次活动|"
+        "座谈|会晤|拜访|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
         "launched|campaign|co-organi|attended|met with|meets with|visited|convened",
     ),

@@ -47,6 +47,9 @@ from partnerships.ingest.extraction.parties import (
 )
 from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.extraction.speakers import spoken_for
+from partnerships.ingest.extraction.zh_kinds import zh_title_of_event
+from partnerships.ingest.extraction.zh_parties import zh_party_spans
+from partnerships.ingest.extraction.zh_references import ZhReferences
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
 # Units that belong to the organisation named in them (人居署纽约办事处), which stays
@@ -90,6 +93,7 @@ class OrganisationFinder:
         self.heads: dict[str, Mention] = {}
         self.speaker: Mention | None = None  # the last named with a speaker's title
         self.segmenter: Segmenter | None = None
+        self.zh_references = ZhReferences()
         if lang == "zh":
             self.segmenter = Segmenter(
                 (e.name, "nt") for e in gazetteer.names("zh") if e.source != "city"
@@ -115,6 +119,7 @@ class OrganisationFinder:
         mentions += self._governments(text, mentions)
         mentions += self._back_references(text, mentions)
         mentions += self._we(text, mentions)
+        mentions += self._zh_references(text, mentions)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -129,6 +134,9 @@ class OrganisationFinder:
         office = text[mention.start : stop]
         return Mention(mention.start, stop, office, "pattern", parent=parent)
 
+    def _sources(self, name: str) -> set[str]:
+        return {e.source for e in self.places.lookup(name)}
+
     def _is_place(self, name: str) -> bool:
         return any(e.source in ("country", "city") for e in self.places.lookup(name))
 
@@ -139,6 +147,10 @@ class OrganisationFinder:
         ):
             return False  # "the Union of Comoros": a country, unless it acts
         known = bool(mention.keys) or mention.method in ("acronym", "bracket")
+        if self.segmenter is not None and zh_title_of_event(
+            text, mention.start, mention.end
+        ):
+            return False  # 人居III大会秘书长: the conference's, not the UN's
         return not not_an_organisation(
             text, mention.start, mention.end, known=known, keys=mention.keys
         )
@@ -169,6 +181,7 @@ class OrganisationFinder:
             government_spans(text, self.places, spans, self.lang, words)
             + demonym_spans(text)
             + government_of_spans(text)
+            + (zh_party_spans(text, self._sources) if self.lang == "zh" else [])
         ):
             mention = Mention(start, end, text[start:end], "government")
             mention.aliases.append(country)  # the country the government is of
@@ -200,6 +213,22 @@ class OrganisationFinder:
             found.append(Mention(start, end, text[start:end], "reference"))
             found[-1].alias_of = speaker.alias_of or speaker
         return [m for m in found if not _overlaps(m, mentions)]
+
+    def _zh_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """我省, 该署, 我们 …: the organisation named before (zh_references.py)."""
+        if self.segmenter is None:
+            return []
+        named = [m for m in mentions if m.method != "reference"]
+        found = []
+        for start, end, target in self.zh_references.find(text, named):
+            root = target.alias_of or target
+            mention = Mention(start, end, text[start:end], "reference", root.entries)
+            if root.method == "government":  # 我省: the province's government
+                mention.method, mention.aliases = "government", list(root.aliases)
+            mention.alias_of = root
+            if not _overlaps(mention, mentions):
+                found.append(mention)
+        return found
 
     def _remember_heads(self, mentions: list[Mention]) -> None:
         for mention in mentions:

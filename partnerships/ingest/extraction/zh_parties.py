@@ -1,0 +1,103 @@
+"""Chinese provinces acting as parties, named by the province alone.
+
+The place gazetteer holds countries and cities, not China's provinces; a page of a
+ministry or a province names its partner province by its name alone when the
+province acts (海南将在…指导下, 青海与…签署) or through its governor's title
+(海南省省长, 副省长). The province's government is proposed ("海南省政府"), the
+words kept as the surface. Provincial-level divisions are listed by their names as
+published (facts, not taken from any report).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 "
+    "河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 "
+    "宁夏 新疆"
+).split()
+_MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
+
+# A province acting: its governor's title, or the subject of what a party does.
+_ACTING = re.compile(
+    rf"(?<![\u4e00-\u9fff在于赴到至从])({'|'.join(PROVINCES)})(省)?"
+    r"(?=(?:副)?省长|将|与|同|已|还|也|愿|承诺|同意|决定|签署|表示(?!欢迎))"
+)
+
+
+def province_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, province) of each province acting as a party: the province is
+    proposed as `<province>省` (or the municipality `<name>市`)."""
+    out = []
+    for match in _ACTING.finditer(text):
+        name = match.group(1)
+        if name in _MUNICIPALITIES:
+            continue  # 上海将: the city, read by the place gazetteer
+        out.append((match.start(), match.end(), f"{name}省"))
+    return out
+
+
+# "澳大利亚布里斯班、中国福州、…5座城市获此奖项", "为…5个获奖城市颁奖": the cities
+# of a list of winners, each perhaps after its country.
+_WINNERS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)等?\s*"
+    r"[\d一二三四五六七八九十]+\s*(?:[座个](?:城市(?:获得|荣获|获此|获)|获奖城市))"
+)
+
+
+def winning_cities(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, city) of each city of a list of winners; `sources(name)` says
+    what the place gazetteer knows the name as ("country", "city")."""
+    out = []
+    for match in _WINNERS.finditer(text):
+        at = match.start(1)
+        for item in match.group(1).split("、"):
+            start = at
+            for size in (2, 3, 4, 5):  # a country before the city says where it is
+                if "country" in sources(item[:size]) and len(item) > size:
+                    start = at + size
+                    break
+            city = text[start : at + len(item)]
+            if "city" in sources(city):
+                out.append((start, at + len(item), city))
+            at += len(item) + 1
+    return out
+
+
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。！？；：:]))\s*")
+
+
+def subject_cities(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """乌干达坎帕拉基于创新方案，…取得了长足的进步: a city written after its country
+    at the start of a sentence is its subject, the city acting."""
+    out = []
+    for match in _CLAUSE_START.finditer(text):
+        at = match.end()
+        for size in (2, 3, 4, 5):
+            if "country" not in sources(text[at : at + size]):
+                continue
+            for city_size in (2, 3, 4, 5, 6):
+                end = at + size + city_size
+                city = text[at + size : end]
+                if "city" in sources(city) and text[end : end + 1] not in ("的", ""):
+                    out.append((at + size, end, city))
+                    break
+            break
+    return out
+
+
+def zh_party_spans(
+    text: str, sources: Callable[[str], set[str]]
+) -> list[tuple[int, int, str]]:
+    """Provinces acting, cities of a list of winners, cities as subjects."""
+    return (
+        province_spans(text)
+        + winning_cities(text, sources)
+        + subject_cities(text, sources)
+    )
