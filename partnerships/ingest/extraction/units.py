@@ -22,7 +22,7 @@ _PARENT_BEFORE = re.compile(r"^\s+$|^\s*['’]s\s+$")
 _PARENT_AFTER = re.compile(
     r"^\s*(?:of(?:\s+the)?|,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:organ|body|office|unit|division|department|branch|entity|arm|subsidiary)"
-    r"\s+of(?:\s+the)?)\s*$",
+    r"\s+(?:of|under|within)(?:\s+the)?)\s*$",
     re.IGNORECASE,
 )
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")

@@ -1,0 +1,126 @@
+"""Kinds and roles from the clause that names the organisation, one engagement per act
+(docs/ingest.md, "Clauses"): each rule checked on sentences written for the test (no
+sentence of the corpus)."""
+
+from __future__ import annotations
+
+from partnerships.ingest.extraction.clauses import acts, clauses
+from partnerships.ingest.extraction.engagements import kinds_of, one_act
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
+
+
+def _engagements(gazetteer, text):
+    results = extract(split_report(text, "en"), gazetteer, "en")
+    return sorted(
+        (e.kind, tuple(sorted(p.resolution.name for p, _ in e.participants)))
+        for r in results
+        for e in r.engagements
+    )
+
+
+def _pieces(masked):
+    return [masked[s:e] for s, e in clauses(masked)]
+
+
+def test_a_sentence_is_cut_at_semicolons_conjunctions_and_relative_clauses():
+    masked = "□ signed an MoU with □; □ and □ held a workshop, while □ funded it."
+    assert _pieces(masked) == [
+        "□ signed an MoU with □",
+        "□ and □ held a workshop",
+        "while □ funded it.",
+    ]
+    assert _pieces("□ met □, who leads □.") == ["□ met □", "who leads □."]
+    # A list of names before ", and" is one clause.
+    assert _pieces("□, □, □, and □ have partnered.") == [
+        "□, □, □, and □ have partnered."
+    ]
+    # Offsets are kept.
+    assert clauses("ab; cd", 10) == [(10, 12), (14, 16)]
+
+
+def test_a_clause_with_fewer_than_two_organisations_belongs_to_the_one_before():
+    spans = [(0, 10), (12, 20), (22, 30), (32, 40)]
+    assert acts(spans, [{"A", "B"}, set(), {"C", "D"}, {"E"}]) == [(0, 20), (22, 40)]
+    # The first clause joins the next when it names fewer than two.
+    assert acts(spans[:2], [{"A"}, {"B", "C"}]) == [(0, 20)]
+
+
+def test_each_act_of_a_sentence_has_its_own_kind_and_partners(reference_gazetteer):
+    found = _engagements(
+        reference_gazetteer,
+        "The United Nations Children's Fund signed a memorandum of understanding with the World Health "
+        "Organization; the United Nations Development Programme and the World Food "
+        "Programme held a workshop in Rome.",
+    )
+    assert found == [
+        ("agreement", ("United Nations Children's Fund", "World Health Organization")),
+        ("event", ("United Nations Development Programme", "World Food Programme")),
+    ]
+
+
+def test_funding_and_a_project_told_together_are_one_act():
+    found = [("funding", "funded"), ("project", "project")]
+    # Money told: the money is the act; none: the project is.
+    assert one_act(found, "□ funded the project with □.", money=True) == [found[0]]
+    assert one_act(found, "□ funded the project with □.", money=False) == [found[1]]
+
+
+def test_projects_in_the_plural_beside_another_act_are_what_it_is_for():
+    found = [("agreement", "signed"), ("project", "programmes")]
+    plural = "□ signed an MoU with □ to develop training programmes."
+    assert one_act(found, plural, money=False) == [found[0]]
+    singular = "□ signed an MoU with □ to implement a one-year project."
+    assert one_act(found, singular, money=False) == found
+
+
+def test_cue_words_read_in_their_sense():
+    # The kind of an agreement is no money given.
+    assert [k for k, _ in kinds_of("□ and □ signed a grant agreement.", [])] == [
+        "agreement"
+    ]
+    # Two organisations after "between" are no subject of a verb of cooperation.
+    assert kinds_of("Views converge between □ and the □.", []) == []
+    assert kinds_of("□ and the □ confirmed plans.", []) == [("project", "")]
+    assert kinds_of("□ and □ discussed ways to cooperate.", [])[0][0] == "coordination"
+    assert kinds_of("□ and □ agreed on working together.", [])[0][0] == "agreement"
+    assert kinds_of("Officers of □ and □ were present at the event.", [])[0][0] == (
+        "event"
+    )
+
+
+def test_an_envoy_of_an_organisation_is_a_title_not_a_party(reference_gazetteer):
+    found = _engagements(
+        reference_gazetteer,
+        "The agreement was signed by the Executive Director of the United Nations Children's Fund and the "
+        "Director of the United Nations Development Programme and Envoy of the Secretary-General on Youth.",
+    )
+    assert found == [
+        (
+            "agreement",
+            ("United Nations Children's Fund", "United Nations Development Programme"),
+        )
+    ]
+
+
+def test_a_unit_under_its_parent_is_no_second_party(reference_gazetteer):
+    found = _engagements(
+        reference_gazetteer,
+        "The Office of Legal Affairs, a department under the United Nations "
+        "Secretariat, will lead the work with the World Health Organization.",
+    )
+    assert found == [
+        ("project", ("Office of Legal Affairs", "World Health Organization"))
+    ]
+
+
+def test_with_names_a_funder_only_before_money():
+    from partnerships.ingest.extraction.engagements import role_of
+
+    sentence = "The Centre will work with □ on housing, with □ funding."
+    first = sentence.index("□")
+    second = sentence.index("□", first + 1)
+    assert role_of(sentence, first, first + 1) == "partner"
+    assert role_of(sentence, second, second + 1) == "funder"
+    support = "Built with □'s support."
+    assert role_of(support, support.index("□"), support.index("□") + 1) == "funder"
