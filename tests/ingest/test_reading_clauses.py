@@ -124,3 +124,44 @@ def test_with_names_a_funder_only_before_money():
     assert role_of(sentence, second, second + 1) == "funder"
     support = "Built with □'s support."
     assert role_of(support, support.index("□"), support.index("□") + 1) == "funder"
+
+
+def _names(gazetteer, text):
+    results = extract(split_report(text, "en"), gazetteer, "en")
+    return [p.resolution.name for r in results for p in r.organisations]
+
+
+def test_a_name_ends_before_a_person_named_by_a_title(reference_gazetteer):
+    found = _names(
+        reference_gazetteer,
+        "The Nordic Housing Agency (NHA) signed it. Later, the NHA Kenya Office and "
+        "Jane Doe, Head of UNICEF Kenya, met.",
+    )
+    assert "NHA Kenya Office" in found
+    assert not any("Jane" in name for name in found)
+    listed = _names(
+        reference_gazetteer,
+        "It was signed by Gustav Lund, Administrator of UNDP and Maria Berg, "
+        "Executive Director of UNEP.",
+    )
+    assert not any("Maria" in name for name in listed)
+    assert len(listed) == 2
+
+
+def test_an_office_in_a_country_is_the_office(reference_gazetteer):
+    found = _names(
+        reference_gazetteer,
+        "UNICEF Kenya receives support from the Nordic Housing Agency office in Kenya.",
+    )
+    assert found == ["UNICEF Kenya", "Nordic Housing Agency office in Kenya"]
+
+
+def test_a_ministry_named_by_its_minister_is_proposed_as_the_ministry(
+    reference_gazetteer,
+):
+    found = _names(
+        reference_gazetteer,
+        "It was signed by the Minister of Housing and Urban Affairs of Kenya Mr. "
+        "Otieno and UNICEF.",
+    )
+    assert found[0] == "Ministry of Housing and Urban Affairs of Kenya"
