@@ -165,3 +165,55 @@ def test_a_ministry_named_by_its_minister_is_proposed_as_the_ministry(
         "Otieno and UNICEF.",
     )
     assert found[0] == "Ministry of Housing and Urban Affairs of Kenya"
+
+
+def test_a_division_or_a_governing_body_of_an_organisation_is_a_unit(
+    reference_gazetteer,
+):
+    division = _engagements(
+        reference_gazetteer,
+        "It was signed by the Director of the Water and Energy Division of UNICEF "
+        "and UNDP.",
+    )
+    assert division == [("agreement", ("UNDP", "Water and Energy Division of UNICEF"))]
+    council = _names(
+        reference_gazetteer,
+        "The forty-first meeting of the Governing Council of UNICEF closed.",
+    )
+    assert "Governing Council of UNICEF" in council
+
+
+def test_the_united_nations_as_a_place_or_in_a_title_is_no_party(
+    reference_gazetteer,
+):
+    compound = _names(
+        reference_gazetteer,
+        "The signing took place at the United Nations Compound with UNDP and UNICEF.",
+    )
+    assert "United Nations" not in compound
+    title = _names(
+        reference_gazetteer,
+        "United Nations Under-Secretary-General Jane Doe and UNICEF signed a deal.",
+    )
+    assert title == ["UNICEF"]
+    place = _names(reference_gazetteer, "Delegates met at UN Headquarters with UNDP.")
+    assert place == ["UNDP"]
+
+
+def test_decision_makers_take_no_decision_and_a_giver_gives_money(
+    reference_gazetteer,
+):
+    assert kinds_of("□ advises decision-makers with □.", []) == [("project", "")]
+    from partnerships.ingest.extraction.engagements import role_of
+
+    assert role_of("□ provides solutions to decision-makers.", 0, 1) == "partner"
+    assert role_of("□ provides USD 2 million to cities.", 0, 1) == "funder"
+    money = _engagements(
+        reference_gazetteer, "UNICEF provides funding of USD 2 million to cities."
+    )
+    assert [kind for kind, _ in money] == ["funding"]
+
+
+def test_a_country_by_the_place_of_its_inverted_name(reference_gazetteer):
+    found = _names(reference_gazetteer, "UNICEF and Korea signed an agreement.")
+    assert found == ["UNICEF", "Government of Korea"]

@@ -194,6 +194,8 @@ _OTHER_SENSES = re.compile(
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
     # The kind of an agreement, not money given: "a grant agreement".
     r"(?:grant|contribution|financing)(?=\s+agreements?\b)|"
+    # Those who decide, not a decision: "decision-makers", "decision making".
+    r"decision[- ]mak\w*|"
     # Pipes and wires: "water and sanitation facilities and networks".
     r"(?:water|sanitation|sewerage|road|rail|electricity|power|drainage|supply|"
     r"facilities)\s+(?:and\s+)?networks?|"
@@ -293,6 +295,13 @@ _MONEY_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:funding|support|financing|financial|contribution|grant|money)",
     re.IGNORECASE,
 )
+# Verbs of giving that give money only where money follows them.
+_GIVES = ("provides", "has provided", "will provide", "has given", "will extend")
+_MONEY_NEAR = re.compile(
+    r"fund|financ|grant|contribut|support|donat|loan|money|budget|\$|€|£|¥|"
+    r"\b(?:USD|EUR|US|GBP|JPY|CHF|million|billion)\b",
+    re.IGNORECASE,
+)
 _SHORT_FORM_AFTER = re.compile(r"^\s*[（(][^（）()]{1,24}[）)]")
 
 
@@ -307,8 +316,14 @@ def role_of(sentence: str, start: int, end: int, window: int = 12) -> str:
     for role, cues_before, cues_after in ROLE_CUES:
         if any(before.rstrip().endswith(cue) for cue in cues_before):
             return role
-        if any(after.lstrip(" 由还也共同").startswith(cue) for cue in cues_after):
-            return role
+        cue = next(
+            (c for c in cues_after if after.lstrip(" 由还也共同").startswith(c)), None
+        )
+        if cue is None:
+            continue
+        if cue in _GIVES and not _MONEY_NEAR.search(rest[:80]):
+            continue  # "X provides solutions to ...": no money given
+        return role
     return "partner"
 
 

@@ -15,7 +15,7 @@ EN_ORG_WORDS = set(
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
     "Council Cities Academy Observatory Consortium City Prefecture Province County "
-    "Embassy Mission Delegation Parliament Headquarters".split()
+    "Embassy Mission Delegation Parliament Headquarters Division".split()
 )
 # Organisation words of local governments, which are places after "in", "at" ...
 EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
@@ -33,7 +33,8 @@ _EN_GENERIC = set(
     "International Organization|International Organizations|Regional Office|"
     "Country Office|Liaison Office|National Government|Local Government|"
     "Local Governments|Headquarters|City|Province|Prefecture|Steering Committee|"
-    "Technical Committee|Organizing Committee|Advisory Board".split("|")
+    "Technical Committee|Organizing Committee|Advisory Board|UN Headquarters|"
+    "United Nations Headquarters".split("|")
 )
 # A name ending in a job title is a person's title ("EU Trust Fund Manager"), one
 # ending in a meeting's word an event ("Steering Committee Meeting").

@@ -380,7 +380,8 @@ _COUNTRY_FORM = re.compile(
 # organisation that follows.
 _EN_UNIT = re.compile(
     r"[A-Z][\w’'-]*\s+(?:Office|Liaison Office|Centre|Center|Bureau|Branch|"
-    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation)"
+    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation|"
+    r"Council|Assembly)"
     r"\s+(?:of|for|to|at)\s+(?:the\s+)?$"
 )
 
