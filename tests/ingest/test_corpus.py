@@ -31,7 +31,7 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     ("test", "zh"): (0.775, 0.350),
     # The development part too, so that no later rule undoes what was reached there
     # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
-    ("dev", "en"): (0.935, 0.793),  # after the clauses round (0.945 / 0.803)
+    ("dev", "en"): (0.935, 0.814),  # after the clauses round (0.945 / 0.824)
     ("dev", "zh"): (0.825, 0.559),
 }
 

@@ -217,3 +217,29 @@ def test_decision_makers_take_no_decision_and_a_giver_gives_money(
 def test_a_country_by_the_place_of_its_inverted_name(reference_gazetteer):
     found = _names(reference_gazetteer, "UNICEF and Korea signed an agreement.")
     assert found == ["UNICEF", "Government of Korea"]
+
+
+def test_a_project_owning_an_event_is_no_project_of_its_own():
+    found = [("event", "workshop"), ("project", "project")]
+    owning = "□ attended the final workshop of the □ Housing project in Geneva."
+    assert one_act(found, owning, money=False) == [found[0]]
+    both = "□ held a workshop and launched a new project with □."
+    assert one_act(found, both, money=False) == found
+
+
+def test_names_after_between_are_no_subject_whatever_their_length():
+    assert kinds_of("Views converge between the □□ and the □□.", []) == []
+    assert kinds_of("The □□ and the □□ confirmed plans.", []) == [("project", "")]
+
+
+def test_receiving_money_is_funding():
+    assert kinds_of("□ receives support from □.", [])[0][0] == "funding"
+
+
+def test_a_short_form_in_brackets_repeats_the_parent_it_follows(reference_gazetteer):
+    found = _engagements(
+        reference_gazetteer,
+        "The Executive Board of the United Nations Children's Fund (UNICEF) met in "
+        "a hybrid format with delegates from across the globe.",
+    )
+    assert found == []

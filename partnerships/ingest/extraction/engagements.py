@@ -52,7 +52,7 @@ _KIND_WORDS = [
         "funding",
         "供资|资助|提供资金|捐助|捐赠|捐款|funded|financed|grant|funding|contribut|"
         "donat|financial assistance|financial support|earmarked|received|"
-        "amounting to|assistance package|aid package|total amount of",
+        "amounting to|assistance package|aid package|total amount of|receives",
     ),
     ("project", "项目|方案|推出|project|programme|initiative"),
 ]
@@ -262,7 +262,7 @@ _COOPERATION = re.compile(
     r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
     r"\bwith\b|together|joint|partner|cooperat|collaborat|support|"
     # Two organisations as the subject of one verb: "X and the Y also confirmed".
-    r"(?<!between )(?<!between the )□\s*,?\s+and\s+(?:the\s+)?□"
+    r"(?<!between )(?<!between the )(?<!□)□+\s*,?\s+and\s+(?:the\s+)?□"
 )
 
 
@@ -336,6 +336,15 @@ _PLURAL_PROJECT = re.compile(r"\b(?:projects|programmes|programs|initiatives)\b"
 _SINGULAR_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\b(?!s)")
 
 
+# A project named as whose an event or a text is: "the final workshop of the X
+# project", "a report of the Y programme".
+_OWNING_PROJECT = re.compile(
+    r"\b(?:workshop|meeting|conference|forum|seminar|session|event|report|"
+    r"publication|guidelines|handbook)s?\s+(?:of|under|for)\s+the\s+[^,.;]{0,80}?"
+    r"\b(?:project|programme|program|initiative)\b"
+)
+
+
 def one_act(
     found: list[tuple[str, str]], masked: str, *, money: bool
 ) -> list[tuple[str, str]]:
@@ -349,11 +358,8 @@ def one_act(
     if "funding" in kinds and "project" in kinds:
         drop = "project" if money else "funding"
         return [f for f in found if f[0] != drop]
-    if (
-        len(kinds - {"project", "coordination"}) >= 1
-        and "project" in kinds
-        and _PLURAL_PROJECT.search(lower)
-        and not _SINGULAR_PROJECT.search(lower)
-    ):
-        return [f for f in found if f[0] != "project"]
+    if len(kinds - {"project", "coordination"}) >= 1 and "project" in kinds:
+        plural = _PLURAL_PROJECT.search(lower) and not _SINGULAR_PROJECT.search(lower)
+        if plural or _OWNING_PROJECT.search(lower):
+            return [f for f in found if f[0] != "project"]
     return found
