@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
 from partnerships.ingest.extraction import zh_clauses
+from partnerships.ingest.extraction.clauses import acts, clauses
 from partnerships.ingest.extraction.facts import (
     FuzzyDate,
     Money,
@@ -128,21 +129,40 @@ class Extractor:
     def _engagements(
         self, text: str, start: int, end: int, result: ParagraphResult
     ) -> list[EngagementProposal]:
-        """The engagements one sentence tells of: one per kind its cue words give."""
+        """The engagements one sentence tells of: in English, one act per clause
+        naming its own partners (`extraction/clauses.py`)."""
+        if self.lang == "zh":
+            return self._act(text, start, end, result)
+        spans = clauses(self._masked(text, start, end, result), start)
+        if len(spans) == 1:
+            return self._act(text, start, end, result)
+        named = [
+            {p.identity for p, _ in _participants(text, s, e, result)} for s, e in spans
+        ]
+        found: list[EngagementProposal] = []
+        for s, e in acts(spans, named):
+            found += self._act(text, s, e, result)
+        return found
+
+    def _act(
+        self, text: str, start: int, end: int, result: ParagraphResult
+    ) -> list[EngagementProposal]:
+        """The engagements one act tells of: one per kind its cue words give."""
         participants = _participants(text, start, end, result)
         if not participants:
             return []
         if len(participants) == 1:
             participants += _omitted_subject(text, start, end, result, participants)
         titles = [t for t in result.titles if start <= t[0] < end]
+        masked = self._masked(text, start, end, result)
         kinds = cues.kinds_of(
-            self._masked(text, start, end, result),
-            [p.resolution.name for p, _ in participants],
-            [t[2] for t in titles],
+            masked, [p.resolution.name for p, _ in participants], [t[2] for t in titles]
         )
+        money = any(start <= m.start < end for m in result.money)
+        if self.lang != "zh":
+            kinds = cues.one_act(kinds, masked, money=money)
         if len(participants) == 1 and participants[0][1] != "funder":
             # One organisation: a statement, not cooperation, unless it gives money.
-            money = any(start <= m.start < end for m in result.money)
             kinds = [k for k in kinds if k[0] in ("funding", "commitment") and money]
             if not kinds:
                 return []
@@ -217,6 +237,12 @@ def _money_told_after(
 
 
 _VENUE = re.compile(r"^\s*(?:总部|Headquarters|headquarters)")
+# The one a person's title says this person represents, not a party acting.
+_ENVOY_OF = re.compile(
+    r"\b(?:Envoy|Special Representative|Special Adviser|Special Advisor)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Kinds of engagement in which money told is given by one party (a project's budget
 # is not).
 _GIVING = ("funding", "commitment", "agreement")
@@ -381,6 +407,8 @@ def _participants(
         for mention in proposal.mentions:
             if _VENUE.match(text[mention.end :]):
                 continue  # 在人居署总部闭幕, "at UNITAR Headquarters": a place
+            if _ENVOY_OF.search(text[max(0, mention.start - 40) : mention.start]):
+                continue  # "Envoy of the Secretary-General": a person's title
             if start <= mention.start < end:
                 spans.append((proposal.identity, mention.start, mention.end))
             if start <= mention.start < end and proposal.identity not in found:

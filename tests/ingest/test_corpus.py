@@ -25,13 +25,15 @@ from tests.ingest.conftest import CORPUS
 FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0.01
     # English organisations 0.820 -> 0.809 after the fifth batch's rules, read once
     # at the end and not tuned on (docs/ingest.md, "Fifth batch").
-    ("test", "en"): (0.799, 0.323),
+    # English engagements 0.333 -> 0.340 after the clauses round, read once at the
+    # end (docs/ingest.md, "Clauses").
+    ("test", "en"): (0.799, 0.330),
     # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
     # "Chinese (sixth round)").
     ("test", "zh"): (0.775, 0.382),
     # The development part too, so that no later rule undoes what was reached there
     # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
-    ("dev", "en"): (0.904, 0.706),
+    ("dev", "en"): (0.935, 0.814),  # after the clauses round (0.945 / 0.824)
     ("dev", "zh"): (0.900, 0.666),
 }
 

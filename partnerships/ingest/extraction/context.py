@@ -26,7 +26,8 @@ _UN_FRAME_EN = re.compile(
     r"member States|headquarters|Headquarters|family|Charter|Day|country team|80|"
     r"Sustainable|Millennium|Conference|General|Secretary|Office|Development|"
     r"Human|Children|Environment|Population|High|program|programme|programmes|"
-    r"official|officials|reform|staff|partners?)\b"
+    r"official|officials|reform|staff|partners?|Compound|compound|"
+    r"Under-Secretary-General)\b"
 )
 _UN_FRAME_ZH = re.compile(
     r"^(?:系统|机构|实体|各|会员国|可持续发展|千年|大家庭|宪章|总部|日|成员国|会议|"

@@ -17,7 +17,7 @@ _KIND_WORDS = [
         "agreement",
         "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
         "memorandum of understanding|letter of intent|agreement|signed|mou|"
-        "memorandum|exchange of notes|notes were|agreed to",
+        "memorandum|exchange of notes|notes were|agreed to|agreed on|agreed upon|signing",
     ),
     (
         "governance",
@@ -27,7 +27,8 @@ _KIND_WORDS = [
     (
         "publication",
         "编写|出版|发布|发表|报告|文件|知识产品|准则|指南|手册|白皮书|指数|"
-        "prepared|published|produced|co-authored|guidelines|handbook|toolkit",
+        "prepared|published|produced|co-authored|guidelines|handbook|toolkit|"
+        "policy guide|guidebook",
     ),
     (
         "network",
@@ -40,18 +41,19 @@ _KIND_WORDS = [
         "对话|安排|主办|承办|协办|出席|致辞|召开|这次活动|此次活动|本次活动|"
         "座谈|会晤|拜访|"
         "held|workshop|meeting|forum|conference|training|side event|seminar|"
-        "launched|campaign|co-organi|attended|met with|meets with|visited|convened",
+        "launched|campaign|co-organi|attended|met with|meets with|visited|convened|"
+        "present at",
     ),
     (
         "coordination",
         "协调机制|机构间|参与|参加了|协商|交流|"
-        "coordinat|inter-agency|participated|consult",
+        "coordinat|inter-agency|participated|consult|discussed",
     ),
     (
         "funding",
         "供资|资助|提供资金|捐助|捐赠|捐款|funded|financed|grant|funding|contribut|"
         "donat|financial assistance|financial support|earmarked|received|"
-        "amounting to|assistance package|aid package|total amount of",
+        "amounting to|assistance package|aid package|total amount of|receives",
     ),
     ("project", "项目|方案|推出|project|programme|initiative"),
 ]
@@ -71,7 +73,6 @@ ROLE_CUES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
             "grant from",
             "contribution from",
             "contributions from",
-            "with",
             "support of",
         ),
         (
@@ -192,6 +193,10 @@ _OTHER_SENSES = re.compile(
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    # The kind of an agreement, not money given: "a grant agreement".
+    r"(?:grant|contribution|financing)(?=\s+agreements?\b)|"
+    # Those who decide, not a decision: "decision-makers", "decision making".
+    r"decision[- ]mak\w*|"
     # Pipes and wires: "water and sanitation facilities and networks".
     r"(?:water|sanitation|sewerage|road|rail|electricity|power|drainage|supply|"
     r"facilities)\s+(?:and\s+)?networks?|"
@@ -258,7 +263,7 @@ _COOPERATION = re.compile(
     r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
     r"\bwith\b|together|joint|partner|cooperat|collaborat|support|"
     # Two organisations as the subject of one verb: "X and the Y also confirmed".
-    r"□\s*,?\s+and\s+(?:the\s+)?□"
+    r"(?<!between )(?<!between the )(?<!□)□+\s*,?\s+and\s+(?:the\s+)?□"
 )
 
 
@@ -286,6 +291,18 @@ def _pruned(
     return found
 
 
+# "With X funding", "with Japan's support": X gives; "work with X" is no funding.
+_MONEY_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:funding|support|financing|financial|contribution|grant|money)",
+    re.IGNORECASE,
+)
+# Verbs of giving that give money only where money follows them.
+_GIVES = ("provides", "has provided", "will provide", "has given", "will extend")
+_MONEY_NEAR = re.compile(
+    r"fund|financ|grant|contribut|support|donat|loan|money|budget|\$|€|£|¥|"
+    r"\b(?:USD|EUR|US|GBP|JPY|CHF|million|billion)\b",
+    re.IGNORECASE,
+)
 _SHORT_FORM_AFTER = re.compile(r"^\s*[（(][^（）()]{1,24}[）)]")
 
 
@@ -295,9 +312,55 @@ def role_of(sentence: str, start: int, end: int, window: int = 12) -> str:
     # A short form in brackets after the name is skipped: "Sida) is contributing".
     rest = _SHORT_FORM_AFTER.sub("", sentence[end:], count=1)
     after = rest[: window + 4].lower()
+    if before.rstrip().endswith("with") and _MONEY_AFTER.match(rest):
+        return "funder"  # "with EU funding", "with Japan's support"
     for role, cues_before, cues_after in ROLE_CUES:
         if any(before.rstrip().endswith(cue) for cue in cues_before):
             return role
-        if any(after.lstrip(" 由还也共同").startswith(cue) for cue in cues_after):
-            return role
+        cue = next(
+            (c for c in cues_after if after.lstrip(" 由还也共同").startswith(c)), None
+        )
+        if cue is None:
+            continue
+        if cue in _GIVES and not _MONEY_NEAR.search(rest[:80]):
+            continue  # "X provides solutions to ...": no money given
+        return role
     return "partner"
+
+
+# A project told in the plural beside another act is the work that act is for or
+# about, not a project of its own: "signed an MoU to develop programmes", "received
+# USD 230 million to implement projects", "building on their initiatives, they
+# committed to ...". A project named in the singular is one ("a grant agreement to
+# implement a one-year project").
+_PLURAL_PROJECT = re.compile(r"\b(?:projects|programmes|programs|initiatives)\b")
+_SINGULAR_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\b(?!s)")
+
+
+# A project named as whose an event or a text is: "the final workshop of the X
+# project", "a report of the Y programme".
+_OWNING_PROJECT = re.compile(
+    r"\b(?:workshop|meeting|conference|forum|seminar|session|event|report|"
+    r"publication|guidelines|handbook)s?\s+(?:of|under|for)\s+the\s+[^,.;]{0,80}?"
+    r"\b(?:project|programme|program|initiative)\b"
+)
+
+
+def one_act(
+    found: list[tuple[str, str]], masked: str, *, money: bool
+) -> list[tuple[str, str]]:
+    """English: the kinds of one act, one per act where the cue words tell one
+    (docs/ingest.md, "Clauses"). Funding and a project told together are funding
+    where money is told (the money is the act), else the project (funded by X, the
+    project is what X and the others do). A project in the plural beside another
+    kind is what that act is for."""
+    kinds = {kind for kind, _ in found}
+    lower = other_senses(masked.lower())
+    if "funding" in kinds and "project" in kinds:
+        drop = "project" if money else "funding"
+        return [f for f in found if f[0] != drop]
+    if len(kinds - {"project", "coordination"}) >= 1 and "project" in kinds:
+        plural = _PLURAL_PROJECT.search(lower) and not _SINGULAR_PROJECT.search(lower)
+        if plural or _OWNING_PROJECT.search(lower):
+            return [f for f in found if f[0] != "project"]
+    return found

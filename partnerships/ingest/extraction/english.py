@@ -15,7 +15,7 @@ EN_ORG_WORDS = set(
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
     "Council Cities Academy Observatory Consortium City Prefecture Province County "
-    "Embassy Mission Delegation Parliament Headquarters".split()
+    "Embassy Mission Delegation Parliament Headquarters Division".split()
 )
 # Organisation words of local governments, which are places after "in", "at" ...
 EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
@@ -33,7 +33,8 @@ _EN_GENERIC = set(
     "International Organization|International Organizations|Regional Office|"
     "Country Office|Liaison Office|National Government|Local Government|"
     "Local Governments|Headquarters|City|Province|Prefecture|Steering Committee|"
-    "Technical Committee|Organizing Committee|Advisory Board".split("|")
+    "Technical Committee|Organizing Committee|Advisory Board|UN Headquarters|"
+    "United Nations Headquarters".split("|")
 )
 # A name ending in a job title is a person's title ("EU Trust Fund Manager"), one
 # ending in a meeting's word an event ("Steering Committee Meeting").
@@ -108,6 +109,14 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A person named by the title after the name: "Jane Doe, Executive Director of".
+PERSON_TITLE_AFTER = re.compile(
+    r"^\s*,\s+(?:the\s+)?(?:(?:Executive|Deputy|Assistant|Regional|Country|Resident|"
+    r"Acting|Managing|General|Vice|Special|Chief|Senior)\s+)*(?:Director|Head|Chief|"
+    r"Administrator|President|Minister|Representative|Ambassador|Secretary|"
+    r"Coordinator|Manager|Chair\w*|Officer|Governor|Mayor|CEO|Envoy|Founder|"
+    r"Adviser|Advisor)\b"
+)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -117,7 +126,11 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Policy" stays one); "X Prefecture and Mr. Y": the name ends before "and"."""
     for joint in _AND.finditer(text, start, end):
         left, right = text[start : joint.start()], text[joint.end() : end]
-        if _HONORIFIC.match(right):
+        if _HONORIFIC.match(right) or (
+            not _has_org_word(right.split()) and PERSON_TITLE_AFTER.match(text[end:])
+        ):
+            # "X Prefecture and Mr. Y", "X Office and Jane Doe, Head of ...": the
+            # name ends before "and".
             return _split_list(text, start, joint.start())
         if _has_org_word(left.split()) and (
             _has_org_word(right.split()) or _ACRONYM_LIKE.match(right.rstrip(".,"))
@@ -279,7 +292,12 @@ def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if before := _PREVIOUS_ITEM.search(text[:start]):
         out.append(before.span(1))
     spans = [(s, s + len(text[s:e].rstrip(".,"))) for s, e in out]
-    return [(s, e) for s, e in spans if _listable(text[s:e], text[max(0, s - 5) : s])]
+    return [
+        (s, e)
+        for s, e in spans
+        if _listable(text[s:e], text[max(0, s - 5) : s])
+        and not (" " in text[s:e] and PERSON_TITLE_AFTER.match(text[e:]))
+    ]
 
 
 _NOT_LISTED = set(
@@ -317,7 +335,12 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
 # name and the country or city it works in.
 _AFTER_OFFICE = re.compile(
     r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team|and|with|is|was|has|"
-    r"have|will|would)\b|[,.;:)]|\s*$)"
+    r"have|will|would)\b|\s+[a-z]{3,}s\b|[,.;:)]|\s*$)"
+)
+# "the Korea International Cooperation Agency office in Iraq": its office there.
+_OFFICE_IN = re.compile(
+    r"\s+(?:[Cc]ountry\s+|[Ll]iaison\s+|[Rr]egional\s+)?[Oo]ffice\s+(?:in|for)\s+"
+    r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 )
 _OFFICE_WORD = re.compile(r"\s+(?:[Cc]ountry\s+|[Ll]iaison\s+)?[Oo]ffice\b")
 _PLACE_WORDS = re.compile(r" ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
@@ -329,6 +352,11 @@ def office_in_place(
     """The end of "<short name> <place>" when the one-word short name at [start,
     end) runs straight into a country or city; None otherwise."""
     name = text[start:end]
+    if office := _OFFICE_IN.match(text, end):
+        words = office.group(1).split()
+        for size in range(len(words), 0, -1):
+            if is_place(" ".join(words[:size])):
+                return office.start(1) + len(" ".join(words[:size]))
     if " " in name or not any(c.isupper() for c in name[1:]):
         return None
     match = _PLACE_WORDS.match(text, end)

@@ -210,8 +210,10 @@ def place_entries() -> tuple[NameEntry, ...]:
     chinese = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True
     )
+    bare = _bare_names()
     for country in pycountry.countries:
         names = {country.name, getattr(country, "common_name", country.name)}
+        names |= bare.get(country.alpha_2, set())
         names.add(getattr(country, "official_name", country.name))
         if ", " in country.name and country.name.endswith((" of", " of the")):
             # "Korea, Republic of": as written in a sentence, "Republic of Korea".
@@ -232,6 +234,27 @@ def place_entries() -> tuple[NameEntry, ...]:
             if 2 <= len(alt) <= 8 and all("\u4e00" <= c <= "\u9fff" for c in alt):
                 out.append(NameEntry(city["countrycode"], alt, "zh", "name", "city"))
     return tuple(out)
+
+
+def _bare_names() -> dict[str, set[str]]:
+    """ "Korea", "Iran", "Tanzania": the place of an inverted name ("Korea, Republic
+    of") alone, as texts write it. Where two countries share it ("Korea, Democratic
+    People's Republic of"), the plain "Republic of" keeps it."""
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for country in pycountry.countries:
+        if ", " in country.name:
+            place, form = country.name.split(", ", 1)
+            forms.setdefault(place, []).append((country.alpha_2, form))
+    taken = {c.name for c in pycountry.countries}  # "Congo" is a country already
+    out: dict[str, set[str]] = {}
+    for place, owners in forms.items():
+        if place in taken:
+            continue
+        if len(owners) > 1:
+            owners = [(code, form) for code, form in owners if form == "Republic of"]
+        if len(owners) == 1:
+            out.setdefault(owners[0][0], set()).add(place)
+    return out
 
 
 def place_gazetteer() -> Gazetteer:

@@ -74,6 +74,21 @@ class Mention:
         return {e.key for e in self.entries if e.source not in ("country", "city")}
 
 
+_MINISTER_BEFORE = re.compile(r"\bMinister\s+of\s+$")
+
+
+def _ministry_of(text: str, mention: Mention) -> Mention:
+    """ "Minister of Environmental Protection of Turkmenistan": the ministry is
+    proposed under its own name, "Ministry of ...", the minister's title kept in
+    the span."""
+    before = _MINISTER_BEFORE.search(text[: mention.start])
+    if mention.method != "pattern" or before is None or mention.text.startswith("Min"):
+        return mention
+    return Mention(
+        before.start(), mention.end, f"Ministry of {mention.text}", "pattern"
+    )
+
+
 def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
     return any(mention.start < m.end and m.start < mention.end for m in taken)
 
@@ -106,9 +121,15 @@ class OrganisationFinder:
             if any(e.source not in ("country", "city") for e in m.entries)
         ]
         mentions = [self._office_in_place(text, m) for m in mentions]
-        mentions.extend(self._defined_uses(text, mentions))
+        # "KOICA Iraq Office": a short form the document defined, with its office.
+        mentions.extend(
+            self._office_in_place(text, m) for m in self._defined_uses(text, mentions)
+        )
         for start, end in self._pattern_spans(text):
             mentions = self._with_pattern(text, start, end, mentions)
+        mentions = [self._office_in_place(text, m) for m in mentions]
+        if self.segmenter is None:
+            mentions = [_ministry_of(text, m) for m in mentions]
         mentions.extend(self._acronyms_defined(text, mentions))
         mentions.sort(key=lambda m: m.start)
         bracketed = self._brackets(text, mentions)
@@ -388,7 +409,8 @@ _COUNTRY_FORM = re.compile(
 # organisation that follows.
 _EN_UNIT = re.compile(
     r"[A-Z][\w’'-]*\s+(?:Office|Liaison Office|Centre|Center|Bureau|Branch|"
-    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation)"
+    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation|"
+    r"Council|Assembly)"
     r"\s+(?:of|for|to|at)\s+(?:the\s+)?$"
 )
 

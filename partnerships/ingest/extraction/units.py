@@ -22,9 +22,10 @@ _PARENT_BEFORE = re.compile(r"^\s+$|^\s*['’]s\s+$")
 _PARENT_AFTER = re.compile(
     r"^\s*(?:of(?:\s+the)?|,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:organ|body|office|unit|division|department|branch|entity|arm|subsidiary)"
-    r"\s+of(?:\s+the)?)\s*$",
+    r"\s+(?:of|under|within)(?:\s+the)?)\s*$",
     re.IGNORECASE,
 )
+_SHORT_FORM_OF = re.compile(r"^\s*[（(]\s*$")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -37,6 +38,12 @@ def framing_parents(spans: list[tuple[str, int, int]], text: str) -> set[str]:
     framing: set[str] = set()
     named_alone: set[str] = set()
     for i, (identity, start, end) in enumerate(ordered):
+        if (
+            _SHORT_FORM_OF.match(text[ordered[i - 1][2] : start])
+            and i > 0
+            and (ordered[i - 1][0] == identity)
+        ):
+            continue  # "… Programme (UN-Habitat)": the same name again, short
         before = ordered[i - 1] if i > 0 else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         frames = (
