@@ -309,11 +309,13 @@ def _filled(
         named["partners"] = named["funders"]
     values = dict(base)
     counts = {"reporter": 1}
+    genders = {"reporter": writer.gender(writer.reporter)}
     for name, keys in named.items():
         if f"{{{name}}}" in template:
             values[name] = writer.orgs_list(keys)
-            counts[name] = len(keys)
-    runs = fill(template, values, counts)
+            counts[name] = len(keys) + sum(writer.plural(k) for k in keys)
+            genders[name] = writer.gender(keys[0]) if keys else "m"
+    runs = fill(template, values, counts, genders)
     if not runs:
         writer.mentioned, writer.fallbacks = mentioned, fallbacks
     return runs

@@ -1,0 +1,41 @@
+"""An organisation whose name is plural takes a plural verb: the UN country
+teams of seed ¶48 "ont dirigé", "dirigieron", "руководили" (articles.org_is_plural)."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerships.reports.articles import org_is_plural
+from partnerships.reports.realise import realise
+
+pytestmark = pytest.mark.django_db
+
+PLURAL = {
+    "fr": "Les équipes de pays des Nations Unies ont dirigé",
+    "es": "Los equipos de las Naciones Unidas en los países dirigieron",
+    "ru": "Страновые группы Организации Объединенных Наций руководили",
+}
+
+
+def test_plural_names_by_language():
+    def org(lang, name):
+        return {"name": {lang: name}}
+
+    assert org_is_plural(org("ru", "Страновые группы ООН"), "ru")
+    assert org_is_plural(org("ru", "Региональные комиссии"), "ru")
+    assert org_is_plural(org("ru", "Международные организации"), "ru")
+    for singular in ("Управление Верховного комиссара", "Отделение ООН-Хабитат",
+                     "Программа развития", "Европейская комиссия"):  # fmt: skip
+        assert not org_is_plural(org("ru", singular), "ru"), singular
+    assert org_is_plural(org("fr", "Équipes de pays des Nations Unies"), "fr")
+    assert not org_is_plural(org("fr", "Équipe de pays"), "fr")
+    assert org_is_plural(org("es", "Equipos de las Naciones Unidas"), "es")
+
+
+@pytest.mark.parametrize("lang", sorted(PLURAL))
+def test_the_country_teams_agree(stored_snapshot, lang):
+    doc = realise(stored_snapshot, lang)
+    text = " ".join("".join(r.text for r in p.runs) for p in doc.paragraphs())
+    assert PLURAL[lang] in text
+    if lang == "ru":  # UNHCR is an "Управление": singular
+        assert "УВКБ профинансировал " in text
