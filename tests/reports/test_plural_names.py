@@ -1,5 +1,6 @@
-"""An organisation whose name is plural takes a plural verb: the UN country
-teams of seed ¶48 "ont dirigé", "dirigieron", "руководили" (articles.org_is_plural)."""
+"""Names that are plural take a plural verb: the UN country
+teams of seed ¶48 "ont dirigé", "dirigieron", "руководили" (articles.org_is_plural);
+the reporting organisation and its partners make one list (sentences._one_list)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,18 @@ def test_the_country_teams_agree(stored_snapshot, lang):
     assert PLURAL[lang] in text
     if lang == "ru":  # UNHCR is an "Управление": singular
         assert "УВКБ профинансировал " in text
+
+
+JOINED = {
+    "en": "UN-Habitat, ESCAP and FAO co-chaired",
+    "fr": "ONU-Habitat, la CESAP et la FAO ont coprésidé",
+    "es": "ONU-Hábitat, la CESPAP y la FAO copresidieron",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(JOINED))
+def test_the_reporter_and_its_partners_are_one_list(stored_snapshot, lang):
+    """Seed ¶39's task force: "UN-Habitat and ESCAP and FAO" was written before."""
+    doc = realise(stored_snapshot, lang)
+    text = " ".join("".join(r.text for r in p.runs) for p in doc.paragraphs())
+    assert JOINED[lang] in text
