@@ -67,7 +67,7 @@ FR_GENDER = {
         "plateforme université initiative entité campagne".split(),
         "f",
     ),
-    "équipes": "mp",
+    "équipes": "fp",
 }
 ES_GENDER = {
     **dict.fromkeys(

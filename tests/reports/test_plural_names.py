@@ -55,3 +55,18 @@ def test_the_reporter_and_its_partners_are_one_list(stored_snapshot, lang):
     doc = realise(stored_snapshot, lang)
     text = " ".join("".join(r.text for r in p.runs) for p in doc.paragraphs())
     assert JOINED[lang] in text
+
+
+def test_a_plural_name_said_again_is_they(stored_snapshot):
+    from partnerships.reports.connect import _pronoun
+    from partnerships.reports.realise import Writer
+
+    unct = next(
+        key
+        for key, org in stored_snapshot["organisations"].items()
+        if org["name"].get("fr", "").lower().startswith("équipes de pays")
+    )
+    for lang, number in (("fr", "other_f"), ("ru", "other_m"), ("es", "other_m")):
+        writer = Writer(stored_snapshot, lang)
+        phrases = stored_snapshot["phrases"][lang]["subject_again_others"]
+        assert _pronoun(writer, (unct,)) == phrases[number], lang
