@@ -55,6 +55,13 @@ def _counted_tables(doc: Document, stats: dict[str, Any], charts: str) -> list[T
         return table
 
     unknown = Run(labels["unplaced_region"])
+    m49 = doc.snapshot.get("regions", {})  # runs stored before: CLDR's names
+
+    def region(code: str) -> Run:
+        if code in m49:
+            return pick(m49[code], doc.lang)
+        return Run(fmt.locale.territories.get(code, code))
+
     return [
         counted(
             "partners_by_category",
@@ -66,7 +73,7 @@ def _counted_tables(doc: Document, stats: dict[str, Any], charts: str) -> list[T
         counted(
             "partners_by_region",
             [
-                (Run(fmt.locale.territories.get(code, code)) if code else unknown, n)
+                (region(code) if code else unknown, n)
                 for code, n in stats["partners_by_region"]
             ],
         ),

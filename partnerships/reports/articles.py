@@ -21,14 +21,20 @@ Arab Republic", "the State of Palestine", "the Republic of Korea") or where ISO
 from the taxonomy `reference.unterm` ships. French places carry their preposition
 (`grammar.fr_country`). Spanish: names opening with a common noun take its article
 ("la República Árabe Siria", "el Reino Unido", "los Estados Unidos de América");
-UN Spanish also writes "el Ecuador", "el Perú", "la India", which the shipped
-taxonomy does not mark, so those stand bare.
+the others take the article UNTERM gives them in brackets ("Ecuador (el)", "India
+(la)"), which the shipped taxonomy strips: `data/reference/es_country_articles.csv`
+puts it back ("el Ecuador", "el Perú", "la India"), read when a run is collected.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from partnerships.reports.runs import Run
 
@@ -61,7 +67,7 @@ FR_GENDER = {
         "plateforme université initiative entité campagne".split(),
         "f",
     ),
-    "équipes": "mp",
+    "équipes": "fp",
 }
 ES_GENDER = {
     **dict.fromkeys(
@@ -82,6 +88,20 @@ ES_COUNTRY_HEADS = {
     "República": "la", "Federación": "la", "Reino": "el", "Estado": "el",
     "Estados": "los", "Emiratos": "los", "Islas": "las", "Santa Sede": "la",
 }  # fmt: skip
+# Regions (reports/regions.py) whose names take an article in running text: "in
+# the Americas", "en el Caribe".
+REGION_ARTICLES = {
+    "en": dict.fromkeys(
+        ("Americas", "Caribbean", "Middle East", "Far East",
+         "States of the former Yugoslavia"), "the",
+    ),
+    "es": {"Américas": "las", "Caribe": "el", "Oriente Medio": "el",
+           "Lejano Oriente": "el", "países en desarrollo": "los"},
+}  # fmt: skip
+# Acronyms whose letters spell another noun than the first of the full name, so
+# that UN usage gives them that noun's gender: "el ACNUR" (Alto Comisionado …),
+# although the Spanish name opens with "Oficina del Alto Comisionado".
+ACRONYM_GENDER = {("es", "ACNUR"): "m"}
 FR_ARTICLES = {"m": "le ", "f": "la ", "mp": "les ", "fp": "les "}
 ES_ARTICLES = {"m": "el ", "f": "la ", "mp": "los ", "fp": "las "}
 FR_ELIDED = "AEIOUYÀÂÉÈÊÎÏÔÛaeiouyàâéèêîïôû"
@@ -98,6 +118,25 @@ def takes_article(org: dict[str, Any]) -> bool:
 def _gender(name: str, table: dict[str, str]) -> str | None:
     first = re.split(r"[\s'’]", name, maxsplit=1)[0].lower()
     return table.get(first)
+
+
+RU_PLURAL_ADJECTIVE = ("ые", "кие", "гие", "хие", "жие", "шие", "щие", "чие")
+
+
+def org_is_plural(org: dict[str, Any], lang: str) -> bool:
+    """Whether the organisation's name is grammatically plural, so that a verb
+    agrees with it in the plural ("Les équipes de pays … ont dirigé", "Los
+    equipos … dirigieron", "Страновые группы … руководили"): French and Spanish
+    by its first noun (`FR_GENDER`, `ES_GENDER`: "mp", "fp"); Russian when its
+    first word is an adjective in the plural (-ые, or -ие after к, г, х and the
+    hushing consonants: "Страновые группы", "Региональные комиссии"; a noun in
+    -ие such as "Управление", "Отделение" is singular)."""
+    name = org["name"].get(lang, "")
+    if lang in ("fr", "es"):
+        return org_gender(org, lang) in ("mp", "fp")
+    if lang == "ru" and name:
+        return name.split()[0].lower().endswith(RU_PLURAL_ADJECTIVE)
+    return False
 
 
 def org_gender(org: dict[str, Any], lang: str) -> str | None:
@@ -119,6 +158,8 @@ def org_article(org: dict[str, Any], lang: str, full: bool) -> str:
     name = org["name"].get(lang, "")
     articles = FR_ARTICLES if lang == "fr" else ES_ARTICLES
     gender = org_gender(org, lang)
+    if not full:  # an acronym that stands for another noun than the name's head
+        gender = ACRONYM_GENDER.get((lang, org["acronym"].get(lang, "")), gender)
     if not gender:
         return ""
     if lang == "fr" and gender in ("m", "f"):
@@ -128,10 +169,32 @@ def org_article(org: dict[str, Any], lang: str, full: bool) -> str:
     return articles[gender]
 
 
-def country_article(name: str, lang: str, english_the: bool) -> str:
-    """The article before a country's short name standing alone in running text."""
+@functools.cache
+def _es_country_articles() -> dict[str, str]:
+    path = Path(settings.DATA_DIR) / "reference" / "es_country_articles.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["article"] for row in csv.DictReader(handle)}
+
+
+def country_articles(code: str) -> dict[str, str]:
+    """The article each language's short name of the country takes from data
+    (Spanish, `es_country_articles.csv`), by language; stored in a run's snapshot."""
+    article = _es_country_articles().get(code)
+    return {"es": article} if article else {}
+
+
+def country_article(
+    name: str, lang: str, english_the: bool, articles: dict[str, str] | None = None
+) -> str:
+    """The article before a country's (or region's) short name standing alone in
+    running text; `articles` are the country's own (`country_articles`)."""
+    region = REGION_ARTICLES.get(lang, {}).get(name)
+    if region:
+        return region + " "
     if lang == "en":
         return "the " if english_the else ""
+    if articles and articles.get(lang):
+        return articles[lang] + " "
     if lang == "es":
         for head, article in ES_COUNTRY_HEADS.items():
             if name.startswith(head + " ") or name == head:
@@ -156,10 +219,12 @@ def contract(text: str, lang: str) -> str:
 
 def finished(runs: list[Run], lang: str) -> list[Run]:
     """A sentence whose names brought articles: contracted after a preposition,
-    capitalised at its start ("The Government of Kenya organised …")."""
-    if lang not in CONTRACTIONS and lang != "en":
-        return runs
-    out = [Run(contract(r.text, lang), r.fallback) for r in runs]
+    capitalised at its start ("The Government of Kenya organised …", "Страновые
+    группы …") in every language that has capitals."""
+    if lang in CONTRACTIONS:
+        out = [Run(contract(r.text, lang), r.fallback) for r in runs]
+    else:  # a name may open with a small letter: "страновые группы …"
+        out = list(runs)
     if out and out[0].text[:1].islower() and not out[0].fallback:
         first = out[0]
         out[0] = Run(first.text[:1].upper() + first.text[1:], first.fallback)

@@ -91,7 +91,9 @@ def _pronoun(writer: Writer, keys: tuple[str, ...]) -> str | None:
     and gender: `one_m`, `one_f`, `other_m`, `other_f`); French takes the gender
     of the names' first noun and none where it is not known."""
     phrases = writer.phrases.get("subject_again_others") or {}
-    number = "one" if len(keys) == 1 else "other"
+    # A single organisation whose name is plural is "they": "Страновые группы
+    # … Кроме того, они …", "Les équipes de pays … En outre, elles …".
+    number = "one" if len(keys) == 1 and not writer.plural(keys[0]) else "other"
     if writer.lang != "fr":
         return phrases.get(f"{number}_m")
     genders = {org_gender(writer.orgs[k], "fr") for k in keys}

@@ -1,5 +1,5 @@
-"""Grammar the sentence templates cannot carry alone: Russian date cases and French
-country prepositions.
+"""Grammar the sentence templates cannot carry alone: Russian date cases, French
+country prepositions and the gender of Arabic subjects.
 
 Month names come from CLDR (Babel): its Russian stand-alone (nominative) and format
 (genitive) forms; CLDR has no prepositional case, which "в июле" needs, so it is
@@ -35,7 +35,27 @@ FR_NO_ARTICLE = {
 FR_PLURAL_STARTS = ("États-Unis", "Émirats", "Îles", "Pays-Bas", "Philippines",
                     "Comores", "Maldives", "Seychelles", "Bahamas", "Fidji")  # fmt: skip
 FR_DANS = ("État de", "Région administrative")
+FR_DANS_LES = ("pays ", "États de ")  # regions named by a plural common noun
 VOWELS = "AEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜH"
+
+# Feminine first nouns without ة or ات: broken plurals of things ("الأمم المتحدة",
+# "لجان", "دول", "مدن", "مصارف") and a feminine noun without a mark ("أرض").
+AR_FEMININE = {"أمم", "لجان", "دول", "مدن", "مصارف", "بنوك", "أرض"}
+AR_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+
+
+def ar_gender(name: str) -> str:
+    """The gender of an Arabic name's first noun: "f" or "m" (above)."""
+    words = name.split()
+    if not words:
+        return "m"
+    first = words[0].translate({ord(c): None for c in AR_HARAKAT})
+    first = first.strip('()"«»')
+    if first.startswith("ال") and len(first) > 3:
+        first = first[2:]
+    if first.endswith(("ة", "ات")) or first in AR_FEMININE:
+        return "f"
+    return "m"
 
 
 def fr_country(name: str) -> str:
@@ -45,6 +65,8 @@ def fr_country(name: str) -> str:
         return f"à {name}"
     if base.startswith("République"):
         return f"en {name}"
+    if base.startswith(FR_DANS_LES):
+        return f"dans les {name}"
     if base.startswith(FR_DANS):
         return f"dans l'{name}" if name[0] in VOWELS else f"dans la {name}"
     if base.startswith(FR_PLURAL_STARTS) or (

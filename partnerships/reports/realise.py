@@ -14,7 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from partnerships.core.languages import FALLBACK_ORDER, language
-from partnerships.reports.articles import country_article, org_article
+from partnerships.reports.articles import (
+    country_article,
+    org_article,
+    org_is_plural,
+)
 from partnerships.reports.compose import (
     Composition,
     Paragraph,
@@ -30,7 +34,7 @@ from partnerships.reports.formatting import (
     count_words,
     section_label,
 )
-from partnerships.reports.grammar import fr_country
+from partnerships.reports.grammar import ar_gender, fr_country
 from partnerships.reports.intro import chapter_intro
 from partnerships.reports.masthead import figures, masthead, period_sentences
 from partnerships.reports.runs import Run, fill, join_runs, pick
@@ -144,6 +148,31 @@ class Writer:
                     return self._count(Run(texts[lang], lang))
         return self._count(Run(key, "en"))
 
+    def plural(self, key: str) -> bool:
+        """Whether a verb agrees with the organisation in the plural, its name
+        being plural in the writer's language (`articles.org_is_plural`)."""
+        org = self.orgs.get(key)
+        if not org or key == self.reporter or not org["name"].get(self.lang):
+            return False
+        return org_is_plural(org, self.lang)
+
+    def gender(self, key: str) -> str:
+        """The grammatical gender ("m", "f") a verb takes with the organisation
+        as its subject, in a language whose verbs agree in gender (Arabic,
+        `grammar.ar_gender`, from the first noun of its full name); "m" (the
+        unmarked form) elsewhere and for a name the language lacks."""
+        if self.lang != "ar":
+            return "m"
+        if key == self.reporter and self.phrases.get("reporter_short"):
+            return ar_gender(self.phrases["reporter_short"])
+        org = self.orgs.get(key)
+        if not org:
+            return "m"
+        for texts in (org["name"], org["short"], org["acronym"]):
+            if texts.get("ar"):
+                return ar_gender(texts["ar"])
+        return "m"
+
     def _first_mention(self, key: str, org: dict[str, Any], run: Run) -> Run:
         """The first mention of an organisation told by a short form or acronym
         gives its full name first, as UN editorial style asks: "United Nations
@@ -235,7 +264,12 @@ class Writer:
                 )
                 items.append(self._with_preposition(filled or [city], None))
             elif country.text:
-                the = country_article(country.text, self.lang, place.get("country_the"))
+                the = country_article(
+                    country.text,
+                    self.lang,
+                    place.get("country_the"),
+                    None if country.fallback else place.get("country_articles"),
+                )
                 items.append(self._with_preposition([Run(the), country], country))
         return join_runs(items, self.fmt)
 

@@ -30,13 +30,18 @@ def pick(texts: dict[str, str], lang: str) -> Run:
     return Run("")
 
 
-_TOKEN = re.compile(r"\[([^\[\]]*)\]|\{(\w+)\}|<([^<>|]*)\|([^<>]*)>|([^\[\{<]+)")
+_TOKEN = re.compile(
+    r"\[([^\[\]]*)\]|\{(\w+)\}|<<([^<>|]*)\|([^<>]*)>>|<([^<>|]*)\|([^<>]*)>"
+    r"|([^\[\{<]+)"
+)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def fill(
     template: str,
     values: dict[str, list[Run]],
     counts: dict[str, int] | None = None,
+    genders: dict[str, str] | None = None,
 ) -> list[Run] | None:
     """Fill a template; None when one of its bare placeholders is empty.
 
@@ -44,19 +49,32 @@ def fill(
     placeholder counts as `counts[name]` names; titles, dates and places as none):
     "{reporter}[ and {partners}] <is|are> preparing" reads "UN-Habitat is
     preparing" when no partner is named.
+
+    `<<masculine|feminine>>` agrees in gender with the subject named by the next
+    placeholder of the template, `genders[name]` ("f" or "m", the default): the
+    Arabic verb before its subject, "وقّع موئل الأمم المتحدة", "وقّعت الحكومة"
+    (reports/grammar.py, `ar_gender`).
     """
-    filled = _fill(template, values, counts or {}, 0)
+    filled = _fill(template, values, counts or {}, 0, genders or {})
     return filled[0] if filled else None
 
 
 def _fill(
-    template: str, values: dict[str, list[Run]], counts: dict[str, int], placed: int
+    template: str,
+    values: dict[str, list[Run]],
+    counts: dict[str, int],
+    placed: int,
+    genders: dict[str, str],
 ) -> tuple[list[Run], int] | None:
     out: list[Run] = []
     for match in _TOKEN.finditer(template):
-        optional, name, singular, plural, literal = match.groups()
+        optional, name, masc, fem, singular, plural, literal = match.groups()
         if literal is not None:
             out.append(Run(literal))
+        elif masc is not None:
+            subject = _PLACEHOLDER.search(template, match.end())
+            female = subject is not None and genders.get(subject.group(1)) == "f"
+            out.append(Run(fem if female else masc))
         elif singular is not None:
             out.append(Run(plural if placed > 1 else singular))
         elif name is not None:
@@ -65,8 +83,8 @@ def _fill(
             out.extend(values[name])
             placed += counts.get(name, 0)
         else:
-            inner = _fill(optional, values, counts, placed)
-            names = re.findall(r"\{(\w+)\}", optional)
+            inner = _fill(optional, values, counts, placed, genders)
+            names = _PLACEHOLDER.findall(optional)
             if (
                 inner is not None
                 and any(r.text for r in inner[0])

@@ -298,6 +298,36 @@ def _subject(writer: Writer, row: dict[str, Any], key: str | None) -> tuple:
     )
 
 
+# "{reporter}[ and {partners}]": the reporting organisation and its partners.
+_REPORTER_AND_PARTNERS = re.compile(r"\{reporter\}\[[^\[\]{}]*\{partners\}\]")
+
+
+def _one_list(
+    template: str,
+    values: dict[str, list[Run]],
+    items: dict[str, list[list[Run]]],
+    counts: dict[str, int],
+    genders: dict[str, str],
+    writer: Writer,
+) -> str:
+    """The reporting organisation and its partners named as one list, as the
+    language lists things: "UN-Habitat, ESCAP and FAO co-chaired" (not "UN-Habitat
+    and ESCAP and FAO"). Chinese keeps its "人居署与A、B和C" (与 joins the
+    reporting organisation to the list as the seed writes it)."""
+    pair = _REPORTER_AND_PARTNERS.search(template)
+    if (
+        writer.lang == "zh"
+        or not pair
+        or not values.get("reporter")
+        or len(items.get("partners", [])) < 2
+    ):
+        return template
+    values["actors"] = join_runs([values["reporter"], *items["partners"]], writer.fmt)
+    counts["actors"] = counts["reporter"] + counts["partners"]
+    genders["actors"] = genders["reporter"]
+    return template.replace(pair.group(0), "{actors}", 1)
+
+
 def _filled(
     writer: Writer, who: Cast, template: str, base: dict[str, list[Run]]
 ) -> list[Run] | None:
@@ -309,11 +339,16 @@ def _filled(
         named["partners"] = named["funders"]
     values = dict(base)
     counts = {"reporter": 1}
+    genders = {"reporter": writer.gender(writer.reporter)}
+    items: dict[str, list[list[Run]]] = {}
     for name, keys in named.items():
         if f"{{{name}}}" in template:
-            values[name] = writer.orgs_list(keys)
-            counts[name] = len(keys)
-    runs = fill(template, values, counts)
+            items[name] = [[writer.org_name(k)] for k in keys]
+            values[name] = join_runs(items[name], writer.fmt)
+            counts[name] = len(keys) + sum(writer.plural(k) for k in keys)
+            genders[name] = writer.gender(keys[0]) if keys else "m"
+    template = _one_list(template, values, items, counts, genders, writer)
+    runs = fill(template, values, counts, genders)
     if not runs:
         writer.mentioned, writer.fallbacks = mentioned, fallbacks
     return runs

@@ -27,8 +27,10 @@ from partnerships.reference.models import Theme
 from partnerships.reference.unterm import country_names, english_takes_the
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.reports.articles import country_articles
 from partnerships.reports.models import ParagraphText, Report
 from partnerships.reports.outline import outline_snapshot, read_phrases
+from partnerships.reports.regions import dac_region_names, m49_names
 from partnerships.sources.models import Evidence
 from partnerships.sources.periods import engagements_of_period, undated_left_out
 from partnerships.sources.visibility import documents_visible_to, passages_visible_to
@@ -180,8 +182,15 @@ def _place_row(place: Place) -> dict[str, Any]:
         "country": place.country_id,
         "country_names": country_names(place.country_id) if place.country_id else {},
         "country_the": bool(place.country_id) and english_takes_the(place.country_id),
+        "country_articles": country_articles(place.country_id)
+        if place.country_id
+        else {},
         "region": place.region_id,
-        "region_names": _names(place.region, "name") if place.region_id else {},
+        "region_names": (
+            dac_region_names(place.region_id, place.region.name_en)
+            if place.region_id
+            else {}
+        ),
         "city": _names(place, "city"),
     }
 
@@ -291,13 +300,17 @@ def collect(report: Report, actor: Actor) -> dict[str, Any]:
         t.code: _names(t, "name") for t in Theme.objects.filter(code__in=used_themes)
     }
     documents = sorted({e["document"] for row in rows for e in row["evidence"]})
+    organisations = _organisations(org_ids)
+    regions = {org["region"] for org in organisations.values() if org["region"]}
     return {
         "schema": SNAPSHOT_SCHEMA,
         "report": report_metadata(report),
         "outline": outline_snapshot(),
         "phrases": read_phrases(),
         "engagements": rows,
-        "organisations": _organisations(org_ids),
+        "organisations": organisations,
+        # The M49 names of the partners' regions (statistics annex).
+        "regions": {code: m49_names(code) for code in sorted(regions)},
         "themes": themes,
         "documents": documents,
         "texts": _texts(report),

@@ -28,7 +28,7 @@ EXPECTED = {
     ],
     "es": [
         "con la Oficina de las Naciones Unidas de Servicios para Proyectos (UNOPS) "
-        "en Iraq y la República Árabe Siria",
+        "en el Iraq y la República Árabe Siria",
         "con la UNOPS en Liberia",
         "organizado por el Consejo Económico y Social",
     ],
