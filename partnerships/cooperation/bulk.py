@@ -23,8 +23,7 @@ the actor's to fill and update: the caller passes their keys, as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Q
@@ -48,65 +47,12 @@ from partnerships.core import bulk
 from partnerships.core.actor import Actor, can_create
 from partnerships.core.bulk import Row
 from partnerships.core.errors import NotAllowed
-from partnerships.core.validation import Errors, check_rows, column_errors, values_of
+from partnerships.core.validation import check_rows, values_of
 
 THEMES = Engagement._meta.get_field("themes")
 TARGETS = Engagement._meta.get_field("sdg_targets")
 _SHOWN = 10
 _LOOKUP = 500  # keys per `IN (...)` query
-_ABSENT = object()
-
-
-def _check(
-    model: Any,
-    rows: Sequence[Mapping[str, Any]],
-    rules: Callable[[Mapping[str, Any]], Errors],
-    *,
-    label: str,
-    name: Callable[[Mapping[str, Any]], str],
-) -> None:
-    """`check_rows`, for batches of a hundred thousand rows: a column's
-    declarations look at its value alone, so each distinct value of a column
-    is checked once, and the app's `rules` on every row. Only when something
-    fails is the batch checked row by row by `check_rows`, which refuses it
-    naming the rows, as it always did."""
-    if not _all_pass(model, rows, rules):
-        check_rows(model, rows, rules, label=label, name=name)
-
-
-def _all_pass(
-    model: Any,
-    rows: Sequence[Mapping[str, Any]],
-    rules: Callable[[Mapping[str, Any]], Errors],
-) -> bool:
-    if any(map(rules, rows)):
-        return False
-    for column in set().union(*rows):
-        values = [row.get(column, _ABSENT) for row in rows]
-        for value in _distinct(values):
-            if value is not _ABSENT and column_errors(model, {column: value}):
-                return False
-    return True
-
-
-def _distinct(values: list[Any]) -> list[Any]:
-    """Each value once: by type and value (1 and True are two), Decimals by
-    their digits and places (1.0 and 1.000, equal, have not the same places),
-    and a JSON value (a dict or a list) once per type, empty or not: a field's
-    declarations (null, blank, choices, length) never look into one."""
-    try:
-        distinct = set(zip(map(type, values), values, strict=True))
-    except TypeError:  # a dict or a list (JSON)
-        json = [value for value in values if isinstance(value, dict | list)]
-        if not json:
-            return values  # unhashable otherwise: each checked
-        rest = [value for value in values if not isinstance(value, dict | list)]
-        return _distinct(rest) + list({(type(v), not v): v for v in json}.values())
-    out = [value for kind, value in distinct if kind is not Decimal]
-    if len(out) < len(distinct):
-        shapes = {v.as_tuple(): v for v in values if type(v) is Decimal}
-        out += shapes.values()
-    return out
 
 
 def may_change_engagements(
@@ -172,7 +118,7 @@ def engagements_bulk_write(
     engagement whose lines alone change is passed in `changed` with no field."""
     _may_create(actor, new, "engagements")
     may_change_engagements(actor, [e.pk for e in changed], created)
-    _check(
+    check_rows(
         Engagement,
         [*new, *map(values_of, changed)],
         engagement_errors,
@@ -238,7 +184,7 @@ def places_bulk_write(
         [r["engagement_id"] for r in new] + [p.engagement_id for p in changed],
         created,
     )
-    _check(
+    check_rows(
         Place,
         [*new, *map(values_of, changed)],
         place_errors,
@@ -267,7 +213,7 @@ def participations_bulk_write(
     part of what makes them one)."""
     _may_create(actor, new, "participations")
     may_change_engagements(actor, [r["engagement_id"] for r in new], created)
-    _check(
+    check_rows(
         Participation,
         new,
         lambda row: {},
@@ -304,7 +250,7 @@ def contributions_bulk_write(
     may_change_engagements(
         actor, engagements_of_participations(participations), created
     )
-    _check(
+    check_rows(
         Contribution,
         [*new, *map(values_of, changed)],
         contribution_errors,
@@ -339,7 +285,7 @@ def money_lines_bulk_write(
     touched = [r["engagement_id"] for r in new]
     touched += [line.engagement_id for line in [*changed, *removed]]
     may_change_engagements(actor, touched, created)
-    _check(
+    check_rows(
         MoneyLine,
         [*new, *map(values_of, changed)],
         money_line_errors,
@@ -376,7 +322,7 @@ def published_bulk_write(
     _may_create(actor, new, "published activities")
     touched = [r["engagement_id"] for r in new] + [p.engagement_id for p in changed]
     may_change_engagements(actor, touched, created)
-    _check(
+    check_rows(
         PublishedActivity,
         [*new, *map(values_of, changed)],
         lambda row: {},

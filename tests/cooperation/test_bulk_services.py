@@ -213,8 +213,8 @@ def test_evidence_has_one_subject_in_full_clean_and_in_bulk():
 
 
 def test_a_batch_is_refused_for_one_bad_value_among_equal_good_ones():
-    """Each distinct value of a column is checked once (cooperation/bulk.py):
-    values equal to a good one but not the same (1.000 has three places, 1.00
+    """The bulk check remembers the values it found good (core/validation.py):
+    a value equal to a good one but not the same (1.000 has three places, 1.00
     two) and one bad row among many are still found, with the row named."""
     engagement = _engagement("MONEY-CHECK", "KE")
     good = {
