@@ -12,9 +12,11 @@ so that peak memory is its own (VmHWM, the resident set's high-water mark):
 
 1. a bare lxml iterparse of the activities, each element cleared once read
    (the best of --repeat runs);
-2. iatikit iterating the file's activities, the best of --repeat runs (only
-   when installed: it is in the `bench` extra,
-   `.venv/bin/pip install -e '.[bench]'`; skipped with a message otherwise);
+2. iatikit iterating the file's activities, the best of --repeat runs, when
+   it is installed: in this environment (the `bench` extra,
+   `.venv/bin/pip install -e '.[bench]'`) or in the Python interpreter named
+   by --iatikit-python (or $BENCH_IATIKIT_PYTHON), e.g. a virtual environment
+   of its own; otherwise the run says plainly that it was not measured;
 3. the import with its database writes into a fresh SQLite database, and with
    --postgres into a fresh PostgreSQL database created next to the one named
    (and dropped afterwards), the best of --repeat runs, each into a new copy
@@ -105,11 +107,36 @@ def run_bare(path: Path) -> dict:
 
 
 def run_iatikit(path: Path) -> dict:
+    from importlib.metadata import version
+
     import iatikit
 
     started = time.perf_counter()
     count = sum(1 for _ in iatikit.Dataset(str(path)).activities)
-    return {"activities": count, "seconds": time.perf_counter() - started}
+    return {
+        "activities": count,
+        "seconds": time.perf_counter() - started,
+        "version": version("iatikit"),
+    }
+
+
+def iatikit_python(given: str) -> tuple[str | None, str]:
+    """The interpreter that has iatikit (this one first, then `given`), or None
+    and why not."""
+    for python in (sys.executable, given):
+        if not python:
+            continue
+        found = subprocess.run(
+            [python, "-c", "import iatikit"], capture_output=True, check=False
+        )
+        if found.returncode == 0:
+            return python, ""
+    where = f"here nor in {given}" if given else "in this environment"
+    return None, (
+        f"iatikit is not installed {where}: NOT MEASURED. Install the bench "
+        "extra (.venv/bin/pip install -e '.[bench]') or name an interpreter that "
+        "has it (--iatikit-python or BENCH_IATIKIT_PYTHON)."
+    )
 
 
 def run_import(path: Path) -> dict:
@@ -158,17 +185,23 @@ def child(kind: str, path: Path) -> None:
 
 
 def measure(
-    kind: str, path: Path, env: dict[str, str] | None = None, repeat: int = 1
+    kind: str,
+    path: Path,
+    env: dict[str, str] | None = None,
+    repeat: int = 1,
+    python: str = sys.executable,
 ) -> dict:
     """The fastest of `repeat` runs, each in a new process (a shared machine's
     noise only ever adds time)."""
-    runs = [_once(kind, path, env) for _ in range(repeat)]
+    runs = [_once(kind, path, env, python) for _ in range(repeat)]
     return min(runs, key=lambda run: run["seconds"])
 
 
-def _once(kind: str, path: Path, env: dict[str, str] | None) -> dict:
+def _once(
+    kind: str, path: Path, env: dict[str, str] | None, python: str = sys.executable
+) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(path)],
+        [python, __file__, "--child", kind, str(path)],
         env=env or dict(os.environ),
         cwd=ROOT,
         check=False,
@@ -196,7 +229,7 @@ def line(label: str, result: dict, bare: dict | None) -> str:
     return (
         f"{label:<24} {result['activities']:>8} {result['seconds']:9.2f} s "
         f"{rate:9.0f}/s  {ratio}  cpu {result['cpu']:7.2f} s {cpu}  "
-        f"peak {result['peak_mib']:6.0f} MiB"
+        f"peak {result['peak_mib']:6.0f} MiB  (load {os.getloadavg()[0]:.1f})"
     )
 
 
@@ -209,6 +242,11 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of the parses (the best counts)"
     )
+    parser.add_argument(
+        "--iatikit-python",
+        default=os.environ.get("BENCH_IATIKIT_PYTHON", ""),
+        help="a Python interpreter that has iatikit, when this one has not",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -219,22 +257,19 @@ def main() -> None:
         count = build(path, args.mb)
         size = path.stat().st_size / 2**20
         print(f"file: {count} activities, {size:.1f} MiB ({path.name})")
+        print(f"machine: {os.cpu_count()} cores, {load()}")
         print(
             f"{'':<24} {'acts':>8} {'time':>11} {'rate':>11}  ratio  "
             "process CPU (ratio)  memory"
         )
         bare = measure("bare", path, repeat=args.repeat)
         print(line("lxml iterparse (bare)", bare, None))
-        try:
-            import iatikit  # noqa: F401
-        except ImportError:
-            print(
-                "iatikit                  skipped: not installed "
-                "(.venv/bin/pip install -e '.[bench]')"
-            )
+        python, why = iatikit_python(args.iatikit_python)
+        if python is None:
+            print(f"{'iatikit':<24} {why}")
         else:
-            kit = measure("iatikit", path, repeat=args.repeat)
-            print(line("iatikit activities", kit, bare))
+            kit = measure("iatikit", path, repeat=args.repeat, python=python)
+            print(line(f"iatikit {kit['version']}", kit, bare))
         imported = sqlite(Path(folder), path, args.repeat)
         print(line("import, SQLite", imported, bare))
         print(again(imported))
@@ -242,6 +277,13 @@ def main() -> None:
             result = postgres(args.postgres, path, args.repeat)
             print(line("import, PostgreSQL", result, bare))
             print(again(result))
+        print(f"machine: {load()}")
+
+
+def load() -> str:
+    """The load average now: other work on the machine adds to the wall time."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def again(result: dict) -> str:

@@ -2,6 +2,7 @@
 the batch, history with the actor and the reason."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,10 +10,11 @@ from django.utils import timezone
 
 from partnerships.cooperation.bulk import (
     engagements_bulk_write,
+    money_lines_bulk_write,
     participations_bulk_write,
     places_bulk_write,
 )
-from partnerships.cooperation.models import Engagement, Place
+from partnerships.cooperation.models import Engagement, MoneyLine, Place
 from partnerships.cooperation.validation import (
     END_BEFORE_START,
     contribution_errors,
@@ -208,3 +210,37 @@ def test_evidence_has_one_subject_in_full_clean_and_in_bulk():
             new=[Row(passage_id=passage.pk, participation_id=None, **both)],
         )
     assert not Evidence.objects.filter(engagement=engagement).exists()
+
+
+def test_a_batch_is_refused_for_one_bad_value_among_equal_good_ones():
+    """The bulk check remembers the values it found good (core/validation.py):
+    a value equal to a good one but not the same (1.000 has three places, 1.00
+    two) and one bad row among many are still found, with the row named."""
+    engagement = _engagement("MONEY-CHECK", "KE")
+    good = {
+        "engagement_id": engagement.pk,
+        "kind": "budget",
+        "type_code": "1",
+        "currency_id": "USD",
+        "extras": {"published": "<budget/>"},
+    }
+    rows = [Row(good, position=n, amount=Decimal("1.00")) for n in range(1, 200)]
+    money_lines_bulk_write(actor=LOADER, new=rows)  # every row good: written
+    assert MoneyLine.objects.filter(engagement=engagement).count() == 199
+    for bad in (
+        {"amount": Decimal("1.000")},  # equal to 1.00, three places
+        {"amount": Decimal("1" * 17)},  # 17 whole digits, 16 allowed
+        {"kind": "pledge"},  # not a kind
+        {"type_code": "x" * 500},  # too long
+        {"extras": None},  # JSON column, not null
+        {"kind": "transaction"},  # a transaction without its date
+    ):
+        batch = [Row(good, position=n, amount=Decimal("1.00")) for n in range(300, 400)]
+        batch.insert(50, Row({**good, "position": 999, "amount": Decimal("3")} | bad))
+        with pytest.raises(ValidationError, match="999"):
+            money_lines_bulk_write(actor=LOADER, new=batch)
+        assert not MoneyLine.objects.filter(engagement=engagement, position=999)
+    rows = [Row(engagement_id=engagement.pk, country_id=c) for c in ("NP", "FR")]
+    rows.append(Row(engagement_id=engagement.pk, country_id="NP", region_id="202"))
+    with pytest.raises(ValidationError, match="one of the two"):
+        places_bulk_write(actor=LOADER, new=rows)

@@ -47,12 +47,21 @@ def kept(element: etree._Element) -> list[str]:
         if k not in m.OWN_ATTRIBUTES and not k.startswith("{")
     }
     out = [_text(etree.Element(m.ACTIVITY, own))] if own else []
-    out += [
-        _text(child)
-        for child in element.iterchildren(*m.KEPT, *m.ECHOED, *m.FAITHFUL)
-        if _beyond(child)
-    ]
+    # Written out: it runs for every kept element of every activity (a hundred
+    # recipient countries in one).
+    tostring = etree.tostring
+    for child in element.iterchildren(*_KEPT):
+        if child.tag in _NARRATED:
+            if _beyond(child):
+                out.append(_text(child))
+        else:
+            out.append(tostring(child, encoding="unicode", with_tail=False))
     return out
+
+
+_KEPT = (*m.KEPT, *m.ECHOED, *m.FAITHFUL)
+# What `_beyond` and `_text` treat apart; every other element is kept whole.
+_NARRATED = frozenset({"title", "description"})
 
 
 def _text(child: etree._Element) -> str:

@@ -105,11 +105,14 @@ class Chunk:
         places = self._places(items, engagements)
         money = self._money(items, engagements)
         self._engagements(items, engagements)
-        for rows in (places[0], money[0]):
-            for row in rows:
-                row["engagement_id"] = engagements[row.pop("_key")].pk
+        for row in money[0]:
+            row["engagement_id"] = engagements[row.pop("_key")].pk
         places_bulk_write(
-            new=places[0],
+            new=[
+                Row(engagement_id=engagements[key].pk, country_id=c, region_id=r)
+                for key, added in places[0].items()
+                for c, r in added
+            ],
             changed=places[1],
             fields=_CITIES,
             created=self.created,
@@ -207,43 +210,43 @@ class Chunk:
 
     def _places(
         self, items: list[Item], engagements: dict[str, Engagement | Row]
-    ) -> tuple[list[Row], list[Place]]:
-        """New places (their engagement's key in `_key`) and places whose cities
-        are cleared, each noted in its item's `children`."""
+    ) -> tuple[dict[str, list[tuple[str | None, str | None]]], list[Place]]:
+        """The new places of each item, as (country, region) by its key, and the
+        places whose cities are cleared, each noted in its item's `children`.
+        The places an activity names are its record's countries and regions
+        (each once, reader.py)."""
         ids = [engagements[i.spec.key].pk for i in items if i.existed]
         held: dict[int, dict[tuple, Place]] = {}
         for p in Place.objects.filter(engagement_id__in=ids).order_by("id"):
             held.setdefault(p.engagement_id, {}).setdefault(
                 (p.country_id, p.region_id, p.city_en), p
             )
-        new, changed = [], []
+        new: dict[str, list[tuple[str | None, str | None]]] = {}
+        changed = []
         for item in items:
             found = engagements.get(item.spec.key)
-            known: dict[tuple, Any] = dict(held.get(found.pk, {})) if found else {}
-            added = []
-            for spec in item.spec.places:
-                key = (spec.country, spec.region, "")
-                place = known.get(key)
-                if place is None:
-                    place = Row(
-                        _key=item.spec.key,
-                        country_id=spec.country,
-                        region_id=spec.region,
-                    )
-                    known[key] = place
-                    new.append(place)
-                    added.append((spec.country, spec.region))
-                elif isinstance(place, Place) and any(
-                    getattr(place, name) for name in _CITIES
-                ):
-                    before = {name: getattr(place, name) for name in _CITIES}
-                    for name in _CITIES:
-                        setattr(place, name, "")
-                    item.children.place_changed(place, before)
-                    changed.append(place)
-                    item.writes += 1
+            record = item.record
+            wanted = [(c, None) for c in record.countries]
+            wanted += [(None, r) for r in record.regions]
+            known = held.get(found.pk) if found else None
+            if known is None:
+                added = wanted
+            else:
+                added = []
+                for country, region in wanted:
+                    place = known.get((country, region, ""))
+                    if place is None:
+                        added.append((country, region))
+                    elif any(getattr(place, name) for name in _CITIES):
+                        before = {name: getattr(place, name) for name in _CITIES}
+                        for name in _CITIES:
+                            setattr(place, name, "")
+                        item.children.place_changed(place, before)
+                        changed.append(place)
+                        item.writes += 1
             item.children.places_added(added)
             item.writes += len(added)
+            new[item.spec.key] = added
         return new, changed
 
     def _participations(

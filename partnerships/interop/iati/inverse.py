@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db import transaction
 
@@ -25,7 +26,8 @@ from partnerships.interop.iati.near import Proposals
 from partnerships.interop.iati.reader import OrgRef, Record
 from partnerships.registry.categories import IATI_TYPE, Category
 from partnerships.registry.models import KEY_PATTERN, Identifier, Organisation
-from partnerships.registry.resolve import find_organisation, is_identifier
+from partnerships.registry.resolve import find_organisation
+from partnerships.registry.resolve import is_identifier as _is_identifier
 from partnerships.registry.services import OrganisationSpec, organisation_upsert
 
 ENGAGEMENT_KEY_MAX = 120
@@ -59,6 +61,10 @@ CATEGORY_BY_TYPE: dict[str, str] = {code: cat for cat, code in IATI_TYPE.items()
     "73": Category.PRIVATE_SECTOR,
     "90": Category.OTHER,
 }
+
+# Asked of every ref of every line (a file names a few hundred refs at most);
+# the agencies' codelists it reads are loaded once per process anyway.
+is_identifier = lru_cache(maxsize=4096)(_is_identifier)
 
 
 def safe_key(text: str, max_length: int) -> str:

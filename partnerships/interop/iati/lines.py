@@ -5,16 +5,17 @@ numbered as published (docs/iati.md, *Money as IATI means it*)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from partnerships.cooperation.money import line_identity
 from partnerships.interop.iati import reader
 from partnerships.registry.models import Organisation
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
+    """A line with its provider and receiver when the registry knows them (a
+    tuple: one is made for every line of every activity)."""
+
     money: reader.Money
     provider: Organisation | None = None
     receiver: Organisation | None = None
@@ -25,28 +26,32 @@ def money_rows(engagement: int | None, lines: list[Resolved]) -> list[dict[str, 
     a line identical to an earlier one is kept and flagged as a repeat."""
     out: list[dict[str, Any]] = []
     seen: set[tuple] = set()
-    for position, found in enumerate(lines, start=1):
-        money = found.money
+    for position, (money, provider_org, receiver_org) in enumerate(lines, start=1):
+        provider, receiver = money.provider, money.receiver
+        period_start, period_end = money.period
         values = {
             "engagement_id": engagement,
             "position": position,
             "kind": money.kind,
             "type_code": money.type_code,
             "status": money.status,
-            "period_start": _day(money.period[0]),
-            "period_end": _day(money.period[1]),
+            "period_start": _day(period_start),
+            "period_end": _day(period_end),
             "date": _day(money.date),
             "amount": money.amount,
             "currency_id": money.currency,
             "value_date": _day(money.value_date),
-            "extras": _extras(money),
+            # What the line carries beyond its columns, as published XML.
+            "extras": {"published": money.xml} if money.xml else {},
+            "provider_id": provider_org.pk if provider_org else None,
+            "provider_ref": provider.ref[:200] if provider else "",
+            "provider_name": _name(provider),
+            "provider_activity": provider.activity_id[:200] if provider else "",
+            "receiver_id": receiver_org.pk if receiver_org else None,
+            "receiver_ref": receiver.ref[:200] if receiver else "",
+            "receiver_name": _name(receiver),
+            "receiver_activity": receiver.activity_id[:200] if receiver else "",
         }
-        for side, org in (("provider", found.provider), ("receiver", found.receiver)):
-            ref = getattr(money, side)
-            values[f"{side}_id"] = org.pk if org else None
-            values[f"{side}_ref"] = ref.ref[:200] if ref else ""
-            values[f"{side}_name"] = _name(ref)
-            values[f"{side}_activity"] = ref.activity_id[:200] if ref else ""
         identity = line_identity(values)
         values["is_repeat"] = identity in seen
         seen.add(identity)
@@ -54,13 +59,11 @@ def money_rows(engagement: int | None, lines: list[Resolved]) -> list[dict[str, 
     return out
 
 
-def _extras(money: reader.Money) -> dict[str, Any]:
-    """What the line carries beyond its columns, as published XML."""
-    return {"published": money.xml} if money.xml else {}
-
-
 def _day(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    return _fromisoformat(text) if text else None
+
+
+_fromisoformat = dt.date.fromisoformat
 
 
 def _name(ref: reader.OrgRef | None) -> str:

@@ -331,23 +331,33 @@ def activity_dates(
 
 
 def _geography(element: etree._Element, record: Record) -> None:
-    for country in element.findall("recipient-country"):
+    countries, regions = record.countries, record.regions
+    seen: set[str] = set()  # one BEIS activity names 175 countries
+    for country in element.iterchildren("recipient-country"):
         code = country.get("code", "").strip().upper()
-        if code not in record.countries:
-            record.countries.append(code)
-    for region in element.findall("recipient-region"):
+        if code not in seen:
+            seen.add(code)
+            countries.append(code)
+    seen = set()
+    for region in element.iterchildren("recipient-region"):
         vocabulary, code = region.get("vocabulary", "1"), region.get("code", "").strip()
         if vocabulary != "1":
             record.dropped.append(f"recipient-region {vocabulary}/{code}")
-        elif code not in record.regions:
-            record.regions.append(code)
+        elif code not in seen:
+            seen.add(code)
+            regions.append(code)
 
 
 _MONEY = ("budget", "planned-disbursement", "transaction")
 
 
 def _money(element: etree._Element, currency: str, lang: str) -> Money:
-    value = element.find("value")
+    # One pass over the line's children (the first of each name counts, as
+    # `find` would give it): it runs for every line of every activity.
+    first: dict[str, etree._Element] = {}
+    for child in element:
+        first.setdefault(child.tag, child)
+    value = first.get("value")
     try:
         amount = Decimal((value.text or "").strip())
     except InvalidOperation as error:
@@ -357,25 +367,27 @@ def _money(element: etree._Element, currency: str, lang: str) -> Money:
         ) from error
     kind = element.tag
     if kind == "transaction":
-        type_code = element.find("transaction-type").get("code", "")
+        type_code = first["transaction-type"].get("code", "")
     else:
         type_code = element.get("type", "1" if kind == "budget" else "")
+    published = value.get("currency")
     money = Money(
         kind=kind,
         type_code=type_code.strip(),
         amount=amount,
-        currency=(value.get("currency") or currency).strip().upper(),
+        currency=(published or currency).strip().upper(),
         value_date=(value.get("value-date") or "")[:10],
         line=element.sourceline or 0,
         status=element.get("status", ""),
-        period=(_iso(element.find("period-start")), _iso(element.find("period-end"))),
-        date=_iso(element.find("transaction-date")),
+        period=(_iso(first.get("period-start")), _iso(first.get("period-end"))),
+        date=_iso(first.get("transaction-date")),
     )
-    for name in ("provider-org", "receiver-org"):
-        found = element.find(name)
-        if found is not None:
-            setattr(money, name.split("-")[0], _org(found, lang))
-    if not value.get("currency") and money.currency:
+    provider, receiver = first.get("provider-org"), first.get("receiver-org")
+    if provider is not None:
+        money.provider = _org(provider, lang)
+    if receiver is not None:
+        money.receiver = _org(receiver, lang)
+    if not published and money.currency:
         # The default currency written out, as the export writes it: the line
         # then reads back from an export as the same text.
         value.set("currency", money.currency)
