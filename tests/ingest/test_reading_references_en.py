@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from partnerships.ingest.extraction.clauses import clauses
 from partnerships.ingest.extraction.en_references import (
     acronym_parties,
     has_head,
     offices_of,
 )
 from partnerships.ingest.extraction.organisations import OrganisationFinder
-from partnerships.ingest.pipeline import place_gazetteer
+from partnerships.ingest.pipeline import extract, place_gazetteer
+from partnerships.sources.paragraphs import split_report
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,15 @@ def places():
 
 def _finder(gazetteer, places):
     return OrganisationFinder(gazetteer, "en", places)
+
+
+def _engagements(gazetteer, text):
+    results = extract(split_report(text, "en"), gazetteer, "en")
+    return sorted(
+        (e.kind, tuple(sorted(p.resolution.name for p, _ in e.participants)))
+        for r in results
+        for e in r.engagements
+    )
 
 
 def _references(found):
@@ -167,3 +178,24 @@ def test_an_office_of_a_known_organisation_keeps_its_parent(
     office = next(m for m in found if "office" in m.text)
     assert office.text == "United Nations Development Programme's office in Europe"
     assert office.parent == "UNDP"
+
+
+def test_a_clause_starting_with_when_is_an_act_of_its_own():
+    masked = "The MoU between □ and □ was signed when □ met □ in Nairobi."
+    assert [masked[s:e] for s, e in clauses(masked)] == [
+        "The MoU between □ and □ was signed",
+        "when □ met □ in Nairobi.",
+    ]
+
+
+def test_a_delegation_meeting_at_a_signing_is_not_a_signatory(
+    reference_gazetteer,
+):
+    found = _engagements(
+        reference_gazetteer,
+        "The memorandum of understanding between the World Health Organization and "
+        "the World Food Programme was signed when the Kenya delegation met the "
+        "United Nations Development Programme in Nairobi.",
+    )
+    agreements = [names for kind, names in found if kind == "agreement"]
+    assert agreements == [("World Food Programme", "World Health Organization")]
