@@ -26,14 +26,16 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # English organisations 0.820 -> 0.809 after the fifth batch's rules, read once
     # at the end and not tuned on (docs/ingest.md, "Fifth batch").
     # English engagements 0.333 -> 0.340 after the clauses round, read once at the
-    # end (docs/ingest.md, "Clauses").
-    ("test", "en"): (0.799, 0.330),
+    # end (docs/ingest.md, "Clauses"); 0.809 / 0.340 -> 0.811 / 0.333 after the
+    # back-references round, read once at the end (docs/ingest.md, "English
+    # back-references").
+    ("test", "en"): (0.801, 0.323),
     # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
     # "Chinese (sixth round)").
     ("test", "zh"): (0.775, 0.382),
     # The development part too, so that no later rule undoes what was reached there
     # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
-    ("dev", "en"): (0.935, 0.814),  # after the clauses round (0.945 / 0.824)
+    ("dev", "en"): (0.941, 0.822),  # after the back-references round (0.951 / 0.832)
     ("dev", "zh"): (0.900, 0.666),
 }
 

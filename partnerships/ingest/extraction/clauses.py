@@ -3,8 +3,9 @@ organisations of its own clause (docs/ingest.md, "Clauses").
 
 "UN-Habitat signed an MoU with UNDP; the EU funded the workshop" tells two acts: an
 agreement of UN-Habitat and UNDP, funding by the EU. A sentence is cut at ";", before
-", and", ", while", ", whereas", ", but", and before a relative clause (", which",
-", who", " which", " who"). A clause naming no organisation belongs to the clause
+", and", ", while", ", whereas", ", but", before a relative clause (", which",
+", who", " which", " who") and before "when" ("the MoU of X and Y was signed when a
+Z delegation met W": an agreement of X and Y, a meeting of Z and W). A clause naming no organisation belongs to the clause
 before it (to the one after it when it comes first): "UN-Habitat and UNDP, which have
 worked together since 2000, signed an MoU" stays one act. A clause naming one
 organisation only is no act of its own either (one organisation is a statement, not
@@ -19,6 +20,7 @@ import re
 _BREAK = re.compile(
     r";\s+|,\s+(?=(?:and|while|whereas|but|which|who|whose)\b)"
     r"|\s+(?=(?:which|who)\s+[a-z])"
+    r"|,?\s+(?=when\s)"
 )
 
 

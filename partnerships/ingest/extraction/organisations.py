@@ -29,6 +29,12 @@ from partnerships.ingest.extraction.context import (
     head_of,
     not_an_organisation,
 )
+from partnerships.ingest.extraction.en_references import (
+    EnReferences,
+    acronym_parties,
+    adjective_governments,
+    offices_of,
+)
 from partnerships.ingest.extraction.english import (
     EN_ORG_WORDS,
     acronym_definitions,
@@ -109,6 +115,7 @@ class OrganisationFinder:
         self.speaker: Mention | None = None  # the last named with a speaker's title
         self.segmenter: Segmenter | None = None
         self.zh_references = ZhReferences()
+        self.en_references = EnReferences()
         if lang == "zh":
             self.segmenter = Segmenter(
                 (e.name, "nt") for e in gazetteer.names("zh") if e.source != "city"
@@ -138,7 +145,9 @@ class OrganisationFinder:
         mentions = [m for m in mentions if m.alias_of is None or m.alias_of in mentions]
         mentions += self._listed(text, mentions)
         mentions += self._governments(text, mentions)
+        mentions = self._en_parties(text, mentions)
         mentions += self._back_references(text, mentions)
+        mentions += self._en_references(text, mentions)
         mentions += self._we(text, mentions)
         mentions += self._zh_references(text, mentions)
         self._remember_heads(mentions)
@@ -217,7 +226,8 @@ class OrganisationFinder:
             mention = Mention(start, end, text[start:end], "gazetteer", tuple(assembly))
             if not _overlaps(mention, mentions + found):
                 found.append(mention)
-        for start, end, head in back_references(text, self.heads, self.lang):
+        heads = self.heads if self.lang == "zh" else {}  # English: en_references.py
+        for start, end, head in back_references(text, heads, self.lang):
             mention = Mention(start, end, text[start:end], "reference")
             mention.alias_of = self.heads[head]
             if not _overlaps(mention, mentions + found):
@@ -248,6 +258,73 @@ class OrganisationFinder:
                 mention.method, mention.aliases = "government", list(root.aliases)
             mention.alias_of = root
             if not _overlaps(mention, mentions):
+                found.append(mention)
+        return found
+
+    def _en_offices(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """English: "X's office for Europe", an office of X (en_references.py)."""
+        if self.segmenter is not None:
+            return mentions
+        for start, end, o_start, o_end in offices_of(text):
+            owner = next((m for m in mentions if m.end == o_end), None)
+            if owner is not None:  # the known name before "'s" is the owner
+                start = o_start = owner.start
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.start > o_end for m in inside):
+                continue  # "UN-Habitat's Regional Office for Arab States": known
+            if _overlaps(
+                Mention(start, end, "", ""), [m for m in mentions if m not in inside]
+            ):
+                continue
+            parent = next(iter(sorted(owner.keys)), "") if owner else ""
+            office = Mention(start, end, text[start:end], "pattern", parent=parent)
+            mentions = [m for m in mentions if m not in inside] + [office]
+            name = text[o_start:o_end]
+            self.defined.setdefault(name, name)  # named in the rest of the document
+            for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                later = Mention(use.start(), use.end(), name, "acronym")
+                if use.start() >= end and not _overlaps(later, mentions):
+                    mentions.append(later)
+        return mentions
+
+    def _en_parties(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """English: "the Korea delegation", "the UAE", "the GEF" (en_references.py)."""
+        if self.segmenter is not None:
+            return mentions
+        mentions = self._en_offices(text, mentions)
+        found: list[Mention] = []
+        for start, end, country in adjective_governments(text, self._is_country):
+            mention = Mention(start, end, text[start:end], "government")
+            mention.aliases.append(country)
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        for start, end, acronym, country in acronym_parties(text):
+            if country:
+                mention = Mention(start, end, acronym, "government")
+                mention.aliases.append(country)
+            else:
+                entries = tuple(self.gazetteer.lookup(acronym))
+                method = "gazetteer" if entries else "pattern"
+                mention = Mention(start, end, acronym, method, entries)
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return mentions + found
+
+    def _is_country(self, name: str) -> bool:
+        return any(e.source == "country" for e in self.places.lookup(name))
+
+    def _en_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "the Centre", "the Liaison Office" …: the organisation named before
+        whose name has that head word (en_references.py)."""
+        if self.segmenter is not None:
+            return []
+        named = [m for m in mentions if m.method not in ("reference", "government")]
+        found = []
+        for start, end, target in self.en_references.find(text, named):
+            root = target.alias_of or target
+            mention = Mention(start, end, text[start:end], "reference", root.entries)
+            mention.alias_of = root
+            if not _overlaps(mention, mentions + found):
                 found.append(mention)
         return found
 
