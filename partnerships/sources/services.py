@@ -222,14 +222,9 @@ KEPT = (
 
 def _first_added_by(actor: Actor, document: SourceDocument) -> bool:
     """Whether the actor (a person) added the first revision of the document's
-    version in its language."""
-    first = (
-        SourceDocument.objects.filter(
-            symbol=document.symbol, language=document.language
-        )
-        .order_by("revision")
-        .first()
-    )
+    symbol, in whichever language came first: a person's new language version
+    of a document someone else added (the seed's) waits for an administrator."""
+    first = SourceDocument.objects.filter(symbol=document.symbol).order_by("pk").first()
     return (
         first is not None
         and bool(actor.user_id)

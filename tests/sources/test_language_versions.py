@@ -17,6 +17,8 @@ import pytest
 from django.core.management import call_command
 from lxml import etree
 
+from partnerships.accounts.actors import actor_for
+from partnerships.accounts.models import Profile, Role
 from partnerships.cooperation.models import Engagement
 from partnerships.core.actor import ANONYMOUS, system_actor
 from partnerships.ingest.services import ingest_text
@@ -33,6 +35,7 @@ from partnerships.sources.services import (
     document_revision_create,
     evidence_add,
     evidence_ensure,
+    may_publish,
     passage_upsert,
 )
 from partnerships.sources.visibility import documents_shown_to
@@ -256,3 +259,29 @@ def test_a_dump_cites_each_language_version_and_loads_back(tmp_path):
         for e in Evidence.objects.filter(engagement__key=PLEDGE)
     )
     assert after == before
+
+
+# --- Who publishes a new language version -------------------------------------------
+
+
+def test_an_editors_language_version_of_someone_elses_document_waits(
+    django_user_model,
+):
+    user = django_user_model.objects.create_user(username="ed", password="x" * 16)
+    Profile.objects.create(user=user, role=Role.EDITOR, categories=["ngo"])
+    editor = actor_for(user)
+    english = document_revision_create(
+        actor=editor, symbol=SEED_SYMBOL, values={"language": "en"}
+    )
+    assert (english.language, english.is_published) == ("en", False)
+    assert not may_publish(editor, english)
+    assert may_publish(LOADER, english)
+    # The editor's own new document, in any language, the editor publishes.
+    own = document_revision_create(
+        actor=editor, symbol=SYMBOL, values={"language": "zh"}
+    )
+    assert may_publish(editor, own)
+    other = document_revision_create(
+        actor=editor, symbol=SYMBOL, values={"language": "en"}
+    )
+    assert may_publish(editor, other)
