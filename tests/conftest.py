@@ -51,6 +51,15 @@ def pytest_configure(config):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Pages and figures are cached for the public, keyed by a data version that
+    a rolled-back test does not roll back: each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

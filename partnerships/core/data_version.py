@@ -1,5 +1,5 @@
-"""One number that changes whenever a registry, cooperation or sources record is
-written, so that cached figures computed from them can be keyed by it and are
+"""One number that changes whenever a reference, registry, cooperation or sources
+record is written, so that cached figures computed from them can be keyed by it and are
 dropped (never read again) as soon as anything they count changes.
 
 Single saves and deletes are seen through Django's signals; the bulk path
@@ -12,6 +12,7 @@ Redis.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.cache import cache
@@ -19,14 +20,21 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 KEY = "core:data-version"
-WATCHED = frozenset({"registry", "cooperation", "sources"})
+WATCHED = frozenset({"reference", "registry", "cooperation", "sources"})
+
+
+def _fresh() -> int:
+    """A number no earlier version can have had: when the number was evicted from
+    the cache (a full cache of one process drops keys), starting again at 1 would
+    read entries cached under the old 1, 2, ... again, however stale."""
+    return time.time_ns() // 1000
 
 
 def data_version() -> int:
     value = cache.get(KEY)
     if value is None:
-        cache.add(KEY, 1, timeout=None)
-        value = cache.get(KEY, 1)
+        cache.add(KEY, _fresh(), timeout=None)
+        value = cache.get(KEY) or _fresh()
     return int(value)
 
 
@@ -34,7 +42,7 @@ def _raise() -> None:
     try:
         cache.incr(KEY)
     except ValueError:  # not in the cache (evicted, or never read)
-        cache.add(KEY, 2, timeout=None)
+        cache.add(KEY, _fresh(), timeout=None)
 
 
 def data_changed() -> None:

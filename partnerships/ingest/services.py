@@ -25,6 +25,7 @@ from partnerships.ingest.proposals import engagement_data, organisation_data
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage, SourceDocument
 from partnerships.sources.paragraphs import Layout, split_report
+from partnerships.sources.selectors import document_for
 from partnerships.sources.services import (
     document_revision_create,
     passage_upsert,
@@ -70,7 +71,9 @@ def _store_document(
     text is a new revision under its symbol, keeping its metadata, which waits
     for review on the run's page (`sources.services.document_publish`)."""
     wanted = _passage_values(layout)
-    latest = SourceDocument.objects.filter(symbol=symbol).order_by("-revision").first()
+    latest = document_for(
+        symbol, lang, within=SourceDocument.objects.filter(language=lang)
+    )
     if latest is not None and _same_text(latest, wanted):
         return latest, {p.number: p for p in latest.passages.all()}
     document = document_revision_create(

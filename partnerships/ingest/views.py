@@ -33,6 +33,7 @@ from partnerships.ingest.review import (
 from partnerships.ingest.tasks import read_upload
 from partnerships.registry.categories import Category
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources.selectors import document_for
 from partnerships.sources.services import document_publish, may_publish
 from partnerships.sources.visibility import documents_shown_to
 
@@ -175,9 +176,11 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "run": run,
             "paragraphs": selectors.run_paragraphs(run, actor),
             "may_publish": may_publish(actor, run.document),
-            "shown": documents_shown_to(actor)
-            .filter(symbol=run.document.symbol)
-            .first(),
+            "shown": document_for(
+                run.document.symbol,
+                run.document.language,
+                within=documents_shown_to(actor),
+            ),
             "title": _("Review %(document)s") % {"document": run.document},
             "categories": Category.choices,
             "kinds": Kind.choices,

@@ -59,6 +59,8 @@ def _citation(evidence: Evidence) -> dict[str, Any]:
     }
     if document.revision != 1:
         cited["revision"] = document.revision
+    if document.language != document.original_language:
+        cited["language"] = document.language
     return cited
 
 

@@ -82,8 +82,12 @@ class DumpLoader:
             raise DumpError(f"Not a {FORMAT} file of version {versions}.")
         self.data = data
         self.actor = system_actor("load")
-        self.passages: dict[tuple[str, int, int], Passage] = {}
-        self.documents: dict[tuple[str, int], SourceDocument] = {}
+        # Keyed by symbol, language, revision (and number): a symbol has a
+        # version per language; a citation without a language names the version
+        # in the original language, else the first loaded (`first`).
+        self.passages: dict[tuple[str, str, int, int], Passage] = {}
+        self.documents: dict[tuple[str, str, int], SourceDocument] = {}
+        self.first: dict[str, str] = {}
         self.orgs: dict[str, Organisation] = {}
         self.engagements: dict[str, Engagement] = {}
         self.written = 0
@@ -138,7 +142,8 @@ class DumpLoader:
             values["is_published"] = published
         revision = int(raw.get("revision") or 1)
         if raw.get("replaces") is not None:
-            values["replaces"] = self.documents[(raw["symbol"], int(raw["replaces"]))]
+            replaced = (raw["symbol"], values["language"], int(raw["replaces"]))
+            values["replaces"] = self.documents[replaced]
         if (current := _flag(raw, "is_current")) is not None:
             values["is_current"] = current
         doc, written = document_revision_load(
@@ -149,7 +154,9 @@ class DumpLoader:
             reason=REASON,
         )
         self.written += written
-        self.documents[(doc.symbol, revision)] = doc
+        self.documents[(doc.symbol, doc.language, revision)] = doc
+        if doc.language == doc.original_language or doc.symbol not in self.first:
+            self.first[doc.symbol] = doc.language
         for p in raw.get("passages", []):
             fields = ("chapter", "chapter_title", "section", "section_title", "text")
             passage, written = passage_upsert(
@@ -160,7 +167,9 @@ class DumpLoader:
                 reason=REASON,
             )
             self.written += written
-            self.passages[(doc.symbol, revision, passage.number)] = passage
+            self.passages[(doc.symbol, doc.language, revision, passage.number)] = (
+                passage
+            )
 
     def _org(self, raw: dict[str, Any], records: dict[str, Any]) -> Organisation:
         key = raw["id"]
@@ -209,7 +218,8 @@ class DumpLoader:
         for c in citations:
             numbers = c["paragraphs"] if "paragraphs" in c else [c["paragraph"]]
             quote = c.get("quote") or ""
-            document = (c["document"], int(c.get("revision") or 1))
+            language = c.get("language") or self.first[c["document"]]
+            document = (c["document"], language, int(c.get("revision") or 1))
             for number in numbers:
                 found.append((self.passages[(*document, int(number))], quote))
         return found

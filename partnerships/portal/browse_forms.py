@@ -11,43 +11,66 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.cooperation.models import Kind, Role, Status
 from partnerships.core.languages import localized
 from partnerships.portal.browse import FILTER_NAMES, UNDATED
-from partnerships.portal.forms import ANY
+from partnerships.portal.figures import cached_shared
+from partnerships.portal.forms import ANY, region_choices, theme_choices
 from partnerships.portal.language import content_language
-from partnerships.reference.models import Country, SdgTarget, Theme, UnRegion
+from partnerships.portal.widgets import QuickSelect
+from partnerships.reference.models import Country, SdgTarget
 from partnerships.registry.categories import Category
 
 
 def country_choices() -> list[tuple[str, str]]:
     lang = content_language()
+    return ANY + cached_shared(f"countries-{lang}", lambda: _countries(lang))
+
+
+def _countries(lang: str) -> list[tuple[str, str]]:
     countries = [
         (c.code, localized(c, "name", lang).text or c.code)
         for c in Country.objects.only("code", "name_en", "name_fr")
     ]
-    return ANY + sorted(countries, key=lambda pair: pair[1])
+    return sorted(countries, key=lambda pair: pair[1])
+
+
+def _targets(lang: str) -> list[tuple[str, str]]:
+    return [
+        (t.code, f"{t.code} {localized(t, 'title', lang).text[:60]}")
+        for t in SdgTarget.objects.order_by("goal_id", "code")
+    ]
 
 
 class EngagementListForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     kind = forms.ChoiceField(
-        label=_("Kind of engagement"), required=False, choices=ANY + Kind.choices
+        widget=QuickSelect,
+        label=_("Kind of engagement"),
+        required=False,
+        choices=ANY + Kind.choices,
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=ANY + Status.choices
+        widget=QuickSelect,
+        label=_("Status"),
+        required=False,
+        choices=ANY + Status.choices,
     )
     role = forms.ChoiceField(
-        label=_("Role"), required=False, choices=ANY + Role.choices
+        widget=QuickSelect, label=_("Role"), required=False, choices=ANY + Role.choices
     )
     category = forms.ChoiceField(
+        widget=QuickSelect,
         label=_("Category of partner"),
         required=False,
         choices=ANY + Category.choices,
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    sdg_target = forms.ChoiceField(label=_("SDG target"), required=False)
-    year = forms.ChoiceField(label=_("Start year"), required=False)
+    country = forms.ChoiceField(widget=QuickSelect, label=_("Country"), required=False)
+    region = forms.ChoiceField(widget=QuickSelect, label=_("Region"), required=False)
+    theme = forms.ChoiceField(widget=QuickSelect, label=_("Theme"), required=False)
+    sdg_target = forms.ChoiceField(
+        widget=QuickSelect, label=_("SDG target"), required=False
+    )
+    year = forms.ChoiceField(widget=QuickSelect, label=_("Start year"), required=False)
     sort = forms.ChoiceField(
+        widget=QuickSelect,
         label=_("Sort by"),
         required=False,
         choices=[
@@ -61,17 +84,14 @@ class EngagementListForm(forms.Form):
         super().__init__(*args, **kwargs)
         lang = content_language()
         self.fields["country"].choices = country_choices()
-        self.fields["region"].choices = ANY + list(
-            UnRegion.objects.order_by("code").values_list("code", "name_en")
+        # The reference data's choices: the same for every reader of a language.
+        self.fields["region"].choices = ANY + cached_shared("regions", region_choices)
+        self.fields["theme"].choices = ANY + cached_shared(
+            f"themes-{lang}", lambda: theme_choices(lang)
         )
-        self.fields["theme"].choices = ANY + [
-            (t.code, localized(t, "name", lang).text or t.code)
-            for t in Theme.objects.order_by("position", "code")
-        ]
-        self.fields["sdg_target"].choices = ANY + [
-            (t.code, f"{t.code} {localized(t, 'title', lang).text[:60]}")
-            for t in SdgTarget.objects.order_by("goal_id", "code")
-        ]
+        self.fields["sdg_target"].choices = ANY + cached_shared(
+            f"targets-{lang}", lambda: _targets(lang)
+        )
         self.fields["year"].choices = (
             ANY
             + [(UNDATED, _("Undated"))]

@@ -8,6 +8,7 @@ figures, which differ per actor, are computed on each request.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +65,40 @@ def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
         if value is None:
             value = compute()
             cache.set(key, value, _seconds())
+    return value
+
+
+def cached_public(
+    actor: Actor, name: str, parts: tuple[Any, ...], compute: Callable[[], Any]
+) -> Any:
+    """A page's data for the public, the same for every reader who is not signed
+    in with a role (`parts`: what the page's answer depends on, such as the words,
+    the page and the language): from the cache, keyed by the data version, so any
+    write drops it. Staff and other roles see more and always compute theirs."""
+    if (
+        actor.role != PUBLIC
+        or actor.organisation_id is not None
+        or actor.subregions
+        or actor.categories
+    ):
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return _kept(f"public:{name}:{digest}", compute)
+
+
+def cached_shared(name: str, compute: Callable[[], Any]) -> Any:
+    """What is the same for every reader, whatever their role (the reference
+    data's choices of a filter in one language): from the cache, keyed by the
+    data version (`core.data_version`, which the reference data raises too)."""
+    return _kept(f"shared:{name}", compute)
+
+
+def _kept(name: str, compute: Callable[[], Any]) -> Any:
+    key = f"portal:{name}:{data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, _seconds())
     return value
 
 

@@ -7,26 +7,55 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.cooperation.models import Kind, Role
 from partnerships.core.languages import localized
+from partnerships.portal.figures import cached_shared
 from partnerships.portal.language import content_language
 from partnerships.portal.selectors import SORTS, DirectoryQuery
+from partnerships.portal.widgets import QuickSelect
 from partnerships.reference.models import Country, Theme, UnRegion
 from partnerships.registry.categories import Category
 
 ANY = [("", "—")]
 
 
+def _countries(lang: str) -> list[tuple[str, str]]:
+    return sorted(
+        (
+            (c.code, f"{localized(c, 'name', lang).text} ({c.code})")
+            for c in Country.objects.only("code", "name_en", "name_fr")
+        ),
+        key=lambda pair: pair[1],
+    )
+
+
+def region_choices() -> list[tuple[str, str]]:
+    return list(UnRegion.objects.order_by("code").values_list("code", "name_en"))
+
+
+def theme_choices(lang: str) -> list[tuple[str, str]]:
+    return [
+        (theme.code, localized(theme, "name", lang).text or theme.code)
+        for theme in Theme.objects.order_by("position", "code")
+    ]
+
+
 class DirectoryForm(forms.Form):
     category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=ANY + Category.choices
+        widget=QuickSelect,
+        label=_("Category"),
+        required=False,
+        choices=ANY + Category.choices,
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    country = forms.ChoiceField(widget=QuickSelect, label=_("Country"), required=False)
+    region = forms.ChoiceField(widget=QuickSelect, label=_("Region"), required=False)
+    theme = forms.ChoiceField(widget=QuickSelect, label=_("Theme"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind of engagement"), required=False, choices=ANY + Kind.choices
+        widget=QuickSelect,
+        label=_("Kind of engagement"),
+        required=False,
+        choices=ANY + Kind.choices,
     )
     role = forms.ChoiceField(
-        label=_("Role"), required=False, choices=ANY + Role.choices
+        widget=QuickSelect, label=_("Role"), required=False, choices=ANY + Role.choices
     )
     year_from = forms.IntegerField(
         label=_("From year"), required=False, min_value=1945, max_value=2100
@@ -35,6 +64,7 @@ class DirectoryForm(forms.Form):
         label=_("To year"), required=False, min_value=1945, max_value=2100
     )
     sort = forms.ChoiceField(
+        widget=QuickSelect,
         label=_("Sort by"),
         required=False,
         choices=[
@@ -48,25 +78,15 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        # The reference data's choices: the same for every reader of a language.
         lang = content_language()
-        self.fields["country"].choices = ANY + sorted(
-            (
-                (c.code, f"{localized(c, 'name', lang).text} ({c.code})")
-                for c in Country.objects.only("code", "name_en", "name_fr")
-            ),
-            key=lambda pair: pair[1],
+        self.fields["country"].choices = ANY + cached_shared(
+            f"directory-countries-{lang}", lambda: _countries(lang)
         )
-        self.fields["region"].choices = ANY + [
-            (code, name)
-            for code, name in UnRegion.objects.order_by("code").values_list(
-                "code", "name_en"
-            )
-        ]
-        lang = content_language()
-        self.fields["theme"].choices = ANY + [
-            (theme.code, localized(theme, "name", lang).text or theme.code)
-            for theme in Theme.objects.order_by("position", "code")
-        ]
+        self.fields["region"].choices = ANY + cached_shared("regions", region_choices)
+        self.fields["theme"].choices = ANY + cached_shared(
+            f"themes-{lang}", lambda: theme_choices(lang)
+        )
 
     def query(self) -> DirectoryQuery:
         data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}

@@ -13,17 +13,14 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Exists,
-    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Concat
 from django.db.models.lookups import Exact
@@ -40,6 +37,7 @@ from partnerships.portal.summaries import Quoted, RoleSummary, by_passage, roles
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
+from partnerships.sources import selectors as source_selectors
 from partnerships.sources.models import Evidence, Passage, SourceDocument
 from partnerships.sources.visibility import documents_shown_to, passages_visible_to
 
@@ -344,21 +342,9 @@ def same_passages_in(
 
 def document_for(actor: Actor, symbol: str, lang: str = "") -> SourceDocument | None:
     """The version of `symbol` in `lang` if asked and there is one, else the
-    version the registry read (its original language)."""
-    if lang and (
-        asked := documents_shown_to(actor).filter(symbol=symbol, language=lang).first()
-    ):
-        return asked
-    read_first = Case(
-        When(original_language="", then=Value(0)),
-        When(language=F("original_language"), then=Value(0)),
-        default=Value(1),
-    )
-    return (
-        documents_shown_to(actor)
-        .filter(symbol=symbol)
-        .order_by(read_first, "-revision")
-        .first()
+    version the registry read (its original language): `sources.selectors`."""
+    return source_selectors.document_for(
+        symbol, lang or None, within=documents_shown_to(actor)
     )
 
 

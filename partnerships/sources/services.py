@@ -22,6 +22,7 @@ from partnerships.core.upsert import save_if_changed
 from partnerships.core.versioned import audited_save
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Evidence, Passage, SourceDocument
+from partnerships.sources.selectors import passage_for
 
 
 def _added_by(actor: Actor, document: SourceDocument) -> bool:
@@ -74,9 +75,13 @@ def _unchanged(obj: Any, values: dict[str, Any]) -> bool:
 def document_upsert(
     *, actor: Actor, symbol: str, values: dict[str, Any], reason: str = ""
 ) -> tuple[SourceDocument, bool]:
-    """Create or change the current revision of the document `symbol`."""
+    """Create or change the current revision of the document `symbol` (of its
+    version in `values["language"]` when given: each language has its own)."""
     return _document_upsert(
-        actor, {"symbol": symbol, "is_current": True}, values, reason
+        actor,
+        {"symbol": symbol, "is_current": True, **_language(values)},
+        values,
+        reason,
     )
 
 
@@ -91,8 +96,16 @@ def document_revision_load(
     """Create or change one revision of a document as a loader has it (a dump
     names each revision, which it replaces and whether it is current)."""
     return _document_upsert(
-        actor, {"symbol": symbol, "revision": revision}, values, reason
+        actor,
+        {"symbol": symbol, "revision": revision, **_language(values)},
+        values,
+        reason,
     )
+
+
+def _language(values: dict[str, Any]) -> dict[str, str]:
+    """The language version a write names, as part of its lookup."""
+    return {"language": values["language"]} if values.get("language") else {}
 
 
 def _document_upsert(
@@ -163,9 +176,9 @@ def evidence_add(
     quote: str = "",
     reason: str = "",
 ) -> Evidence:
-    passage = Passage.objects.filter(
-        document__symbol=symbol, document__is_current=True, number=number
-    ).first()
+    passage = passage_for(
+        symbol, number, within=SourceDocument.objects.filter(is_current=True)
+    )
     if passage is None:
         raise ValidationError(
             {"passage": f"Document {symbol!r} has no paragraph {number}."}
@@ -207,9 +220,11 @@ KEPT = (
 )
 
 
-def _first_added_by(actor: Actor, symbol: str) -> bool:
-    """Whether the actor (a person) added the first revision of `symbol`."""
-    first = SourceDocument.objects.filter(symbol=symbol).order_by("revision").first()
+def _first_added_by(actor: Actor, document: SourceDocument) -> bool:
+    """Whether the actor (a person) added the first revision of the document's
+    symbol, in whichever language came first: a person's new language version
+    of a document someone else added (the seed's) waits for an administrator."""
+    first = SourceDocument.objects.filter(symbol=document.symbol).order_by("pk").first()
     return (
         first is not None
         and bool(actor.user_id)
@@ -227,7 +242,7 @@ def may_publish(actor: Actor, document: SourceDocument) -> bool:
         return False
     if actor.is_admin:
         return True
-    return actor.is_editor and _first_added_by(actor, document.symbol)
+    return actor.is_editor and _first_added_by(actor, document)
 
 
 def document_revision_create(

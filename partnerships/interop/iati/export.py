@@ -279,7 +279,7 @@ def _with_source_period(
     count = (
         citing.order_by()
         .values(marker=Value(1))
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("symbol", distinct=True))
         .values("n")
     )
     return rows.annotate(

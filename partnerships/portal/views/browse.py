@@ -8,12 +8,14 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Kind, Status
 from partnerships.portal import browse
 from partnerships.portal.browse_forms import EngagementListForm
+from partnerships.portal.figures import cached_public
 from partnerships.reference.models import Country, SdgTarget, Theme
 
 
@@ -27,7 +29,13 @@ def engagements(request: HttpRequest) -> HttpResponse:
     form = EngagementListForm(request.GET or None)
     params = form.params()
     page = _page_number(request)
-    rows, has_next = browse.engagement_page(actor_for(request.user), params, page)
+    actor = actor_for(request.user)
+    rows, has_next = cached_public(
+        actor,
+        "engagements",
+        (get_language(), sorted(params.items()), page),
+        lambda: browse.engagement_page(actor, params, page),
+    )
     fragment = request.headers.get("HX-Request")
     return render(
         request,

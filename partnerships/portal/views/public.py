@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from partnerships.accounts.actors import actor_for
@@ -34,11 +35,17 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    results = site_search.search(
+    actor, only, page = (
         actor_for(request.user),
-        text,
-        only=request.GET.get("type", ""),
-        page=_page_number(request),
+        request.GET.get("type", ""),
+        _page_number(request),
+    )
+    # The public's results are the same for every anonymous reader of a language.
+    results = figures.cached_public(
+        actor,
+        "search",
+        (get_language(), text, only, page),
+        lambda: site_search.search(actor, text, only=only, page=page),
     )
     return render(
         request,
@@ -58,7 +65,13 @@ def _page_number(request: HttpRequest) -> int:
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryForm(request.GET or None)
     query = form.query() if form.is_valid() else selectors.DirectoryQuery()
-    rows, has_next = selectors.directory(actor_for(request.user), query)
+    actor = actor_for(request.user)
+    rows, has_next = figures.cached_public(
+        actor,
+        "directory",
+        (get_language(), query),
+        lambda: selectors.directory(actor, query),
+    )
     return render(
         request,
         _template(request, "portal/directory.html", "portal/_directory_rows.html"),
@@ -72,7 +85,9 @@ def organisation(request: HttpRequest, key: str) -> HttpResponse:
     org = selectors.organisation_for(actor, key)
     if org is None:
         raise Http404
-    found = selectors.profile(actor, org)
+    found = figures.cached_public(
+        actor, "profile", (org.pk,), lambda: selectors.profile(actor, org)
+    )
     return render(
         request,
         "portal/organisation.html",
