@@ -8,7 +8,7 @@ from typing import Any
 from babel.numbers import get_currency_name
 
 from partnerships.reports.charts import bar_chart
-from partnerships.reports.realise import Document
+from partnerships.reports.document import Document
 from partnerships.reports.runs import Run, pick
 from partnerships.reports.stats import statistics
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from partnerships.reports.annex import statistics_annex
-from partnerships.reports.realise import Document, realise
+from partnerships.reports.document import Document
+from partnerships.reports.realise import realise
 
 FORMATS = ("html", "pdf", "docx", "md")
 CONTENT_TYPES = {

@@ -24,7 +24,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 from partnerships.core.languages import language, slot_language
 from partnerships.reports.annex import Table
-from partnerships.reports.realise import Document, Run
+from partnerships.reports.document import Document
+from partnerships.reports.runs import Run
 
 FOOTNOTES_CT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from partnerships.core.languages import font_stack, language
 from partnerships.reports.annex import Table
-from partnerships.reports.realise import Document
+from partnerships.reports.document import Document
 
 
 def font_family(lang: str) -> str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from partnerships.reports.realise import Document, Run
+from partnerships.reports.document import Document
+from partnerships.reports.runs import Run
 
 
 def _text(runs: Run | list[Run]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from partnerships.reports.annex import Table
-from partnerships.reports.realise import Document
+from partnerships.reports.document import Document
 from partnerships.reports.render.html import render_html
 
 
