@@ -27,8 +27,9 @@ from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django_tasks import task
 
-from partnerships.interop.iati.importer import Summary, import_file
+from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.reader import ReaderError
+from partnerships.interop.iati.results import Summary
 from partnerships.interop.models import ImportRun, RunStatus, beat_key
 
 UPLOADS = "iati-uploads"

@@ -12,7 +12,6 @@ organisations an activity names go through the services one by one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from partnerships.interop.iati.inverse import (
     safe_key,
 )
 from partnerships.interop.iati.near import Proposals
+from partnerships.interop.iati.results import Prepared, Summary
 from partnerships.sources.models import Passage
 from partnerships.sources.services import (
     document_upsert,
@@ -52,25 +52,6 @@ from partnerships.sources.services import (
 )
 
 REASON = "import-iati"
-
-
-@dataclass
-class Summary:
-    file: str
-    read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    writes: int = 0
-    organisations_created: int = 0
-    organisations_matched: int = 0
-    # Names near (not equal to) a registry name, proposed for review (near.py).
-    organisations_proposed: int = 0
-    skipped: list[tuple[int, str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def skip(self, line: int, identifier: str, reason: str) -> None:
-        self.skipped.append((line, identifier or _("(no identifier)"), reason))
 
 
 def import_file(
@@ -389,19 +370,6 @@ def _org_refs(record: reader.Record) -> Iterator[reader.OrgRef]:
     yield from (ref for _, ref in record.participants)
     for money in record.money:
         yield from (ref for ref in (money.provider, money.receiver) if ref)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One activity, checked: an Item to write, or the reason it is skipped."""
-
-    line: int
-    identifier: str
-    item: Item | None
-    reason: str = ""
-    warnings: list[str] = field(default_factory=list)
-    # Imported before as it is now (digest.py): nothing to check or write.
-    unchanged: bool = False
 
 
 def _reason(error: Exception) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +24,7 @@ from lxml import etree
 from partnerships.interop.iati import as_published, validate
 from partnerships.interop.iati.as_published import code as lang_code
 from partnerships.interop.iati.as_published import un_language
+from partnerships.interop.iati.records import Money, OrgRef, Record
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MB; IATI's registry splits bigger publishers
 MAX_DEPTH = 32  # below the root; IATI activities nest about 5 deep
@@ -77,59 +78,6 @@ class FileInfo:
     def schema(self) -> etree.XMLSchema:
         """The 2.03 XSD for this file's items, compiled for this file alone."""
         return validate.compile_schema(validate._schema_folder() / SCHEMAS[self.root])
-
-
-@dataclass
-class OrgRef:
-    ref: str = ""
-    type: str = ""
-    names: dict[str, str] = field(default_factory=dict)
-    activity_id: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.ref or next(iter(self.names.values()), "")
-
-
-@dataclass
-class Money:
-    """A budget, planned disbursement or transaction, as published."""
-
-    kind: str  # "budget", "planned-disbursement" or "transaction"
-    type_code: str
-    amount: Decimal
-    currency: str
-    value_date: str
-    line: int = 0
-    date: str = ""
-    period: tuple[str, str] = ("", "")
-    status: str = ""
-    provider: OrgRef | None = None
-    receiver: OrgRef | None = None
-    xml: str = ""  # the whole line as published, every child and attribute
-
-
-@dataclass
-class Record:
-    """One iati-activity or iati-organisation, as plain data."""
-
-    line: int
-    identifier: str
-    lang: str
-    title: dict[str, str] = field(default_factory=dict)
-    summary: dict[str, str] = field(default_factory=dict)
-    reporting: OrgRef | None = None
-    status: str = ""
-    dates: dict[str, tuple[str, str]] = field(default_factory=dict)
-    participants: list[tuple[str, OrgRef]] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
-    sectors: list[tuple[str, str]] = field(default_factory=list)
-    tags: list[tuple[str, str]] = field(default_factory=list)
-    money: list[Money] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-    # Elements the registry does not model, as published XML (mapping.KEPT).
-    kept: list[str] = field(default_factory=list)
 
 
 def inspect(path: Path) -> FileInfo:

@@ -14,8 +14,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from partnerships.interop.iati.importer import Summary, import_file
+from partnerships.interop.iati.importer import import_file
 from partnerships.interop.iati.reader import ReaderError
+from partnerships.interop.iati.results import Summary
 
 
 class Command(BaseCommand):
