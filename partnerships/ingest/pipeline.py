@@ -20,8 +20,14 @@ from partnerships.ingest.extraction.facts import (
     place_gazetteer,
 )
 from partnerships.ingest.extraction.mending import mend
-from partnerships.ingest.extraction.organisations import Mention, OrganisationFinder
+from partnerships.ingest.extraction.mention import Mention
+from partnerships.ingest.extraction.organisations import OrganisationFinder
 from partnerships.ingest.extraction.units import framing_parents
+from partnerships.ingest.funders import (
+    _money_told_after,
+    _money_with_its_funder,
+    assign_funders,
+)
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.resolve import Resolution, Resolver
 from partnerships.sources.paragraphs import Layout, Paragraph
@@ -228,14 +234,6 @@ class Extractor:
         return "".join(chars)
 
 
-def _money_told_after(
-    engagement: EngagementProposal, money: list[Money], start: int, end: int
-) -> None:
-    """ "... signed the agreement. The value of the aid is 813 million yen.": money in
-    a sentence naming no organisation belongs to the engagement told before it."""
-    engagement.money += [m for m in money if start <= m.start < end]
-
-
 _VENUE = re.compile(r"^\s*(?:总部|Headquarters|headquarters)")
 # The one a person's title says this person represents, not a party acting.
 _ENVOY_OF = re.compile(
@@ -243,58 +241,6 @@ _ENVOY_OF = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Kinds of engagement in which money told is given by one party (a project's budget
-# is not).
-_GIVING = ("funding", "commitment", "agreement")
-_RECEIVED = re.compile(r"^\s*(?:has |have |had )?(?:received|receives|获得|收到)")
-
-
-def assign_funders(engagement: EngagementProposal, text: str) -> None:
-    """Who gives the money an engagement tells of, when no cue said it: not the
-    one that received it; a government before others; the only party of a
-    sentence about funding."""
-    if engagement.kind not in _GIVING or not engagement.money:
-        return
-    if any(r == "funder" for _, r in engagement.participants):
-        return
-    received = {
-        p.identity
-        for p, _ in engagement.participants
-        if any(_RECEIVED.match(text[m.end :]) for m in p.mentions)
-    }
-    givers = [p for p, _ in engagement.participants if p.identity not in received]
-    governments = [
-        p
-        for p in givers
-        if any(m.method == "government" for m in p.mentions)
-        or "overnment" in p.resolution.name
-        or p.resolution.name.endswith("政府")
-    ]
-    chosen = governments or (givers if len(givers) == 1 or received else [])
-    engagement.participants = [
-        (
-            p,
-            "funder"
-            if p in chosen
-            else ("beneficiary" if p.identity in received else r),
-        )
-        for p, r in engagement.participants
-    ]
-
-
-def _money_with_its_funder(engagements: list[EngagementProposal]) -> None:
-    """Money told in a sentence is given once: where one engagement of the
-    sentence has its funder, the others (a project, an event) do not repeat it."""
-    funded = {
-        (e.start, e.end)
-        for e in engagements
-        if e.money and any(r == "funder" for _, r in e.participants)
-    }
-    for engagement in engagements:
-        if (engagement.start, engagement.end) in funded and not any(
-            r == "funder" for _, r in engagement.participants
-        ):
-            engagement.money = []
 
 
 # "这包括与□合作", "It works in partnership with the □": one organisation named as

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from partnerships.ingest.extraction.organisations import Mention
+from partnerships.ingest.extraction.mention import Mention
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
 FUZZY_THRESHOLD = 90.0

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction.chinese import (
     ZH_GENERIC,
@@ -29,34 +28,27 @@ from partnerships.ingest.extraction.context import (
     head_of,
     not_an_organisation,
 )
-from partnerships.ingest.extraction.en_references import (
-    EnReferences,
-    acronym_parties,
-    adjective_governments,
-    offices_of,
-)
+from partnerships.ingest.extraction.en_organisations import EnglishSteps, _ministry_of
+from partnerships.ingest.extraction.en_references import EnReferences
 from partnerships.ingest.extraction.english import (
     EN_ORG_WORDS,
-    acronym_definitions,
     apposition_spans,
     en_trim,
     english_spans,
-    listed_with,
     ministries_by_minister,
     named_by_context,
-    office_in_place,
 )
+from partnerships.ingest.extraction.mention import Mention, _overlaps
 from partnerships.ingest.extraction.parties import (
     demonym_spans,
     government_of_spans,
     government_spans,
 )
 from partnerships.ingest.extraction.segment import Segmenter
-from partnerships.ingest.extraction.speakers import spoken_for
 from partnerships.ingest.extraction.zh_kinds import zh_title_of_event
 from partnerships.ingest.extraction.zh_parties import zh_party_spans
 from partnerships.ingest.extraction.zh_references import ZhReferences
-from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
+from partnerships.ingest.gazetteer import Gazetteer, normalise
 
 # Units that belong to the organisation named in them (人居署纽约办事处), which stays
 # named too.
@@ -64,42 +56,7 @@ _OFFICE_WORDS = ("办事处", "分处", "分部", "代表处", "中心", "秘书
 _BRACKET = re.compile(r"^\s*[（(]([^（）()]{1,24})[）)]")
 
 
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    method: str  # gazetteer | pattern | bracket | acronym
-    entries: tuple[NameEntry, ...] = ()
-    alias_of: Mention | None = None  # the mention this one abbreviates
-    aliases: list[str] = field(default_factory=list)
-    parent: str = ""  # the key of the organisation an office belongs to
-
-    @property
-    def keys(self) -> set[str]:
-        return {e.key for e in self.entries if e.source not in ("country", "city")}
-
-
-_MINISTER_BEFORE = re.compile(r"\bMinister\s+of\s+$")
-
-
-def _ministry_of(text: str, mention: Mention) -> Mention:
-    """ "Minister of Environmental Protection of Turkmenistan": the ministry is
-    proposed under its own name, "Ministry of ...", the minister's title kept in
-    the span."""
-    before = _MINISTER_BEFORE.search(text[: mention.start])
-    if mention.method != "pattern" or before is None or mention.text.startswith("Min"):
-        return mention
-    return Mention(
-        before.start(), mention.end, f"Ministry of {mention.text}", "pattern"
-    )
-
-
-def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
-    return any(mention.start < m.end and m.start < mention.end for m in taken)
-
-
-class OrganisationFinder:
+class OrganisationFinder(EnglishSteps):
     """Finds organisation mentions paragraph by paragraph, remembering the short
     forms a document defines in brackets."""
 
@@ -153,22 +110,8 @@ class OrganisationFinder:
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
 
-    def _office_in_place(self, text: str, mention: Mention) -> Mention:
-        """ "UN-Habitat Iraq": the office, which the reviewer links to its parent."""
-        if self.segmenter is not None:
-            return mention
-        stop = office_in_place(text, mention.start, mention.end, self._is_place)
-        if stop is None:
-            return mention
-        parent = next(iter(sorted(mention.keys)), "")
-        office = text[mention.start : stop]
-        return Mention(mention.start, stop, office, "pattern", parent=parent)
-
     def _sources(self, name: str) -> set[str]:
         return {e.source for e in self.places.lookup(name)}
-
-    def _is_place(self, name: str) -> bool:
-        return any(e.source in ("country", "city") for e in self.places.lookup(name))
 
     def _kept(self, text: str, mention: Mention) -> bool:
         if mention.method == "pattern" and (
@@ -184,24 +127,6 @@ class OrganisationFinder:
         return not not_an_organisation(
             text, mention.start, mention.end, known=known, keys=mention.keys
         )
-
-    def _listed(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """English names listed with an organisation found, in a chain."""
-        if self.segmenter is not None:
-            return []
-        found: list[Mention] = []
-        queue = list(mentions)
-        while queue:
-            mention = queue.pop()
-            for start, end in listed_with(text, mention.start, mention.end):
-                new = Mention(start, end, text[start:end], "pattern")
-                if self.places.lookup(new.text) or _overlaps(new, mentions + found):
-                    continue
-                if any(c.isdigit() for c in new.text):
-                    continue
-                found.append(new)
-                queue.append(new)
-        return found
 
     def _governments(self, text: str, mentions: list[Mention]) -> list[Mention]:
         spans = [(m.start, m.end) for m in mentions]
@@ -234,17 +159,6 @@ class OrganisationFinder:
                 found.append(mention)
         return found
 
-    def _we(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """ "we", "our": the organisation of the one speaking (speakers.py)."""
-        if self.segmenter is not None:
-            return []
-        named = [m for m in mentions if m.method != "reference"]
-        found = []
-        for start, end, speaker in spoken_for(text, named, self):
-            found.append(Mention(start, end, text[start:end], "reference"))
-            found[-1].alias_of = speaker.alias_of or speaker
-        return [m for m in found if not _overlaps(m, mentions)]
-
     def _zh_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """我省, 该署, 我们 …: the organisation named before (zh_references.py)."""
         if self.segmenter is None:
@@ -261,73 +175,6 @@ class OrganisationFinder:
                 found.append(mention)
         return found
 
-    def _en_offices(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """English: "X's office for Europe", an office of X (en_references.py)."""
-        if self.segmenter is not None:
-            return mentions
-        for start, end, o_start, o_end in offices_of(text):
-            owner = next((m for m in mentions if m.end == o_end), None)
-            if owner is not None:  # the known name before "'s" is the owner
-                start = o_start = owner.start
-            inside = [m for m in mentions if start <= m.start and m.end <= end]
-            if any(m.start > o_end for m in inside):
-                continue  # "UN-Habitat's Regional Office for Arab States": known
-            if _overlaps(
-                Mention(start, end, "", ""), [m for m in mentions if m not in inside]
-            ):
-                continue
-            parent = next(iter(sorted(owner.keys)), "") if owner else ""
-            office = Mention(start, end, text[start:end], "pattern", parent=parent)
-            mentions = [m for m in mentions if m not in inside] + [office]
-            name = text[o_start:o_end]
-            self.defined.setdefault(name, name)  # named in the rest of the document
-            for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                later = Mention(use.start(), use.end(), name, "acronym")
-                if use.start() >= end and not _overlaps(later, mentions):
-                    mentions.append(later)
-        return mentions
-
-    def _en_parties(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """English: "the Korea delegation", "the UAE", "the GEF" (en_references.py)."""
-        if self.segmenter is not None:
-            return mentions
-        mentions = self._en_offices(text, mentions)
-        found: list[Mention] = []
-        for start, end, country in adjective_governments(text, self._is_country):
-            mention = Mention(start, end, text[start:end], "government")
-            mention.aliases.append(country)
-            if not _overlaps(mention, mentions + found):
-                found.append(mention)
-        for start, end, acronym, country in acronym_parties(text):
-            if country:
-                mention = Mention(start, end, acronym, "government")
-                mention.aliases.append(country)
-            else:
-                entries = tuple(self.gazetteer.lookup(acronym))
-                method = "gazetteer" if entries else "pattern"
-                mention = Mention(start, end, acronym, method, entries)
-            if not _overlaps(mention, mentions + found):
-                found.append(mention)
-        return mentions + found
-
-    def _is_country(self, name: str) -> bool:
-        return any(e.source == "country" for e in self.places.lookup(name))
-
-    def _en_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """ "the Centre", "the Liaison Office" …: the organisation named before
-        whose name has that head word (en_references.py)."""
-        if self.segmenter is not None:
-            return []
-        named = [m for m in mentions if m.method not in ("reference", "government")]
-        found = []
-        for start, end, target in self.en_references.find(text, named):
-            root = target.alias_of or target
-            mention = Mention(start, end, text[start:end], "reference", root.entries)
-            mention.alias_of = root
-            if not _overlaps(mention, mentions + found):
-                found.append(mention)
-        return found
-
     def _remember_heads(self, mentions: list[Mention]) -> None:
         for mention in mentions:
             if mention.method in ("reference", "government"):
@@ -337,24 +184,6 @@ class OrganisationFinder:
                 self.heads[head] = Mention(
                     root.start, root.end, root.text, root.method, root.entries
                 )
-
-    def _acronyms_defined(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """ "MATUAFTT (Ministère de ...)": an acronym and then its full name."""
-        if self.segmenter is not None:
-            return []
-        found: list[Mention] = []
-        for (a_start, a_end), (f_start, f_end) in acronym_definitions(text):
-            acronym = Mention(a_start, a_end, text[a_start:a_end], "pattern")
-            full = Mention(f_start, f_end, text[f_start:f_end], "bracket")
-            if _overlaps(acronym, mentions) or _overlaps(full, mentions):
-                continue
-            if not_an_organisation(text, f_start, f_end, known=False, keys=set()):
-                continue  # "SIDS (Small Islands Developing States)": countries
-            full.alias_of = acronym
-            acronym.aliases.append(full.text)
-            self.defined.setdefault(acronym.text, full.text)
-            found += [acronym, full]
-        return found
 
     def _with_pattern(
         self, text: str, start: int, end: int, mentions: list[Mention]
@@ -390,21 +219,6 @@ class OrganisationFinder:
         if _overlaps(candidate, [m for m in mentions if m not in inside]):
             return mentions
         return [*mentions, candidate]
-
-    def _english_unit(
-        self, text: str, start: int, end: int, inside: list[Mention]
-    ) -> list[Mention] | None:
-        """ "The Brussels Office of the United Nations ... Programme": an office of a
-        known organisation is a unit of its own (the other stays named); None when
-        the name is no such unit."""
-        if self.segmenter is not None or not inside:
-            return None
-        if not _EN_UNIT.search(text[start : inside[0].start]):
-            return None
-        span = en_trim(text, start, end)
-        if span is None:
-            return []
-        return [Mention(span[0], span[1], text[span[0] : span[1]], "pattern")]
 
     def _unit_of(self, text: str, known: Mention, end: int) -> bool:
         """Chinese only: the known name runs straight into the rest of the name."""
@@ -481,14 +295,6 @@ _COUNTRY_FORM = re.compile(
     r"^(?:(?:Islamic|Democratic|People’s|People's|Federal|United)\s+)?"
     r"(?:Union|Republic|Kingdom|State|Federation|Commonwealth|Principality|Emirates)"
     r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$"
-)
-# "Brussels Office of the", "Cooperating Committee of the": a unit named after the
-# organisation that follows.
-_EN_UNIT = re.compile(
-    r"[A-Z][\w’'-]*\s+(?:Office|Liaison Office|Centre|Center|Bureau|Branch|"
-    r"Department|Division|Unit|Section|Committee|Board|Embassy|Mission|Delegation|"
-    r"Council|Assembly)"
-    r"\s+(?:of|for|to|at)\s+(?:the\s+)?$"
 )
 
 
