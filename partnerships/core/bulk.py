@@ -75,7 +75,7 @@ def insert(
 
 def _row_values(
     model: type[models.Model], memo: dict[Any, Any]
-) -> Callable[[dict[str, Any]], Sequence[Any]]:
+) -> Callable[[dict[str, Any]], list[Any]]:
     """`_values` for the model's columns, auto_now columns taking the time now;
     `memo` keeps adapted values for another insert of the same values."""
     defaults = _defaults(model)
@@ -90,20 +90,15 @@ def _values(
     columns: tuple[tuple[str, str, Any], ...],
     defaults: dict[str, Any],
     memo: dict[Any, Any],
-) -> Callable[[dict[str, Any]], Sequence[Any]]:
+) -> Callable[[dict[str, Any]], list[Any]]:
     """A function from a row to its column values, defaults filled in and the
     values that need it adapted as the ORM would (memoised: most datetimes in
     a batch are one `now`)."""
     names = [attname for attname, _, _ in columns]
     adapted = [(i, name, field) for i, (name, _, field) in enumerate(columns) if field]
-    # One C call for all the columns (a tuple; a list when a value is adapted).
-    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
 
-    def values(row: dict[str, Any]) -> Sequence[Any]:
-        out = pick(defaults | row)
-        if not adapted:
-            return out
-        out = list(out)
+    def values(row: dict[str, Any]) -> list[Any]:
+        out = list(map((defaults | row).__getitem__, names))
         for index, name, field in adapted:
             if out[index] is not None:
                 out[index] = _adapt(field, name, out[index], memo)
