@@ -20,7 +20,6 @@ decimals, JSON); the models' database constraints still guard every row.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -114,24 +113,13 @@ def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
         # The same object in a row and in its history row is encoded once.
         found = memo.get(id(value))
         if found is None or found[0] is not value:
-            found = (value, _json(field, value))
+            found = (value, field.get_db_prep_save(value, connection))
             memo[id(value)] = found
         return found[1]
     key = (attname, value)
     if key not in memo:
         memo[key] = field.get_db_prep_save(value, connection)
     return memo[key]
-
-
-def _json(field: Any, value: Any) -> Any:
-    """A JSON column's value for the database. On PostgreSQL, the JSON text
-    itself (COPY sends it as text, `core/bulk_sql._copy_text`), encoded here once
-    however many rows hold it, as the ORM's own `json.dumps(value, cls=encoder)`
-    would encode it (psycopg's `Jsonb` wrapper, the ORM's value, encodes again at
-    each row it is written to); elsewhere the ORM's value."""
-    if connection.vendor == "postgresql" and isinstance(field, models.JSONField):
-        return json.dumps(value, cls=field.encoder, check_circular=False)
-    return field.get_db_prep_save(value, connection)
 
 
 def create(

@@ -1,19 +1,11 @@
 """The SQL under `core/bulk.py`: rows given as their columns' values, inserted
 with multi-row `INSERT ... RETURNING` (SQLite) or `COPY` with keys drawn from the
-table's sequence (PostgreSQL), or without reading their keys back.
-
-On PostgreSQL the rows go to COPY as text made here, a column at a time
-(`_copy_text`): the values of the types the bulk writer gives (text, integers,
-decimals, dates, datetimes, booleans, JSON already encoded by `core/bulk.py`)
-written as psycopg's own dumpers write them, so the server stores the same
-values; a batch holding any other type goes through psycopg's `write_row`."""
+table's sequence (PostgreSQL), or without reading their keys back."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from functools import cache, partial
 from typing import Any
 
@@ -83,7 +75,8 @@ def _write_keyless(model: type[models.Model], params: Sequence[Sequence[Any]]) -
         if connection.vendor == "postgresql":
             statement = f"COPY {table} ({names}) FROM STDIN"
             with cursor.cursor.copy(statement) as copy:
-                _copy_rows(copy, params)
+                for row in params:
+                    copy.write_row(row)
             return
         mark = "?" if connection.vendor == "sqlite" else "%s"
         one = "(" + ", ".join([mark] * len(columns)) + ")"
@@ -116,78 +109,6 @@ def _insert_copy(
         quoted = connection.ops.quote_name
         statement = f"COPY {quoted(table)} ({quoted(pk)}, {names}) FROM STDIN"
         with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
-            _copy_rows(copy, params, keys)
-    return keys
-
-
-# Rows per piece of COPY text: bounds the text held at once.
-COPY_ROWS = 5000
-_NULL = "\\N"
-# The characters COPY's text format escapes with a backslash.
-_SPECIAL = ("\\", "\t", "\n", "\r")
-# Types written as `str()` writes them, as psycopg's text dumpers do: ISO dates,
-# `2026-12-04 14:10:39.123456+00:00`, decimals as given. Not bool (a subclass of
-# int): `t` and `f`.
-_AS_STR = frozenset({int, Decimal, date, datetime})
-
-
-def _copy_rows(
-    copy: Any, params: Sequence[Sequence[Any]], keys: Sequence[int] = ()
-) -> None:
-    """Write rows (each after its key, when `keys` are given) to a COPY."""
-    if keys and len(keys) != len(params):
-        raise ValueError("one key per row")
-    for start in range(0, len(params), COPY_ROWS):
-        rows = params[start : start + COPY_ROWS]
-        first = keys[start : start + COPY_ROWS]
-        text = _copy_text(rows, first)
-        if text is not None:
-            copy.write(text)
-        elif first:
-            for key, row in zip(first, rows, strict=True):
+            for key, row in zip(keys, params, strict=True):
                 copy.write_row([key, *row])
-        else:
-            for row in rows:
-                copy.write_row(row)
-
-
-def _copy_text(rows: Sequence[Sequence[Any]], keys: Sequence[int] = ()) -> str | None:
-    """The rows in COPY's text format, or None when a value is of a type not
-    written here. One pass per column: each column's types are looked at once,
-    and a text column is escaped only when its values hold a character to
-    escape."""
-    columns: list[Sequence[str]] = [list(map(str, keys))] if keys else []
-    for column in zip(*rows, strict=True):
-        types = set(map(type, column))
-        nullable = type(None) in types
-        types.discard(type(None))
-        if all(issubclass(kind, str) for kind in types):
-            # Choices are str subclasses: joined as their value, as psycopg's
-            # str dumper writes them.
-            present = [v for v in column if v is not None] if nullable else column
-            joined = "".join(present)
-            if any(special in joined for special in _SPECIAL):
-                column = [_NULL if v is None else _escape(v) for v in column]
-            elif nullable:
-                column = [_NULL if v is None else v for v in column]
-        elif types <= _AS_STR:
-            column = (
-                [_NULL if v is None else str(v) for v in column]
-                if nullable
-                else list(map(str, column))
-            )
-        elif types == {bool}:
-            column = [_NULL if v is None else ("t" if v else "f") for v in column]
-        else:
-            return None
-        columns.append(column)
-    return "".join([line + "\n" for line in map("\t".join, zip(*columns, strict=True))])
-
-
-def _escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace("\t", "\\t")
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-    )
+    return keys
