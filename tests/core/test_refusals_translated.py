@@ -78,7 +78,16 @@ def test_a_refusal_of_cooperation_is_translated_too(cast):
     assert refused == "Vous ne pouvez pas supprimer cet engagement."
 
 
-def test_the_api_answers_a_refusal_in_the_reader_s_language(cast):
+@pytest.fixture
+def language_kept():
+    """A request's LocaleMiddleware leaves its language active in the thread:
+    put back the one before, so that later tests read English."""
+    before = translation.get_language()
+    yield
+    translation.activate(before)
+
+
+def test_the_api_answers_a_refusal_in_the_reader_s_language(cast, language_kept):
     client = APIClient()
     client.force_authenticate(cast["editor-africa"])
     response = client.post(
