@@ -9,6 +9,8 @@ from django.conf import settings
 
 from partnerships.accounts.models import Profile, Role
 from partnerships.ingest.gazetteer import Gazetteer, build_gazetteer
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
 
 SEED_DIR = Path(settings.BASE_DIR) / "data" / "sources" / "HSP-HA-1-2-Add.2"
 SEED_TEXT = SEED_DIR / "original.zh.txt"
@@ -69,3 +71,13 @@ def upload_post(client, settings, tmp_path, django_capture_on_commit_callbacks):
             return client.post("/ingest/upload/", data)
 
     return send
+
+
+def engagements_of(gazetteer, text, lang="en"):
+    """(kind, sorted partner names) of each engagement read from `text`, sorted."""
+    results = extract(split_report(text, lang), gazetteer, lang)
+    return sorted(
+        (e.kind, tuple(sorted(p.resolution.name for p, _ in e.participants)))
+        for r in results
+        for e in r.engagements
+    )

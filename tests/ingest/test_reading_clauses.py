@@ -8,15 +8,7 @@ from partnerships.ingest.extraction.clauses import acts, clauses
 from partnerships.ingest.extraction.engagements import kinds_of, one_act
 from partnerships.ingest.pipeline import extract
 from partnerships.sources.paragraphs import split_report
-
-
-def _engagements(gazetteer, text):
-    results = extract(split_report(text, "en"), gazetteer, "en")
-    return sorted(
-        (e.kind, tuple(sorted(p.resolution.name for p, _ in e.participants)))
-        for r in results
-        for e in r.engagements
-    )
+from tests.ingest.conftest import engagements_of
 
 
 def _pieces(masked):
@@ -47,7 +39,7 @@ def test_a_clause_with_fewer_than_two_organisations_belongs_to_the_one_before():
 
 
 def test_each_act_of_a_sentence_has_its_own_kind_and_partners(reference_gazetteer):
-    found = _engagements(
+    found = engagements_of(
         reference_gazetteer,
         "The United Nations Children's Fund signed a memorandum of understanding with the World Health "
         "Organization; the United Nations Development Programme and the World Food "
@@ -90,7 +82,7 @@ def test_cue_words_read_in_their_sense():
 
 
 def test_an_envoy_of_an_organisation_is_a_title_not_a_party(reference_gazetteer):
-    found = _engagements(
+    found = engagements_of(
         reference_gazetteer,
         "The agreement was signed by the Executive Director of the United Nations Children's Fund and the "
         "Director of the United Nations Development Programme and Envoy of the Secretary-General on Youth.",
@@ -104,7 +96,7 @@ def test_an_envoy_of_an_organisation_is_a_title_not_a_party(reference_gazetteer)
 
 
 def test_a_unit_under_its_parent_is_no_second_party(reference_gazetteer):
-    found = _engagements(
+    found = engagements_of(
         reference_gazetteer,
         "The Office of Legal Affairs, a department under the United Nations "
         "Secretariat, will lead the work with the World Health Organization.",
@@ -170,7 +162,7 @@ def test_a_ministry_named_by_its_minister_is_proposed_as_the_ministry(
 def test_a_division_or_a_governing_body_of_an_organisation_is_a_unit(
     reference_gazetteer,
 ):
-    division = _engagements(
+    division = engagements_of(
         reference_gazetteer,
         "It was signed by the Director of the Water and Energy Division of UNICEF "
         "and UNDP.",
@@ -208,7 +200,7 @@ def test_decision_makers_take_no_decision_and_a_giver_gives_money(
 
     assert role_of("□ provides solutions to decision-makers.", 0, 1) == "partner"
     assert role_of("□ provides USD 2 million to cities.", 0, 1) == "funder"
-    money = _engagements(
+    money = engagements_of(
         reference_gazetteer, "UNICEF provides funding of USD 2 million to cities."
     )
     assert [kind for kind, _ in money] == ["funding"]
@@ -237,7 +229,7 @@ def test_receiving_money_is_funding():
 
 
 def test_a_short_form_in_brackets_repeats_the_parent_it_follows(reference_gazetteer):
-    found = _engagements(
+    found = engagements_of(
         reference_gazetteer,
         "The Executive Board of the United Nations Children's Fund (UNICEF) met in "
         "a hybrid format with delegates from across the globe.",

@@ -13,8 +13,8 @@ from partnerships.ingest.extraction.en_references import (
     offices_of,
 )
 from partnerships.ingest.extraction.organisations import OrganisationFinder
-from partnerships.ingest.pipeline import extract, place_gazetteer
-from partnerships.sources.paragraphs import split_report
+from partnerships.ingest.pipeline import place_gazetteer
+from tests.ingest.conftest import engagements_of
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +24,6 @@ def places():
 
 def _finder(gazetteer, places):
     return OrganisationFinder(gazetteer, "en", places)
-
-
-def _engagements(gazetteer, text):
-    results = extract(split_report(text, "en"), gazetteer, "en")
-    return sorted(
-        (e.kind, tuple(sorted(p.resolution.name for p, _ in e.participants)))
-        for r in results
-        for e in r.engagements
-    )
 
 
 def _references(found):
@@ -191,7 +182,7 @@ def test_a_clause_starting_with_when_is_an_act_of_its_own():
 def test_a_delegation_meeting_at_a_signing_is_not_a_signatory(
     reference_gazetteer,
 ):
-    found = _engagements(
+    found = engagements_of(
         reference_gazetteer,
         "The memorandum of understanding between the World Health Organization and "
         "the World Food Programme was signed when the Kenya delegation met the "

@@ -25,17 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Protocol, TypeVar
 
-
-class _Named(Protocol):
-    start: int
-    end: int
-    text: str
-    method: str
-
-
-M = TypeVar("M", bound=_Named)
+from partnerships.ingest.extraction.mention import M, Named, last_named
 
 HEADS = (
     "Liaison Office",
@@ -100,7 +91,7 @@ class EnReferences:
     """Remembers, through a document, what English back-references may name."""
 
     def __init__(self) -> None:
-        self.named: list[_Named] = []  # names of the earlier paragraphs, in order
+        self.named: list[Named] = []  # names of the earlier paragraphs, in order
 
     def find(self, text: str, named: list[M]) -> list[tuple[int, int, M]]:
         """(start, end, referent) of each back-reference of the paragraph; `named`
@@ -109,7 +100,7 @@ class EnReferences:
         out: list[tuple[int, int, M]] = []
         for match in _BY_HEAD.finditer(text):
             head = match.group(1)
-            target = _last(
+            target = last_named(
                 self.named, named, match.start(), lambda m, h=head: _headed(m, h)
             )
             if target is not None:
@@ -117,7 +108,7 @@ class EnReferences:
         self.named += named
         return out
 
-    def remember(self, mentions: list[_Named]) -> None:
+    def remember(self, mentions: list[Named]) -> None:
         """Names found after `find` (offices, short forms) for later paragraphs."""
         self.named += [m for m in mentions if m not in self.named]
 
@@ -132,7 +123,7 @@ def has_head(name: str, head: str) -> bool:
     return " ".join(words[: last + 1]).endswith(head)
 
 
-def _headed(mention: _Named, head: str) -> bool:
+def _headed(mention: Named, head: str) -> bool:
     full = getattr(mention, "alias_of", None)
     return has_head(mention.text, head) or (
         full is not None and has_head(full.text, head)
@@ -179,15 +170,3 @@ def offices_of(text: str) -> list[tuple[int, int, int, int]]:
             start += 4
         out.append((start, match.end(), start, match.start()))
     return out
-
-
-def _last(
-    earlier: list[M], named: list[M], before: int, wanted: Callable[[M], bool]
-) -> M | None:
-    """The last mention that is `wanted`: of this paragraph before `before`, else
-    of the earlier ones."""
-    here = [m for m in named if m.end <= before and wanted(m)]
-    if here:
-        return here[-1]
-    there = [m for m in earlier if wanted(m)]
-    return there[-1] if there else None

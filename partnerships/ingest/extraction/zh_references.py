@@ -18,17 +18,8 @@ never refers to another back-reference's words, only to the organisation they na
 from __future__ import annotations
 
 import re
-from typing import Protocol, TypeVar
 
-
-class _Named(Protocol):
-    start: int
-    end: int
-    text: str
-    method: str
-
-
-M = TypeVar("M", bound=_Named)
+from partnerships.ingest.extraction.mention import M, Named, last_named
 
 BOTH_SIDES = False
 
@@ -64,10 +55,10 @@ class ZhReferences:
     """Remembers, through a document, what Chinese back-references may name."""
 
     def __init__(self) -> None:
-        self.recent: list[list[_Named]] = []  # names of the last two paragraphs
-        self.places: list[_Named] = []  # provinces' and cities' governments named
-        self.speaker: _Named | None = None
-        self.pair: list[_Named] = []  # the parties of the last sentence naming two
+        self.recent: list[list[Named]] = []  # names of the last two paragraphs
+        self.places: list[Named] = []  # provinces' and cities' governments named
+        self.speaker: Named | None = None
+        self.pair: list[Named] = []  # the parties of the last sentence naming two
 
     def find(self, text: str, named: list[M]) -> list[tuple[int, int, M]]:
         """(start, end, referent) of each back-reference of the paragraph; `named`
@@ -77,18 +68,20 @@ class ZhReferences:
         earlier = [m for paragraph in self.recent[-1:] for m in paragraph]
         for match in [*_BY_HEAD.finditer(text), *_BODY.finditer(text)]:
             head = match.group(1)
-            target = _last(earlier, named, match.start(), lambda m, h=head: _ends(m, h))
+            target = last_named(
+                earlier, named, match.start(), lambda m, h=head: _ends(m, h)
+            )
             if target is not None:
                 out.append((match.start(), match.end(), target))
         for match in _ANY.finditer(text):
-            target = _last(
+            target = last_named(
                 earlier, named, match.start(), lambda m: m.method != "government"
             )
             if target is not None:
                 out.append((match.start(), match.end(), target))
         for match in _PLACE.finditer(text):
             kind = "省" if "省" in (match.group(1), match.group(2)) else "市"
-            target = _last(
+            target = last_named(
                 self.places, named, match.start(), lambda m, k=kind: _is_place(m, k)
             )
             if target is not None:
@@ -127,12 +120,12 @@ class ZhReferences:
                 self.pair = inside[-2:]
         return out
 
-    def _remember(self, text: str, named: list[_Named]) -> None:
+    def _remember(self, text: str, named: list[Named]) -> None:
         self.recent = [*self.recent[-1:], named]
         self.places += [m for m in named if _is_place(m, "省") or _is_place(m, "市")]
 
 
-def _ends(mention: _Named, head: str) -> bool:
+def _ends(mention: Named, head: str) -> bool:
     return mention.text.rstrip("）)").endswith(head)
 
 
@@ -140,19 +133,9 @@ _PROVINCE = re.compile(r"省(?:人民)?政府$|省$")
 _CITY = re.compile(r"市(?:人民)?政府$|市$")
 
 
-def _is_place(mention: _Named, kind: str) -> bool:
+def _is_place(mention: Named, kind: str) -> bool:
     pattern = _PROVINCE if kind == "省" else _CITY
     return bool(pattern.search(mention.text))
-
-
-def _last(earlier: list, named: list[M], before: int, wanted) -> M | None:
-    """The last mention that is `wanted`: of this paragraph before `before`, else
-    of the earlier ones."""
-    here = [m for m in named if m.end <= before and wanted(m)]
-    if here:
-        return here[-1]
-    there = [m for m in earlier if wanted(m)]
-    return there[-1] if there else None
 
 
 def _distinct(mentions: list[M]) -> list[M]:
