@@ -27,6 +27,7 @@ from partnerships.ingest.funders import (
     _money_told_after,
     _money_with_its_funder,
     assign_funders,
+    funder_told_before,
 )
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.resolve import Resolution, Resolver
@@ -129,6 +130,7 @@ class Extractor:
             told.append((start, end))
         for engagement in result.engagements:
             assign_funders(engagement, text)
+        funder_told_before(result.engagements, text)
         _money_with_its_funder(result.engagements)
         return result
 

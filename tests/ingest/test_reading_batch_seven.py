@@ -1,0 +1,64 @@
+"""Rules of the seventh batch's round (docs/ingest.md, "Seventh batch (session 9)"),
+each checked on sentences written for the test (no sentence of the corpus)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
+
+
+def _texts(text: str, lang: str = "en") -> list[str]:
+    return [p.text for p in split_report(text, lang).paragraphs]
+
+
+def test_a_short_caption_ending_in_a_short_form_in_brackets_is_no_paragraph():
+    text = (
+        "Lakeside news\n\n"
+        "The Director with the Secretary of the Lakeside Basin Commission (LBC)\n\n"
+        "Ostend, 2 May 2019 – The Lakeside Trust and the Commission signed a plan.\n\n"
+        "The plan runs for three years and covers every harbour of the basin.\n"
+    )
+    assert [t[:12] for t in _texts(text)] == ["Ostend, 2 Ma", "The plan run"]
+
+
+def test_a_sentence_in_brackets_or_a_source_after_a_sentence_still_ends_a_block():
+    text = (
+        "The Trust opened two offices this year. (Reported by the Lakeside Post.)\n\n"
+        "The Trust and the port met. (LP)\n"
+    )
+    assert len(_texts(text)) == 2
+
+
+def test_a_long_line_ending_no_sentence_runs_on_into_a_line_in_lower_case():
+    first = (
+        "The plan will grow under the new agreement, with priority areas for more "
+        "work including the Lakeside institutes and colleges offering harbour training for"
+    )
+    assert len(first) > 150
+    text = (
+        f"The Lakeside Trust signed a plan with the port on Monday.\n{first}\n"
+        "small towns, as well as repairs of the quays.\nThe port said it was glad of the plan and its quays.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert texts[1].endswith(
+        "harbour training for small towns, as well as repairs of the quays."
+    )
+
+
+def test_money_given_to_the_one_named_after_it_takes_its_funder_from_before(
+    reference_gazetteer,
+):
+    text = (
+        "The Lakeside Foundation today announced a $4 million package of grants. "
+        "The largest grant—$3 million to the World Food Programme (WFP)—will feed "
+        "children in the basin.\n"
+    )
+    results = extract(split_report(text, "en"), reference_gazetteer, "en")
+    funding = [e for r in results for e in r.engagements if e.kind == "funding"]
+    largest = next(e for e in funding if e.money[0].amount == Decimal(3000000))
+    roles = {p.resolution.name: role for p, role in largest.participants}
+    assert roles["Lakeside Foundation"] == "funder"
+    assert roles["World Food Programme"] != "funder"
