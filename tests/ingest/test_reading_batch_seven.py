@@ -62,3 +62,62 @@ def test_money_given_to_the_one_named_after_it_takes_its_funder_from_before(
     roles = {p.resolution.name: role for p, role in largest.participants}
     assert roles["Lakeside Foundation"] == "funder"
     assert roles["World Food Programme"] != "funder"
+
+
+def _names(gazetteer, text: str, lang: str = "en") -> list[str]:
+    results = extract(split_report(text, lang), gazetteer, lang)
+    return sorted({o.resolution.name for r in results for o in r.organisations})
+
+
+def test_a_name_starts_after_an_adjective_and_after_words_before_to(
+    reference_gazetteer,
+):
+    text = (
+        "The Ostend-based Lakeside Harbour Foundation signed a plan with the port "
+        "on Monday. Gifts to Lakeside Relief Services rose by a third this year.\n"
+    )
+    names = _names(reference_gazetteer, text)
+    assert "Lakeside Harbour Foundation" in names
+    assert "Lakeside Relief Services" in names
+    assert not any(n.startswith(("Ostend-based", "Gifts")) for n in names)
+
+
+def test_a_persons_title_with_what_it_is_for_is_no_name(reference_gazetteer):
+    text = (
+        "The plan was signed by Jan Peeters, LHF Programme Leader for Ports and "
+        "Quays, and by the Lakeside Port Authority.\n"
+    )
+    names = _names(reference_gazetteer, text)
+    assert "Lakeside Port Authority" in names
+    assert not any("Leader" in n for n in names)
+
+
+def test_an_item_inside_a_list_going_on_to_and_is_named_like_the_last(
+    reference_gazetteer,
+):
+    text = (
+        "Grants to the Lakeside Relief Services, Harbour Hope, and Quay Kitchens "
+        "total $2 million this year, the Lakeside Harbour Foundation said.\n"
+    )
+    names = _names(reference_gazetteer, text)
+    assert {"Harbour Hope", "Quay Kitchens"} <= set(names)
+
+
+def test_a_person_after_a_title_before_and_a_title_is_no_list_item(
+    reference_gazetteer,
+):
+    text = (
+        "The plan was signed by the Executive Director of the Lakeside Harbour "
+        "Foundation, Jan Peeters and Director of the Lakeside Port Authority.\n"
+    )
+    assert "Jan Peeters" not in _names(reference_gazetteer, text)
+
+
+def test_a_person_named_with_a_short_name_and_a_title_is_no_list_item(
+    reference_gazetteer,
+):
+    text = (
+        "The plan was signed by the Lakeside Harbour Foundation and Jan Peeters, "
+        "LPA Partnership Leader for the quays, on Monday morning in Ostend.\n"
+    )
+    assert "Jan Peeters" not in _names(reference_gazetteer, text)
