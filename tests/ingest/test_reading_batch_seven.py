@@ -121,3 +121,31 @@ def test_a_person_named_with_a_short_name_and_a_title_is_no_list_item(
         "LPA Partnership Leader for the quays, on Monday morning in Ostend.\n"
     )
     assert "Jan Peeters" not in _names(reference_gazetteer, text)
+
+
+def test_a_ministrys_department_ends_a_name_before_and(reference_gazetteer):
+    text = "商务部国际经贸关系司和联合国开发计划署驻华代表处共同发布了一份关于河流治理的报告。"
+    names = _names(reference_gazetteer, text, "zh")
+    assert "商务部国际经贸关系司" in names
+    assert not any("和" in n for n in names)
+
+
+def test_a_news_sites_byline_and_a_source_in_brackets_name_no_organisation(
+    reference_gazetteer,
+):
+    text = (
+        "湖滨日报-湖滨网3月2日讯 湖滨市政府与联合国开发计划署签署了合作协议。"
+        "双方将在湖滨开展低碳项目。(港城社-HCN)\n"
+    )
+    names = _names(reference_gazetteer, text, "zh")
+    assert not any(n in ("湖滨网", "HCN") or "日报" in n for n in names)
+
+
+def test_representatives_and_a_kind_of_actor_are_no_names(reference_gazetteer):
+    text = (
+        "湖滨红十字会领导代表与联合国儿童基金会驻湖滨办事处代表共同签署了合作协议,"
+        "为多级政府和清洁能源企业提供依据。\n"
+    )
+    names = _names(reference_gazetteer, text, "zh")
+    assert not any(n.startswith("代表") for n in names)
+    assert "多级政府" not in names and "清洁能源企业" not in names
