@@ -236,7 +236,12 @@ class Extractor:
         return "".join(chars)
 
 
-_VENUE = re.compile(r"^\s*(?:总部|Headquarters|headquarters)")
+# A headquarters is a place, unless a person's title follows it (WFP总部高级司长: the
+# headquarters' official, so the organisation's).
+_VENUE = re.compile(
+    r"^\s*(?:总部(?![\u4e00-\u9fff]{0,4}(?:司长|代表|官员|主任|专家|负责人))|"
+    r"Headquarters|headquarters)"
+)
 # The one a person's title says this person represents, not a party acting.
 _ENVOY_OF = re.compile(
     r"\b(?:Envoy|Special Representative|Special Adviser|Special Advisor)\s+of\s+"

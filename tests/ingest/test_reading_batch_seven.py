@@ -149,3 +149,16 @@ def test_representatives_and_a_kind_of_actor_are_no_names(reference_gazetteer):
     names = _names(reference_gazetteer, text, "zh")
     assert not any(n.startswith("代表") for n in names)
     assert "多级政府" not in names and "清洁能源企业" not in names
+
+
+def test_a_headquarters_official_attends_for_the_organisation(reference_gazetteer):
+    text = "湖滨市政府市长王明,世界粮食计划署总部高级司长李华出席签约仪式。\n"
+    results = extract(split_report(text, "zh"), reference_gazetteer, "zh")
+    events = [e for r in results for e in r.engagements if e.kind == "event"]
+    assert any(
+        "世界粮食计划署" in {p.resolution.name for p, _ in e.participants}
+        for e in events
+    )
+    place = "湖滨市政府与联合国人居署在人居署总部举行会谈。\n"
+    results = extract(split_report(place, "zh"), reference_gazetteer, "zh")
+    assert all(len(e.participants) == 2 for r in results for e in r.engagements)
