@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from partnerships.ingest.pipeline import extract
 from partnerships.sources.paragraphs import split_report
+from tests.ingest.conftest import engagements_of
 
 
 def _texts(text: str, lang: str = "en") -> list[str]:
@@ -162,3 +163,13 @@ def test_a_headquarters_official_attends_for_the_organisation(reference_gazettee
     place = "湖滨市政府与联合国人居署在人居署总部举行会谈。\n"
     results = extract(split_report(place, "zh"), reference_gazetteer, "zh")
     assert all(len(e.participants) == 2 for r in results for e in r.engagements)
+
+
+def test_an_organisations_own_members_tell_no_network(reference_gazetteer):
+    text = (
+        "The Lakeside Chamber of Commerce and UNICEF will work together; the "
+        "Chamber will mobilise its members' financial support for UNICEF.\n"
+    )
+    kinds = {kind for kind, _ in engagements_of(reference_gazetteer, text)}
+    assert "network" not in kinds
+    assert "Lakeside Chamber of Commerce" in _names(reference_gazetteer, text)

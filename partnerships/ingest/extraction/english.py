@@ -15,7 +15,7 @@ EN_ORG_WORDS = set(
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
     "Council Cities Academy Observatory Consortium City Prefecture Province County "
-    "Embassy Mission Delegation Parliament Headquarters Division".split()
+    "Embassy Mission Delegation Parliament Headquarters Division Chamber".split()
 )
 # Organisation words of local governments, which are places after "in", "at" ...
 EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
