@@ -22,6 +22,24 @@ def _money_told_after(
 # is not).
 _GIVING = ("funding", "commitment", "agreement")
 _RECEIVED = re.compile(r"^\s*(?:has |have |had )?(?:received|receives|获得|收到)")
+# Money given to the one named right after it: "$10 million to the World Food
+# Programme", "USD 2 million to UNICEF".
+_GIVEN_TO = re.compile(r"^\s*to\s+(?:the\s+)?$")
+
+
+def _received(engagement: EngagementProposal, text: str) -> set[str]:
+    """The parties the sentence says received its money."""
+    return {
+        p.identity
+        for p, _ in engagement.participants
+        if any(_RECEIVED.match(text[m.end :]) for m in p.mentions)
+        or any(
+            _GIVEN_TO.match(text[money.end : m.start])
+            for m in p.mentions
+            for money in engagement.money
+            if money.end <= m.start
+        )
+    }
 
 
 def assign_funders(engagement: EngagementProposal, text: str) -> None:
@@ -32,11 +50,7 @@ def assign_funders(engagement: EngagementProposal, text: str) -> None:
         return
     if any(r == "funder" for _, r in engagement.participants):
         return
-    received = {
-        p.identity
-        for p, _ in engagement.participants
-        if any(_RECEIVED.match(text[m.end :]) for m in p.mentions)
-    }
+    received = _received(engagement, text)
     givers = [p for p, _ in engagement.participants if p.identity not in received]
     governments = [
         p
@@ -70,3 +84,24 @@ def _money_with_its_funder(engagements: list[EngagementProposal]) -> None:
             r == "funder" for _, r in engagement.participants
         ):
             engagement.money = []
+
+
+def funder_told_before(engagements: list[EngagementProposal], text: str) -> None:
+    """ "X announced a package of grants. The largest grant, $10 million to Y, …": a
+    sentence giving money to its only party takes its funder from the funding told
+    in the sentence before it, in the same paragraph."""
+    for before, engagement in zip(engagements, engagements[1:], strict=False):
+        parties = {p.identity for p, _ in engagement.participants}
+        if (
+            engagement.kind == "funding"
+            and engagement.money
+            and len(parties) == 1
+            and parties == _received(engagement, text)
+            and before.kind == "funding"
+            and before.start < engagement.start
+        ):
+            engagement.participants += [
+                (p, r)
+                for p, r in before.participants
+                if r == "funder" and p.identity not in parties
+            ]

@@ -27,6 +27,7 @@ from partnerships.ingest.funders import (
     _money_told_after,
     _money_with_its_funder,
     assign_funders,
+    funder_told_before,
 )
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 from partnerships.ingest.resolve import Resolution, Resolver
@@ -129,6 +130,7 @@ class Extractor:
             told.append((start, end))
         for engagement in result.engagements:
             assign_funders(engagement, text)
+        funder_told_before(result.engagements, text)
         _money_with_its_funder(result.engagements)
         return result
 
@@ -234,7 +236,12 @@ class Extractor:
         return "".join(chars)
 
 
-_VENUE = re.compile(r"^\s*(?:总部|Headquarters|headquarters)")
+# A headquarters is a place, unless a person's title follows it (WFP总部高级司长: the
+# headquarters' official, so the organisation's).
+_VENUE = re.compile(
+    r"^\s*(?:总部(?![\u4e00-\u9fff]{0,4}(?:司长|代表|官员|主任|专家|负责人))|"
+    r"Headquarters|headquarters)"
+)
 # The one a person's title says this person represents, not a party acting.
 _ENVOY_OF = re.compile(
     r"\b(?:Envoy|Special Representative|Special Adviser|Special Advisor)\s+of\s+"

@@ -254,11 +254,29 @@ _LINE = {True: 20, False: 40}  # no page wraps lines shorter (Chinese, other)
 
 def _is_paragraph(block: str) -> bool:
     kind = "zh" if _is_chinese(block) else "en"
-    if block.endswith(("...", "…")) and len(block) <= _HEADING_MAX[kind]:
+    short = len(block) <= _HEADING_MAX[kind]
+    if block.endswith(("...", "…")) and short:
         return False  # a cut-off title or a menu path
+    if short and _bracket_after_no_sentence(block):
+        return False  # a caption: "… Asia and the Pacific (ESCAP)"
     if block.endswith(_BLOCK_END):
         return len(block) >= _PARAGRAPH_MIN[kind]
     return len(block) > _HEADING_MAX[kind]
+
+
+def _bracket_after_no_sentence(block: str) -> bool:
+    """A block ending in a bracket that closes a short form or a note after words
+    ending no sentence: "… for Asia and the Pacific (ESCAP)"; not "… said. (AP)" nor
+    a sentence inside the brackets."""
+    if not block.endswith((")", "）")):
+        return False
+    opening = max(block.rfind("("), block.rfind("（"))
+    inside, before = block[opening + 1 : -1].strip(), block[:opening].strip()
+    return (
+        opening > 0
+        and not before.endswith(_BLOCK_END)
+        and not inside.endswith(_SENTENCE_END)
+    )
 
 
 def _block_lines(text: str) -> list[str]:
@@ -301,7 +319,11 @@ def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
         wrapped = len(line) >= widths[_is_chinese(line)]
         return wrapped and not line.endswith(_SENTENCE_END) and following[:1].islower()
     if len(line) < widths[_is_chinese(line)]:
-        return False
+        # A line longer than any heading that ends no sentence, and the sentence
+        # going on in lower case on the next: a web page's paragraph broken by a line
+        # break ("… offering agricultural training for" | "developing countries").
+        long = len(line) > _HEADING_MAX["zh" if _is_chinese(line) else "en"]
+        return long and following[:1].islower()
     # The rest of the paragraph, not a heading: half a wrapped line at least, or
     # a word cut at the line end (人居|署认可, "develop-|ment", "tack-|ling").
     return (

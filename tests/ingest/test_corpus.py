@@ -28,15 +28,18 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # English engagements 0.333 -> 0.340 after the clauses round, read once at the
     # end (docs/ingest.md, "Clauses"); 0.809 / 0.340 -> 0.811 / 0.333 after the
     # back-references round, read once at the end (docs/ingest.md, "English
-    # back-references").
-    ("test", "en"): (0.801, 0.323),
+    # back-references"); organisations 0.811 -> 0.831 after the seventh batch's
+    # round, read twice, the same both times (docs/ingest.md, "Seventh batch").
+    ("test", "en"): (0.821, 0.323),
     # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
     # "Chinese (sixth round)").
     ("test", "zh"): (0.775, 0.382),
-    # The development part too, so that no later rule undoes what was reached there
-    # (with the fifth batch in it: docs/ingest.md, "Fifth batch").
-    ("dev", "en"): (0.941, 0.822),  # after the back-references round (0.951 / 0.832)
-    ("dev", "zh"): (0.900, 0.666),
+    # The development part too, so that no later rule undoes what was reached there;
+    # with the seventh batch in it (docs/ingest.md, "Seventh batch (session 9)"),
+    # lower than before because the batch is harder: the earlier documents score as
+    # before or better.
+    ("dev", "en"): (0.926, 0.793),  # 0.936 / 0.803
+    ("dev", "zh"): (0.894, 0.657),  # 0.904 / 0.667
 }
 
 

@@ -22,7 +22,7 @@ from partnerships.ingest.resolve import Resolution
 from partnerships.sources.paragraphs import Paragraph, split_report
 from tests.ingest.conftest import ENGLISH_DIR, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
-ORGANISATION_F1 = 0.865
+ORGANISATION_F1 = 0.866  # 0.867 after the seventh batch's round, rounded down
 ENGAGEMENT_F1 = 0.628
 THRESHOLDS = (0.85, 0.6)
 

@@ -19,12 +19,12 @@ from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
 ZH_SUFFIXES = (
     "基金会 联合会 组委会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
     "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
-    "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 处 市 县 郡 网 群组 市政联盟 大会 "
+    "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 司 处 市 县 郡 网 群组 市政联盟 大会 "
     "特使"
 ).split()
 # One-character words also end everyday words (城市, 内部): a name ending in one
 # needs a proper name (place, person, organisation, Latin word) before it.
-_WEAK_SUFFIXES = {"局", "署", "部", "厅", "处", "市", "县", "郡", "网"}
+_WEAK_SUFFIXES = {"局", "署", "部", "厅", "司", "处", "市", "县", "郡", "网"}
 # Parts of speech that may stand inside a Chinese name (jieba's tag set).
 _NAME_TAGS = set("n nr nrt ns nt nz ng j eng vn b l s a t".split())
 # Words that make no name on their own: 国家和地方政府, 区域工作队, 咨询委员会.
@@ -349,6 +349,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
         return False  # 暨首届: an edition, which jieba may tag a name
     if zh_event_or_publication(name):
         return False  # 2017国际低碳(镇江)大会: an event (zh_kinds.py)
+    if not proper and name.endswith(("政府", "企业", "机构")):
+        return False  # 多级政府, 清洁能源企业: a kind of actor named by no proper name
     return proper or len(name) >= 4
 
 
@@ -377,6 +379,8 @@ def chinese_spans(
         end = _verb_organise(text, start, end)
         if text.startswith("代表", start) and text[start:end].endswith("政府"):
             start += 2  # 代表中国政府: on behalf of the government
+        if text.startswith(("代表与", "代表和", "代表及"), start):
+            start += 3  # …领导代表与X驻越办事处代表: the representatives of a party
         on_behalf = text.find("代表", start, end)
         if on_behalf > start and ends_name(text[start:on_behalf]):
             start = on_behalf + 2  # 秘书处代表理事会: one body acting for another

@@ -42,8 +42,13 @@ _ZH_PERSON_AFTER = re.compile(r"^\s*(?:先生|女士|博士|主持|表示|说|�
 _BRACKETED_AFTER_NAME = re.compile(r"(?:·[\u4e00-\u9fff]+|[省市州县区国])[（(]\s*$")
 _DATELINE = re.compile(
     r"新华社[^。，,]{0,20}?电|[（(]记者[^）)]*[）)]|"
-    # "福州新闻网10月31日讯", "中国金融信息网讯": a news site's byline.
-    r"^[\u4e00-\u9fff]{2,10}(?:网|社|报|台)(?:\d{1,2}月\d{1,2}日)?讯"
+    # "福州新闻网10月31日讯", "中国金融信息网讯", "经济日报-中国经济网5月29日讯": a
+    # news site's byline.
+    r"^(?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{2,10}(?:网|社|报|台)"
+    r"(?:\d{1,2}月\d{1,2}日)?讯|"
+    # "(越通社-VNA)", "（新华社电 记者…）" at a paragraph's end: its source.
+    r"[（(][\u4e00-\u9fff]{1,8}(?:社|网|报|台)电?(?:[-－][A-Za-z]{2,8})?[^（）()]{0,20}"
+    r"[）)]\s*$"
 )
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:org|com|net|int|gov)\b\S*")
 _EDITION = re.compile(

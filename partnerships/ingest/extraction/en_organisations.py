@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from partnerships.ingest.extraction.context import not_an_organisation
+from partnerships.ingest.extraction.en_lists import listed_with
 from partnerships.ingest.extraction.en_references import (
     acronym_parties,
     adjective_governments,
@@ -13,7 +14,6 @@ from partnerships.ingest.extraction.en_references import (
 from partnerships.ingest.extraction.english import (
     acronym_definitions,
     en_trim,
-    listed_with,
     office_in_place,
 )
 from partnerships.ingest.extraction.mention import Mention, _overlaps

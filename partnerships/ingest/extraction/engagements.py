@@ -195,6 +195,10 @@ _OTHER_SENSES = re.compile(
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
     # The kind of an agreement, not money given: "a grant agreement".
     r"(?:grant|contribution|financing)(?=\s+agreements?\b)|"
+    # An organisation's own members, not a network joined: "the members of its
+    # board", "its members' financial support", 其成员.
+    r"(?:its|their|our|his|her)\s+(?:board\s+)?members?\b|"
+    r"members?\s+of\s+(?:its|their|the)\s+board|其成员|"
     # Those who decide, not a decision: "decision-makers", "decision making".
     r"decision[- ]mak\w*|"
     # Pipes and wires: "water and sanitation facilities and networks".

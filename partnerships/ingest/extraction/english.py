@@ -15,7 +15,7 @@ EN_ORG_WORDS = set(
     "Authority Municipality Coalition Partnership Platform Movement Forum Board Team "
     "Taskforce Task Force Initiative Campaign Assembly Unit Bureau Service Services "
     "Council Cities Academy Observatory Consortium City Prefecture Province County "
-    "Embassy Mission Delegation Parliament Headquarters Division".split()
+    "Embassy Mission Delegation Parliament Headquarters Division Chamber".split()
 )
 # Organisation words of local governments, which are places after "in", "at" ...
 EN_LOCAL_WORDS = {"City", "Prefecture", "Province", "County"}
@@ -111,11 +111,12 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 # A person named by the title after the name: "Jane Doe, Executive Director of".
 PERSON_TITLE_AFTER = re.compile(
-    r"^\s*,\s+(?:the\s+)?(?:(?:Executive|Deputy|Assistant|Regional|Country|Resident|"
+    # The organisation's short name may come first: "Jane Doe, WVI Partnership Leader".
+    r"^\s*,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?:(?:Executive|Deputy|Assistant|Regional|Country|Resident|"
     r"Acting|Managing|General|Vice|Special|Chief|Senior)\s+)*(?:Director|Head|Chief|"
     r"Administrator|President|Minister|Representative|Ambassador|Secretary|"
     r"Coordinator|Manager|Chair\w*|Officer|Governor|Mayor|CEO|Envoy|Founder|"
-    r"Adviser|Advisor)\b"
+    r"Adviser|Advisor|Leader)\b"
 )
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 
@@ -178,8 +179,10 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         or words[0].isdigit()
     ):
         words = words[1:]
-    words = _trailing_trimmed(words)
+    words = _trailing_trimmed(_leading_trimmed(words))
     if len(words) < 2 or not _has_org_word(words) or words[-1] in _EN_NOT_LAST:
+        return None
+    if _title_inside(words):
         return None
     name = " ".join(words)
     if name in _EN_GENERIC:
@@ -192,6 +195,37 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Words that end no name: "for the Geneva-based (organizations)", "UN-led".
 _ADJECTIVE = re.compile(r"-(?:based|led|wide|level|funded|owned)$")
+
+
+_JOB_TITLES = set(
+    "Manager Director Officer Coordinator Chairman Chairperson Adviser Advisor "
+    "Specialist Representative Leader".split()
+)
+
+
+def _title_inside(words: list[str]) -> bool:
+    """A person's title with what it is for, not a name: "WVI Partnership Leader
+    for Food Security", "UNICEF Representative in Iran" (the organisation before
+    the title is found by its own name); not "Office of the Special Representative
+    of …", where the title is the name's own."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in _JOB_TITLES:
+            return "of" not in words[:i]
+    return False
+
+
+def _leading_trimmed(words: list[str]) -> list[str]:
+    """A name without what runs into it from before: an adjective ("the Rome-based
+    Food and Agriculture Organization"), and capitalised words holding no
+    organisation word before "to" ("Grants to Catholic Relief Services")."""
+    while words and _ADJECTIVE.search(words[0]):
+        words = words[1:]
+    if "to" in words:
+        cut = words.index("to")
+        if 0 < cut < len(words) - 1 and not _has_org_word(words[:cut]):
+            words = [w for w in words[cut + 1 :]]
+            words = words[1:] if words and words[0] == "the" else words
+    return words
 
 
 def _trailing_trimmed(words: list[str]) -> list[str]:
@@ -272,50 +306,6 @@ def named_by_context(text: str) -> list[tuple[int, int]]:
     out += _municipalities(text)
     spans = [(start, start + len(text[start:end].rstrip(".,"))) for start, end in out]
     return [(s, e) for s, e in spans if text[s:e].split()[0] not in _EN_LEADING]
-
-
-# Names listed with an organisation are organisations too, even without an
-# organisation word: "UN-Habitat, OHCHR, UCLG, and EUROCITIES", "(ITDP) and Critical
-# Mass Nairobi".
-_ITEM = r"((?:[A-Z][\w’'&.-]*)(?:\s+[A-Z][\w’'&.-]*){0,3})"
-_NEXT_ITEM = re.compile(
-    r"^(?:\s*\([^()]{1,20}\))?(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _ITEM
-)
-_PREVIOUS_ITEM = re.compile(_ITEM + r"(?:,\s+|\s+and\s+)(?:the\s+)?$")
-
-
-def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the names listed right after or right before [start, end)."""
-    out = []
-    if after := _NEXT_ITEM.match(text[end:]):
-        out.append((end + after.start(1), end + after.end(1)))
-    if before := _PREVIOUS_ITEM.search(text[:start]):
-        out.append(before.span(1))
-    spans = [(s, s + len(text[s:e].rstrip(".,"))) for s, e in out]
-    return [
-        (s, e)
-        for s, e in spans
-        if _listable(text[s:e], text[max(0, s - 5) : s])
-        and not (" " in text[s:e] and PERSON_TITLE_AFTER.match(text[e:]))
-    ]
-
-
-_NOT_LISTED = set(
-    "Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Prof Prof. Director Executive Senior Under Mayor "
-    "Minister President Envoy Ambassador Governor Chief Deputy Acting".split()
-)
-
-
-def _listable(name: str, before: str) -> bool:
-    """An acronym ("UCLG"), or a name of two words or more after "and" ("and
-    Critical Mass Nairobi"); not a person, a title or a generic word."""
-    words = name.split()
-    if not words or words[0] in _EN_LEADING or words[0] in _NOT_LISTED:
-        return False
-    if name in _EN_GENERIC:
-        return False
-    acronym = len(words) == 1 and len(name) >= 3 and name.isupper()
-    return acronym or (len(words) >= 2 and before.rstrip().endswith("and"))
 
 
 # "Minister of Public Works and Housing": the ministry, named by its minister.
