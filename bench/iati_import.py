@@ -2,6 +2,7 @@
 
 Usage:
     python bench/iati_import.py [--mb 50] [--postgres postgres://USER@HOST:PORT/DB]
+                                [--database-prefix NAME]
     make bench-iati
 
 Builds an IATI 2.03 file of at least --mb megabytes by repeating the activities
