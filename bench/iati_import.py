@@ -2,6 +2,7 @@
 
 Usage:
     python bench/iati_import.py [--mb 50] [--postgres postgres://USER@HOST:PORT/DB]
+                                [--database-prefix NAME]
     make bench-iati
 
 Builds an IATI 2.03 file of at least --mb megabytes by repeating the activities
@@ -247,6 +248,11 @@ def main() -> None:
         default=os.environ.get("BENCH_IATIKIT_PYTHON", ""),
         help="a Python interpreter that has iatikit, when this one has not",
     )
+    parser.add_argument(
+        "--database-prefix",
+        default=os.environ.get("BENCH_DATABASE_PREFIX", "partnerships_bench_iati"),
+        help="the PostgreSQL databases made (and dropped) are named PREFIX_<pid>...",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -274,7 +280,7 @@ def main() -> None:
         print(line("import, SQLite", imported, bare))
         print(again(imported))
         if args.postgres:
-            result = postgres(args.postgres, path, args.repeat)
+            result = postgres(args.postgres, path, args.repeat, args.database_prefix)
             print(line("import, PostgreSQL", result, bare))
             print(again(result))
         print(f"machine: {load()}")
@@ -313,12 +319,12 @@ def sqlite(folder: Path, path: Path, repeat: int) -> dict:
     return min(runs, key=lambda run: run["seconds"])
 
 
-def postgres(url: str, path: Path, repeat: int) -> dict:
+def postgres(url: str, path: Path, repeat: int, prefix: str) -> dict:
     """The same on PostgreSQL: fresh databases made from a migrated template."""
     import psycopg
 
     base = url.rsplit("/", 1)[0]
-    template = f"partnerships_bench_iati_{os.getpid()}"
+    template = f"{prefix}_{os.getpid()}"
     names = [template] + [f"{template}_{n}" for n in range(repeat)]
 
     def sql(statement: str) -> None:

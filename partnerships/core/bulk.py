@@ -32,7 +32,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from partnerships.core.actor import Actor
-from partnerships.core.bulk_sql import _columns, _write, _write_keyless
+from partnerships.core.bulk_sql import _columns, _write, _write_keyless, json_value
 from partnerships.core.data_version import data_changed
 from partnerships.core.versioned import fitted_reason
 
@@ -113,7 +113,7 @@ def _adapt(field: Any, attname: str, value: Any, memo: dict) -> Any:
         # The same object in a row and in its history row is encoded once.
         found = memo.get(id(value))
         if found is None or found[0] is not value:
-            found = (value, field.get_db_prep_save(value, connection))
+            found = (value, json_value(field, value))
             memo[id(value)] = found
         return found[1]
     key = (attname, value)

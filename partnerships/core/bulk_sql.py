@@ -4,11 +4,13 @@ table's sequence (PostgreSQL), or without reading their keys back."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from functools import cache, partial
 from typing import Any
 
+import orjson
 from django.db import connection, models
 
 # Values per INSERT: the backend's limit (SQLite: 999), else PostgreSQL's 65535
@@ -30,6 +32,38 @@ def _columns(model: type[models.Model]) -> tuple[tuple[str, str, Any], ...]:
             adapt = field
         out.append((field.attname, connection.ops.quote_name(field.column), adapt))
     return tuple(out)
+
+
+def json_value(field: models.JSONField, value: dict | list) -> Any:
+    """A JSON column's value for the driver, encoded in C (orjson) when the
+    field has no encoder of its own; what orjson refuses or would write
+    otherwise than `json.dumps`, the ORM's encoder (keys that are not text,
+    integers past 64 bits, dates, ...), is converted or refused by it as ever.
+    On PostgreSQL psycopg encodes it as it writes the row: no encoded copy
+    stays in memory meanwhile."""
+    if field.encoder is not None:
+        return field.get_db_prep_save(value, connection)
+    if connection.vendor == "postgresql":
+        from psycopg.types.json import Jsonb
+
+        return Jsonb(value, dumps=_dumps)
+    return _dumps(value).decode()
+
+
+def _dumps(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value, option=_STRICT)
+    except TypeError:
+        return json.dumps(value).encode()
+
+
+# orjson writes dates, dataclasses and subclasses of dict, list and str
+# itself; json.dumps refuses the first two and may write the last otherwise.
+_STRICT = (
+    orjson.OPT_PASSTHROUGH_DATETIME
+    | orjson.OPT_PASSTHROUGH_DATACLASS
+    | orjson.OPT_PASSTHROUGH_SUBCLASS
+)
 
 
 def _write(model: type[models.Model], params: Sequence[Sequence[Any]]) -> list[int]:
