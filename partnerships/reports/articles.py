@@ -224,10 +224,13 @@ def country_article(
 
 
 # French and Spanish contractions of a preposition with the article that an
-# organisation's name brings: "à le Bureau" → "au Bureau", "de el" → "del".
+# organisation's name brings: "à le Bureau" → "au Bureau", "de el" → "del". French
+# guillemets inside a name hold their words with no-break spaces, as the quotes
+# of the templates do ("le Fonds «\u00a0Unis dans l'action\u00a0»").
 CONTRACTIONS = {
     "fr": [(r"\bà le (?=[A-ZÉÈ])", "au "), (r"\bà les (?=[A-Za-zÉé])", "aux "),
-           (r"\bde le (?=[A-ZÉÈ])", "du "), (r"\bde les (?=[A-Za-zÉé])", "des ")],
+           (r"\bde le (?=[A-ZÉÈ])", "du "), (r"\bde les (?=[A-Za-zÉé])", "des "),
+           ("« ", "«\u00a0"), (" »", "\u00a0»")],
     "es": [(r"\ba el (?=[A-ZÁÉÍÓÚ])", "al "), (r"\bde el (?=[A-ZÁÉÍÓÚ])", "del ")],
 }  # fmt: skip
 
