@@ -65,3 +65,13 @@ def test_french_guillemets_hold_their_title_with_no_break_spaces(stored_snapshot
     assert quote == ["«\u00a0", "\u00a0»"]
     html = render(stored_snapshot, "fr", "html").decode()
     assert html.count("\u00a0»") > 100 and " »" not in html
+
+
+@pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("fr", "ltr")])
+def test_the_distribution_block_reads_in_its_languages_direction(
+    stored_snapshot, lang, direction
+):
+    """The Arabic block was forced left to right: "6 آذار/مارس 2019" showed its day
+    at the far end."""
+    html = render(stored_snapshot, lang, "html").decode()
+    assert f'<div class="row meta"><div dir="{direction}">' in html
