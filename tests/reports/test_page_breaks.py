@@ -74,4 +74,4 @@ def test_the_distribution_block_reads_in_its_languages_direction(
     """The Arabic block was forced left to right: "6 آذار/مارس 2019" showed its day
     at the far end."""
     html = render(stored_snapshot, lang, "html").decode()
-    assert f'<div class="row meta"><div dir="{direction}">' in html
+    assert f'<div class="row meta"><div class="distribution" dir="{direction}">' in html
