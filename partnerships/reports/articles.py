@@ -121,6 +121,24 @@ def _gender(name: str, table: dict[str, str]) -> str | None:
 
 
 RU_PLURAL_ADJECTIVE = ("ые", "кие", "гие", "хие", "жие", "шие", "щие", "чие")
+# English: the head noun is the last word before "of", "in", "for", ..., a comma or
+# a bracket ("United Nations country teams", "Darfur land commissions").
+EN_HEAD_END = re.compile(r" (?:of|in|for|on|to|at)\b|,| \(")
+
+
+def _en_plural(name: str) -> bool:
+    """An English name is plural when its head noun is a common noun in the
+    plural, written in lower case ("country teams", "land commissions"). A
+    capitalised plural is part of one body's proper name ("United Nations
+    Volunteers"), and a name joining two nouns with "and" names one body
+    ("United Cities and Local Governments"): both take the singular."""
+    if " and " in name:
+        return False
+    words = EN_HEAD_END.split(name, maxsplit=1)[0].split()
+    head = words[-1] if words else ""
+    return (
+        head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    )
 
 
 def org_is_plural(org: dict[str, Any], lang: str) -> bool:
@@ -130,12 +148,15 @@ def org_is_plural(org: dict[str, Any], lang: str) -> bool:
     by its first noun (`FR_GENDER`, `ES_GENDER`: "mp", "fp"); Russian when its
     first word is an adjective in the plural (-ые, or -ие after к, г, х and the
     hushing consonants: "Страновые группы", "Региональные комиссии"; a noun in
-    -ие such as "Управление", "Отделение" is singular)."""
+    -ие such as "Управление", "Отделение" is singular); English by its head noun
+    (`_en_plural`: "United Nations country teams are")."""
     name = org["name"].get(lang, "")
     if lang in ("fr", "es"):
         return org_gender(org, lang) in ("mp", "fp")
     if lang == "ru" and name:
         return name.split()[0].lower().endswith(RU_PLURAL_ADJECTIVE)
+    if lang == "en" and name:
+        return _en_plural(name)
     return False
 
 
@@ -203,10 +224,13 @@ def country_article(
 
 
 # French and Spanish contractions of a preposition with the article that an
-# organisation's name brings: "à le Bureau" → "au Bureau", "de el" → "del".
+# organisation's name brings: "à le Bureau" → "au Bureau", "de el" → "del". French
+# guillemets inside a name hold their words with no-break spaces, as the quotes
+# of the templates do ("le Fonds «\u00a0Unis dans l'action\u00a0»").
 CONTRACTIONS = {
     "fr": [(r"\bà le (?=[A-ZÉÈ])", "au "), (r"\bà les (?=[A-Za-zÉé])", "aux "),
-           (r"\bde le (?=[A-ZÉÈ])", "du "), (r"\bde les (?=[A-Za-zÉé])", "des ")],
+           (r"\bde le (?=[A-ZÉÈ])", "du "), (r"\bde les (?=[A-Za-zÉé])", "des "),
+           ("« ", "«\u00a0"), (" »", "\u00a0»")],
     "es": [(r"\ba el (?=[A-ZÁÉÍÓÚ])", "al "), (r"\bde el (?=[A-ZÁÉÍÓÚ])", "del ")],
 }  # fmt: skip
 

@@ -29,11 +29,3 @@ def set_text(
         **{subject: record},
     )
     return True
-    engagement_update(
-        actor=actor,
-        engagement=record,
-        expected_version=record.version,
-        changes={field: value},
-        reason=reason,
-    )
-    return True

@@ -131,6 +131,9 @@ def _distribution_block(
         "original": labels["original"].format(value=name(original)),
         "version": capital(name(lang)) if lang != original else "",
         "date": fmt.date(date, "day") if date else "",
+        # The block's direction is its language's: an Arabic date read left to
+        # right put the day last ("آذار/مارس 2019 6").
+        "block_dir": language(block).direction,
     }
 
 

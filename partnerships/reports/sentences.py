@@ -213,13 +213,21 @@ def sentence(
     return base["title"] + [Run(writer.phrases["sentence_end"])]
 
 
+# Templates whose subject is the title itself ("“A” was held", "“A” remained in
+# force"): never told alike, for "“A” and “B” was held" would not agree and no
+# language's template could say which verb form a list of titles takes.
+TITLE_SUBJECT = {
+    "agreement.ongoing", "event.itself", "network.itself", "generic.itself",
+}  # fmt: skip
+
+
 def likeness(writer: Writer, row: dict[str, Any], key: str | None) -> tuple | None:
     """What a sentence says of an engagement besides its title: engagements with
     the same likeness are told in one sentence ("… implemented “A” and “B”"),
     whatever their places and dates, which the sentence joins as it joins the
     titles. None for one that must stand alone (a summary follows it, or no
     template)."""
-    if not key or any(row["summary"].values()):
+    if not key or any(row["summary"].values()) or key in TITLE_SUBJECT:
         return None
     who = Cast(row, writer.reporter, writer.orgs)
     named = who.named(writer.phrases["templates"][key])

@@ -2,7 +2,8 @@
 
 `export_xliff` writes, for one target language, one unit per paragraph of the
 composed report (`paragraphs=True`) and one per engagement title, engagement
-summary and organisation name the language lacks, each with a note naming the data behind it. The source
+summary, organisation name and city or place name the language lacks, each with
+a note naming the data behind it. The source
 language is English, the language every name and title falls back to first.
 
 `import_xliff` reads the translated file back: a paragraph becomes the staff text
@@ -25,7 +26,8 @@ from defusedxml import ElementTree
 from django.db import transaction
 from lxml import etree
 
-from partnerships.cooperation.models import Engagement
+from partnerships.cooperation.models import Engagement, Place
+from partnerships.cooperation.services import place_city_name
 from partnerships.core.actor import system_actor
 from partnerships.registry.models import Organisation
 from partnerships.reports.content import set_text
@@ -86,7 +88,33 @@ def missing_units(snapshot: dict[str, Any], lang: str) -> list[Unit]:
         if source and not has:
             note = f"Name of organisation {key} ({org['category']})"
             units.append(Unit(f"org:{key}", source, note))
-    return units
+    return units + city_units(snapshot, lang)
+
+
+def city_units(snapshot: dict[str, Any], lang: str) -> list[Unit]:
+    """A unit per English city or place name that some place of the report lacks
+    in `lang`, once for all the places of that name (the import names them all)."""
+    where: dict[str, list[str]] = {}
+    for row in snapshot["engagements"]:
+        for place in row["places"]:
+            source = place["city"].get(SOURCE_LANG)
+            if source and not place["city"].get(lang):
+                where.setdefault(source, []).append(row["key"])
+    return [
+        Unit(
+            f"city:{source}",
+            source,
+            f"City or place of engagements {', '.join(sorted(set(keys)))}"
+            + (f" in {_country(snapshot, keys[0], source)}" if keys else ""),
+        )
+        for source, keys in sorted(where.items())
+    ]
+
+
+def _country(snapshot: dict[str, Any], key: str, city: str) -> str:
+    row = next(r for r in snapshot["engagements"] if r["key"] == key)
+    place = next(p for p in row["places"] if p["city"].get(SOURCE_LANG) == city)
+    return place["country"] or place["region"] or "?"
 
 
 def registry_memory(lang: str) -> dict[str, str]:
@@ -96,6 +124,7 @@ def registry_memory(lang: str) -> dict[str, str]:
     pairs = (
         (Engagement, "title"),
         (Organisation, "name"),
+        (Place, "city"),
     )
     for model, field in pairs:
         rows = model.objects.exclude(**{f"{field}_{lang}": ""}).exclude(
@@ -184,6 +213,17 @@ def _write_unit(unit: Unit, lang: str, report: Report, run: ReportRun | None) ->
         model, field = FIELDS[kind]
         record = model.objects.get(key=key)
         set_text(record, f"{field}_{lang}", unit.target, actor, reason)
+    elif kind == "city":
+        for place in Place.objects.filter(city_en=key).select_related("engagement"):
+            if getattr(place, f"city_{lang}") != unit.target:
+                place_city_name(
+                    actor=actor,
+                    place=place,
+                    expected_version=place.engagement.version,
+                    lang=lang,
+                    value=unit.target,
+                    reason=reason,
+                )
     else:
         raise XliffError(f"unit {unit.name!r}: unknown kind of unit")
 

@@ -161,3 +161,41 @@ def test_a_proposal_is_applied_only_by_staff_in_charge(cast, kenyan):
     )
     kenyan.refresh_from_db()
     assert kenyan.status == "completed"
+
+
+def test_a_city_is_named_in_another_language_with_history(cast, kenyan):
+    place = kenyan.places.get()
+    place.city_en = "Kisumu"
+    place.save()
+    editor = actor_for(cast["editor-africa"])
+    services.place_city_name(
+        actor=editor,
+        place=place,
+        expected_version=kenyan.version,
+        lang="fr",
+        value="Kisumu (fr)",
+        reason="translation",
+    )
+    place.refresh_from_db()
+    kenyan.refresh_from_db()
+    assert (place.city_en, place.city_fr) == ("Kisumu", "Kisumu (fr)")
+    assert kenyan.history.first().history_change_reason == (
+        "place Kisumu named in fr: translation"
+    )
+    assert place.history.first().history_change_reason == "city named"
+    with pytest.raises(ValidationError):
+        services.place_city_name(
+            actor=editor,
+            place=place,
+            expected_version=kenyan.version,
+            lang="en",
+            value="Other",
+        )
+    with pytest.raises(NotAllowed):
+        services.place_city_name(
+            actor=ANONYMOUS,
+            place=place,
+            expected_version=kenyan.version,
+            lang="es",
+            value="Kisumu (es)",
+        )

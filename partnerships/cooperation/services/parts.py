@@ -147,6 +147,32 @@ def place_remove(
         audited_delete(place, actor=actor, reason="removed")
 
 
+def place_city_name(
+    *,
+    actor: Actor,
+    place: Place,
+    expected_version: int,
+    lang: str,
+    value: str,
+    reason: str = "",
+) -> Place:
+    """Set the name of a place's city in one language (`city_fr`, ...): a
+    translation, so the English name it stands for stays as it is."""
+    field = f"city_{lang}"
+    if lang == "en" or not hasattr(place, field):
+        raise ValidationError({"lang": f"No city name in {lang!r} to translate."})
+    with transaction.atomic():
+        touch_engagement(
+            actor,
+            place.engagement,
+            expected_version,
+            with_reason(f"place {place.city_en} named in {lang}", reason),
+        )
+        setattr(place, field, value)
+        audited_save(place, actor=actor, reason="city named")
+        return place
+
+
 def contribution_add(
     *,
     actor: Actor,
