@@ -167,6 +167,7 @@ class Extractor:
             masked, [p.resolution.name for p, _ in participants], [t[2] for t in titles]
         )
         money = any(start <= m.start < end for m in result.money)
+        kinds = cues.without_occasion(kinds)
         if self.lang != "zh":
             kinds = cues.one_act(kinds, masked, money=money)
         if len(participants) == 1 and participants[0][1] != "funder":

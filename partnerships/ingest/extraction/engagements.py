@@ -368,3 +368,19 @@ def one_act(
         if plural or _OWNING_PROJECT.search(lower):
             return [f for f in found if f[0] != "project"]
     return found
+
+
+# The acts a meeting is the occasion of: "signed at a ceremony" (出席签署仪式), "a
+# resolution adopted at the session" (会议通过决议) tell one act, the agreement or the
+# decision; the meeting is where it was done (docs/ingest.md, "Engagements on unseen
+# text").
+_OCCASIONED = ("agreement", "governance")
+
+
+def without_occasion(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Both languages: a meeting told beside one agreement or decision, and nothing
+    else, is that act's occasion, no engagement of its own."""
+    kinds = {kind for kind, _ in found}
+    if len(kinds) == 2 and "event" in kinds and kinds & set(_OCCASIONED):
+        return [f for f in found if f[0] != "event"]
+    return found
