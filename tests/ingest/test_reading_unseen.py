@@ -4,7 +4,7 @@ the test (no sentence of the corpus)."""
 
 from __future__ import annotations
 
-from partnerships.ingest.extraction.engagements import without_occasion
+from partnerships.ingest.extraction.engagements import kinds_of, without_occasion
 from tests.ingest.conftest import engagements_of
 
 
@@ -31,3 +31,12 @@ def test_a_meeting_stays_an_engagement_beside_another_act_or_alone():
     assert without_occasion([project, meeting]) == [project, meeting]
     three = [signing, meeting, project]  # a training, an MoU and a project
     assert without_occasion(three) == three
+
+
+def test_exchanges_told_as_cooperation_are_a_project_in_chinese():
+    assert kinds_of("□与□开展合作，加强交流。", []) == [("project", "合作")]
+    assert kinds_of("□与□携手，为交流搭建新平台。", []) == [("project", "携手")]
+    assert kinds_of("□与□加强交流。", []) == [("coordination", "交流")]
+    assert kinds_of("□ and □ discussed the framework of cooperation.", []) == [
+        ("coordination", "discussed")
+    ]
