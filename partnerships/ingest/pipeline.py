@@ -167,7 +167,6 @@ class Extractor:
             masked, [p.resolution.name for p, _ in participants], [t[2] for t in titles]
         )
         money = any(start <= m.start < end for m in result.money)
-        kinds = cues.without_occasion(kinds)
         if self.lang != "zh":
             kinds = cues.one_act(kinds, masked, money=money)
         if len(participants) == 1 and participants[0][1] != "funder":
@@ -179,7 +178,7 @@ class Extractor:
         def inside(items: list) -> list:
             return [i for i in items if start <= i.start < end]
 
-        return [
+        found = [
             EngagementProposal(
                 kind=kind,
                 cue=cue,
@@ -198,6 +197,7 @@ class Extractor:
                 )
             )
         ]
+        return cues.without_occasion(found)
 
     def _in_clause(
         self,

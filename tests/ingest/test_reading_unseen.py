@@ -4,7 +4,7 @@ the test (no sentence of the corpus)."""
 
 from __future__ import annotations
 
-from partnerships.ingest.extraction.engagements import kinds_of, without_occasion
+from partnerships.ingest.extraction.engagements import kinds_of
 from tests.ingest.conftest import engagements_of
 
 
@@ -22,15 +22,18 @@ def test_a_meeting_where_a_decision_or_an_agreement_is_made_is_its_occasion(
     assert kinds == {"agreement"}
 
 
-def test_a_meeting_stays_an_engagement_beside_another_act_or_alone():
-    meeting, signing = ("event", "meeting"), ("agreement", "signed")
-    resolution, project = ("governance", "resolution"), ("project", "project")
-    assert without_occasion([signing, meeting]) == [signing]
-    assert without_occasion([resolution, meeting]) == [resolution]
-    assert without_occasion([meeting]) == [meeting]
-    assert without_occasion([project, meeting]) == [project, meeting]
-    three = [signing, meeting, project]  # a training, an MoU and a project
-    assert without_occasion(three) == three
+def test_a_meeting_of_other_parties_or_beside_another_act_stays(
+    reference_gazetteer,
+):
+    other = "联合国环境规划署与联合国粮食及农业组织签署了合作协议，世界卫生组织主办了研讨会。\n"
+    found = engagements_of(reference_gazetteer, other, "zh")
+    assert any(k == "event" and "世界卫生组织" in names for k, names in found)
+    training = (
+        "UNEP and FAO signed a memorandum of understanding on a housing project "
+        "and held a workshop on it.\n"
+    )
+    kinds = {k for k, _ in engagements_of(reference_gazetteer, training)}
+    assert "agreement" in kinds and "project" in kinds
 
 
 def test_exchanges_told_as_cooperation_are_a_project_in_chinese():

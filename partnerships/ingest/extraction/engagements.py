@@ -10,6 +10,7 @@ Roles come from cue words right before or after an organisation's name.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Kinds, strongest first, with their cue words in Chinese and English ("|" between).
 _KIND_WORDS = [
@@ -387,10 +388,16 @@ def one_act(
 _OCCASIONED = ("agreement", "governance")
 
 
-def without_occasion(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Both languages: a meeting told beside one agreement or decision, and nothing
-    else, is that act's occasion, no engagement of its own."""
-    kinds = {kind for kind, _ in found}
-    if len(kinds) == 2 and "event" in kinds and kinds & set(_OCCASIONED):
-        return [f for f in found if f[0] != "event"]
-    return found
+def without_occasion(found: list[Any]) -> list[Any]:
+    """Both languages: the engagements of one act (each with `kind` and
+    `participants`); a meeting told beside one agreement or decision of the same
+    parties, and nothing else, is that act's occasion, no engagement of its own."""
+    kinds = {e.kind for e in found}
+    if len(kinds) != 2 or "event" not in kinds or not kinds & set(_OCCASIONED):
+        return found
+    acted = {p.identity for e in found if e.kind != "event" for p, _ in e.participants}
+    return [
+        e
+        for e in found
+        if e.kind != "event" or {p.identity for p, _ in e.participants} - acted
+    ]
