@@ -10,7 +10,6 @@ Roles come from cue words right before or after an organisation's name.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # Kinds, strongest first, with their cue words in Chinese and English ("|" between).
 _KIND_WORDS = [
@@ -379,25 +378,3 @@ def one_act(
         if plural or _OWNING_PROJECT.search(lower):
             return [f for f in found if f[0] != "project"]
     return found
-
-
-# The acts a meeting is the occasion of: "signed at a ceremony" (出席签署仪式), "a
-# resolution adopted at the session" (会议通过决议) tell one act, the agreement or the
-# decision; the meeting is where it was done (docs/ingest.md, "Engagements on unseen
-# text").
-_OCCASIONED = ("agreement", "governance")
-
-
-def without_occasion(found: list[Any]) -> list[Any]:
-    """Both languages: the engagements of one act (each with `kind` and
-    `participants`); a meeting told beside one agreement or decision of the same
-    parties, and nothing else, is that act's occasion, no engagement of its own."""
-    kinds = {e.kind for e in found}
-    if len(kinds) != 2 or "event" not in kinds or not kinds & set(_OCCASIONED):
-        return found
-    acted = {p.identity for e in found if e.kind != "event" for p, _ in e.participants}
-    return [
-        e
-        for e in found
-        if e.kind != "event" or {p.identity for p, _ in e.participants} - acted
-    ]
