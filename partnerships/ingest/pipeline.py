@@ -21,6 +21,7 @@ from partnerships.ingest.extraction.facts import (
 )
 from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.mention import Mention
+from partnerships.ingest.extraction.occasions import without_occasion
 from partnerships.ingest.extraction.organisations import OrganisationFinder
 from partnerships.ingest.extraction.units import framing_parents
 from partnerships.ingest.funders import (
@@ -178,7 +179,7 @@ class Extractor:
         def inside(items: list) -> list:
             return [i for i in items if start <= i.start < end]
 
-        return [
+        found = [
             EngagementProposal(
                 kind=kind,
                 cue=cue,
@@ -197,6 +198,7 @@ class Extractor:
                 )
             )
         ]
+        return without_occasion(found)
 
     def _in_clause(
         self,

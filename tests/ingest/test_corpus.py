@@ -37,9 +37,10 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # The development part too, so that no later rule undoes what was reached there;
     # with the seventh batch in it (docs/ingest.md, "Seventh batch (session 9)"),
     # lower than before because the batch is harder: the earlier documents score as
-    # before or better.
-    ("dev", "en"): (0.926, 0.793),  # 0.936 / 0.803
-    ("dev", "zh"): (0.894, 0.657),  # 0.904 / 0.667
+    # before or better. Engagements raised after the second round of session 9
+    # (docs/ingest.md, "Engagements on unseen text (session 9, second round)").
+    ("dev", "en"): (0.926, 0.799),  # 0.936 / 0.809
+    ("dev", "zh"): (0.894, 0.696),  # 0.904 / 0.706
 }
 
 

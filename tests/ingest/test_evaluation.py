@@ -23,7 +23,7 @@ from partnerships.sources.paragraphs import Paragraph, split_report
 from tests.ingest.conftest import ENGLISH_DIR, ENGLISH_TEXT, SEED_DIR, SEED_TEXT
 
 ORGANISATION_F1 = 0.866  # 0.867 after the seventh batch's round, rounded down
-ENGAGEMENT_F1 = 0.628
+ENGAGEMENT_F1 = 0.635  # 0.636 after session 9's second round, rounded down
 THRESHOLDS = (0.85, 0.6)
 
 

@@ -292,7 +292,17 @@ def _pruned(
     if "funding" in kinds and "project" in kinds and "projects" not in lower:
         # Money for a named project or programme is told on the project.
         found = [f for f in found if f[0] != "funding"]
+    if [k for k, _ in found] == ["coordination"] and found[0][1] in _TAKING_PART:
+        # Working together told outright: exchanges and taking part are what the
+        # cooperation is about (开展…合作, 为…交流合作搭建平台), a project.
+        if told := _WORKING_TOGETHER.search(lower):
+            found = [("project", told.group(0))]
     return found
+
+
+# Chinese only: in English "discussed the framework of cooperation" is coordination.
+_TAKING_PART = ("参与", "参加了", "协商", "交流")
+_WORKING_TOGETHER = re.compile(r"合作|协作|携手")
 
 
 # "With X funding", "with Japan's support": X gives; "work with X" is no funding.
