@@ -19,8 +19,9 @@ from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.id_lists import id_in
 from partnerships.portal.figures import cached_for
-from partnerships.portal.selectors import PAGE_SIZE, visible_organisation
+from partnerships.portal.selectors import PAGE_SIZE
 from partnerships.registry.models import Organisation
+from partnerships.registry.visibility import organisations_visible_to
 
 UNDATED = "undated"
 # Recorded newest first by default: the id is the primary key, so a page reads 26
@@ -123,17 +124,33 @@ def _partners(
     actor: Actor, ids: list[int], limit: int
 ) -> list[tuple[Organisation, int]]:
     """The visible organisations in most of the engagements `ids` (the first
-    COUNT_CAP, already read: asking the filter again as a subquery read them twice)."""
-    top = list(
+    COUNT_CAP, already read: asking the filter again as a subquery read them twice).
+
+    The partners are counted without the permission layer, then the visible ones
+    kept in that order: a count does not depend on who reads, so the first `limit`
+    visible ones of the whole order are the visible top. Testing the organisation
+    of each of a country's 25 000 participations first cost more than counting them
+    (PostgreSQL hashed every visible organisation)."""
+    grouped = (
         # The ids as one parameter, not 10 000 (`core.id_lists`).
         Participation.objects.filter(id_in("engagement_id", ids))
-        .filter(visible_organisation(actor, "organisation_id"))
         .values("organisation_id")
         .annotate(n=Count("engagement_id", distinct=True))
-        .order_by("-n", "organisation_id")[:limit]
+        .order_by("-n", "organisation_id")
     )
-    orgs = Organisation.objects.in_bulk([row["organisation_id"] for row in top])
-    return [(orgs[row["organisation_id"]], row["n"]) for row in top]
+    visible = organisations_visible_to(actor)
+    asked = 2 * limit
+    while True:
+        rows = list(grouped[:asked])
+        orgs = visible.in_bulk([row["organisation_id"] for row in rows])
+        kept = [
+            (orgs[row["organisation_id"]], row["n"])
+            for row in rows
+            if row["organisation_id"] in orgs
+        ]
+        if len(kept) >= limit or len(rows) < asked:
+            return kept[:limit]
+        asked *= 4
 
 
 def continuous_years(counts: list[tuple[int, int]]) -> list[dict[str, Any]]:

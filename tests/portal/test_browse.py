@@ -96,3 +96,50 @@ def test_a_theme_and_a_target_page_answer(client):
 def test_a_hidden_engagement_is_not_listed(client, records):
     found = client.get("/engagements/", {"q": "zebrafinch"})
     assert _keys(found) == {"matrix-published"}
+
+
+def _expected_partners(country: str) -> list[tuple[str, int]]:
+    """The visible organisations in most of the country's public engagements,
+    counted the plain way (every participation's organisation tested first)."""
+    from django.db.models import Count
+
+    from partnerships.cooperation.models import Participation
+
+    rows = (
+        Participation.objects.filter(
+            engagement__places__country_id=country,
+            engagement__is_published=True,
+            engagement__is_confidential=False,
+            engagement__deleted_at__isnull=True,
+            organisation__is_published=True,
+            organisation__deleted_at__isnull=True,
+        )
+        .values("organisation__key", "organisation_id")
+        .annotate(n=Count("engagement_id", distinct=True))
+        .order_by("-n", "organisation_id")[:10]
+    )
+    return [(row["organisation__key"], row["n"]) for row in rows]
+
+
+def _shown_partners(client, country: str) -> list[tuple[str, int]]:
+    topic = client.get(f"/countries/{country}/").context["topic"]
+    return [(org.key, n) for org, n in topic.partners]
+
+
+def test_a_country_page_lists_its_most_frequent_visible_partners(client):
+    from django.core.cache import cache
+
+    from partnerships.registry.models import Organisation
+
+    expected = _expected_partners("KE")
+    assert len(expected) >= 3
+    assert _shown_partners(client, "KE") == expected
+    # The most frequent ones hidden: the page counts on past them (the partners
+    # are counted first and the visible kept, so hiding the top must not leave
+    # the list short).
+    hidden = [key for key, _n in expected[:3]]
+    Organisation.objects.filter(key__in=hidden).update(is_published=False)
+    cache.clear()
+    after = _shown_partners(client, "KE")
+    assert not {key for key, _n in after} & set(hidden)
+    assert after == _expected_partners("KE")
