@@ -153,6 +153,9 @@ def drive(label: str, base: str, args: argparse.Namespace) -> None:
             base, args.clients, args.requests, page_step(make_url)
         )
         report(label, name, tally, wall)
+        # The machine's load at the end of each page: the figures mean little
+        # without it on a shared machine.
+        note(f"  load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 def prepare(database_url: str, args: argparse.Namespace) -> None:

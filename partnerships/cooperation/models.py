@@ -161,6 +161,16 @@ class Engagement(
             # undated, start_date IS NULL) newest first: read in index order.
             models.Index(fields=["kind", "id"], name="engagement_kind_newest"),
             models.Index(fields=["start_date", "id"], name="engagement_start_newest"),
+            # The public's engagements newest first with their start date, read
+            # from the index alone: a country page's newest 10 001 (docs/portal.md,
+            # "Session 9") met the places' (country, engagement) index by walking
+            # the table's primary key and testing each row.
+            models.Index(
+                fields=["id", "start_date"],
+                condition=Q(deleted_at__isnull=True, is_published=True)
+                & Q(is_confidential=False),
+                name="engagement_public_newest",
+            ),
         ]
 
     def __str__(self) -> str:

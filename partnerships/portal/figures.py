@@ -93,12 +93,35 @@ def cached_shared(name: str, compute: Callable[[], Any]) -> Any:
     return _kept(f"shared:{name}", compute)
 
 
+# The keys being computed in this process, each with the event its waiters wait on.
+_computing: dict[str, threading.Event] = {}
+WAIT_SECONDS = 30
+
+
 def _kept(name: str, compute: Callable[[], Any]) -> Any:
+    """From the cache; on a miss one thread computes while the others asking the
+    same key wait for its result: the first requests of a page, asked by several
+    readers at once, would otherwise each compute it and queue for the CPU."""
     key = f"portal:{name}:{data_version()}"
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    with _locks_guard:
+        event = _computing.get(key)
+        first = event is None
+        if first:
+            event = _computing[key] = threading.Event()
+    if not first:
+        event.wait(WAIT_SECONDS)
+        value = cache.get(key)
+        return compute() if value is None else value
+    try:
         value = compute()
         cache.set(key, value, _seconds())
+    finally:
+        with _locks_guard:
+            del _computing[key]
+        event.set()
     return value
 
 

@@ -33,6 +33,7 @@ from partnerships.cooperation.models import (
 )
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
+from partnerships.core.id_lists import id_in
 from partnerships.portal.summaries import Quoted, RoleSummary, by_passage, roles_of
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
@@ -196,7 +197,15 @@ class Profile:
 
 
 def profile(actor: Actor, org: Organisation) -> Profile:
-    engagement_ids = _engagement_ids(actor, org)
+    # The engagements it takes part in that the actor may see, read once; each
+    # figure below names them as one parameter (`core.id_lists`) instead of asking
+    # the permission layer again in a subquery of its own.
+    ids = list(_engagement_ids(actor, org).values_list("pk", flat=True))
+    partners = (
+        Participation.objects.filter(id_in("engagement_id", ids))
+        .exclude(organisation=org)
+        .filter(visible_organisation(actor, "organisation_id"))
+    )
     return Profile(
         organisation=org,
         children=list(
@@ -208,27 +217,20 @@ def profile(actor: Actor, org: Organisation) -> Profile:
             org.parent_id
             and organisations_visible_to(actor).filter(pk=org.parent_id).exists()
         ),
-        engagements=engagements_visible_to(actor).filter(pk__in=engagement_ids).count(),
-        roles=roles_of(org, engagement_ids),
-        partners=top_partners(actor, org, engagement_ids),
-        partner_count=Participation.objects.filter(engagement_id__in=engagement_ids)
-        .exclude(organisation=org)
-        .filter(visible_organisation(actor, "organisation_id"))
-        .values("organisation_id")
-        .distinct()
-        .count(),
+        engagements=len(ids),
+        roles=roles_of(org, ids),
+        partners=top_partners(partners),
+        partner_count=partners.values("organisation_id").distinct().count(),
         countries=list(
-            Place.objects.filter(
-                engagement_id__in=engagement_ids, country__isnull=False
-            )
+            Place.objects.filter(id_in("engagement_id", ids), country__isnull=False)
             .values("country_id", "country__name_en")
             .annotate(engagements=Count("engagement_id", distinct=True))
             .order_by("-engagements", "country_id")[:50]
         ),
         money=list(
             Contribution.objects.filter(
+                id_in("participation__engagement_id", ids),
                 participation__organisation=org,
-                participation__engagement_id__in=engagement_ids,
             )
             .values("currency_id")
             .annotate(total=Sum("amount"), count=Count("id"))
@@ -238,14 +240,10 @@ def profile(actor: Actor, org: Organisation) -> Profile:
     )
 
 
-def top_partners(
-    actor: Actor, org: Organisation, engagement_ids: QuerySet, limit: int = 10
-) -> list[tuple[Organisation, int]]:
+def top_partners(partners: QuerySet, limit: int = 10) -> list[tuple[Organisation, int]]:
+    """The organisations of `partners` (participations) in most engagements."""
     counts = list(
-        Participation.objects.filter(engagement_id__in=engagement_ids)
-        .exclude(organisation=org)
-        .filter(visible_organisation(actor, "organisation_id"))
-        .values("organisation_id")
+        partners.values("organisation_id")
         .annotate(shared=Count("engagement_id", distinct=True))
         .order_by("-shared", "organisation_id")[:limit]
     )

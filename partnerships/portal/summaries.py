@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
 from partnerships.cooperation.models import Participation, Role
+from partnerships.core.id_lists import id_in
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Evidence
 
@@ -37,11 +38,11 @@ class RoleSummary:
     latest: list[Participation] = field(default_factory=list)
 
 
-def roles_of(org: Organisation, engagement_ids: QuerySet) -> list[RoleSummary]:
+def roles_of(org: Organisation, engagement_ids: list[int]) -> list[RoleSummary]:
     """Per role, in `Role`'s order: how many engagements, since when, how many
     undated, and the PER_ROLE latest (two queries, whatever the numbers)."""
     mine = Participation.objects.filter(
-        organisation=org, engagement_id__in=engagement_ids
+        id_in("engagement_id", engagement_ids), organisation=org
     )
     counts = (
         mine.values("role")

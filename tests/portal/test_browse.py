@@ -15,6 +15,18 @@ def _keys(response) -> set[str]:
     return {e.key for e in response.context["rows"]}
 
 
+def _every_page(client, params: dict) -> set[str]:
+    """The keys of every page of the list with `params`."""
+    found: set[str] = set()
+    page = 1
+    while True:
+        response = client.get("/engagements/", {**params, "page": page})
+        found |= _keys(response)
+        if not response.context["has_next"]:
+            return found
+        page += 1
+
+
 def test_the_list_pages_every_visible_engagement(client):
     first = client.get("/engagements/")
     assert len(first.context["rows"]) == 25
@@ -40,15 +52,7 @@ def test_each_filter_lists_exactly_the_matching_engagements(client, params, look
         Engagement.objects.filter(**PUBLIC, **lookup).values_list("key", flat=True)
     )
     assert expected
-    found: set[str] = set()
-    page = 1
-    while True:
-        response = client.get("/engagements/", {**params, "page": page})
-        found |= _keys(response)
-        if not response.context["has_next"]:
-            break
-        page += 1
-    assert found == expected
+    assert _every_page(client, params) == expected
 
 
 def test_a_filter_in_use_shows_as_a_chip_that_removes_it(client):
@@ -96,3 +100,65 @@ def test_a_theme_and_a_target_page_answer(client):
 def test_a_hidden_engagement_is_not_listed(client, records):
     found = client.get("/engagements/", {"q": "zebrafinch"})
     assert _keys(found) == {"matrix-published"}
+
+
+def _expected_partners(country: str) -> list[tuple[str, int]]:
+    """The visible organisations in most of the country's public engagements,
+    counted the plain way (every participation's organisation tested first)."""
+    from django.db.models import Count
+
+    from partnerships.cooperation.models import Participation
+
+    rows = (
+        Participation.objects.filter(
+            engagement__places__country_id=country,
+            engagement__is_published=True,
+            engagement__is_confidential=False,
+            engagement__deleted_at__isnull=True,
+            organisation__is_published=True,
+            organisation__deleted_at__isnull=True,
+        )
+        .values("organisation__key", "organisation_id")
+        .annotate(n=Count("engagement_id", distinct=True))
+        .order_by("-n", "organisation_id")[:10]
+    )
+    return [(row["organisation__key"], row["n"]) for row in rows]
+
+
+def _shown_partners(client, country: str) -> list[tuple[str, int]]:
+    topic = client.get(f"/countries/{country}/").context["topic"]
+    return [(org.key, n) for org, n in topic.partners]
+
+
+def test_a_country_page_lists_its_most_frequent_visible_partners(client):
+    from django.core.cache import cache
+
+    from partnerships.registry.models import Organisation
+
+    expected = _expected_partners("KE")
+    assert len(expected) >= 3
+    assert _shown_partners(client, "KE") == expected
+    # The most frequent ones hidden: the page counts on past them (the partners
+    # are counted first and the visible kept, so hiding the top must not leave
+    # the list short).
+    hidden = [key for key, _n in expected[:3]]
+    Organisation.objects.filter(key__in=hidden).update(is_published=False)
+    cache.clear()
+    after = _shown_partners(client, "KE")
+    assert not {key for key, _n in after} & set(hidden)
+    assert after == _expected_partners("KE")
+
+
+def test_a_common_start_year_lists_the_same_engagements(client, monkeypatch):
+    """On SQLite a year with many engagements is read newest first with its date
+    compared as text (`browse._of_year`); every year counts as common here."""
+    from partnerships.portal import browse
+
+    monkeypatch.setattr(browse, "COMMON_YEAR", 1)
+    expected = set(
+        Engagement.objects.filter(**PUBLIC, start_date__year=2018).values_list(
+            "key", flat=True
+        )
+    )
+    assert expected
+    assert _every_page(client, {"year": "2018"}) == expected

@@ -122,3 +122,46 @@ def test_the_quick_select_writes_what_djangos_select_writes(form):
         assert str(field) == django, name
         # Twice: the second from the widget's memory.
         assert str(field) == django, name
+
+
+def test_readers_asking_the_same_page_at_once_wait_for_one_computation():
+    """The first requests of a page asked by several readers at once: one thread
+    computes, the others get its result (a second computation would mean they
+    each queued for the CPU)."""
+    import threading
+
+    from django.core.cache import cache
+
+    from partnerships.core.actor import ANONYMOUS
+    from partnerships.portal.figures import cached_public
+
+    cache.clear()
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def compute() -> str:
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        return "page"
+
+    answers: list[str] = []
+    first = threading.Thread(
+        target=lambda: answers.append(cached_public(ANONYMOUS, "t", ("x",), compute))
+    )
+    first.start()
+    started.wait(5)
+    waiters = [
+        threading.Thread(
+            target=lambda: answers.append(
+                cached_public(ANONYMOUS, "t", ("x",), compute)
+            )
+        )
+        for _ in range(3)
+    ]
+    for thread in waiters:
+        thread.start()
+    release.set()
+    for thread in [first, *waiters]:
+        thread.join(10)
+    assert answers == ["page"] * 4
+    assert len(calls) == 1
