@@ -15,6 +15,7 @@ from partnerships.portal import search as site_search
 from partnerships.portal.forms import DirectoryForm
 from partnerships.portal.language import content_language
 from partnerships.reference.unterm import country_names_in
+from partnerships.registry.selectors import unverified_names
 
 
 def _template(request: HttpRequest, page: str, fragment: str) -> str:
@@ -88,16 +89,19 @@ def organisation(request: HttpRequest, key: str) -> HttpResponse:
     found = figures.cached_public(
         actor, "profile", (org.pk,), lambda: selectors.profile(actor, org)
     )
+    # Staff see which names no published source confirms (the public does not).
+    unverified = unverified_names(org) if actor.is_staff_role else None
     return render(
         request,
         "portal/organisation.html",
         {
             "p": found,
             "names": [
-                (lang, text)
+                (lang, text, unverified and lang.code in unverified[0])
                 for lang in LANGUAGES
                 if (text := getattr(org, f"name_{lang.code}", ""))
             ],
+            "unverified_other": unverified[1] if unverified else (),
             "language_names": {lang.code: lang.native_name for lang in LANGUAGES},
             "country_names": country_names_in(
                 [c["country_id"] for c in found.countries], content_language()
