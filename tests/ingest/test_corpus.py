@@ -38,9 +38,10 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # with the seventh batch in it (docs/ingest.md, "Seventh batch (session 9)"),
     # lower than before because the batch is harder: the earlier documents score as
     # before or better. Engagements raised after the second round of session 9
-    # (docs/ingest.md, "Engagements on unseen text (session 9, second round)").
-    ("dev", "en"): (0.926, 0.799),  # 0.936 / 0.809
-    ("dev", "zh"): (0.894, 0.696),  # 0.904 / 0.706
+    # (docs/ingest.md, "Engagements on unseen text (session 9, second round)"), and
+    # both after its third round ("Organisations on unseen text").
+    ("dev", "en"): (0.929, 0.800),  # 0.939 / 0.810
+    ("dev", "zh"): (0.901, 0.700),  # 0.911 / 0.710
 }
 
 

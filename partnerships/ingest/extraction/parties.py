@@ -9,7 +9,9 @@ city (the place gazetteer) is a government here when:
 - it is joined by "and" or "with" to an organisation, outside a place phrase
   ("between Japan and UN-Habitat", "a framework for Singapore and UN-Habitat");
 - it is the subject of what a party does: "Sweden is ...", "Japan would continue
-  to support", 肯尼亚将向 ..., 肯尼亚支持 ...
+  to support", 肯尼亚将向 ..., 肯尼亚支持 ...;
+- it is the one an act is made with or for: "an agreement with China", "support
+  to Syria", 支持中国建立 ... (docs/ingest.md, "Organisations on unseen text").
 
 It is never one after a place preposition (in, at, to, from, across; 在, 于, 赴) or
 before a place word (首都, 北部, "-based").
@@ -47,6 +49,13 @@ _EN_DONORS_BEFORE = re.compile(
     r"\b(?:donors?|contributors?|funders?)\s+(?:including|such as|like|from)\s+"
     r"(?:the\s+)?$"
 )
+# "signed an agreement with China", "technical support to Syria": the country an
+# act is made with or for is its government, though "to" is a place word elsewhere.
+_EN_PARTNER_BEFORE = re.compile(
+    r"\b(?:agreements?|[Mm]emorand(?:um|a)(?:\s+of\s+[Uu]nderstanding)?|MoUs?|"
+    r"partnerships?|partnered|cooperation|co-operation|collaboration|support|"
+    r"assistance)\s+(?:with|to)\s+(?:the\s+)?$"
+)
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -74,6 +83,8 @@ _ZH_AFTER_PARTY = re.compile(
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
+# 支持中国建立…, 帮助中国开展…: the country a party supports is its government.
+_ZH_SUPPORTED_BEFORE = re.compile(r"(?:支持|帮助|协助|援助)$")
 _ZH_SIDES = {
     "中方": "中国",
     "美方": "美国",
@@ -94,7 +105,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
         return True
     if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
-    if _EN_DONORS_BEFORE.search(before):
+    if _EN_DONORS_BEFORE.search(before) or _EN_PARTNER_BEFORE.search(before):
         return True
     if (
         _EN_PLACE_BEFORE.search(before)
@@ -120,8 +131,13 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
     if _ZH_PLACE_BEFORE.search(before):
         return False
+    if _ZH_SUPPORTED_BEFORE.search(before):
+        return True
     return bool(_ZH_AFTER_PARTY.match(after)) or (
-        near_org and before.endswith(("与", "和", "同"))
+        near_org
+        and (
+            before.endswith(("与", "和", "同")) or after.startswith(("与", "和", "同"))
+        )
     )
 
 
