@@ -12,7 +12,16 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import CharField, Count, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Concat
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 
@@ -23,6 +32,7 @@ from partnerships.core.actor import Actor
 from partnerships.core.id_lists import id_in
 from partnerships.portal.figures import cached_for
 from partnerships.portal.selectors import PAGE_SIZE
+from partnerships.reference.regions import with_subregions
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
 
@@ -48,9 +58,14 @@ def engagements_matching(actor: Actor, params: Mapping[str, Any]) -> QuerySet:
     """The engagements the actor may see that match `params` (the list's query
     string: the API's filters, and `year`, the start year or "undated")."""
     data = {name: params[name] for name in FILTER_NAMES if params.get(name)}
-    qs = EngagementFilter(data, queryset=engagements_visible_to(actor)).qs
-    year = str(params.get("year") or "")
     sort = SORTS.get(str(params.get("sort") or ""), SORTS["newest"])
+    walk = _common_region(str(data.get("region", "")), newest=sort == SORTS["newest"])
+    if walk is not None:
+        data.pop("region")
+    qs = EngagementFilter(data, queryset=engagements_visible_to(actor)).qs
+    if walk is not None:
+        qs = qs.filter(walk)
+    year = str(params.get("year") or "")
     if year == UNDATED:
         qs = qs.filter(start_date__isnull=True)
     elif year.isdigit():
@@ -58,7 +73,8 @@ def engagements_matching(actor: Actor, params: Mapping[str, Any]) -> QuerySet:
     return qs.order_by(*sort)
 
 
-# A start year with at least this many engagements is read newest first on SQLite.
+# A start year with at least this many engagements, a region with at least this
+# many places, is read newest first on SQLite.
 COMMON_YEAR = 10_000
 
 
@@ -80,6 +96,23 @@ def _of_year(year: int, newest: bool) -> Q:
     return Q(GreaterThanOrEqual(as_text, f"{year:04d}-01-01")) & Q(
         LessThanOrEqual(as_text, f"{year:04d}-12-31")
     )
+
+
+def _common_region(region: str, newest: bool) -> Exists | Q | None:
+    """On SQLite, newest first, a region with many places: the test of each
+    engagement for a place there (see `_of_year`). The API's filter lists the
+    engagements of every place of the region first, then sorts them (350-400 ms
+    for Asia at a million engagements); walking the public's engagements newest
+    first and testing each stops after the page (2-8 ms at pages 1-40). A rare
+    region keeps the list: the walk would pass every engagement (1.5-2 s)."""
+    if not region or connection.vendor != "sqlite" or not newest:
+        return None
+    places = Place.objects.filter(country__un_subregion__in=with_subregions(region))
+    if places.order_by()[:COMMON_YEAR].count() < COMMON_YEAR:
+        # The API's filter's own condition (`EngagementFilter._among`), without
+        # asking the region's sub-regions a second time.
+        return Q(pk__in=places.values("engagement_id"))
+    return Exists(places.filter(engagement_id=OuterRef("pk")))
 
 
 def with_rows_context(qs: QuerySet) -> QuerySet:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When
+from django.db.models import Count, F, Min, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
@@ -17,16 +17,6 @@ from partnerships.sources.models import Evidence
 
 PER_ROLE = 10
 ROLE_ORDER = {code: position for position, code in enumerate(Role.values)}
-
-
-def role_position() -> Case:
-    """The position of a participation's role in `Role` (lead, partner, funder,
-    ...), for ordering in the database."""
-    return Case(
-        *[When(role=code, then=Value(pos)) for code, pos in ROLE_ORDER.items()],
-        default=Value(len(ROLE_ORDER)),
-        output_field=IntegerField(),
-    )
 
 
 @dataclass
@@ -70,7 +60,11 @@ def roles_of(org: Organisation, engagement_ids: list[int]) -> list[RoleSummary]:
             )
         )
         .filter(rank__lte=PER_ROLE)
-        .order_by(role_position(), "rank")
+        # By the role's code: the roles are put in `Role`'s order below, in
+        # Python. Ordering by their position in the query (a CASE of every role)
+        # cost more to compile than the rest of the query: 10.5 -> 5.0 ms of CPU
+        # per call at a million engagements.
+        .order_by("role", "rank")
     )
     for part in latest:
         found[part.role].latest.append(part)

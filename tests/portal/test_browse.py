@@ -162,3 +162,23 @@ def test_a_common_start_year_lists_the_same_engagements(client, monkeypatch):
     )
     assert expected
     assert _every_page(client, {"year": "2018"}) == expected
+
+
+@pytest.mark.parametrize("common", [1, 10**9])
+def test_a_region_lists_the_same_engagements_walked_or_listed(
+    client, monkeypatch, common
+):
+    """On SQLite a region with many places is read newest first, each engagement
+    tested for a place there (`browse._common_region`); a rare one lists its
+    places first. Both ways: every region common, then none."""
+    from partnerships.portal import browse
+    from partnerships.reference.regions import with_subregions
+
+    monkeypatch.setattr(browse, "COMMON_YEAR", common)
+    expected = set(
+        Engagement.objects.filter(
+            **PUBLIC, places__country__un_subregion__in=with_subregions("002")
+        ).values_list("key", flat=True)
+    )
+    assert expected
+    assert _every_page(client, {"region": "002"}) == expected
