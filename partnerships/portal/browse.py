@@ -75,7 +75,19 @@ def engagements_matching(actor: Actor, params: Mapping[str, Any]) -> QuerySet:
 
 # A start year with at least this many engagements, a region with at least this
 # many places, is read newest first on SQLite.
-COMMON_YEAR = 10_000
+COMMON = 10_000
+
+
+def _common(rows: QuerySet, newest: bool) -> bool:
+    """On SQLite, newest first: whether `rows` (a year's engagements, a region's
+    places) are so many that walking the public's engagements newest first and
+    stopping after the page beats reading them all and sorting. Counting up to
+    COMMON from their own index tells which in a few milliseconds; a rare year or
+    region keeps its index (the walk would pass every engagement)."""
+    if connection.vendor != "sqlite" or not newest:
+        return False
+    # Without the model's order, which would sort them first.
+    return rows.order_by()[:COMMON].count() >= COMMON
 
 
 def _of_year(year: int, newest: bool) -> Q:
@@ -83,14 +95,10 @@ def _of_year(year: int, newest: bool) -> Q:
     compares the date as text: given the start date's index, SQLite read and sorted
     every engagement of the year (2.4 s for 2018 at a million); without it, it
     walks the public's engagements newest first (their index holds the start date)
-    and stops after the page. A rare year keeps the index: walking newest first
-    would then pass every engagement (5-7 s). Counting up to COMMON_YEAR of the
-    year from its index tells which (a few milliseconds)."""
+    and stops after the page. A rare year keeps the index (`_common`: walking
+    newest first would pass every engagement, 5-7 s)."""
     within = Q(start_date__year=year)
-    if connection.vendor != "sqlite" or not newest:
-        return within
-    # Without the model's order, which would sort them first.
-    if Engagement.objects.filter(within).order_by()[:COMMON_YEAR].count() < COMMON_YEAR:
+    if not _common(Engagement.objects.filter(within), newest):
         return within
     as_text = Concat("start_date", Value(""), output_field=CharField())
     return Q(GreaterThanOrEqual(as_text, f"{year:04d}-01-01")) & Q(
@@ -108,7 +116,7 @@ def _common_region(region: str, newest: bool) -> Exists | Q | None:
     if not region or connection.vendor != "sqlite" or not newest:
         return None
     places = Place.objects.filter(country__un_subregion__in=with_subregions(region))
-    if places.order_by()[:COMMON_YEAR].count() < COMMON_YEAR:
+    if not _common(places, newest):
         # The API's filter's own condition (`EngagementFilter._among`), without
         # asking the region's sub-regions a second time.
         return Q(pk__in=places.values("engagement_id"))

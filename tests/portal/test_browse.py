@@ -154,7 +154,7 @@ def test_a_common_start_year_lists_the_same_engagements(client, monkeypatch):
     compared as text (`browse._of_year`); every year counts as common here."""
     from partnerships.portal import browse
 
-    monkeypatch.setattr(browse, "COMMON_YEAR", 1)
+    monkeypatch.setattr(browse, "COMMON", 1)
     expected = set(
         Engagement.objects.filter(**PUBLIC, start_date__year=2018).values_list(
             "key", flat=True
@@ -174,7 +174,7 @@ def test_a_region_lists_the_same_engagements_walked_or_listed(
     from partnerships.portal import browse
     from partnerships.reference.regions import with_subregions
 
-    monkeypatch.setattr(browse, "COMMON_YEAR", common)
+    monkeypatch.setattr(browse, "COMMON", common)
     expected = set(
         Engagement.objects.filter(
             **PUBLIC, places__country__un_subregion__in=with_subregions("002")
