@@ -405,6 +405,38 @@ def drive(label: str, base: str, args: argparse.Namespace) -> None:
     report(label, "search", tally, wall)
 
 
+def shared_cache() -> str | None:
+    """The Redis cache the server's processes share, as docs/deployment.md
+    requires when more than one process serves the site: $BENCH_CACHE_URL, by
+    default database 15 of the local Redis; "none", or a Redis that does not
+    answer, leaves each process its own cache (and the run says so)."""
+    url = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15")
+    if url.lower() == "none":
+        return None
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except (redis.RedisError, ValueError) as exc:
+        note(f"  no shared cache ({url}: {exc}); each process keeps its own")
+        return None
+    return url
+
+
+def use_shared_cache() -> None:
+    """Point the server at the shared cache, emptied first: each database
+    measured starts cold and never reads another's cached pages or figures."""
+    url = shared_cache()
+    if url is None:
+        os.environ.pop("CACHE_URL", None)
+        return
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    os.environ["CACHE_URL"] = url
+    note(f"  cache shared by the server's processes: {url} (emptied)")
+
+
 def serve_and_drive(
     label: str,
     database_url: str,
@@ -421,6 +453,7 @@ def serve_and_drive(
         server = None
         try:
             prepare_database(database_url)
+            use_shared_cache()
             server = Server(database_url, log_dir)
             note(f"  starting {server.kind} on {server.base}")
             server.wait_ready()

@@ -26,6 +26,11 @@ default 100 000; M engagements, default 1 000 000), serves it on 127.0.0.1 (guni
 - dashboard:  GET /dashboards/ (the public's figures are cached for five minutes,
               so this measures the cached page after the first request).
 
+The server runs as docs/deployment.md says a site of several processes must: with
+a cache its processes share (CACHE_URL, Redis database 15 on 127.0.0.1, emptied
+before each database; BENCH_CACHE_URL names another, "none" gives each process
+its own and the run says so).
+
 `--existing URL` (repeatable) measures databases made by an earlier run instead
 (migrated, not filled again, never dropped): making a million engagements takes
 10-15 minutes, so a database can be kept and measured again after a change.
