@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from partnerships.ingest.extraction.speech import said_cooperation, without_speech
+
 # Kinds, strongest first, with their cue words in Chinese and English ("|" between).
 _KIND_WORDS = [
     (
@@ -179,10 +181,10 @@ _SELF_REFERENCE = re.compile(
 
 
 # Cue words used in another sense, taken out before cues are looked for: speech in
-# quotation marks; "Member States", 成员国; a training infrastructure; an event that
+# quotation marks (speech.py); "Member States", 成员国; a training infrastructure; an event that
 # is only the setting ("on the sidelines of the Conference", 会议期间, 召开之际).
 _OTHER_SENSES = re.compile(
-    r"“[^”]{40,}”|\"[^\"]{40,}\"|member states|成员国|"
+    r"member states|成员国|"
     r"training(?: and \w+)? (?:infrastructure|expertise|centres?|centers?|"
     r"institutions?|needs)|恰逢[^。；]*?之际|在[^，。；]{0,30}?期间|"
     r"启动(?=[^，。；]{0,20}?(?:项目|方案|平台|倡议))|"
@@ -216,7 +218,7 @@ _OTHER_SENSES = re.compile(
 
 
 def other_senses(lower: str) -> str:
-    return _OTHER_SENSES.sub(" ", lower)
+    return _OTHER_SENSES.sub(" ", without_speech(lower))
 
 
 def _has_cue(lower: str, cue: str) -> bool:
@@ -257,6 +259,8 @@ def kinds_of(
             found.append((kind, cue))
     found = _pruned(found, names, lower)
     if not found and not _COOPERATION.search(lower):
+        if said := said_cooperation(masked.lower()):
+            return [("project", said)]  # "… this partnership with UNDP”, said X
         return []  # named side by side, not working together
     return found or [("project", "")]
 

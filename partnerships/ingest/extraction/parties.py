@@ -99,8 +99,13 @@ _ZH_SIDES = {
 _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])")
 
 
+# A short form in brackets after the country's name: "the Republic of Korea (ROK)
+# and UNDP", read as if it were not there.
+_EN_SHORT_FORM = re.compile(r"^\s*\([A-Z]{2,6}\)")
+
+
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
-    before, after = text[: match.start], text[match.end :]
+    before, after = text[: match.start], _EN_SHORT_FORM.sub("", text[match.end :])
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
     if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
@@ -123,8 +128,10 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     if _EN_OF_BEFORE.search(before):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
-    head = re.sub(r"\b(?:the|a|an)\s*$", "", before).rstrip()
-    return not head or head.endswith((".", ",", ";", ":", "that", "which", "and"))
+    head = re.sub(r"\b(?:[Tt]he|[Aa]n?)\s*$", "", before).rstrip()
+    return not head or head.endswith(
+        (".", ",", ";", ":", "that", "which", "and", "“", '"')
+    )
 
 
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
@@ -177,7 +184,8 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
     for start, end in organisations:
         if end <= match.start and joined.match(text[end : match.start]):
             return True
-        if start >= match.end and joined.match(text[match.end : start]):
+        after = _EN_SHORT_FORM.sub("", text[match.end : start])
+        if start >= match.end and joined.match(after):
             return True
     return False
 
@@ -186,6 +194,28 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
 _QUOTED = re.compile(
     r"“(?:[^”]{0,79}[^”.。!?！？,，])?”|《[^》]*》|\"(?:[^\"]{0,79}[^\".!?,])?\""
 )
+
+
+# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP".
+_COUNTRY_ACRONYMS = {
+    "UAE": "United Arab Emirates",
+    "ROK": "Republic of Korea",
+    "DRC": "Democratic Republic of the Congo",
+    "UK": "United Kingdom",
+    "USA": "United States",
+}
+_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(_COUNTRY_ACRONYMS) + r")\b(?![$-])")
+
+
+def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
+    if lang == "zh":
+        return []
+    out = []
+    for found in _COUNTRY_ACRONYM.finditer(text):
+        entries = places.lookup(_COUNTRY_ACRONYMS[found.group()])
+        if entries:
+            out.append(Match(found.start(), found.end(), found.group(), tuple(entries)))
+    return out
 
 
 def government_spans(
@@ -201,7 +231,7 @@ def government_spans(
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     out: list[tuple[int, int, str]] = []
     passed: list[Match] = []  # places that are no part of a name or title
-    for match in places.find(text):
+    for match in places.find(text) + _country_acronyms(text, places, lang):
         if not any(e.source in ("country", "city") for e in match.entries):
             continue
         if any(s <= match.start and match.end <= e for s, e in quoted + words):
@@ -217,7 +247,8 @@ def government_spans(
             text, match, out
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
-            out.append((match.start, end, text[match.start : end]))
+            name = text[match.start : end]
+            out.append((match.start, end, _COUNTRY_ACRONYMS.get(name, name)))
     out += _listed_before(text, passed, out)
     if lang == "zh":
         # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.
