@@ -1,0 +1,151 @@
+"""Rules of the eighth batch's round (docs/ingest.md, "Eighth batch (session 10)").
+Each is checked on sentences written for the test (no sentence of the corpus or the
+seed)."""
+
+from __future__ import annotations
+
+from partnerships.ingest.extraction.speech import running_speech, said_cooperation
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
+
+
+def _results(gazetteer, text, lang):
+    return extract(split_report(text, lang), gazetteer, lang)
+
+
+def _found(gazetteer, text, lang):
+    """{surface: proposed name} of every organisation, paragraph by paragraph."""
+    return [
+        {m.text: p.resolution.name for p in r.organisations for m in p.mentions}
+        for r in _results(gazetteer, text, lang)
+    ]
+
+
+def _kinds(gazetteer, text, lang):
+    """{(kind, proposed name)} of every engagement, paragraph by paragraph."""
+    return [
+        {(e.kind, p.resolution.name) for e in r.engagements for p, _ in e.participants}
+        for r in _results(gazetteer, text, lang)
+    ]
+
+
+def test_a_country_opening_a_sentence_after_the_article_acts(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "The Republic of Moldova is committed to a new framework with UNICEF.\n",
+        "en",
+    )
+    assert found.get("Republic of Moldova") == "Government of Republic of Moldova"
+    # Opening a quotation too.
+    (found,) = _found(
+        reference_gazetteer,
+        "“The Netherlands has decided to double its support to UNICEF.”, she said.\n",
+        "en",
+    )
+    assert "Netherlands" in found
+    # After "in", still a place.
+    (found,) = _found(
+        reference_gazetteer, "UNICEF works in the Republic of Moldova.\n", "en"
+    )
+    assert "Republic of Moldova" not in found
+
+
+def test_a_short_form_in_brackets_after_a_country_does_not_hide_its_partner(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "The United Arab Emirates (UAE) and UNICEF signed an agreement on Monday.\n",
+        "en",
+    )
+    assert "United Arab Emirates" in found
+
+
+def test_a_country_acronym_acting_is_its_government(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "ROK has been a partner of UNICEF since 1994 through yearly grants.\n",
+        "en",
+    )
+    assert found.get("ROK") == "Government of Republic of Korea"
+    # "US$" is money, not a party.
+    (found,) = _found(
+        reference_gazetteer, "UNICEF received US$ 3 million last year.\n", "en"
+    )
+    assert "US" not in found
+
+
+def test_the_government_names_the_government_named_before(reference_gazetteer):
+    first, second = _found(
+        reference_gazetteer,
+        "The Government of Chile and UNICEF signed a letter of intent.\n\n"
+        "UNICEF will keep working alongside the Government and donors.\n",
+        "en",
+    )
+    assert "Government of Chile" in first
+    assert second.get("Government") == "Government of Chile"
+
+
+def test_working_together_said_in_quoted_speech_is_cooperation(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        '"We value this long partnership between UNICEF and Chile very much and '
+        'intend to deepen it," the minister said.\n',
+        "en",
+    )
+    assert ("project", "UNICEF") in kinds
+    assert ("project", "Government of Chile") in kinds
+    # The verbs of speech still tell no act: "signing" in a quotation.
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        '"The signing today shows how much we trust each other in this work," said '
+        "the heads of UNICEF and the World Food Programme.\n",
+        "en",
+    )
+    assert not {k for k, _ in kinds} & {"agreement"}
+
+
+def test_speech_running_over_sentences_is_found_in_each():
+    assert running_speech('"We will keep going. It works.') == [(0, 30)]
+    assert running_speech('It works," she said.') == [(0, 10)]
+    assert running_speech("“我们期待共同努力。") == [(0, 10)]
+    assert running_speech("No speech here.") == []
+    assert said_cooperation('"We will keep working together with UNICEF.') != ""
+    assert said_cooperation("They keep working together with UNICEF.") == ""
+
+
+def test_an_office_in_china_named_alone_is_the_office_of_the_organisation_before(
+    reference_gazetteer,
+):
+    first, second = _found(
+        reference_gazetteer,
+        "北京大学与世界卫生组织签署了合作协议。\n\n"
+        "三十年来,驻华代表处见证了双方的合作。\n",
+        "zh",
+    )
+    assert second.get("驻华代表处") == "世界卫生组织驻华代表处"
+
+
+def test_national_bodies_by_short_name_before_an_official_title(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "人大副委员长、妇联主席王某出席会议并与联合国儿童基金会代表交流。\n",
+        "zh",
+    )
+    assert "人大" in found and "妇联" in found
+    # A provincial congress keeps its place.
+    (found,) = _found(
+        reference_gazetteer, "会后,省人大常委会主任李某会见了世界卫生组织代表。\n", "zh"
+    )
+    assert "人大" not in found
+
+
+def test_a_party_committee_with_no_place_is_the_province_named_before(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "世界卫生组织与甘肃省政府签署协议。甘肃省省长、省委副书记赵某出席仪式。\n",
+        "zh",
+    )
+    assert found.get("省委") == "甘肃省委"
