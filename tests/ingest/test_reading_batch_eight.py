@@ -149,3 +149,25 @@ def test_a_party_committee_with_no_place_is_the_province_named_before(
         "zh",
     )
     assert found.get("省委") == "甘肃省委"
+
+
+def test_a_list_going_on_past_and_is_one_clause(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "UNICEF has signed framework agreements with ten countries - Chile, Peru, "
+        "and the Republic of Moldova, Norway and Sweden.\n",
+        "en",
+    )
+    assert ("agreement", "Government of Norway") in kinds
+    assert ("project", "Government of Norway") not in kinds
+
+
+def test_a_chinese_country_followed_by_an_adverb_of_its_acts_acts(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "自2001年以来,巴西一直积极参与世界卫生组织的南南合作。\n",
+        "zh",
+    )
+    assert found.get("巴西") == "巴西政府"
