@@ -171,3 +171,46 @@ def test_a_chinese_country_followed_by_an_adverb_of_its_acts_acts(
         "zh",
     )
     assert found.get("巴西") == "巴西政府"
+
+
+def test_a_city_after_a_given_name_is_a_persons_surname(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "UNICEF Representative Maria Valencia and WFP signed the plan on Monday.\n",
+        "en",
+    )
+    assert "Valencia" not in found
+    # A city acting, named after no given name, stays a party.
+    (found,) = _found(
+        reference_gazetteer,
+        "The city of Valencia and WFP signed the plan on Monday.\n",
+        "en",
+    )
+    assert "Valencia" in found
+
+
+def test_persons_named_with_their_titles_are_not_listed_as_organisations(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "It was signed by the Director of the Swiss Agency for Development and "
+        "Cooperation, Anna Keller, and UNICEF Deputy Executive Director Jo Bloggs.\n",
+        "en",
+    )
+    assert "Anna Keller" not in found
+    (found,) = _found(
+        reference_gazetteer,
+        "The plan was signed by Jo Bloggs, Chair of the Board of the Aga Khan "
+        "Foundation and Her Excellency Ms. Anna Keller, the Executive Director of "
+        "UNICEF.\n",
+        "en",
+    )
+    assert not [s for s in found if s.startswith("Her Excellency")]
+    (found,) = _found(
+        reference_gazetteer,
+        "Jo Bloggs, secretary, ERD (Economic Relations Division) and Anna Keller, "
+        "resident representative, UNICEF Kenya, signed it.\n",
+        "en",
+    )
+    assert "Anna Keller" not in found

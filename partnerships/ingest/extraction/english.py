@@ -116,7 +116,12 @@ PERSON_TITLE_AFTER = re.compile(
     r"Acting|Managing|General|Vice|Special|Chief|Senior)\s+)*(?:Director|Head|Chief|"
     r"Administrator|President|Minister|Representative|Ambassador|Secretary|"
     r"Coordinator|Manager|Chair\w*|Officer|Governor|Mayor|CEO|Envoy|Founder|"
-    r"Adviser|Advisor|Leader)\b"
+    r"Adviser|Advisor|Leader)\b|"
+    # The title in lower case: "Jane Doe, resident representative, UNDP".
+    r"^\s*,\s+(?:(?:executive|deputy|assistant|regional|country|resident|acting|"
+    r"managing|general|vice|special|chief|senior|additional)\s+)*(?:director|head|"
+    r"administrator|president|minister|representative|ambassador|secretary|"
+    r"coordinator|manager|officer|governor|mayor|envoy|adviser|advisor|leader)\b"
 )
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 

@@ -219,6 +219,22 @@ def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
     return out
 
 
+# A city's name right after a capitalised word that is no part of a place's name
+# is a person's surname ("German Valdivia"), unless a sentence starts there.
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[a-z,;:)]\s)([A-Z][a-z]+)\s+$")
+_PLACE_WORDS = frozenset(
+    "The New North South East West Greater Saint Port San Santa Los Las El La Le "
+    "Mayor Governor City Province".split()
+)
+
+
+def _surname(text: str, match: Match) -> bool:
+    if any(e.source == "country" for e in match.entries):
+        return False
+    given = _GIVEN_NAME_BEFORE.search(text[: match.start])
+    return given is not None and given.group(1) not in _PLACE_WORDS
+
+
 def government_spans(
     text: str,
     places: Gazetteer,
@@ -243,6 +259,8 @@ def government_spans(
             if s >= match.end
         ):
             continue  # 荷兰 ZOA 难民服务组织: part of the name after it
+        if lang != "zh" and _surname(text, match):
+            continue  # "Representatives German Valdivia and Omar Abdi": a person
         passed.append(match)
         if acts(text, match, _near_org(text, match, organisations)) or _listed(
             text, match, out
