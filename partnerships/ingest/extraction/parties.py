@@ -235,6 +235,26 @@ def _surname(text: str, match: Match) -> bool:
     return given is not None and given.group(1) not in _PLACE_WORDS
 
 
+def _may_act(
+    text: str,
+    match: Match,
+    inside: list[tuple[int, int]],
+    organisations: list[tuple[int, int]],
+    lang: str,
+) -> bool:
+    """A country or city, not inside a title or a longer name, nor the first word of
+    the name after it (荷兰 ZOA 难民服务组织), nor a person's surname."""
+    if not any(e.source in ("country", "city") for e in match.entries):
+        return False
+    if any(s <= match.start and match.end <= e for s, e in inside):
+        return False
+    if any(
+        text[match.end : s].strip() == "" for s, _ in organisations if s >= match.end
+    ):
+        return False
+    return lang == "zh" or not _surname(text, match)
+
+
 def government_spans(
     text: str,
     places: Gazetteer,
@@ -249,18 +269,8 @@ def government_spans(
     out: list[tuple[int, int, str]] = []
     passed: list[Match] = []  # places that are no part of a name or title
     for match in places.find(text) + _country_acronyms(text, places, lang):
-        if not any(e.source in ("country", "city") for e in match.entries):
+        if not _may_act(text, match, quoted + words, organisations, lang):
             continue
-        if any(s <= match.start and match.end <= e for s, e in quoted + words):
-            continue
-        if any(
-            text[match.end : s].strip() == ""
-            for s, _ in organisations
-            if s >= match.end
-        ):
-            continue  # 荷兰 ZOA 难民服务组织: part of the name after it
-        if lang != "zh" and _surname(text, match):
-            continue  # "Representatives German Valdivia and Omar Abdi": a person
         passed.append(match)
         if acts(text, match, _near_org(text, match, organisations)) or _listed(
             text, match, out
