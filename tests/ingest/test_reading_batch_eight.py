@@ -214,3 +214,21 @@ def test_persons_named_with_their_titles_are_not_listed_as_organisations(
         "en",
     )
     assert "Anna Keller" not in found
+
+
+def test_who_told_the_news_joins_no_engagement(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "据外交部消息,商务部与世界卫生组织签署了合作谅解备忘录。\n",
+        "zh",
+    )
+    assert ("agreement", "世界卫生组织") in kinds
+    assert not [name for _, name in kinds if name == "外交部"]
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "UNICEF and the Government of Chile signed an agreement, said a press "
+        "release from the World Food Programme.\n",
+        "en",
+    )
+    assert ("agreement", "UNICEF") in kinds
+    assert not [name for _, name in kinds if "World Food" in name]
