@@ -232,3 +232,12 @@ def test_who_told_the_news_joins_no_engagement(reference_gazetteer):
     )
     assert ("agreement", "UNICEF") in kinds
     assert not [name for _, name in kinds if "World Food" in name]
+
+
+def test_money_given_with_its_amount_between_is_funding(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "日本与世界卫生组织签署协定,日本向世界卫生组织提供300万美元资金。\n",
+        "zh",
+    )
+    assert ("funding", "世界卫生组织") in kinds

@@ -217,6 +217,9 @@ _OTHER_SENSES = re.compile(
 )
 
 
+_GIVEN_MONEY = re.compile(r"提供[^，。；、]{0,12}?(?:资金|捐款|赠款)")
+
+
 def other_senses(lower: str) -> str:
     return _OTHER_SENSES.sub(" ", without_speech(lower))
 
@@ -248,6 +251,8 @@ def kinds_of(
     found = []
     # "This report" and "the reporting period" are not publications.
     lower = other_senses(_SELF_REFERENCE.sub("", masked.lower()))
+    # Money given, its amount or its kind between: 提供5000万美元资金, 提供的最新资金.
+    lower = _GIVEN_MONEY.sub("提供资金", lower)
     for kind, cues in KIND_CUES:
         cue = next((c for c in cues if _has_cue(lower, c)), None)
         if cue is None and kind == "network":
