@@ -241,3 +241,12 @@ def test_money_given_with_its_amount_between_is_funding(reference_gazetteer):
         "zh",
     )
     assert ("funding", "世界卫生组织") in kinds
+
+
+def test_a_chinese_name_spelt_with_yu_for_he_is_the_same_name(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "外交部与联合国贸易与发展会议签署了合作文件。\n",
+        "zh",
+    )
+    assert "联合国贸易与发展会议" in found
