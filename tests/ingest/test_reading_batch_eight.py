@@ -250,3 +250,17 @@ def test_a_chinese_name_spelt_with_yu_for_he_is_the_same_name(reference_gazettee
         "zh",
     )
     assert "联合国贸易与发展会议" in found
+
+
+def test_a_ministry_written_in_lower_case_is_a_ministry(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "ACCRA – The ministry of health and UNICEF have signed a plan for 2026.\n",
+        "en",
+    )
+    assert "ministry of health" in found
+    # "ministry" alone, or a ministry's work, is no name.
+    (found,) = _found(
+        reference_gazetteer, "The ministry welcomed the plan of UNICEF.\n", "en"
+    )
+    assert not [s for s in found if s.startswith("ministry")]
