@@ -264,3 +264,14 @@ def test_a_ministry_written_in_lower_case_is_a_ministry(reference_gazetteer):
         reference_gazetteer, "The ministry welcomed the plan of UNICEF.\n", "en"
     )
     assert not [s for s in found if s.startswith("ministry")]
+
+
+def test_money_sought_is_not_money_given(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "The Ministry of Health deepened its partnership with UNICEF towards "
+        "mobilizing multilateral funding for the vaccination programme.\n",
+        "en",
+    )
+    assert ("funding", "UNICEF") not in kinds
+    assert ("project", "UNICEF") in kinds
