@@ -275,3 +275,17 @@ def test_money_sought_is_not_money_given(reference_gazetteer):
     )
     assert ("funding", "UNICEF") not in kinds
     assert ("project", "UNICEF") in kinds
+
+
+def test_a_country_doing_an_act_told_by_a_noun_or_a_passive_acts(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "The pledge by Norway was welcomed by UNICEF at the ceremony.\n",
+        "en",
+    )
+    assert "Norway" in found
+    # A place after "by" stays a place: "a road by Lake Victoria".
+    (found,) = _found(
+        reference_gazetteer, "UNICEF opened a clinic near the border by Norway.\n", "en"
+    )
+    assert "Norway" not in found

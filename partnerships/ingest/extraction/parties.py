@@ -57,6 +57,13 @@ _EN_PARTNER_BEFORE = re.compile(
     r"assistance)\s+(?:with|to)\s+(?:the\s+)?$"
 )
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
+# The one who does an act told by a noun or a passive verb: "this new commitment by
+# Spain", "funded by Norway", "hosted by Kenya".
+_EN_AGENT_BEFORE = re.compile(
+    r"\b(?:commitments?|contributions?|pledges?|donations?|grants?|funding|"
+    r"funded|financed|supported|signed|provided|hosted|organi[sz]ed|offered|made)"
+    r"\s+by\s+(?:the\s+)?$"
+)
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
     r"assistance|aid|donation|grant)\b|"
@@ -112,6 +119,8 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
     if _EN_DONORS_BEFORE.search(before) or _EN_PARTNER_BEFORE.search(before):
+        return True
+    if _EN_AGENT_BEFORE.search(before):
         return True
     if (
         _EN_PLACE_BEFORE.search(before)
