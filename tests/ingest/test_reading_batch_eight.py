@@ -289,3 +289,19 @@ def test_a_country_doing_an_act_told_by_a_noun_or_a_passive_acts(reference_gazet
         reference_gazetteer, "UNICEF opened a clinic near the border by Norway.\n", "en"
     )
     assert "Norway" not in found
+
+
+def test_a_ministry_named_by_its_portfolio_alone_acting_is_a_ministry(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "3月2日,水利部与联合国儿童基金会签署了合作备忘录。\n",
+        "zh",
+    )
+    assert "水利部" in found
+    # Everyday words ending in 部 are none.
+    (found,) = _found(
+        reference_gazetteer, "会后,总部与联合国儿童基金会交换了意见。\n", "zh"
+    )
+    assert "总部" not in found

@@ -11,6 +11,11 @@
 - China's national bodies by their everyday short names before an official's title:
   人大副委员长 (全国人大), 妇联主席 (全国妇联), 政协主席 (全国政协); the full names
   are in the reference data (`data/ingest/zh_government_bodies.csv`).
+- A ministry named by its portfolio alone, with no proper name (农业农村部,
+  住房和城乡建设部), at the start of a clause and acting: before 与, 和, 同, 签署,
+  表示 or its minister's title (农业农村部与世界粮食计划署…, 农业农村部副部长…).
+  jieba cuts such names into nouns (农业 | 农村部), and a name ending in a
+  one-character organisation word needs a proper name elsewhere (chinese.py).
 - 省委, 市委 before an official's title with no place before them (省委书记,
   省委副书记): the party committee of the province or city the page named before
   (青海省政府 … 省委书记 → 青海省委).
@@ -32,6 +37,11 @@ _NATIONAL_TITLED = re.compile(
 _COMMITTEE = re.compile(
     r"(?:^|(?<=[，,。；;：:、（(“\s]))([省市])委(?=副?(?:书记|常委))"
 )
+_MINISTRY = re.compile(
+    r"(?:^|(?<=[，,。；;：:、（(“\s日]))([\u4e00-\u9fff]{3,10}?部)"
+    r"(?=与|和|同|签署|签订|表示|副?部长)"
+)
+_NOT_MINISTRY = re.compile(r"(?:总|东|西|南|北|中|全|内|外|局|干|本|乐)部$|[的了在是]")
 _BODY_ENDS = ("大会", "理事会", "执行局", "主席团", "委员会")
 _PLACE_GOVERNMENT = {
     "省": re.compile(r"^(.+省)(?:人民)?政府$"),
@@ -83,6 +93,11 @@ class ZhUnits:
                 committee = Mention(start, end, text[start:end], "pattern")
                 committee.alias_of = Mention(start, end, place + "委", "pattern")
                 found.append(committee)
+        for match in _MINISTRY.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if not _NOT_MINISTRY.search(name) and _free(start, end, mentions + found):
+                found.append(Mention(start, end, name, "pattern"))
         self.named += [m for m in mentions if m.method != "reference"]
         return found
 
