@@ -305,3 +305,21 @@ def test_a_ministry_named_by_its_portfolio_alone_acting_is_a_ministry(
         reference_gazetteer, "会后,总部与联合国儿童基金会交换了意见。\n", "zh"
     )
     assert "总部" not in found
+
+
+def test_a_province_a_party_supports_is_its_government(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "世界卫生组织将全力支持云南,共同推进卫生合作。\n",
+        "zh",
+    )
+    assert found.get("云南") == "云南省政府"
+
+
+def test_a_red_cross_society_is_an_organisation(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "该项目是老挝红十字会与世界卫生组织携手展开的项目。\n",
+        "zh",
+    )
+    assert "老挝红十字会" in found
