@@ -48,7 +48,9 @@ class Match:
 
 
 _DROPPED = set('“”"《》「」')
-_APOSTROPHES = {"‘": "'", "’": "'"}
+# Curly apostrophes read as straight ones; 与 ("and") in a Chinese name as 和, which
+# names spell either way (联合国贸易与发展会议, 联合国贸易和发展会议).
+_APOSTROPHES = {"‘": "'", "’": "'", "与": "和"}
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -30,7 +30,9 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # back-references round, read once at the end (docs/ingest.md, "English
     # back-references"); organisations 0.811 -> 0.831 after the seventh batch's
     # round, read twice, the same both times (docs/ingest.md, "Seventh batch").
-    ("test", "en"): (0.821, 0.323),
+    # Engagements 0.333 -> 0.400 after the eighth batch's round, read once at the
+    # end (docs/ingest.md, "Eighth batch (session 10)").
+    ("test", "en"): (0.821, 0.390),
     # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
     # "Chinese (sixth round)").
     ("test", "zh"): (0.775, 0.382),
@@ -39,9 +41,12 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # lower than before because the batch is harder: the earlier documents score as
     # before or better. Engagements raised after the second round of session 9
     # (docs/ingest.md, "Engagements on unseen text (session 9, second round)"), and
-    # both after its third round ("Organisations on unseen text").
-    ("dev", "en"): (0.929, 0.800),  # 0.939 / 0.810
-    ("dev", "zh"): (0.901, 0.700),  # 0.911 / 0.710
+    # both after its third round ("Organisations on unseen text"). With the eighth
+    # batch in it (docs/ingest.md, "Eighth batch (session 10)"): English
+    # organisations lower than before because the batch is harder (its first run
+    # 0.791 / 0.464), the earlier 48 documents at 0.941 / 0.819.
+    ("dev", "en"): (0.914, 0.786),  # 0.924 / 0.796
+    ("dev", "zh"): (0.911, 0.730),  # 0.921 / 0.740
 }
 
 

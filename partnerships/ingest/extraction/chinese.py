@@ -20,7 +20,7 @@ ZH_SUFFIXES = (
     "基金会 联合会 组委会 委员会 理事会 协会 学会 组织 大学 学院 研究所 研究院 公司 集团 "
     "中心 网络 联盟 运动 办事处 秘书处 市政府 政府 银行 基金 工作队 工作组 小组 "
     "专家组 平台 机构 企业 管理局 发展局 局 署 部 厅 司 处 市 县 郡 网 群组 市政联盟 大会 "
-    "特使"
+    "特使 红十字会"
 ).split()
 # One-character words also end everyday words (城市, 内部): a name ending in one
 # needs a proper name (place, person, organisation, Latin word) before it.

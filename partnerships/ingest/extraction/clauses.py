@@ -33,9 +33,17 @@ def clauses(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     `offset`."""
     out: list[tuple[int, int]] = []
     here = 0
-    for match in _BREAK.finditer(masked):
-        if match.group().startswith(",") and _NAMES_ONLY.match(
-            masked[here : match.start()]
+    breaks = list(_BREAK.finditer(masked))
+    for i, match in enumerate(breaks):
+        after = breaks[i + 1].start() if i + 1 < len(breaks) else len(masked)
+        if (
+            match.group().startswith(",")
+            and (
+                _NAMES_ONLY.match(masked[here : match.start()])
+                # The list goes on past "and": "…, Italy, and the Republic of Korea,
+                # Monaco and Norway."
+                or _NAMES_ONLY.match(masked[match.end() : after].rstrip(" ."))
+            )
         ):
             continue
         if match.start() > here:

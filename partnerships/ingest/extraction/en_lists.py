@@ -26,7 +26,9 @@ _PREVIOUS_ITEM = re.compile(_ITEM + r"(?:,\s+|\s+and\s+)(?:the\s+)?$")
 def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the names listed right after or right before [start, end)."""
     out = []
-    if after := _NEXT_ITEM.match(text[end:]):
+    after = _NEXT_ITEM.match(text[end:])
+    # "the Director of the X, Elena Madrazo, and": the title-holder, a person.
+    if after and not _TITLE_OF_BEFORE.search(text[:start]):
         out.append((end + after.start(1), end + after.end(1), True))
     if before := _PREVIOUS_ITEM.search(text[:start]):
         out.append((*before.span(1), False))
@@ -45,7 +47,13 @@ def listed_with(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _NOT_LISTED = set(
     "Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Prof Prof. Director Executive Senior Under Mayor "
-    "Minister President Envoy Ambassador Governor Chief Deputy Acting".split()
+    "Minister President Envoy Ambassador Governor Chief Deputy Acting His Her H.E. "
+    "Excellency".split()
+)
+_TITLE_OF_BEFORE = re.compile(
+    r"\b(?:Director|Head|Chief|Administrator|President|Minister|Representative|"
+    r"Ambassador|Secretary|Coordinator|Manager|Chair\w*|Officer|Governor|Mayor|"
+    r"Envoy|Founder|Adviser|Advisor|Leader)(?:-General)?\s+of\s+(?:the\s+)?$"
 )
 # A list going on after an item to another name: "A, B, and C" (B is an item as C
 # is); not to a title ("X, Jane Doe and Director of Y": a person).

@@ -45,6 +45,8 @@ HEADS = (
     "Commission",
     "Secretariat",
     "Corporation",
+    "Government",
+    "Ministry",
 )
 _HEAD_WORDS = {h.split()[-1] for h in HEADS}
 _BY_HEAD = re.compile(

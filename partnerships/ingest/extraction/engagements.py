@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from partnerships.ingest.extraction.speech import said_cooperation, without_speech
+
 # Kinds, strongest first, with their cue words in Chinese and English ("|" between).
 _KIND_WORDS = [
     (
@@ -179,10 +181,10 @@ _SELF_REFERENCE = re.compile(
 
 
 # Cue words used in another sense, taken out before cues are looked for: speech in
-# quotation marks; "Member States", 成员国; a training infrastructure; an event that
+# quotation marks (speech.py); "Member States", 成员国; a training infrastructure; an event that
 # is only the setting ("on the sidelines of the Conference", 会议期间, 召开之际).
 _OTHER_SENSES = re.compile(
-    r"“[^”]{40,}”|\"[^\"]{40,}\"|member states|成员国|"
+    r"member states|成员国|"
     r"training(?: and \w+)? (?:infrastructure|expertise|centres?|centers?|"
     r"institutions?|needs)|恰逢[^。；]*?之际|在[^，。；]{0,30}?期间|"
     r"启动(?=[^，。；]{0,20}?(?:项目|方案|平台|倡议))|"
@@ -193,6 +195,9 @@ _OTHER_SENSES = re.compile(
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
     r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    # Money sought, not given: "mobilizing multi-lateral funding", 筹集资金.
+    r"(?:mobili[sz]\w*|rais(?:e|es|ed|ing)|seek\w*|attract\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:funding|funds|financing|resources)|筹集[^，。；]{0,8}?资金|"
     # The kind of an agreement, not money given: "a grant agreement".
     r"(?:grant|contribution|financing)(?=\s+agreements?\b)|"
     # An organisation's own members, not a network joined: "the members of its
@@ -215,8 +220,11 @@ _OTHER_SENSES = re.compile(
 )
 
 
+_GIVEN_MONEY = re.compile(r"提供[^，。；、]{0,12}?(?:资金|捐款|赠款)")
+
+
 def other_senses(lower: str) -> str:
-    return _OTHER_SENSES.sub(" ", lower)
+    return _OTHER_SENSES.sub(" ", without_speech(lower))
 
 
 def _has_cue(lower: str, cue: str) -> bool:
@@ -246,6 +254,8 @@ def kinds_of(
     found = []
     # "This report" and "the reporting period" are not publications.
     lower = other_senses(_SELF_REFERENCE.sub("", masked.lower()))
+    # Money given, its amount or its kind between: 提供5000万美元资金, 提供的最新资金.
+    lower = _GIVEN_MONEY.sub("提供资金", lower)
     for kind, cues in KIND_CUES:
         cue = next((c for c in cues if _has_cue(lower, c)), None)
         if cue is None and kind == "network":
@@ -257,6 +267,8 @@ def kinds_of(
             found.append((kind, cue))
     found = _pruned(found, names, lower)
     if not found and not _COOPERATION.search(lower):
+        if said := said_cooperation(masked.lower()):
+            return [("project", said)]  # "… this partnership with UNDP”, said X
         return []  # named side by side, not working together
     return found or [("project", "")]
 

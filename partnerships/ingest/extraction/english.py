@@ -116,7 +116,12 @@ PERSON_TITLE_AFTER = re.compile(
     r"Acting|Managing|General|Vice|Special|Chief|Senior)\s+)*(?:Director|Head|Chief|"
     r"Administrator|President|Minister|Representative|Ambassador|Secretary|"
     r"Coordinator|Manager|Chair\w*|Officer|Governor|Mayor|CEO|Envoy|Founder|"
-    r"Adviser|Advisor|Leader)\b"
+    r"Adviser|Advisor|Leader)\b|"
+    # The title in lower case: "Jane Doe, resident representative, UNDP".
+    r"^\s*,\s+(?:(?:executive|deputy|assistant|regional|country|resident|acting|"
+    r"managing|general|vice|special|chief|senior|additional)\s+)*(?:director|head|"
+    r"administrator|president|minister|representative|ambassador|secretary|"
+    r"coordinator|manager|officer|governor|mayor|envoy|adviser|advisor|leader)\b"
 )
 _AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 
@@ -315,10 +320,20 @@ _MINISTER_OF = re.compile(
 )
 
 
+# A ministry written in lower case, as news pages often do: "the ministry of
+# interior and UNICEF have signed", "the ministry of foreign affairs".
+_LOWER_MINISTRY = re.compile(
+    r"\bministry\s+of\s+(?:the\s+)?[a-z]{4,}(?:\s+(?:affairs|development|planning))?"
+    r"(?=\s+(?:and|with|to|has|have|had|will|signed|said)\b|\s*[,.;:)])"
+)
+
+
 def ministries_by_minister(text: str) -> list[tuple[int, int]]:
     """ "Minister of Public Works and Housing" names the ministry; "Minister of
-    State" none."""
-    return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)]
+    State" none. A ministry in lower case is one too."""
+    return [m.span(1) for m in _MINISTER_OF.finditer(text) if " " in m.group(1)] + [
+        m.span() for m in _LOWER_MINISTRY.finditer(text)
+    ]
 
 
 # "UN-Habitat Iraq", "UNDP Kenya": an entity's office, named by the entity's short

@@ -48,6 +48,7 @@ from partnerships.ingest.extraction.segment import Segmenter
 from partnerships.ingest.extraction.zh_kinds import zh_title_of_event
 from partnerships.ingest.extraction.zh_parties import zh_party_spans
 from partnerships.ingest.extraction.zh_references import ZhReferences
+from partnerships.ingest.extraction.zh_units import ZhUnits
 from partnerships.ingest.gazetteer import Gazetteer, normalise
 
 # Units that belong to the organisation named in them (人居署纽约办事处), which stays
@@ -72,6 +73,7 @@ class OrganisationFinder(EnglishSteps):
         self.speaker: Mention | None = None  # the last named with a speaker's title
         self.segmenter: Segmenter | None = None
         self.zh_references = ZhReferences()
+        self.zh_units = ZhUnits()
         self.en_references = EnReferences()
         if lang == "zh":
             self.segmenter = Segmenter(
@@ -107,6 +109,8 @@ class OrganisationFinder(EnglishSteps):
         mentions += self._en_references(text, mentions)
         mentions += self._we(text, mentions)
         mentions += self._zh_references(text, mentions)
+        if self.segmenter is not None:  # Chinese: 执行局, 人大, 省委 (zh_units.py)
+            mentions += self.zh_units.find(text, mentions, self.gazetteer.lookup)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
 

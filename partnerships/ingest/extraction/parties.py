@@ -57,6 +57,13 @@ _EN_PARTNER_BEFORE = re.compile(
     r"assistance)\s+(?:with|to)\s+(?:the\s+)?$"
 )
 _EN_OF_BEFORE = re.compile(r"\b(?:of|on|for|by)\s+(?:the\s+)?$")
+# The one who does an act told by a noun or a passive verb: "this new commitment by
+# Spain", "funded by Norway", "hosted by Kenya".
+_EN_AGENT_BEFORE = re.compile(
+    r"\b(?:commitments?|contributions?|pledges?|donations?|grants?|funding|"
+    r"funded|financed|supported|signed|provided|hosted|organi[sz]ed|offered|made)"
+    r"\s+by\s+(?:the\s+)?$"
+)
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
     r"assistance|aid|donation|grant)\b|"
@@ -80,6 +87,7 @@ _ZH_AFTER_PARTY = re.compile(
     r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
     r"^等?\s*[\d一二三四五六七八九十]+\s*[个座](?:城市|国家)(?:获得|荣获|获此|参与|参加)|"
     r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|又|愿|总统|总理|"
+    r"一直|始终|继续|积极|"
     r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
 )
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
@@ -99,13 +107,20 @@ _ZH_SIDES = {
 _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])")
 
 
+# A short form in brackets after the country's name: "the Republic of Korea (ROK)
+# and UNDP", read as if it were not there.
+_EN_SHORT_FORM = re.compile(r"^\s*\([A-Z]{2,6}\)")
+
+
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
-    before, after = text[: match.start], text[match.end :]
+    before, after = text[: match.start], _EN_SHORT_FORM.sub("", text[match.end :])
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
         return True
     if re.match(_POSSESSIVE_PARTY, after) or _EN_OFFICIAL_AFTER.match(after):
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
     if _EN_DONORS_BEFORE.search(before) or _EN_PARTNER_BEFORE.search(before):
+        return True
+    if _EN_AGENT_BEFORE.search(before):
         return True
     if (
         _EN_PLACE_BEFORE.search(before)
@@ -123,8 +138,10 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     if _EN_OF_BEFORE.search(before):
         return False
     # The subject of its clause: a sentence or clause starts right before it.
-    head = re.sub(r"\b(?:the|a|an)\s*$", "", before).rstrip()
-    return not head or head.endswith((".", ",", ";", ":", "that", "which", "and"))
+    head = re.sub(r"\b(?:[Tt]he|[Aa]n?)\s*$", "", before).rstrip()
+    return not head or head.endswith(
+        (".", ",", ";", ":", "that", "which", "and", "“", '"')
+    )
 
 
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
@@ -177,7 +194,8 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
     for start, end in organisations:
         if end <= match.start and joined.match(text[end : match.start]):
             return True
-        if start >= match.end and joined.match(text[match.end : start]):
+        after = _EN_SHORT_FORM.sub("", text[match.end : start])
+        if start >= match.end and joined.match(after):
             return True
     return False
 
@@ -186,6 +204,64 @@ def _near_org(text: str, match: Match, organisations: list[tuple[int, int]]) -> 
 _QUOTED = re.compile(
     r"“(?:[^”]{0,79}[^”.。!?！？,，])?”|《[^》]*》|\"(?:[^\"]{0,79}[^\".!?,])?\""
 )
+
+
+# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP".
+_COUNTRY_ACRONYMS = {
+    "UAE": "United Arab Emirates",
+    "ROK": "Republic of Korea",
+    "DRC": "Democratic Republic of the Congo",
+    "UK": "United Kingdom",
+    "USA": "United States",
+}
+_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(_COUNTRY_ACRONYMS) + r")\b(?![$-])")
+
+
+def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
+    if lang == "zh":
+        return []
+    out = []
+    for found in _COUNTRY_ACRONYM.finditer(text):
+        entries = places.lookup(_COUNTRY_ACRONYMS[found.group()])
+        if entries:
+            out.append(Match(found.start(), found.end(), found.group(), tuple(entries)))
+    return out
+
+
+# A city's name right after a capitalised word that is no part of a place's name
+# is a person's surname ("German Valdivia"), unless a sentence starts there.
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[a-z,;:)]\s)([A-Z][a-z]+)\s+$")
+_PLACE_WORDS = frozenset(
+    "The New North South East West Greater Saint Port San Santa Los Las El La Le "
+    "Mayor Governor City Province".split()
+)
+
+
+def _surname(text: str, match: Match) -> bool:
+    if any(e.source == "country" for e in match.entries):
+        return False
+    given = _GIVEN_NAME_BEFORE.search(text[: match.start])
+    return given is not None and given.group(1) not in _PLACE_WORDS
+
+
+def _may_act(
+    text: str,
+    match: Match,
+    inside: list[tuple[int, int]],
+    organisations: list[tuple[int, int]],
+    lang: str,
+) -> bool:
+    """A country or city, not inside a title or a longer name, nor the first word of
+    the name after it (荷兰 ZOA 难民服务组织), nor a person's surname."""
+    if not any(e.source in ("country", "city") for e in match.entries):
+        return False
+    if any(s <= match.start and match.end <= e for s, e in inside):
+        return False
+    if any(
+        text[match.end : s].strip() == "" for s, _ in organisations if s >= match.end
+    ):
+        return False
+    return lang == "zh" or not _surname(text, match)
 
 
 def government_spans(
@@ -201,23 +277,16 @@ def government_spans(
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     out: list[tuple[int, int, str]] = []
     passed: list[Match] = []  # places that are no part of a name or title
-    for match in places.find(text):
-        if not any(e.source in ("country", "city") for e in match.entries):
+    for match in places.find(text) + _country_acronyms(text, places, lang):
+        if not _may_act(text, match, quoted + words, organisations, lang):
             continue
-        if any(s <= match.start and match.end <= e for s, e in quoted + words):
-            continue
-        if any(
-            text[match.end : s].strip() == ""
-            for s, _ in organisations
-            if s >= match.end
-        ):
-            continue  # 荷兰 ZOA 难民服务组织: part of the name after it
         passed.append(match)
         if acts(text, match, _near_org(text, match, organisations)) or _listed(
             text, match, out
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
-            out.append((match.start, end, text[match.start : end]))
+            name = text[match.start : end]
+            out.append((match.start, end, _COUNTRY_ACRONYMS.get(name, name)))
     out += _listed_before(text, passed, out)
     if lang == "zh":
         # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.

@@ -23,7 +23,10 @@ _MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
 # A province acting: its governor's title, or the subject of what a party does.
 _ACTING = re.compile(
     rf"(?<![\u4e00-\u9fff在于赴到至从])({'|'.join(PROVINCES)})(省)?"
-    r"(?=(?:副)?省长|将|与|同|已|还|也|愿|承诺|同意|决定|签署|表示(?!欢迎))"
+    r"(?=(?:副)?省长|将|与|同|已|还|也|愿|承诺|同意|决定|签署|表示(?!欢迎)|"
+    r"高度|一直|始终|积极|继续)|"
+    # The province a party supports: 全力支持海南, 帮助青海省.
+    rf"(?<=支持|帮助|协助|援助)({'|'.join(PROVINCES)})(省)?(?![\u4e00-\u9fff]{{0,2}}(?:地区|的))"
 )
 
 
@@ -32,7 +35,7 @@ def province_spans(text: str) -> list[tuple[int, int, str]]:
     proposed as `<province>省` (or the municipality `<name>市`)."""
     out = []
     for match in _ACTING.finditer(text):
-        name = match.group(1)
+        name = match.group(1) or match.group(3)
         if name in _MUNICIPALITIES:
             continue  # 上海将: the city, read by the place gazetteer
         out.append((match.start(), match.end(), f"{name}省"))
