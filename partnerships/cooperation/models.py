@@ -186,10 +186,14 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="places"
     )
+    # A country's places are found through place_country_engagement, a
+    # region's through place_region (which leaves out the places of a country).
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True
+        Country, on_delete=models.PROTECT, null=True, blank=True, db_index=False
     )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
     # Its history is read by row (`id`), never by these columns: their
     # indexes would only slow the writing of history rows.
     history = HistoricalRecords(no_db_index=["engagement", "country", "region"])
@@ -204,10 +208,14 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
             ),
         ]
         indexes = [
-            # country_id has its foreign key's index already; a country's (or
-            # region's) engagements come from this one alone.
+            # A country's engagements come from this one alone.
             models.Index(
                 fields=["country", "engagement"], name="place_country_engagement"
+            ),
+            models.Index(
+                fields=["region"],
+                condition=Q(region__isnull=False),
+                name="place_region",
             ),
         ]
 
@@ -223,11 +231,19 @@ class Place(translated_fields("city", max_length=200, verbose="city"), models.Mo
 class Participation(models.Model):
     """An organisation takes a role in an engagement."""
 
+    # Both are found through an index that begins with them:
+    # participation_unique_role and (organisation, role).
     engagement = models.ForeignKey(
-        Engagement, on_delete=models.CASCADE, related_name="participations"
+        Engagement,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        db_index=False,
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="participations"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        db_index=False,
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)

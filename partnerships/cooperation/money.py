@@ -56,8 +56,12 @@ MEASURES: dict[str, tuple[str, frozenset[str]]] = {
 
 
 class MoneyLine(models.Model):
+    # Its lines are found through money_line_position (engagement, position).
     engagement = models.ForeignKey(
-        "cooperation.Engagement", on_delete=models.CASCADE, related_name="money"
+        "cooperation.Engagement",
+        on_delete=models.CASCADE,
+        related_name="money",
+        db_index=False,
     )
     position = models.PositiveIntegerField(
         help_text="Order among the engagement's lines, as published."
@@ -82,6 +86,7 @@ class MoneyLine(models.Model):
         null=True,
         blank=True,
         related_name="money_provided",
+        db_index=False,  # money_line_provider: the lines that name one
     )
     provider_ref = models.CharField(max_length=200, blank=True, default="")
     provider_name = models.CharField(max_length=500, blank=True, default="")
@@ -92,6 +97,7 @@ class MoneyLine(models.Model):
         null=True,
         blank=True,
         related_name="money_received",
+        db_index=False,  # money_line_receiver: the lines that name one
     )
     receiver_ref = models.CharField(max_length=200, blank=True, default="")
     receiver_name = models.CharField(max_length=500, blank=True, default="")
@@ -129,6 +135,21 @@ class MoneyLine(models.Model):
                 condition=~Q(kind=MoneyKind.TRANSACTION)
                 | Q(type_code__in=TRANSACTION_TYPES),
                 name="money_line_transaction_type",
+            ),
+        ]
+        # Most lines name no provider or receiver the registry holds (every
+        # budget, for one): an index of only those that do is smaller and
+        # costs nothing to the others' writing.
+        indexes = [
+            models.Index(
+                fields=["provider"],
+                condition=Q(provider__isnull=False),
+                name="money_line_provider",
+            ),
+            models.Index(
+                fields=["receiver"],
+                condition=Q(receiver__isnull=False),
+                name="money_line_receiver",
             ),
         ]
 

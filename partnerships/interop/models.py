@@ -175,8 +175,12 @@ class ActivityDigest(models.Model):
     cache of the import, not a fact of the registry: not audited, not dumped;
     losing it only makes the next re-import read every activity again."""
 
+    # Found through activitydigest_once_per_place (document, number).
     document = models.ForeignKey(
-        "sources.SourceDocument", on_delete=models.CASCADE, related_name="+"
+        "sources.SourceDocument",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
     number = models.PositiveIntegerField(help_text="The activity's place in its file.")
     digest = models.CharField(max_length=64)

@@ -92,8 +92,12 @@ class SourceDocument(
 class Passage(models.Model):
     """A numbered paragraph of a document, with the chapter and section it sits in."""
 
+    # Found through passage_unique_number (document, number).
     document = models.ForeignKey(
-        SourceDocument, on_delete=models.CASCADE, related_name="passages"
+        SourceDocument,
+        on_delete=models.CASCADE,
+        related_name="passages",
+        db_index=False,
     )
     number = models.PositiveIntegerField()
     chapter = models.CharField(max_length=20, blank=True, default="")
