@@ -79,6 +79,13 @@ class ChildrenHistory(models.Model):
         abstract = True
 
 
+# What the public sees of the engagements that are not deleted: the permission
+# layer (cooperation/visibility.py) and the partial index of the public's
+# engagements (Engagement.Meta) read these two, so they cannot come apart.
+LIVE = Q(deleted_at__isnull=True)
+PUBLIC = Q(is_published=True) & Q(is_confidential=False)
+
+
 class Engagement(
     translated_fields("title", max_length=500, verbose="title"),
     translated_fields("summary", max_length=None, verbose="summary"),
@@ -167,8 +174,7 @@ class Engagement(
             # the table's primary key and testing each row.
             models.Index(
                 fields=["id", "start_date"],
-                condition=Q(deleted_at__isnull=True, is_published=True)
-                & Q(is_confidential=False),
+                condition=LIVE & PUBLIC,
                 name="engagement_public_newest",
             ),
         ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from partnerships.cooperation.models import (
+    LIVE,
+    PUBLIC,
     ChangeProposal,
     Contribution,
     Engagement,
@@ -47,10 +49,10 @@ def _engagement_of_own_organisation(actor: Actor) -> Q:
 
 
 def engagements_visible_to(actor: Actor) -> QuerySet[Engagement]:
-    live = Engagement.objects.filter(deleted_at__isnull=True)
+    live = Engagement.objects.filter(LIVE)
     if actor.is_admin:
         return live
-    condition = Q(is_published=True, is_confidential=False)
+    condition = PUBLIC
     if actor.is_focal_point and actor.organisation_id:
         condition |= _engagement_of_own_organisation(actor)
     if actor.is_editor:
