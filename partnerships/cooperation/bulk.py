@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import (
     Contribution,
@@ -122,7 +123,7 @@ def engagements_bulk_write(
         Engagement,
         [*new, *map(values_of, changed)],
         engagement_errors,
-        label="engagements",
+        label=_("Engagements"),
         name=lambda row: str(row.get("key")),
     )
     created, updated = bulk.write(
@@ -188,7 +189,7 @@ def places_bulk_write(
         Place,
         [*new, *map(values_of, changed)],
         place_errors,
-        label="places",
+        label=_("Places"),
         name=lambda row: f"place {row.get('country_id') or row.get('region_id')}",
     )
     bulk.write(
@@ -217,7 +218,7 @@ def participations_bulk_write(
         Participation,
         new,
         lambda row: {},
-        label="participations",
+        label=_("Participations"),
         name=lambda row: f"{row.get('role')} {row.get('organisation_id')}",
     )
     bulk.create(Participation, new, actor=actor, reason=reason)
@@ -254,7 +255,7 @@ def contributions_bulk_write(
         Contribution,
         [*new, *map(values_of, changed)],
         contribution_errors,
-        label="contributions",
+        label=_("Contributions"),
         name=lambda row: f"{row.get('currency_id')} {row.get('amount')}",
     )
     bulk.write(
@@ -289,7 +290,7 @@ def money_lines_bulk_write(
         MoneyLine,
         [*new, *map(values_of, changed)],
         money_line_errors,
-        label="money lines",
+        label=_("Money lines"),
         name=lambda row: f"{row.get('kind')} {row.get('position')}",
     )
     if in_engagement_history:
@@ -326,7 +327,7 @@ def published_bulk_write(
         PublishedActivity,
         [*new, *map(values_of, changed)],
         lambda row: {},
-        label="published activities",
+        label=_("Published activities"),
         name=lambda row: str(row.get("identifier")),
     )
     bulk.write(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from partnerships.core import bulk
 from partnerships.core.actor import Actor, can_create
@@ -63,7 +64,7 @@ def organisations_bulk_write(
         Organisation,
         [*new, *map(values_of, changed)],
         organisation_errors,
-        label="organisations",
+        label=_("Organisations"),
         name=lambda row: str(row.get("key")),
     )
     bulk.write(

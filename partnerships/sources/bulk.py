@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
+from django.utils.translation import gettext as _
+
 from partnerships.cooperation.bulk import (
     engagements_of_participations,
     may_change_engagements,
@@ -46,7 +48,7 @@ def passages_bulk_write(
         Passage,
         [*new, *map(values_of, changed)],
         lambda row: {},
-        label="passages",
+        label=_("Passages"),
         name=lambda row: f"passage {row.get('number')}",
     )
     bulk.write(
@@ -80,7 +82,7 @@ def evidence_bulk_write(
         Evidence,
         rows,
         evidence_errors,
-        label="evidence",
+        label=_("Evidence"),
         name=lambda row: f"evidence in passage {row.get('passage_id')}",
     )
     bulk.write(
