@@ -42,10 +42,12 @@ def may_change_organisations(actor: Actor, ids: Iterable[int]) -> None:
         found = found.filter(deleted | ~Q(pk=actor.organisation_id))
     keys = sorted(found.values_list("key", flat=True))
     if keys:
-        more = f" and {len(keys) - _SHOWN} more" if len(keys) > _SHOWN else ""
+        more = ""
+        if len(keys) > _SHOWN:
+            more = _(" and %(count)s more") % {"count": len(keys) - _SHOWN}
         raise NotAllowed(
-            f"Organisations not yours to change, or deleted: "
-            f"{', '.join(keys[:_SHOWN])}{more}."
+            _("Organisations not yours to change, or deleted: %(keys)s%(more)s.")
+            % {"keys": ", ".join(keys[:_SHOWN]), "more": more}
         )
 
 
@@ -58,7 +60,7 @@ def organisations_bulk_write(
     reason: str = "",
 ) -> None:
     if new and not can_create(actor):
-        raise NotAllowed("Only editors and administrators add organisations.")
+        raise NotAllowed(_("Only editors and administrators add organisations."))
     may_change_organisations(actor, [o.pk for o in changed])
     check_rows(
         Organisation,

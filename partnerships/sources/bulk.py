@@ -30,7 +30,9 @@ from partnerships.sources.validation import evidence_errors
 
 def _staff(actor: Actor, what: str) -> None:
     if not can_create(actor):
-        raise NotAllowed(f"Only editors and administrators write {what}.")
+        raise NotAllowed(
+            _("%(what)s: only editors and administrators write them.") % {"what": what}
+        )
 
 
 def passages_bulk_write(
@@ -43,7 +45,7 @@ def passages_bulk_write(
 ) -> None:
     if not (new or changed):
         return
-    _staff(actor, "passages")
+    _staff(actor, _("Passages"))
     check_rows(
         Passage,
         [*new, *map(values_of, changed)],
@@ -68,7 +70,7 @@ def evidence_bulk_write(
     """`created`: engagements made in the same write, which the actor may cite."""
     if not (new or changed):
         return
-    _staff(actor, "evidence")
+    _staff(actor, _("Evidence"))
     rows = [*new, *map(values_of, changed)]
     engagements = {r["engagement_id"] for r in rows if r.get("engagement_id")}
     engagements |= engagements_of_participations(
