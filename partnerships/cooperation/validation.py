@@ -14,14 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 
 from partnerships.core.dates import Precision
 from partnerships.core.validation import Errors
 from partnerships.registry.validation import key_errors
 
-# Lazy: compared (importer) and shown in the language of the moment.
-END_BEFORE_START = gettext_lazy("The end is before the start.")
+# The English text (the msgid); `gettext(END_BEFORE_START)` is what a reader sees.
+END_BEFORE_START = gettext_noop("The end is before the start.")
 _PRECISIONS = frozenset(Precision.values)
 
 
@@ -54,7 +54,7 @@ def engagement_errors(values: Mapping[str, Any]) -> Errors:
     errors |= date_pair_errors(values, "start") | date_pair_errors(values, "end")
     start, end = values.get("start_date"), values.get("end_date")
     if start is not None and end is not None and end < start:
-        errors.setdefault("end_date", []).append(str(END_BEFORE_START))
+        errors.setdefault("end_date", []).append(_(END_BEFORE_START))
     parent = values.get("parent_id")
     if parent is not None and parent == values.get("id"):
         errors["parent_id"] = [_("An engagement cannot be its own parent.")]
