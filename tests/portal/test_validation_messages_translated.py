@@ -6,13 +6,18 @@ staff page. Before, these were English literals whatever the language.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import translation
 
 from partnerships.accounts.actors import actor_for
+from partnerships.cooperation.bulk import engagements_bulk_write
 from partnerships.cooperation.services import engagement_update, participation_add
+from partnerships.core.actor import system_actor
+from partnerships.core.bulk import Row
 from partnerships.stakeholders.services.uploads import check_upload
 
 END_BEFORE_START = {
@@ -115,3 +120,25 @@ def test_a_staff_page_shows_the_service_s_refusal_in_the_reader_s_language(
     html = page.content.decode()
     assert NO_ORGANISATION[lang] in html
     assert "No organisation has the key" not in html
+
+
+@pytest.mark.django_db
+def test_a_refused_batch_is_named_in_the_reader_s_language():
+    """The bulk path's sentence: the rows' heading, the count, each row's errors."""
+    row = Row(
+        key="BACKWARDS",
+        kind="project",
+        title_en="Backwards",
+        start_date=dt.date(2021, 1, 1),
+        start_precision="day",
+        end_date=dt.date(2020, 1, 1),
+        end_precision="day",
+    )
+    (message,) = _refusal(
+        "fr",
+        lambda: engagements_bulk_write(actor=system_actor("test"), new=[row]),
+    )
+    assert message == (
+        "Engagements — lignes refusées : 1 "
+        "(BACKWARDS: end_date La fin précède le début.)."
+    )
