@@ -59,11 +59,15 @@ class Profile(models.Model):
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
 
         unknown = set(self.categories or []) - set(Category.values)
         if unknown:
             raise ValidationError(
-                {"categories": f"Unknown categories: {sorted(unknown)}."}
+                {
+                    "categories": _("Unknown categories: %(categories)s.")
+                    % {"categories": ", ".join(sorted(unknown))}
+                }
             )
 
 

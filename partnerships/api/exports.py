@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
@@ -41,12 +42,17 @@ class Refused(Exception):
 def _iati(actor: Actor, chosen: QuerySet) -> tuple[Iterator[bytes], str, str]:
     activities = exporter("iati-activities")
     if not chosen.exists():
-        raise Refused("No engagement you may see matches: there is nothing to export.")
+        raise Refused(
+            _("No engagement you may see matches: there is nothing to export.")
+        )
     reporting = organisations_visible_to(actor).filter(key=settings.IATI_REPORTING_ORG)
     if not reporting.exists():
         raise Refused(
-            "IATI files name their reporting organisation, "
-            f"{settings.IATI_REPORTING_ORG}, which is not in the registry."
+            _(
+                "IATI files name their reporting organisation, %(key)s, which is "
+                "not in the registry."
+            )
+            % {"key": settings.IATI_REPORTING_ORG}
         )
     pieces = activities.chunks(actor, engagements=chosen, reporting_org=reporting[0])
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -32,10 +33,11 @@ class TranslationsField(serializers.Field):
     def to_internal_value(self, data: Any) -> dict[str, str]:
         if not isinstance(data, dict) or set(data) - set(UN_LANGUAGES):
             raise serializers.ValidationError(
-                f"Give an object whose keys are among {', '.join(UN_LANGUAGES)}."
+                _("Give an object whose keys are among %(languages)s.")
+                % {"languages": ", ".join(UN_LANGUAGES)}
             )
         if not all(isinstance(v, str) for v in data.values()):
-            raise serializers.ValidationError("Every translation must be a string.")
+            raise serializers.ValidationError(_("Every translation must be a string."))
         return {f"{self.base}_{lang}": text.strip() for lang, text in data.items()}
 
 

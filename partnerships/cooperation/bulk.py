@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.models import (
     Contribution,
@@ -82,20 +83,26 @@ def _refusal(blocked: Sequence[tuple[str, Any]]) -> str:
     others = [key for key, when in blocked if when is None]
     parts = []
     if others:
-        parts.append(f"not yours to change: {_keys(others)}")
+        keys = _keys(others)
+        parts.append(_("Engagements not yours to change: %(keys)s") % {"keys": keys})
     if deleted:
-        parts.append(f"deleted: {_keys(deleted)}")
-    return f"Engagements {'; '.join(parts)}."
+        parts.append(_("Engagements deleted: %(keys)s") % {"keys": _keys(deleted)})
+    return "; ".join(parts) + "."
 
 
 def _keys(keys: Sequence[str]) -> str:
-    more = f" and {len(keys) - _SHOWN} more" if len(keys) > _SHOWN else ""
+    more = ""
+    if len(keys) > _SHOWN:
+        more = _(" and %(count)s more") % {"count": len(keys) - _SHOWN}
     return ", ".join(keys[:_SHOWN]) + more
 
 
 def _may_create(actor: Actor, rows: Sequence[Any], what: str) -> None:
+    """`what`: the rows' name, translated (a heading: "Places")."""
     if rows and not can_create(actor):
-        raise NotAllowed(f"Only editors and administrators add {what}.")
+        raise NotAllowed(
+            _("%(what)s: only editors and administrators add them.") % {"what": what}
+        )
 
 
 def engagements_bulk_write(
@@ -116,13 +123,13 @@ def engagements_bulk_write(
     `children` (per key) is what this change does to the engagement's places and
     money lines, recorded in its history row (`cooperation/children.py`): an
     engagement whose lines alone change is passed in `changed` with no field."""
-    _may_create(actor, new, "engagements")
+    _may_create(actor, new, _("Engagements"))
     may_change_engagements(actor, [e.pk for e in changed], created)
     check_rows(
         Engagement,
         [*new, *map(values_of, changed)],
         engagement_errors,
-        label="engagements",
+        label=_("Engagements"),
         name=lambda row: str(row.get("key")),
     )
     created, updated = bulk.write(
@@ -178,7 +185,7 @@ def places_bulk_write(
 ) -> None:
     """`in_engagement_history`: no history row per place; the caller records the
     change in the engagement's history row (`engagements_bulk_write(children=)`)."""
-    _may_create(actor, new, "places")
+    _may_create(actor, new, _("Places"))
     may_change_engagements(
         actor,
         [r["engagement_id"] for r in new] + [p.engagement_id for p in changed],
@@ -188,7 +195,7 @@ def places_bulk_write(
         Place,
         [*new, *map(values_of, changed)],
         place_errors,
-        label="places",
+        label=_("Places"),
         name=lambda row: f"place {row.get('country_id') or row.get('region_id')}",
     )
     bulk.write(
@@ -211,13 +218,13 @@ def participations_bulk_write(
 ) -> None:
     """Add participations (they have nothing to update but their role, which is
     part of what makes them one)."""
-    _may_create(actor, new, "participations")
+    _may_create(actor, new, _("Participations"))
     may_change_engagements(actor, [r["engagement_id"] for r in new], created)
     check_rows(
         Participation,
         new,
         lambda row: {},
-        label="participations",
+        label=_("Participations"),
         name=lambda row: f"{row.get('role')} {row.get('organisation_id')}",
     )
     bulk.create(Participation, new, actor=actor, reason=reason)
@@ -244,7 +251,7 @@ def contributions_bulk_write(
     created: Collection[int] = (),
     reason: str = "",
 ) -> None:
-    _may_create(actor, new, "contributions")
+    _may_create(actor, new, _("Contributions"))
     participations = [r["participation_id"] for r in new]
     participations += [c.participation_id for c in changed]
     may_change_engagements(
@@ -254,7 +261,7 @@ def contributions_bulk_write(
         Contribution,
         [*new, *map(values_of, changed)],
         contribution_errors,
-        label="contributions",
+        label=_("Contributions"),
         name=lambda row: f"{row.get('currency_id')} {row.get('amount')}",
     )
     bulk.write(
@@ -281,7 +288,7 @@ def money_lines_bulk_write(
     """Add, update and remove an engagement's money lines (an import writing
     what its file now says: a line the file no longer holds is removed).
     `in_engagement_history` as for `places_bulk_write`."""
-    _may_create(actor, new, "money")
+    _may_create(actor, new, _("Money lines"))
     touched = [r["engagement_id"] for r in new]
     touched += [line.engagement_id for line in [*changed, *removed]]
     may_change_engagements(actor, touched, created)
@@ -289,7 +296,7 @@ def money_lines_bulk_write(
         MoneyLine,
         [*new, *map(values_of, changed)],
         money_line_errors,
-        label="money lines",
+        label=_("Money lines"),
         name=lambda row: f"{row.get('kind')} {row.get('position')}",
     )
     if in_engagement_history:
@@ -319,14 +326,14 @@ def published_bulk_write(
     reason: str = "",
 ) -> None:
     """Keep what an imported activity carried beyond the registry's model."""
-    _may_create(actor, new, "published activities")
+    _may_create(actor, new, _("Published activities"))
     touched = [r["engagement_id"] for r in new] + [p.engagement_id for p in changed]
     may_change_engagements(actor, touched, created)
     check_rows(
         PublishedActivity,
         [*new, *map(values_of, changed)],
         lambda row: {},
-        label="published activities",
+        label=_("Published activities"),
         name=lambda row: str(row.get("identifier")),
     )
     bulk.write(

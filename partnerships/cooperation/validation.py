@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from partnerships.core.dates import Precision
 from partnerships.core.validation import Errors
 from partnerships.registry.validation import key_errors
 
-END_BEFORE_START = "The end is before the start."
+# The English text (the msgid); `gettext(END_BEFORE_START)` is what a reader sees.
+END_BEFORE_START = gettext_noop("The end is before the start.")
 _PRECISIONS = frozenset(Precision.values)
 
 
@@ -29,11 +33,16 @@ def date_pair_errors(values: Mapping[str, Any], prefix: str) -> Errors:
     has_date = values.get(date) is not None
     has_precision = values.get(precision, "") != ""
     if has_date and not has_precision:
-        return {precision: ["A date needs its precision (year, month or day)."]}
+        return {precision: [_("A date needs its precision (year, month or day).")]}
     if has_precision and not has_date:
-        return {precision: ["A precision without a date."]}
+        return {precision: [_("A precision without a date.")]}
     if has_precision and values[precision] not in _PRECISIONS:
-        return {precision: [f"Unknown precision {values[precision]!r}."]}
+        return {
+            precision: [
+                _("Unknown precision %(precision)s.")
+                % {"precision": repr(values[precision])}
+            ]
+        }
     return {}
 
 
@@ -45,10 +54,10 @@ def engagement_errors(values: Mapping[str, Any]) -> Errors:
     errors |= date_pair_errors(values, "start") | date_pair_errors(values, "end")
     start, end = values.get("start_date"), values.get("end_date")
     if start is not None and end is not None and end < start:
-        errors.setdefault("end_date", []).append(END_BEFORE_START)
+        errors.setdefault("end_date", []).append(_(END_BEFORE_START))
     parent = values.get("parent_id")
     if parent is not None and parent == values.get("id"):
-        errors["parent_id"] = ["An engagement cannot be its own parent."]
+        errors["parent_id"] = [_("An engagement cannot be its own parent.")]
     return errors
 
 
@@ -59,7 +68,7 @@ def place_errors(values: Mapping[str, Any]) -> Errors:
     country = values.get("country_id") is not None
     region = values.get("region_id") is not None
     if country == region:
-        return {"country_id": ["A place is a country or a region (one of the two)."]}
+        return {"country_id": [_("A place is a country or a region (one of the two).")]}
     return {}
 
 
@@ -68,7 +77,7 @@ def contribution_errors(values: Mapping[str, Any]) -> Errors:
     errors = date_pair_errors(values, "value")
     amount = values.get("amount")
     if amount is not None and amount < 0:
-        errors["amount"] = ["An amount is never negative."]
+        errors["amount"] = [_("An amount is never negative.")]
     return errors
 
 
@@ -77,5 +86,5 @@ def money_line_errors(values: Mapping[str, Any]) -> Errors:
     ends before it starts (the importer says so): money is never dropped."""
     errors: Errors = {}
     if values.get("kind") == "transaction" and values.get("date") is None:
-        errors["date"] = ["A transaction needs its date."]
+        errors["date"] = [_("A transaction needs its date.")]
     return errors

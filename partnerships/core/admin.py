@@ -94,8 +94,11 @@ class VersionedForm(forms.ModelForm):
             )
             if current is not None and cleaned.get("version") != current:
                 raise ValidationError(
-                    "Someone else changed this record while you were editing it. "
-                    "Open it again to see their change, then make yours. Nothing was saved."
+                    _(
+                        "Someone else changed this record while you were editing "
+                        "it. Open it again to see their change, then make yours. "
+                        "Nothing was saved."
+                    )
                 )
         return cleaned
 

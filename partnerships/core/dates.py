@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 class Precision(models.TextChoices):
@@ -43,7 +44,8 @@ def parse_fuzzy(text: str, *, end: bool = False) -> FuzzyDate:
     match = _PATTERN.match(str(text).strip())
     if not match:
         raise ValueError(
-            f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD."
+            _("%(text)s is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.")
+            % {"text": repr(text)}
         )
     year = int(match.group(1))
     month = match.group(2)

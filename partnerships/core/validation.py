@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 Errors = dict[str, list[str]]
 _REMEMBERED = (str, int, type(None))
@@ -120,15 +121,23 @@ def column_errors(
 
 
 def refused(label: str, failures: Iterable[tuple[str, Errors]], most: int = 5) -> str:
-    """One sentence naming the rows refused (`label` and an identifying text)."""
+    """One sentence naming the rows refused (`label`, the translated name of
+    the rows, and an identifying text per row), in the reader's language."""
     failures = list(failures)
     shown = [
         f"{who}: "
         + "; ".join(f"{name} {' '.join(msgs)}" for name, msgs in errors.items())
         for who, errors in failures[:most]
     ]
-    more = f" and {len(failures) - most} more" if len(failures) > most else ""
-    return f"{len(failures)} {label} refused ({'; '.join(shown)}{more})."
+    more = ""
+    if len(failures) > most:
+        more = _(" and %(count)s more") % {"count": len(failures) - most}
+    return _("%(label)s refused: %(count)s (%(rows)s%(more)s).") % {
+        "label": label,
+        "count": len(failures),
+        "rows": "; ".join(shown),
+        "more": more,
+    }
 
 
 def raise_errors(model: type[models.Model], errors: Errors) -> None:

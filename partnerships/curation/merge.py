@@ -137,9 +137,11 @@ def organisation_merge(
     ):
         raise NotAllowed(_("You may not merge these organisations."))
     if source.pk == target.pk:
-        raise ValidationError({"source": "An organisation cannot merge into itself."})
+        raise ValidationError(
+            {"source": _("An organisation cannot merge into itself.")}
+        )
     if source.deleted_at or target.deleted_at:
-        raise ValidationError({"source": "Deleted organisations cannot be merged."})
+        raise ValidationError({"source": _("Deleted organisations cannot be merged.")})
     why = f"merged {source.key} into {target.key}" + (f": {reason}" if reason else "")
     with transaction.atomic():
         _move_participations(source, target, actor, why)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from partnerships.cooperation.bulk import money_lines_bulk_write, published_bulk_write
 from partnerships.cooperation.models import (
@@ -119,8 +120,11 @@ def load_published(
     if other is not None:
         # One identifier names one activity: an IATI import finds it by it.
         raise ValidationError(
-            f"The IATI identifier {values['identifier']!r} is already kept with "
-            f"the engagement {other}."
+            _(
+                "The IATI identifier %(identifier)s is already kept with the "
+                "engagement %(key)s."
+            )
+            % {"identifier": values["identifier"], "key": other}
         )
     try:
         kept = engagement.published

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from partnerships.core import bulk
 from partnerships.core.actor import Actor, can_create
@@ -41,10 +42,12 @@ def may_change_organisations(actor: Actor, ids: Iterable[int]) -> None:
         found = found.filter(deleted | ~Q(pk=actor.organisation_id))
     keys = sorted(found.values_list("key", flat=True))
     if keys:
-        more = f" and {len(keys) - _SHOWN} more" if len(keys) > _SHOWN else ""
+        more = ""
+        if len(keys) > _SHOWN:
+            more = _(" and %(count)s more") % {"count": len(keys) - _SHOWN}
         raise NotAllowed(
-            f"Organisations not yours to change, or deleted: "
-            f"{', '.join(keys[:_SHOWN])}{more}."
+            _("Organisations not yours to change, or deleted: %(keys)s%(more)s.")
+            % {"keys": ", ".join(keys[:_SHOWN]), "more": more}
         )
 
 
@@ -57,13 +60,13 @@ def organisations_bulk_write(
     reason: str = "",
 ) -> None:
     if new and not can_create(actor):
-        raise NotAllowed("Only editors and administrators add organisations.")
+        raise NotAllowed(_("Only editors and administrators add organisations."))
     may_change_organisations(actor, [o.pk for o in changed])
     check_rows(
         Organisation,
         [*new, *map(values_of, changed)],
         organisation_errors,
-        label="organisations",
+        label=_("Organisations"),
         name=lambda row: str(row.get("key")),
     )
     bulk.write(

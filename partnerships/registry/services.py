@@ -38,7 +38,7 @@ STAFF_EDITABLE = FOCAL_POINT_EDITABLE | {"category", "parent", "is_published"}
 def _apply(org: Organisation, changes: dict[str, Any], allowed: set[str]) -> None:
     if refused := set(changes) - allowed:
         raise ValidationError(
-            {name: "You cannot change this field." for name in refused}
+            {name: _("You cannot change this field.") for name in refused}
         )
     for name, value in changes.items():
         if name == "parent":
@@ -57,7 +57,9 @@ def _parent(value: Organisation | str | None) -> Organisation | None:
         return value or None
     parent = Organisation.objects.filter(key=value).first()
     if parent is None:
-        raise ValidationError({"parent": f"No organisation has the key {value!r}."})
+        raise ValidationError(
+            {"parent": _("No organisation has the key %(key)s.") % {"key": value}}
+        )
     return parent
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from partnerships.core.languages import UN_LANGUAGES
 from partnerships.core.validation import Errors
 
@@ -23,8 +25,11 @@ def key_errors(key: Any) -> Errors:
     if not isinstance(key, str) or not _KEY.match(key):
         return {
             "key": [
-                f"The key {key!r} must start with a letter or digit and hold only "
-                "letters, digits, spaces and . _ & ( ) -."
+                _(
+                    "The key %(key)s must start with a letter or digit and hold "
+                    "only letters, digits, spaces and . _ & ( ) -."
+                )
+                % {"key": repr(key)}
             ]
         }
     return {}
@@ -38,8 +43,10 @@ def organisation_errors(values: Mapping[str, Any]) -> Errors:
     if all(name in values for name in _NAMES) and not any(
         values[name] for name in _NAMES
     ):
-        errors["name_en"] = ["An organisation needs a name in at least one language."]
+        errors["name_en"] = [
+            _("An organisation needs a name in at least one language.")
+        ]
     parent = values.get("parent_id")
     if parent is not None and parent == values.get("id"):
-        errors["parent_id"] = ["An organisation cannot be its own parent."]
+        errors["parent_id"] = [_("An organisation cannot be its own parent.")]
     return errors

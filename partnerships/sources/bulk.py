@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
+from django.utils.translation import gettext as _
+
 from partnerships.cooperation.bulk import (
     engagements_of_participations,
     may_change_engagements,
@@ -28,7 +30,9 @@ from partnerships.sources.validation import evidence_errors
 
 def _staff(actor: Actor, what: str) -> None:
     if not can_create(actor):
-        raise NotAllowed(f"Only editors and administrators write {what}.")
+        raise NotAllowed(
+            _("%(what)s: only editors and administrators write them.") % {"what": what}
+        )
 
 
 def passages_bulk_write(
@@ -41,12 +45,12 @@ def passages_bulk_write(
 ) -> None:
     if not (new or changed):
         return
-    _staff(actor, "passages")
+    _staff(actor, _("Passages"))
     check_rows(
         Passage,
         [*new, *map(values_of, changed)],
         lambda row: {},
-        label="passages",
+        label=_("Passages"),
         name=lambda row: f"passage {row.get('number')}",
     )
     bulk.write(
@@ -66,7 +70,7 @@ def evidence_bulk_write(
     """`created`: engagements made in the same write, which the actor may cite."""
     if not (new or changed):
         return
-    _staff(actor, "evidence")
+    _staff(actor, _("Evidence"))
     rows = [*new, *map(values_of, changed)]
     engagements = {r["engagement_id"] for r in rows if r.get("engagement_id")}
     engagements |= engagements_of_participations(
@@ -80,7 +84,7 @@ def evidence_bulk_write(
         Evidence,
         rows,
         evidence_errors,
-        label="evidence",
+        label=_("Evidence"),
         name=lambda row: f"evidence in passage {row.get('passage_id')}",
     )
     bulk.write(

@@ -181,10 +181,13 @@ def evidence_add(
     )
     if passage is None:
         raise ValidationError(
-            {"passage": f"Document {symbol!r} has no paragraph {number}."}
+            {
+                "passage": _("Document %(symbol)s has no paragraph %(number)s.")
+                % {"symbol": symbol, "number": number}
+            }
         )
     if Evidence.objects.filter(passage=passage, engagement=engagement).exists():
-        raise ValidationError({"passage": "This passage is already cited."})
+        raise ValidationError({"passage": _("This passage is already cited.")})
     with transaction.atomic():
         touch_engagement(
             actor,

@@ -74,7 +74,7 @@ def _broken_status(monkeypatch):
 def test_a_row_the_services_refuse_rolls_the_whole_file_back(monkeypatch):
     _broken_status(monkeypatch)
     before = counts()
-    with pytest.raises(ReaderError, match="engagements refused .* not a valid choice"):
+    with pytest.raises(ReaderError, match="Engagements refused: .* not a valid choice"):
         import_file(EXAMPLE)
     assert counts() == before
 

@@ -56,7 +56,21 @@ def test_a_staff_page_speaks_the_readers_language(cast, url, app, msgid, lang):
     assert ('dir="rtl"' in html) == (lang == "ar")
 
 
-@pytest.mark.parametrize("app", ["reports", "ingest", "interop", "accounts"])
+@pytest.mark.parametrize(
+    "app",
+    [
+        "reports",
+        "ingest",
+        "interop",
+        "accounts",
+        "api",
+        "cooperation",
+        "core",
+        "curation",
+        "registry",
+        "sources",
+    ],
+)
 def test_each_app_has_six_catalogues_without_an_empty_or_fuzzy_entry(app):
     paths = sorted((ROOT / app / "locale").glob("*/LC_MESSAGES/django.po"))
     assert [p.parts[-3] for p in paths] == sorted(LANGS.values())

@@ -63,7 +63,9 @@ def _parent(value: Engagement | str | None, actor: Actor) -> Engagement | None:
         return value or None
     parent = engagements_visible_to(actor).filter(key=value).first()
     if parent is None:
-        raise ValidationError({"parent": f"No engagement has the key {value!r}."})
+        raise ValidationError(
+            {"parent": _("No engagement has the key %(key)s.") % {"key": value}}
+        )
     return parent
 
 
@@ -74,7 +76,7 @@ def _apply(
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValidationError(
-            {name: "This field cannot be changed." for name in unknown}
+            {name: _("This field cannot be changed.") for name in unknown}
         )
     later: list[tuple[str, list[str]]] = []
     for name, value in changes.items():
@@ -88,7 +90,7 @@ def _apply(
             setattr(engagement, name, value)
     start, end = engagement.start_date, engagement.end_date
     if start and end and end < start:
-        raise ValidationError({"end": "The end is before the start."})
+        raise ValidationError({"end": _("The end is before the start.")})
     return later
 
 
@@ -104,7 +106,12 @@ def _set_many(engagement: Engagement, later: list[tuple[str, list[str]]]) -> Non
             manager.model.objects.filter(pk__in=codes).values_list("pk", flat=True)
         )
         if missing := set(codes) - known:
-            raise ValidationError({name: f"Unknown codes: {sorted(missing)}."})
+            raise ValidationError(
+                {
+                    name: _("Unknown codes: %(codes)s.")
+                    % {"codes": ", ".join(sorted(missing))}
+                }
+            )
         manager.set(codes)
 
 

@@ -64,11 +64,17 @@ def participation_add(
     org = Organisation.objects.filter(key=organisation_key).first()
     if org is None:
         raise ValidationError(
-            {"organisation": f"No organisation has the key {organisation_key!r}."}
+            {
+                "organisation": _("No organisation has the key %(key)s.")
+                % {"key": organisation_key}
+            }
         )
     if engagement.participations.filter(organisation=org, role=role).exists():
         raise ValidationError(
-            {"role": f"{organisation_key} already takes this role in it."}
+            {
+                "role": _("%(key)s already takes this role in it.")
+                % {"key": organisation_key}
+            }
         )
     with transaction.atomic():
         touch_engagement(
@@ -115,7 +121,7 @@ def place_add(
 ) -> Place:
     if bool(country) == bool(region):
         raise ValidationError(
-            {"country": "Give either a country or a region, not both or neither."}
+            {"country": _("Give either a country or a region, not both or neither.")}
         )
     with transaction.atomic():
         touch_engagement(
@@ -160,7 +166,9 @@ def place_city_name(
     translation, so the English name it stands for stays as it is."""
     field = f"city_{lang}"
     if lang == "en" or not hasattr(place, field):
-        raise ValidationError({"lang": f"No city name in {lang!r} to translate."})
+        raise ValidationError(
+            {"lang": _("No city name in %(lang)s to translate.") % {"lang": lang}}
+        )
     with transaction.atomic():
         touch_engagement(
             actor,

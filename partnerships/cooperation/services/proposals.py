@@ -49,7 +49,7 @@ def proposal_decide(
     if not can_decide_proposals(actor, proposal.engagement):
         raise NotAllowed(_("You may not decide on proposals for this engagement."))
     if proposal.status != ProposalStatus.PENDING:
-        raise ValidationError("This proposal was already decided.")
+        raise ValidationError(_("This proposal was already decided."))
     with transaction.atomic():
         if approve:
             engagement_update(

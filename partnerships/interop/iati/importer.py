@@ -332,7 +332,7 @@ class _Run:
             # them there: a hundred specs for one activity cost more than its
             # rows).
         )
-        if END_BEFORE_START in engagement_errors(spec.columns()).get("end_date", []):
+        if _(END_BEFORE_START) in engagement_errors(spec.columns()).get("end_date", []):
             raise reader.InvalidItem(_("it ends before it starts"))
         return spec, notes
 

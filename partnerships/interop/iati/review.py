@@ -29,7 +29,7 @@ def match_decide(*, actor: Actor, match: NameMatch, same: bool) -> NameMatch:
     if not actor.is_staff_role:
         raise NotAllowed(_("Only editors and administrators decide on near matches."))
     if match.status != MatchStatus.PENDING:
-        raise ValidationError("This near match was already decided.")
+        raise ValidationError(_("This near match was already decided."))
     why = f"IATI near match {match.pk} ({match.file_name})"
     with transaction.atomic():
         created = match.created
