@@ -48,7 +48,10 @@ def _check(actor: Actor, candidate: Candidate) -> None:
     if not can_create(actor):
         raise NotAllowed(_("Only editors and administrators review candidates."))
     if candidate.status != CandidateStatus.PENDING:
-        raise ValidationError(f"This candidate was already {candidate.status}.")
+        raise ValidationError(
+            _("This candidate has already been decided: %(status)s.")
+            % {"status": candidate.get_status_display()}
+        )
 
 
 def _decide(candidate: Candidate, actor: Actor, status: str, note: str = "") -> None:
@@ -167,7 +170,7 @@ def _accept_organisation(
     candidate.organisation = seen_organisation(actor, candidate)
     if candidate.organisation is None or renamed:
         if not name:
-            raise ValidationError({"name": "A new organisation needs a name."})
+            raise ValidationError({"name": _("A new organisation needs a name.")})
         candidate.organisation = _same_organisation(
             actor, candidate, name, siblings=not renamed
         ) or _create_organisation(
@@ -214,8 +217,11 @@ def _participant_org(actor: Actor, candidate: Candidate, identity: str) -> Organ
     )
     if found is None:
         raise ValidationError(
-            f"The organisation {identity!r} of this engagement is not in the "
-            "registry yet: accept or merge it first."
+            _(
+                "The organisation %(identity)s of this engagement is not in the "
+                "registry yet: accept or merge it first."
+            )
+            % {"identity": identity}
         )
     return found.organisation
 
@@ -265,7 +271,9 @@ def _partners(
         if key := replaced.get(p["identity"]):
             org = organisations_visible_to(actor).filter(key=key).first()
             if org is None:
-                raise ValidationError(f"No organisation has the key {key!r}.")
+                raise ValidationError(
+                    _("No organisation has the key %(key)s.") % {"key": key}
+                )
         else:
             org = _participant_org(actor, candidate, p["identity"])
         partners.append((org, p["role"]))
@@ -306,7 +314,7 @@ def candidate_merge(
     keeps as an alias."""
     _check(actor, candidate)
     if candidate.kind != CandidateKind.ORGANISATION:
-        raise ValidationError("Only organisation candidates can be merged.")
+        raise ValidationError(_("Only organisation candidates can be merged."))
     name, lang = candidate.data["name"], candidate.data["lang"]
     with transaction.atomic():
         candidate.organisation = organisation

@@ -232,7 +232,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if target is None:
                 raise ValidationError(
-                    f"No organisation has the key {data['merge_into']!r}."
+                    _("No organisation has the key %(key)s.")
+                    % {"key": data["merge_into"]}
                 )
             candidate_merge(actor=actor, candidate=candidate, organisation=target)
         else:

@@ -32,8 +32,6 @@ GETTEXT = {
 MACHINE_FACING: dict[tuple[str, str], str] = {}
 # Files other work is translating now; the count may only go down.
 PENDING = {
-    "partnerships/ingest/review.py": 5,
-    "partnerships/ingest/views.py": 1,
     "partnerships/portal/views/staff.py": 1,
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from partnerships.accounts.actors import actor_for
 from partnerships.cooperation.models import Engagement
@@ -74,8 +75,23 @@ def test_merging_adds_the_name_as_an_alias_of_the_existing_organisation(run, edi
 def test_a_rejected_candidate_cannot_be_decided_again(run, editor):
     candidate = _org(run, "Nordic Coastal Fund")
     candidate_reject(actor=actor_for(editor), candidate=candidate, note="not real")
-    with pytest.raises(ValidationError, match="already rejected"):
+    with pytest.raises(ValidationError, match="already been decided: rejected"):
         candidate_accept(actor=actor_for(editor), candidate=candidate)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "déjà fait l’objet d’une décision : rejeté"),
+        ("zh-hans", "此候选项已有决定"),
+    ],
+)
+def test_the_refusal_is_in_the_readers_language(run, editor, lang, said):
+    candidate = _org(run, "Nordic Coastal Fund")
+    candidate_reject(actor=actor_for(editor), candidate=candidate, note="not real")
+    with translation.override(lang), pytest.raises(ValidationError) as refused:
+        candidate_accept(actor=actor_for(editor), candidate=candidate)
+    assert said in refused.value.messages[0]
 
 
 def test_a_user_without_an_editing_role_cannot_accept(run, reader):
