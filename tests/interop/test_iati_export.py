@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Q
+from django.utils import translation
 from lxml import etree
 
 from partnerships.accounts.actors import actor_for
@@ -176,6 +177,23 @@ def test_several_places_and_sectors_share_one_hundred_per_cent():
 def test_the_undated_ec_pledge_is_left_out_whole():
     with pytest.raises(ExportError, match="No engagement can be exported"):
         _export([PLEDGE])
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Aucun engagement ne peut être exporté"),
+        ("ar", "لا يمكن تصدير أي نشاط تعاون"),
+        ("zh-hans", "没有可导出的合作项目"),
+    ],
+)
+def test_a_refused_export_says_why_in_the_readers_language(lang, said):
+    with translation.override(lang), pytest.raises(ExportError, match=said):
+        _export([PLEDGE])
+    with translation.override(lang), pytest.raises(ExportError) as refused:
+        _export(["p034-gltn"], reporting="EC")
+    assert "XM-DAC-41120" in str(refused.value)
+    assert "has no IATI organisation identifier" not in str(refused.value)
 
 
 def test_the_ec_pledge_is_an_incoming_commitment_dated_by_the_activity_start():

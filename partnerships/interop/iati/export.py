@@ -24,6 +24,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from partnerships.cooperation.models import Engagement
@@ -132,7 +133,9 @@ def activity_chunks(
     be dropped).
     """
     if reporting_org_mode not in REPORTING_ORG_MODES:
-        raise ExportError(f"Unknown reporting-org mode {reporting_org_mode!r}.")
+        raise ExportError(
+            _("Unknown reporting-org mode %(mode)s.") % {"mode": reporting_org_mode}
+        )
     ctx = Context(
         reporting_org=reporting_org,
         reporting_ref=_reporting_ref(reporting_org, actor),
@@ -147,8 +150,10 @@ def activity_chunks(
     count = yield from activity_pieces(rows.iterator(chunk_size=CHUNK), ctx)
     if not count:
         raise ExportError(
-            "No engagement can be exported: none matches, the reader may see "
-            "none, or none has what IATI requires (a date and a participant)."
+            _(
+                "No engagement can be exported: none matches, the reader may see "
+                "none, or none has what IATI requires (a date and a participant)."
+            )
         )
     return count
 
@@ -178,19 +183,27 @@ def activity_pieces(
 
 def _reporting_ref(org: Organisation, actor: Actor) -> str:
     if not organisations_visible_to(actor).filter(pk=org.pk).exists():
-        raise ExportError(f"The reporting organisation {org.key} cannot be seen.")
+        raise ExportError(
+            _("The reporting organisation %(key)s cannot be seen.") % {"key": org.key}
+        )
     ref = org.identifiers.filter(scheme=IATI_SCHEME).values_list("value", flat=True)
     value = ref.first()
     if not value:
         raise ExportError(
-            f"The reporting organisation {org.key} has no IATI organisation "
-            "identifier, which IATI requires of a publisher: add an identifier "
-            "with scheme IATI (for example XM-DAC-41120) first."
+            _(
+                "The reporting organisation %(key)s has no IATI organisation "
+                "identifier, which IATI requires of a publisher: add an identifier "
+                "with scheme IATI (for example XM-DAC-41120) first."
+            )
+            % {"key": org.key}
         )
     if IDENTIFIER_FORBIDDEN & set(value):
         raise ExportError(
-            f"The IATI identifier {value!r} of {org.key} holds a character "
-            "IATI identifiers may not contain."
+            _(
+                "The IATI identifier %(value)s of %(key)s holds a character "
+                "IATI identifiers may not contain."
+            )
+            % {"value": repr(value), "key": org.key}
         )
     return value
 
@@ -349,8 +362,10 @@ def organisation_chunks(
     yield sink.take()
     if not count:
         raise ExportError(
-            "No organisation can be exported: none the reader may see has an "
-            "IATI organisation identifier."
+            _(
+                "No organisation can be exported: none the reader may see has an "
+                "IATI organisation identifier."
+            )
         )
     return count
 
