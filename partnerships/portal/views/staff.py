@@ -285,7 +285,9 @@ def _add_child(actor: Actor, e: Engagement, what: str, data: dict[str, Any]) -> 
     elif what == "money":
         part = e.participations.filter(pk=data["participation"]).first()
         if part is None:
-            raise ValidationError({"participation": "Not a participant of this."})
+            raise ValidationError(
+                {"participation": _("Not a participant of this engagement.")}
+            )
         engagement_services.contribution_add(
             actor=actor,
             participation=part,
