@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('interop', '0006_activity_digest'),
-        ('sources', '0007_passage_document_index_not_repeated'),
     ]
 
     operations = [
