@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 MiB = 2**20
 # Archives: what unpacking may produce in all, how much smaller than that the
 # archive may be (office XML compresses about 5-20 times; a zip bomb thousands of
@@ -34,40 +37,60 @@ class TooCostly(ValueError):
     """The input would cost too much to read; the message says why."""
 
 
+def _n(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
 def check_archive(source: bytes | Path | str | IO[bytes], what: str) -> None:
-    """Refuse a zip archive (`what`: "Word document", "workbook") that is malformed
-    or would unpack to too much, reading only its directory."""
+    """Refuse a zip archive (`what`: what it should be, in the reader's language:
+    "Word document", "workbook") that is malformed or would unpack to too much,
+    reading only its directory."""
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise TooCostly(f"This is not a valid {what} ({error}).") from error
+        raise TooCostly(
+            _("%(what)s: not a valid one (%(error)s).") % {"what": what, "error": error}
+        ) from error
     if len(members) > ARCHIVE_MAX_MEMBERS:
         raise TooCostly(
-            f"The {what} holds {len(members)} parts; at most "
-            f"{ARCHIVE_MAX_MEMBERS} are read."
+            _("%(what)s: %(count)s parts; at most %(most)s are read.")
+            % {"what": what, "count": _n(len(members)), "most": _n(ARCHIVE_MAX_MEMBERS)}
         )
     unpacked = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
     if unpacked > ARCHIVE_MAX_UNPACKED:
         raise TooCostly(
-            f"The {what} would unpack to {unpacked // MiB} MB; at most "
-            f"{ARCHIVE_MAX_UNPACKED // MiB} MB are read."
+            _("%(what)s: it would unpack to %(size)s MB; at most %(most)s MB are read.")
+            % {
+                "what": what,
+                "size": _n(unpacked // MiB),
+                "most": _n(ARCHIVE_MAX_UNPACKED // MiB),
+            }
         )
     if unpacked > MiB and unpacked > ARCHIVE_MAX_RATIO * max(packed, 1):
         raise TooCostly(
-            f"The {what} is compressed {unpacked // max(packed, 1)} times over, "
-            f"more than the {ARCHIVE_MAX_RATIO} times real documents are: it "
-            "is refused unread."
+            _(
+                "%(what)s: compressed %(ratio)s times over, more than the %(most)s "
+                "times real documents are: it is refused unread."
+            )
+            % {
+                "what": what,
+                "ratio": _n(unpacked // max(packed, 1)),
+                "most": ARCHIVE_MAX_RATIO,
+            }
         )
 
 
 def check_pages(count: int) -> None:
     if count > PDF_MAX_PAGES:
         raise TooCostly(
-            f"The PDF has {count} pages; at most {PDF_MAX_PAGES} are read. "
-            "Split it, or send the part that matters."
+            _(
+                "The PDF has %(count)s pages; at most %(most)s are read. Split it, "
+                "or send the part that matters."
+            )
+            % {"count": _n(count), "most": _n(PDF_MAX_PAGES)}
         )
 
 
@@ -75,14 +98,14 @@ def check_text(text: str) -> None:
     """Refuse a text too long to split into paragraphs within a request."""
     if len(text) > TEXT_MAX_CHARACTERS:
         raise TooCostly(
-            f"The text has {len(text):,} characters; at most "
-            f"{TEXT_MAX_CHARACTERS:,} are read."
+            _("The text has %(count)s characters; at most %(most)s are read.")
+            % {"count": _n(len(text)), "most": _n(TEXT_MAX_CHARACTERS)}
         )
     paragraphs = sum(1 for line in text.splitlines() if line.strip())
     if paragraphs > TEXT_MAX_PARAGRAPHS:
         raise TooCostly(
-            f"The text has {paragraphs:,} paragraphs; at most "
-            f"{TEXT_MAX_PARAGRAPHS:,} are read."
+            _("The text has %(count)s paragraphs; at most %(most)s are read.")
+            % {"count": _n(paragraphs), "most": _n(TEXT_MAX_PARAGRAPHS)}
         )
 
 

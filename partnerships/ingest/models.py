@@ -149,6 +149,9 @@ class IngestJob(models.Model):
     done = models.PositiveIntegerField(default=0, help_text="Paragraphs read.")
     total = models.PositiveIntegerField(null=True, blank=True)
     message = models.TextField(blank=True, default="")
+    # The language of the page the reading was started (or resumed) from: the
+    # task writes its stages and messages in it.
+    reader_language = models.CharField(max_length=10, blank=True, default="")
     attempt = models.PositiveIntegerField(default=1)
     cancel_requested = models.BooleanField(default=False)
     run = models.ForeignKey(

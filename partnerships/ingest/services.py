@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerships.core.actor import Actor, system_actor
 from partnerships.ingest.gazetteer import Gazetteer, build_gazetteer
@@ -96,10 +97,16 @@ def _store_document(
 
 def _checked_layout(text: str, lang: str, file_name: str, symbol: str) -> Layout:
     if lang not in ("zh", "en"):
-        raise IngestRefused(f"Language {lang!r} cannot be read yet: use zh or en.")
+        raise IngestRefused(
+            _("Language %(lang)s cannot be read yet: use zh or en.")
+            % {"lang": repr(lang)}
+        )
     layout = split_report(text, lang)
     if layout.problems:
-        raise IngestRefused(f"{file_name}: {' '.join(layout.problems)}")
+        raise IngestRefused(
+            _("%(name)s: %(problem)s")
+            % {"name": file_name, "problem": " ".join(layout.problems)}
+        )
     # A web page or a press release has no UN symbol: it is named after its file,
     # so that it can still be read and cited (and read again under the same name).
     layout.symbol = symbol or layout.symbol or _symbol_of_file(file_name)

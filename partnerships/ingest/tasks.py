@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import time
 
+from django.conf import settings
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from partnerships.accounts.actors import actor_for
@@ -78,13 +80,19 @@ def read_upload(job_id: int, attempt: int) -> str:
     job = IngestJob.objects.select_related("user").get(pk=job_id)
     if job.attempt != attempt or job.status != JobStatus.QUEUED:
         return json.dumps({"job": job_id, "status": "not started"})
+    with translation.override(job.reader_language or settings.LANGUAGE_CODE):
+        return _read(job, attempt)
+
+
+def _read(job: IngestJob, attempt: int) -> str:
+    job_id = job.pk
     beat = Beat(job, attempt)
     outcome: dict[str, object] = {}
     try:
-        beat.stage("reading the file", status=JobStatus.RUNNING)
+        beat.stage(_("reading the file"), status=JobStatus.RUNNING)
         with default_storage.open(job.stored, "rb") as stored:
             text = read_text(job.file_name, stored.read())
-        beat.stage("finding partners, paragraph by paragraph")
+        beat.stage(_("finding partners, paragraph by paragraph"))
         run = ingest_text(
             text=text,
             lang=job.language,
@@ -96,14 +104,14 @@ def read_upload(job_id: int, attempt: int) -> str:
     except (UnreadableFile, IngestRefused) as error:
         outcome = {
             "status": JobStatus.REFUSED,
-            "message": f"{error} Nothing was written.",
+            "message": _("%(error)s Nothing was written.") % {"error": error},
         }
     except Stopped as stop:
         if not stop.cancelled:
             return json.dumps({"job": job_id, "status": "superseded"})
         outcome = {
             "status": JobStatus.CANCELLED,
-            "message": "Cancelled; nothing was written.",
+            "message": _("Cancelled; nothing was written."),
         }
     except Exception as error:
         message = f"{type(error).__name__}: {error}"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -66,6 +66,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             language=form.cleaned_data["lang"],
             symbol=form.cleaned_data["symbol"],
             user=request.user,
+            reader_language=translation.get_language() or "",
         )
         _enqueue(job)
         return redirect("ingest:job", pk=job.pk)
@@ -154,6 +155,7 @@ def job_resume(request: HttpRequest, pk: int) -> HttpResponse:
             job.attempt += 1
             job.status, job.cancel_requested = JobStatus.QUEUED, False
             job.message, job.stage, job.done, job.finished_at = "", "", 0, None
+            job.reader_language = translation.get_language() or ""
             job.save()
             _enqueue(job)
         else:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 
@@ -235,7 +237,7 @@ def split_report(text: str, lang: str) -> Layout:
     if not layout.paragraphs:
         layout = split_blocks(text, lang)
     if not layout.paragraphs:
-        layout.problems.append("No paragraph of text was found in this document.")
+        layout.problems.append(_("No paragraph of text was found in this document."))
     return layout
 
 

@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 from zipfile import BadZipFile
 
+from django.utils.translation import gettext as _
+
 from partnerships.core import limits
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -22,10 +24,16 @@ def read_text(name: str, data: bytes) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UnreadableFile(
-            f"{name}: only .txt, .md, .docx and .pdf files can be read, not {suffix!r}."
+            _(
+                "%(name)s: only .txt, .md, .docx and .pdf files can be read, not %(suffix)s."
+            )
+            % {"name": name, "suffix": repr(suffix)}
         )
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(f"{name}: larger than {MAX_BYTES // 2**20} MB.")
+        raise UnreadableFile(
+            _("%(name)s: larger than %(mb)s MB.")
+            % {"name": name, "mb": MAX_BYTES // 2**20}
+        )
     try:
         if suffix in (".txt", ".md"):
             text = data.decode("utf-8-sig")
@@ -36,22 +44,31 @@ def read_text(name: str, data: bytes) -> str:
         limits.check_text(text)
         return text
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{name}: not UTF-8 text ({exc.reason}).") from exc
+        raise UnreadableFile(
+            _("%(name)s: not UTF-8 text (%(reason)s).")
+            % {"name": name, "reason": exc.reason}
+        ) from exc
     except (UnreadableFile, limits.TooCostly) as exc:
-        raise UnreadableFile(f"{name}: {exc}") from exc
+        raise UnreadableFile(
+            _("%(name)s: %(problem)s") % {"name": name, "problem": exc}
+        ) from exc
 
 
 def _docx(data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    limits.check_archive(data, "Word document")
+    limits.check_archive(data, _("Word document"))
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"not a Word document ({exc}).") from exc
+        raise UnreadableFile(
+            _("not a Word document (%(error)s).") % {"error": exc}
+        ) from exc
     except Exception as exc:
-        raise UnreadableFile(f"not a readable Word document ({exc}).") from exc
+        raise UnreadableFile(
+            _("not a readable Word document (%(error)s).") % {"error": exc}
+        ) from exc
     return "\n".join(p.text for p in document.paragraphs)
 
 
@@ -64,5 +81,7 @@ def _pdf(data: bytes) -> str:
         limits.check_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError) as exc:
-        raise UnreadableFile(f"not a readable PDF ({exc}).") from exc
+        raise UnreadableFile(
+            _("not a readable PDF (%(error)s).") % {"error": exc}
+        ) from exc
     return "\n".join(pages)

@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext as _
+
 from partnerships.cooperation.models import Kind, Role, Status
 from partnerships.core import limits
 from partnerships.core.languages import UN_LANGUAGES
@@ -273,12 +275,14 @@ def _open_book(path: Path | str) -> tuple[Any, str]:
     from openpyxl import load_workbook
 
     try:
-        limits.check_archive(path, "workbook")
+        limits.check_archive(path, _("Workbook"))
         return load_workbook(path), ""
     except limits.TooCostly as error:
         return None, str(error)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
-        return None, f"The file cannot be read as an .xlsx workbook ({error})."
+        return None, _("The file cannot be read as an .xlsx workbook (%(error)s).") % {
+            "error": error
+        }
 
 
 def read_workbook(path: Path | str) -> tuple[Rows, list[Problem]]:
