@@ -246,7 +246,7 @@ def profile(actor: Actor, org: Organisation) -> Profile:
             .annotate(total=Sum("amount"), count=Count("id"))
             .order_by("currency_id")
         ),
-        evidence=by_passage(mentions(actor, org)),
+        evidence=by_passage(mentions(actor, org, ids)),
     )
 
 
@@ -272,15 +272,19 @@ def top_partners(
     return top, rows[0]["groups"] if rows else 0
 
 
-def mentions(actor: Actor, org: Organisation, limit: int = 50) -> list[Evidence]:
-    """Evidence that names the organisation, or its part in an engagement."""
+def mentions(
+    actor: Actor, org: Organisation, engagement_ids: list[int], limit: int = 50
+) -> list[Evidence]:
+    """Evidence that names the organisation, or its part in an engagement
+    (`engagement_ids`: the visible engagements it takes part in, as read by
+    `profile`, so the permission layer is not asked again in a subquery)."""
     return list(
         Evidence.objects.filter(passage__in=passages_visible_to(actor))
         .filter(
             Q(organisation=org)
             | Q(
                 Q(participation__organisation=org)
-                & Q(visible_engagement(actor, "participation__engagement_id"))
+                & Q(id_in("participation__engagement_id", engagement_ids))
             )
         )
         .select_related("passage__document", "participation__engagement")
