@@ -257,10 +257,9 @@ PARTNER = ("organisation__key", *(f"organisation__{n}" for n in field_names("nam
 def top_partners(
     partners: QuerySet, limit: int = 10
 ) -> tuple[list[tuple[Row, int]], int]:
-    """The organisations of `partners` (participations) in most engagements, each
-    with the columns of `PARTNER`, and how many organisations there are in all:
-    one query, the total a window count over the groups, computed before the
-    limit."""
+    """The organisations of `partners` (participations) in most engagements (their
+    `PARTNER` columns) and how many there are in all: one query, the total a
+    window count over the groups, computed before the limit."""
     rows = list(
         partners.values("organisation_id", *PARTNER)
         .annotate(
