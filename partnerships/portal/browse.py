@@ -30,6 +30,7 @@ from partnerships.cooperation.models import Engagement, Participation, Place
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.id_lists import id_in
+from partnerships.core.languages import field_names
 from partnerships.portal.figures import cached_for
 from partnerships.portal.selectors import PAGE_SIZE
 from partnerships.reference.regions import with_subregions
@@ -135,12 +136,41 @@ def with_rows_context(qs: QuerySet) -> QuerySet:
     )
 
 
+# What a row of the list shows of an engagement (not its six summaries, the longest
+# columns) and of its places.
+ROW = (
+    "key",
+    "kind",
+    "status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    *field_names("title"),
+)
+ROW_PLACE = ("engagement", "country", "country__name_en", "country__name_fr")
+
+
+def list_rows(qs: QuerySet) -> QuerySet:
+    """`qs` as the rows of the list (and of a country's latest): only the columns
+    a row shows, its countries in one more query."""
+    return qs.only(*ROW).prefetch_related(
+        Prefetch(
+            "places",
+            queryset=Place.objects.filter(country__isnull=False)
+            .select_related("country")
+            .only(*ROW_PLACE)
+            .order_by("country_id"),
+        )
+    )
+
+
 def engagement_page(
     actor: Actor, params: Mapping[str, Any], page: int
 ) -> tuple[list[Engagement], bool]:
     """One page of the list and whether another follows (no total: counting a
     million visible engagements costs more than the page)."""
-    qs = with_rows_context(engagements_matching(actor, params))
+    qs = list_rows(engagements_matching(actor, params))
     start = (max(page, 1) - 1) * PAGE_SIZE
     rows = list(qs[start : start + PAGE_SIZE + 1])
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
@@ -175,10 +205,7 @@ def _topic(actor: Actor, params: Mapping[str, Any], limit: int) -> Topic:
     kept = rows[:COUNT_CAP]
     ids = [pk for pk, _start in kept]
     years = Counter(start.year for _pk, start in kept if start is not None)
-    latest = {
-        e.pk: e
-        for e in with_rows_context(Engagement.objects.filter(pk__in=ids[:limit]))
-    }
+    latest = {e.pk: e for e in list_rows(Engagement.objects.filter(pk__in=ids[:limit]))}
     return Topic(
         count=len(kept),
         capped=len(rows) > COUNT_CAP,

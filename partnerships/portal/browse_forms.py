@@ -14,7 +14,7 @@ from partnerships.portal.browse import FILTER_NAMES, UNDATED
 from partnerships.portal.figures import cached_shared
 from partnerships.portal.forms import ANY, region_choices, theme_choices
 from partnerships.portal.language import content_language
-from partnerships.portal.widgets import QuickSelect
+from partnerships.portal.widgets import Normalized, QuickSelect
 from partnerships.reference.models import Country, SdgTarget
 from partnerships.registry.categories import Category
 
@@ -83,20 +83,20 @@ class EngagementListForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lang = content_language()
-        self.fields["country"].choices = country_choices()
-        # The reference data's choices: the same for every reader of a language.
-        self.fields["region"].choices = ANY + cached_shared("regions", region_choices)
-        self.fields["theme"].choices = ANY + cached_shared(
-            f"themes-{lang}", lambda: theme_choices(lang)
-        )
-        self.fields["sdg_target"].choices = ANY + cached_shared(
-            f"targets-{lang}", lambda: _targets(lang)
-        )
-        self.fields["year"].choices = (
-            ANY
+        # The reference data's choices: the same for every reader of a language,
+        # given as they are (`Normalized`).
+        choices = {
+            "country": country_choices(),
+            "region": ANY + cached_shared("regions", region_choices),
+            "theme": ANY + cached_shared(f"themes-{lang}", lambda: theme_choices(lang)),
+            "sdg_target": ANY
+            + cached_shared(f"targets-{lang}", lambda: _targets(lang)),
+            "year": ANY
             + [(UNDATED, _("Undated"))]
-            + [(str(y), str(y)) for y in range(2030, 1944, -1)]
-        )
+            + [(str(y), str(y)) for y in range(2030, 1944, -1)],
+        }
+        for name, pairs in choices.items():
+            self.fields[name].choices = Normalized(pairs)
 
     def params(self) -> dict[str, str]:
         """The valid, non-empty filters (an invalid one is dropped, not guessed)."""

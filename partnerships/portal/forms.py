@@ -10,7 +10,7 @@ from partnerships.core.languages import localized
 from partnerships.portal.figures import cached_shared
 from partnerships.portal.language import content_language
 from partnerships.portal.selectors import SORTS, DirectoryQuery
-from partnerships.portal.widgets import QuickSelect
+from partnerships.portal.widgets import Normalized, QuickSelect
 from partnerships.reference.models import Country, Theme, UnRegion
 from partnerships.registry.categories import Category
 
@@ -78,15 +78,18 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        # The reference data's choices: the same for every reader of a language.
+        # The reference data's choices: the same for every reader of a language,
+        # given as they are (`Normalized`).
         lang = content_language()
-        self.fields["country"].choices = ANY + cached_shared(
-            f"directory-countries-{lang}", lambda: _countries(lang)
-        )
-        self.fields["region"].choices = ANY + cached_shared("regions", region_choices)
-        self.fields["theme"].choices = ANY + cached_shared(
-            f"themes-{lang}", lambda: theme_choices(lang)
-        )
+        choices = {
+            "country": cached_shared(
+                f"directory-countries-{lang}", lambda: _countries(lang)
+            ),
+            "region": cached_shared("regions", region_choices),
+            "theme": cached_shared(f"themes-{lang}", lambda: theme_choices(lang)),
+        }
+        for name, pairs in choices.items():
+            self.fields[name].choices = Normalized(ANY + pairs)
 
     def query(self) -> DirectoryQuery:
         data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}

@@ -21,6 +21,7 @@ from django.db.models import (
     QuerySet,
     Sum,
     Value,
+    Window,
 )
 from django.db.models.functions import Concat
 from django.db.models.lookups import Exact
@@ -34,7 +35,15 @@ from partnerships.cooperation.models import (
 from partnerships.cooperation.visibility import engagements_visible_to
 from partnerships.core.actor import Actor
 from partnerships.core.id_lists import id_in
-from partnerships.portal.summaries import Quoted, RoleSummary, by_passage, roles_of
+from partnerships.core.languages import field_names
+from partnerships.portal.summaries import (
+    Quoted,
+    RoleSummary,
+    Row,
+    by_passage,
+    roles_of,
+    row_of,
+)
 from partnerships.reference.models import UnRegion
 from partnerships.registry.models import Organisation
 from partnerships.registry.visibility import organisations_visible_to
@@ -185,7 +194,7 @@ class Profile:
     parent_visible: bool
     engagements: int
     roles: list[RoleSummary]
-    partners: list[tuple[Organisation, int]]
+    partners: list[tuple[Row, int]]  # key and names (`PARTNER`), shared
     partner_count: int
     countries: list[dict]
     money: list[dict]
@@ -206,6 +215,7 @@ def profile(actor: Actor, org: Organisation) -> Profile:
         .exclude(organisation=org)
         .filter(visible_organisation(actor, "organisation_id"))
     )
+    top, partner_count = top_partners(partners)
     return Profile(
         organisation=org,
         children=list(
@@ -219,8 +229,8 @@ def profile(actor: Actor, org: Organisation) -> Profile:
         ),
         engagements=len(ids),
         roles=roles_of(org, ids),
-        partners=top_partners(partners),
-        partner_count=partners.values("organisation_id").distinct().count(),
+        partners=top,
+        partner_count=partner_count,
         countries=list(
             Place.objects.filter(id_in("engagement_id", ids), country__isnull=False)
             .values("country_id", "country__name_en")
@@ -236,30 +246,44 @@ def profile(actor: Actor, org: Organisation) -> Profile:
             .annotate(total=Sum("amount"), count=Count("id"))
             .order_by("currency_id")
         ),
-        evidence=by_passage(mentions(actor, org)),
+        evidence=by_passage(mentions(actor, org, ids)),
     )
 
 
-def top_partners(partners: QuerySet, limit: int = 10) -> list[tuple[Organisation, int]]:
-    """The organisations of `partners` (participations) in most engagements."""
-    counts = list(
-        partners.values("organisation_id")
-        .annotate(shared=Count("engagement_id", distinct=True))
+# What the profile shows of a partner: its key and its names.
+PARTNER = ("organisation__key", *(f"organisation__{n}" for n in field_names("name")))
+
+
+def top_partners(
+    partners: QuerySet, limit: int = 10
+) -> tuple[list[tuple[Row, int]], int]:
+    """The organisations of `partners` (participations) in most engagements (their
+    `PARTNER` columns) and how many there are in all: one query, the total a
+    window count over the groups, computed before the limit."""
+    rows = list(
+        partners.values("organisation_id", *PARTNER)
+        .annotate(
+            shared=Count("engagement_id", distinct=True), groups=Window(Count("*"))
+        )
         .order_by("-shared", "organisation_id")[:limit]
     )
-    orgs = Organisation.objects.in_bulk([row["organisation_id"] for row in counts])
-    return [(orgs[row["organisation_id"]], row["shared"]) for row in counts]
+    top = [(row_of(row, "organisation__"), row["shared"]) for row in rows]
+    return top, rows[0]["groups"] if rows else 0
 
 
-def mentions(actor: Actor, org: Organisation, limit: int = 50) -> list[Evidence]:
-    """Evidence that names the organisation, or its part in an engagement."""
+def mentions(
+    actor: Actor, org: Organisation, engagement_ids: list[int], limit: int = 50
+) -> list[Evidence]:
+    """Evidence that names the organisation, or its part in an engagement
+    (`engagement_ids`: the visible engagements it takes part in, as read by
+    `profile`, so the permission layer is not asked again in a subquery)."""
     return list(
         Evidence.objects.filter(passage__in=passages_visible_to(actor))
         .filter(
             Q(organisation=org)
             | Q(
                 Q(participation__organisation=org)
-                & Q(visible_engagement(actor, "participation__engagement_id"))
+                & Q(id_in("participation__engagement_id", engagement_ids))
             )
         )
         .select_related("passage__document", "participation__engagement")

@@ -25,10 +25,11 @@ pytestmark = pytest.mark.django_db
         # Nothing contains it: the close names are looked up (one query on
         # PostgreSQL per column; SQLite's word index is built once per process).
         ("/search/", {"q": "UN-Habiat"}, 20),
-        # The summary: engagements, roles (counts, then the latest of each in one
-        # windowed query), partners, countries and their names.
-        ("/organisations/UN-Habitat/", {}, 14),
-        ("/organisations/UNDP/", {}, 14),
+        # The summary: engagements, roles (the latest of each and the figures per
+        # role in one windowed query), partners (the top and how many, one query),
+        # countries and their names.
+        ("/organisations/UN-Habitat/", {}, 11),
+        ("/organisations/UNDP/", {}, 11),
         ("/documents/HSP/HA/1/2/Add.2/", {}, 3),
         ("/dashboards/", {}, 15),  # + money: lines, budgets, hand-entered, two flows
         ("/", {}, 6),
