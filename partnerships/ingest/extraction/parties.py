@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from partnerships.ingest.extraction.zh_parties import gives
 from partnerships.ingest.gazetteer import Gazetteer, Match
 
 _EN_BEFORE = re.compile(
@@ -148,7 +149,7 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
     if _ZH_PLACE_BEFORE.search(before):
         return False
-    if _ZH_SUPPORTED_BEFORE.search(before):
+    if _ZH_SUPPORTED_BEFORE.search(before) or gives(before, after):
         return True
     return bool(_ZH_AFTER_PARTY.match(after)) or (
         near_org

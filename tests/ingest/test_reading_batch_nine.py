@@ -1,0 +1,52 @@
+"""Rules of the ninth batch's round (docs/ingest.md, "Ninth batch (session 10,
+second round)"). Each is checked on sentences written for the test (no sentence of
+the corpus or the seed)."""
+
+from __future__ import annotations
+
+from partnerships.ingest.pipeline import extract
+from partnerships.sources.paragraphs import split_report
+
+
+def _results(gazetteer, text, lang):
+    return extract(split_report(text, lang), gazetteer, lang)
+
+
+def _found(gazetteer, text, lang):
+    """{surface: proposed name} of every organisation, paragraph by paragraph."""
+    return [
+        {m.text: p.resolution.name for p in r.organisations for m in p.mentions}
+        for r in _results(gazetteer, text, lang)
+    ]
+
+
+def _kinds(gazetteer, text, lang):
+    """{(kind, proposed name)} of every engagement, paragraph by paragraph."""
+    return [
+        {(e.kind, p.resolution.name) for e in r.engagements for p, _ in e.participants}
+        for r in _results(gazetteer, text, lang)
+    ]
+
+
+def test_a_chinese_country_giving_told_by_a_noun_acts(reference_gazetteer):
+    for sentence in (
+        "去年,巴西的捐款占儿童基金会收入的一成。\n",
+        "与前一年相比,巴西对该署的捐助增加了一倍。\n",
+        "作为发展中国家,巴西在环境署设立了信托基金。\n",
+        "巴西在危急时刻慷慨解囊,帮助了灾区儿童。\n",
+        "巴西提出了新的合作倡议。\n",
+    ):
+        (found,) = _found(reference_gazetteer, sentence, "zh")
+        assert found.get("巴西") == "巴西政府", sentence
+    # A place still: 在巴西设立, 巴西的城市.
+    (found,) = _found(reference_gazetteer, "儿童基金会在巴西设立了办事处。\n", "zh")
+    assert "巴西" not in found
+    (found,) = _found(reference_gazetteer, "巴西的城市人口增长很快。\n", "zh")
+    assert "巴西" not in found
+
+
+def test_a_chinese_country_given_to_after_the_giver_acts(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer, "根据协议,环境署将提供秘鲁一系列技术援助。\n", "zh"
+    )
+    assert found.get("秘鲁") == "秘鲁政府"
