@@ -50,3 +50,20 @@ def test_a_chinese_country_given_to_after_the_giver_acts(reference_gazetteer):
         reference_gazetteer, "根据协议,环境署将提供秘鲁一系列技术援助。\n", "zh"
     )
     assert found.get("秘鲁") == "秘鲁政府"
+
+
+def test_an_agreement_referred_back_to_is_not_a_new_agreement(reference_gazetteer):
+    text = (
+        "儿童基金会与秘鲁签署了协议。\n\n"
+        "根据协议,儿童基金会将向秘鲁提供技术援助。\n\n"
+        "UNICEF and Peru signed an agreement.\n\n"
+        "Under the agreement, UNICEF will support Peru in water projects.\n"
+    )
+    zh_signed, zh_after = _kinds(reference_gazetteer, text.split("\n\nUNICEF")[0], "zh")
+    assert ("agreement", "儿童基金会") in zh_signed
+    assert ("agreement", "儿童基金会") not in zh_after
+    assert ("project", "儿童基金会") in zh_after
+    en = "UNICEF" + text.split("\n\nUNICEF")[1]
+    en_signed, en_after = _kinds(reference_gazetteer, en, "en")
+    assert ("agreement", "UNICEF") in en_signed
+    assert ("agreement", "UNICEF") not in en_after
