@@ -67,3 +67,19 @@ def test_an_agreement_referred_back_to_is_not_a_new_agreement(reference_gazettee
     en_signed, en_after = _kinds(reference_gazetteer, en, "en")
     assert ("agreement", "UNICEF") in en_signed
     assert ("agreement", "UNICEF") not in en_after
+
+
+def test_a_chinese_name_stops_at_a_preposition_a_person_or_representing(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "该方案由外交部副部长签署。王明先生代表秘鲁政府与儿童基金会代表出席。"
+        "市政府代市长李华与联合国开发计划署驻华代表处签署了协议。\n",
+        "zh",
+    )
+    names = set(found)
+    assert "外交部" in names and "该方案由外交部" not in names
+    assert "秘鲁政府" in names
+    assert not [n for n in names if "先生" in n or "代表秘鲁" in n]
+    assert not [n for n in names if "李华" in n]

@@ -79,7 +79,9 @@ def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
         return False
     if len(w) == 1 and w in _WEAK_SUFFIXES:
         return False  # 内罗毕郡郡长: the name ended at the first 郡
-    if w in _ZH_TITLES or (tag in ("nr", "nrt") and prev[0] in _ZH_TITLES):
+    if w == "代表" and cursor + 1 < index and tokens[cursor + 1][1] == "nt":
+        return False  # 先生代表中国政府: representing, not a word of the name
+    if _is_title(w) or (tag in ("nr", "nrt") and _is_title(prev[0])):
         return (
             False  # 商务部副部长易小准及联合国开发计划署驻华代表处: a title, a person
         )
@@ -123,8 +125,17 @@ def _before(tokens: list[Token], first: int) -> str:
 _ZH_TITLES = set(
     "部长 副部长 局长 副局长 署长 副署长 司长 副司长 厅长 处长 主任 副主任 执行主任 "
     "代理主任 主席 副主席 委员长 副委员长 省长 市长 县长 大使 总裁 副总裁 董事长 院长 "
-    "校长 书记 顾问 理事长".split()
+    "校长 书记 顾问 理事长 总经理 经理 总干事 先生 女士 博士 教授".split()
 )
+
+
+def _is_title(word: str) -> bool:
+    """A job title or honorific, also with a prefix jieba kept on it (代市长)."""
+    return word in _ZH_TITLES or (
+        len(word) > 2 and word[-2:] in _ZH_TITLES and not ends_name(word)
+    )
+
+
 # One-character prepositions jieba may tag as nouns (经 in 经理事会批准).
 _PREPOSITIONS = set("经 由 向 据 被 对 自 从".split())
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
@@ -225,12 +236,20 @@ _TITLED_LOCAL_BODY = re.compile(
 )
 
 
+# Words no such body's name holds: a name found before a title starts after the
+# last of them (合作计划由商务部部长 → 商务部).
+_INSIDE_BOUNDARY = re.compile(r".*(?:由|向|经|对|在|代表|先生|女士)")
+
+
 def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
-    return [
-        (m.start(1), m.end(1), True)
-        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE, _TITLED_LOCAL_BODY)
-        for m in pattern.finditer(text)
-    ]
+    out = []
+    for pattern in (_TITLED_BODY, _TITLED_COMMITTEE, _TITLED_LOCAL_BODY):
+        for m in pattern.finditer(text):
+            cut = _INSIDE_BOUNDARY.match(m.group(1))
+            start = m.start(1) + (cut.end() if cut else 0)
+            if m.end(1) - start >= 2:
+                out.append((start, m.end(1), True))
+    return out
 
 
 def _ministers_of(
