@@ -83,3 +83,18 @@ def test_a_chinese_name_stops_at_a_preposition_a_person_or_representing(
     assert "秘鲁政府" in names
     assert not [n for n in names if "先生" in n or "代表秘鲁" in n]
     assert not [n for n in names if "李华" in n]
+
+
+def test_one_map_of_country_acronyms_serves_both_readings(reference_gazetteer):
+    from partnerships.ingest.extraction import en_references, parties
+
+    assert not hasattr(parties, "_COUNTRY_ACRONYMS")
+    (found,) = _found(
+        reference_gazetteer, "US is a long-standing partner of UNICEF.\n", "en"
+    )
+    assert found.get("US") == "Government of United States of America"
+    assert en_references.COUNTRY_ACRONYMS["US"] == "United States of America"
+    (found,) = _found(
+        reference_gazetteer, "UNICEF received US$ 5 million from Peru.\n", "en"
+    )
+    assert "US" not in found

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from partnerships.ingest.extraction.en_references import COUNTRY_ACRONYMS
 from partnerships.ingest.extraction.zh_parties import gives
 from partnerships.ingest.gazetteer import Gazetteer, Match
 
@@ -207,15 +208,9 @@ _QUOTED = re.compile(
 )
 
 
-# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP".
-_COUNTRY_ACRONYMS = {
-    "UAE": "United Arab Emirates",
-    "ROK": "Republic of Korea",
-    "DRC": "Democratic Republic of the Congo",
-    "UK": "United Kingdom",
-    "USA": "United States",
-}
-_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(_COUNTRY_ACRONYMS) + r")\b(?![$-])")
+# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP"
+# (the acronyms and the names they stand for: en_references.py, one map for both).
+_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(COUNTRY_ACRONYMS) + r")\b(?![$-])")
 
 
 def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
@@ -223,7 +218,7 @@ def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
         return []
     out = []
     for found in _COUNTRY_ACRONYM.finditer(text):
-        entries = places.lookup(_COUNTRY_ACRONYMS[found.group()])
+        entries = places.lookup(COUNTRY_ACRONYMS[found.group()])
         if entries:
             out.append(Match(found.start(), found.end(), found.group(), tuple(entries)))
     return out
@@ -287,7 +282,7 @@ def government_spans(
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
             name = text[match.start : end]
-            out.append((match.start, end, _COUNTRY_ACRONYMS.get(name, name)))
+            out.append((match.start, end, COUNTRY_ACRONYMS.get(name, name)))
     out += _listed_before(text, passed, out)
     if lang == "zh":
         # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.
