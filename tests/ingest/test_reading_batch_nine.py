@@ -98,3 +98,22 @@ def test_one_map_of_country_acronyms_serves_both_readings(reference_gazetteer):
         reference_gazetteer, "UNICEF received US$ 5 million from Peru.\n", "en"
     )
     assert "US" not in found
+
+
+def test_the_government_in_lower_case_acting_is_a_government(reference_gazetteer):
+    first, second = _found(
+        reference_gazetteer,
+        "A grant was signed between the government and UNICEF on Monday.\n\n"
+        "The Government of Peru and UNICEF met. Then the government and UNICEF "
+        "signed a plan.\n",
+        "en",
+    )
+    assert first.get("government") == "government"
+    assert second.get("government") == "Government of Peru"
+    # Not an organisation: the government's agencies, a place's government in general.
+    (found,) = _found(
+        reference_gazetteer,
+        "UNICEF works with the government agencies of the region.\n",
+        "en",
+    )
+    assert "government" not in found
