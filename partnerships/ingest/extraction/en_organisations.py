@@ -10,8 +10,8 @@ from partnerships.ingest.extraction.en_references import (
     acronym_parties,
     adjective_governments,
     has_head,
-    unnamed_governments,
     offices_of,
+    unnamed_governments,
 )
 from partnerships.ingest.extraction.english import (
     acronym_definitions,
