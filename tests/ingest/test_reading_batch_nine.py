@@ -117,3 +117,12 @@ def test_the_government_in_lower_case_acting_is_a_government(reference_gazetteer
         "en",
     )
     assert "government" not in found
+
+
+def test_a_chinese_trust_fund_is_an_instrument_not_an_organisation(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer, "秘鲁向儿童基金会捐款设立了信托基金。\n", "zh"
+    )
+    assert "信托基金" not in found and "儿童基金会" in found
