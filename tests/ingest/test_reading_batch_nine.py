@@ -126,3 +126,21 @@ def test_a_chinese_trust_fund_is_an_instrument_not_an_organisation(
         reference_gazetteer, "秘鲁向儿童基金会捐款设立了信托基金。\n", "zh"
     )
     assert "信托基金" not in found and "儿童基金会" in found
+
+
+def test_both_sides_in_chinese_are_the_parties_of_the_sentence_before(
+    reference_gazetteer,
+):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "秘鲁政府与儿童基金会签署了谅解备忘录。根据备忘录,双方将共同实施供水项目。\n",
+        "zh",
+    )
+    assert ("project", "秘鲁政府") in kinds and ("project", "儿童基金会") in kinds
+    # The kind is told by the sentence of 双方 itself (出席: an event).
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "秘鲁政府与儿童基金会签署了谅解备忘录。双方代表出席了仪式。\n",
+        "zh",
+    )
+    assert ("event", "秘鲁政府") in kinds
