@@ -144,3 +144,20 @@ def test_both_sides_in_chinese_are_the_parties_of_the_sentence_before(
         "zh",
     )
     assert ("event", "秘鲁政府") in kinds
+
+
+def test_an_english_country_doing_in_a_relative_or_absolute_clause_acts(
+    reference_gazetteer,
+):
+    first, second = _found(
+        reference_gazetteer,
+        "The grant runs for two years, with Peru releasing half of it each year.\n\n"
+        "Peru, which has been providing aid to its neighbours, is a donor.\n",
+        "en",
+    )
+    assert first.get("Peru") == "Government of Peru"
+    assert second.get("Peru") == "Government of Peru"
+    (found,) = _found(
+        reference_gazetteer, "Peru, which is a large country, has many cities.\n", "en"
+    )
+    assert "Peru" not in found

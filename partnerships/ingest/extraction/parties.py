@@ -66,6 +66,9 @@ _EN_AGENT_BEFORE = re.compile(
     r"funded|financed|supported|signed|provided|hosted|organi[sz]ed|offered|made)"
     r"\s+by\s+(?:the\s+)?$"
 )
+_EN_DOING = re.compile(
+    r"^,\s+which\s+(?:has|have|had|is|was)\s+(?:been\s+)?[a-z]+ing\b"
+)
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
     r"assistance|aid|donation|grant)\b|"
@@ -114,6 +117,13 @@ _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])"
 _EN_SHORT_FORM = re.compile(r"^\s*\([A-Z]{2,6}\)")
 
 
+def _doing_en(before: str, after: str) -> bool:
+    """ "China, which has been providing", "with Beijing releasing"."""
+    if before.endswith("with ") and re.match(r"^\s+[a-z]+ing\b", after):
+        return True
+    return bool(_EN_DOING.match(after))
+
+
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], _EN_SHORT_FORM.sub("", text[match.end :])
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
@@ -122,7 +132,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
     if _EN_DONORS_BEFORE.search(before) or _EN_PARTNER_BEFORE.search(before):
         return True
-    if _EN_AGENT_BEFORE.search(before):
+    if _EN_AGENT_BEFORE.search(before) or _doing_en(before, after):
         return True
     if (
         _EN_PLACE_BEFORE.search(before)
