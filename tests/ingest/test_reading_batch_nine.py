@@ -161,3 +161,13 @@ def test_an_english_country_doing_in_a_relative_or_absolute_clause_acts(
         reference_gazetteer, "Peru, which is a large country, has many cities.\n", "en"
     )
     assert "Peru" not in found
+
+
+def test_a_short_block_wholly_in_brackets_ending_no_sentence_is_a_caption():
+    text = (
+        "UNICEF and the Government of Peru signed an agreement on water in Lima.\n\n"
+        "(Photo 2 and 3. The signing ceremony in Lima)\n\n"
+        "(The agreement covers three regions. It runs until 2030.)\n"
+    )
+    paragraphs = split_report(text, "en").paragraphs
+    assert [p.text[:10] for p in paragraphs] == ["UNICEF and", "(The agree"]
