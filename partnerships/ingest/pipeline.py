@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from partnerships.ingest.extraction import engagements as cues
 from partnerships.ingest.extraction import zh_clauses
+from partnerships.ingest.extraction.both_sides import both_sides
 from partnerships.ingest.extraction.clauses import acts, clauses
 from partnerships.ingest.extraction.facts import (
     FuzzyDate,
@@ -126,6 +127,8 @@ class Extractor:
                 _money_told_after(result.engagements[-1], result.money, start, end)
             if not found:
                 found = _joins_event(text, (start, end), result, told)
+            if not found and told and self.lang == "zh":
+                found = both_sides(text, (start, end), result.engagements, told[-1])
             elif self.lang == "zh":
                 _meeting_told_before(text, (start, end), found, result, told)
             result.engagements.extend(found)

@@ -268,15 +268,16 @@ def _is_paragraph(block: str) -> bool:
 
 def _bracket_after_no_sentence(block: str) -> bool:
     """A block ending in a bracket that closes a short form or a note after words
-    ending no sentence: "… for Asia and the Pacific (ESCAP)"; not "… said. (AP)" nor
-    a sentence inside the brackets."""
+    ending no sentence: "… for Asia and the Pacific (ESCAP)", or a block wholly in
+    brackets: "(Photo 2. The Assembly)"; not "… said. (AP)" nor a sentence inside
+    the brackets."""
     if not block.endswith((")", "）")):
         return False
     opening = max(block.rfind("("), block.rfind("（"))
     inside, before = block[opening + 1 : -1].strip(), block[:opening].strip()
     return (
-        opening > 0
-        and not before.endswith(_BLOCK_END)
+        opening >= 0
+        and (opening == 0 or not before.endswith(_BLOCK_END))
         and not inside.endswith(_SENTENCE_END)
     )
 

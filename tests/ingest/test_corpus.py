@@ -45,8 +45,13 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # batch in it (docs/ingest.md, "Eighth batch (session 10)"): English
     # organisations lower than before because the batch is harder (its first run
     # 0.791 / 0.464), the earlier 48 documents at 0.941 / 0.819.
-    ("dev", "en"): (0.914, 0.786),  # 0.924 / 0.796
-    ("dev", "zh"): (0.911, 0.730),  # 0.921 / 0.740
+    # With the ninth batch in it (docs/ingest.md, "Ninth batch (session 10, second
+    # round)"): lower again because the batch is harder (its first run English
+    # 0.627 / 0.410, Chinese 0.790 / 0.582); the earlier 96 documents score
+    # 0.926 / 0.797 and 0.924 / 0.751, as before or better. The test part did not
+    # move (read once at the end), so its floors stay.
+    ("dev", "en"): (0.904, 0.769),  # 0.914 / 0.779
+    ("dev", "zh"): (0.910, 0.737),  # 0.920 / 0.747
 }
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from partnerships.ingest.extraction.segment import Token
 from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
+from partnerships.ingest.extraction.zh_titled import titled_bodies
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
@@ -79,7 +80,9 @@ def _extends(tokens: list[Token], cursor: int, first: int, index: int) -> bool:
         return False
     if len(w) == 1 and w in _WEAK_SUFFIXES:
         return False  # 内罗毕郡郡长: the name ended at the first 郡
-    if w in _ZH_TITLES or (tag in ("nr", "nrt") and prev[0] in _ZH_TITLES):
+    if w == "代表" and cursor + 1 < index and tokens[cursor + 1][1] == "nt":
+        return False  # 先生代表中国政府: representing, not a word of the name
+    if _is_title(w) or (tag in ("nr", "nrt") and _is_title(prev[0])):
         return (
             False  # 商务部副部长易小准及联合国开发计划署驻华代表处: a title, a person
         )
@@ -123,8 +126,17 @@ def _before(tokens: list[Token], first: int) -> str:
 _ZH_TITLES = set(
     "部长 副部长 局长 副局长 署长 副署长 司长 副司长 厅长 处长 主任 副主任 执行主任 "
     "代理主任 主席 副主席 委员长 副委员长 省长 市长 县长 大使 总裁 副总裁 董事长 院长 "
-    "校长 书记 顾问 理事长".split()
+    "校长 书记 顾问 理事长 总经理 经理 总干事 先生 女士 博士 教授".split()
 )
+
+
+def _is_title(word: str) -> bool:
+    """A job title or honorific, also with a prefix jieba kept on it (代市长)."""
+    return word in _ZH_TITLES or (
+        len(word) > 2 and word[-2:] in _ZH_TITLES and not ends_name(word)
+    )
+
+
 # One-character prepositions jieba may tag as nouns (经 in 经理事会批准).
 _PREPOSITIONS = set("经 由 向 据 被 对 自 从".split())
 _LIST_BOUNDARIES = {"、", "（", "“", "和", "与", "及", "包括"}
@@ -195,42 +207,6 @@ _TITLES_AFTER = (
 def _titled(tokens: list[Token], index: int) -> bool:
     after = "".join(t[0] for t in tokens[index + 1 : index + 3])
     return after.startswith(_TITLES_AFTER)
-
-
-# A ministry or bureau before its official's title, however jieba cut it:
-# 住房城乡建设部副部长.
-_TITLED_BODY = re.compile(
-    r"(?:^|(?<=[，,。；;：:、（(“\s]))([\u4e00-\u9fff]{2,14}?[部局署厅司])"
-    r"(?=(?:[\u4e00-\u9fff]{2,3}?(?<![部局署厅司处]))?副?"
-    r"(?:部长|局长|署长|厅长|司长|主任|党组书记))"
-)
-
-
-# A province's or city's party committee, people's congress or political
-# consultative conference before its official's title: 省委书记, 镇江市委常委,
-# 省人大常委会主任.
-_TITLED_COMMITTEE = re.compile(
-    r"(?:^|(?<=[，,。；;：:、（(“\s]))"
-    r"([\u4e00-\u9fff]{0,6}?[省市区县州]委(?=副?(?:书记|常委))|"
-    r"(?:[\u4e00-\u9fff]{0,6}?[省市区县州])?(?:人大常委会|政协)(?=副?(?:主任|主席)))"
-)
-
-
-# A city's commission, office or station before its head's title: 市发改委主任,
-# 市广播电视台相关负责人.
-_TITLED_LOCAL_BODY = re.compile(
-    r"(?:^|(?<=[，,。；;：:、（(“\s及和与]))"
-    r"((?:[\u4e00-\u9fff]{0,4}[省市区县])[\u4e00-\u9fff]{1,6}?(?<![省市区县])(?:委|办|台))"
-    r"(?=副?(?:主任|台长|相关负责人|负责人))"
-)
-
-
-def _titled_bodies(text: str) -> list[tuple[int, int, bool]]:
-    return [
-        (m.start(1), m.end(1), True)
-        for pattern in (_TITLED_BODY, _TITLED_COMMITTEE, _TITLED_LOCAL_BODY)
-        for m in pattern.finditer(text)
-    ]
 
 
 def _ministers_of(
@@ -367,7 +343,7 @@ def chinese_spans(
         and not re.search(r"[：，、；]", m.group(1))
     ]
     found = _longest(
-        _zh_candidates(tokens) + _titled_bodies(text) + _ministers_of(text, known)
+        _zh_candidates(tokens) + titled_bodies(text) + _ministers_of(text, known)
     )
     found += [
         span

@@ -126,9 +126,9 @@ def un_as_frame(text: str, start: int, end: int, lang: str) -> bool:
 
 
 # The agency's own funds, which are accounts, not organisations (the Foundation set
-# up by General Assembly resolution 3327 (XXIX), its trust funds).
+# up by General Assembly resolution 3327 (XXIX), its trust funds, 信托基金).
 _INSTRUMENT = re.compile(
-    r"(?:Habitat and Human Settlements Foundation|Trust Fund|人居署基金会|人居基金会|"
+    r"(?:Habitat and Human Settlements Foundation|Trust Fund|信托基金|人居署基金会|人居基金会|"
     r"人类住区基金会)$"
 )
 

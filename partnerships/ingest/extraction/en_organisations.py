@@ -9,14 +9,16 @@ from partnerships.ingest.extraction.en_lists import listed_with
 from partnerships.ingest.extraction.en_references import (
     acronym_parties,
     adjective_governments,
+    has_head,
     offices_of,
+    unnamed_governments,
 )
 from partnerships.ingest.extraction.english import (
     acronym_definitions,
     en_trim,
     office_in_place,
 )
-from partnerships.ingest.extraction.mention import Mention, _overlaps
+from partnerships.ingest.extraction.mention import Mention, _overlaps, last_named
 from partnerships.ingest.extraction.speakers import spoken_for
 
 _MINISTER_BEFORE = re.compile(r"\bMinister\s+of\s+$")
@@ -138,7 +140,28 @@ class EnglishSteps:
                 mention = Mention(start, end, acronym, method, entries)
             if not _overlaps(mention, mentions + found):
                 found.append(mention)
-        return mentions + found
+        return mentions + found + self._unnamed_governments(text, mentions + found)
+
+    def _unnamed_governments(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        found = []
+        for start, end in unnamed_governments(text):
+            target = last_named(
+                self.en_references.named,
+                sorted(mentions, key=lambda m: m.start),
+                start,
+                lambda m: m.method == "government" or has_head(m.text, "Government"),
+            )
+            if target is None:
+                mention = Mention(start, end, text[start:end], "pattern")
+            else:
+                root = target.alias_of or target
+                mention = Mention(
+                    start, end, text[start:end], "reference", root.entries
+                )
+                mention.alias_of = root
+            if not _overlaps(mention, mentions + found):
+                found.append(mention)
+        return found
 
     def _is_country(self, name: str) -> bool:
         return any(e.source == "country" for e in self.places.lookup(name))

@@ -172,3 +172,22 @@ def offices_of(text: str) -> list[tuple[int, int, int, int]]:
             start += 4
         out.append((start, match.end(), start, match.start()))
     return out
+
+
+# "the government" in lower case acting, as a page of the host country writes it
+# ("between the government and UNDP", "the government will contribute"): the
+# government named before, else the host's government, unnamed.
+_UNNAMED_GOVERNMENT = re.compile(
+    r"\b(?:between|with)\s+the\s+(government)\b"
+    r"(?!\s+(?:of|agencies|agency|officials?|departments?|sector)\b)|"
+    r"\b[Tt]he\s+(government)(?=\s+(?:and|will|would|has|have|had|is|was|signed|"
+    r"contribut\w*|provid\w*|agreed|committed|pledged)\b)"
+)
+
+
+def unnamed_governments(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _UNNAMED_GOVERNMENT.finditer(text):
+        group = 1 if match.group(1) else 2
+        out.append((match.start(group), match.end(group)))
+    return out

@@ -213,6 +213,11 @@ _OTHER_SENSES = re.compile(
     r"发表[^，。；]{0,6}?(?:致辞|讲话|演讲|发言|贺词|声明)|作[^，。；]{0,6}?报告|工作报告|"
     # News announced, not a text published: 发布新闻公告, "issued a press release".
     r"发布[^，。；]{0,6}?(?:公告|新闻稿|消息|通知)|(?:issued|released) a press release|"
+    # An agreement told before, referred back to: what it provides is the act
+    # ("根据协议,环境署将提供…", "under the agreement, X will provide").
+    r"(?:根据|按照|依据)(?:该|此|这)?[^，。；,]{0,6}?(?:协议|协定|备忘录)|"
+    r"(?:under|according to|in line with)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:agreement|mou|memorandum)\b|"
     # Taking part in an award's selection is competing, not cooperating.
     r"(?:参与|参加)[^，。；]{0,20}?评选|"
     # A project launched is told as the project: "launched ... the X project".
@@ -276,7 +281,7 @@ def kinds_of(
 _TALKS = ("举行", "会见", "会谈", "held", "meeting")
 # Without a cue, organisations named in one sentence cooperate only where it says so.
 _COOPERATION = re.compile(
-    r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|"
+    r"合作|协作|共同|联合|携手|一道|一起|协助|支持|伙伴|与|同|和|及|援助|帮助|提供|"
     r"\bwith\b|together|joint|partner|cooperat|collaborat|support|"
     # Two organisations as the subject of one verb: "X and the Y also confirmed".
     r"(?<!between )(?<!between the )(?<!□)□+\s*,?\s+and\s+(?:the\s+)?□"

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from partnerships.ingest.extraction.en_references import COUNTRY_ACRONYMS
+from partnerships.ingest.extraction.zh_parties import gives
 from partnerships.ingest.gazetteer import Gazetteer, Match
 
 _EN_BEFORE = re.compile(
@@ -63,6 +65,9 @@ _EN_AGENT_BEFORE = re.compile(
     r"\b(?:commitments?|contributions?|pledges?|donations?|grants?|funding|"
     r"funded|financed|supported|signed|provided|hosted|organi[sz]ed|offered|made)"
     r"\s+by\s+(?:the\s+)?$"
+)
+_EN_DOING = re.compile(
+    r"^,\s+which\s+(?:has|have|had|is|was)\s+(?:been\s+)?[a-z]+ing\b"
 )
 _EN_AFTER_PARTY = re.compile(
     r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
@@ -112,6 +117,13 @@ _ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])"
 _EN_SHORT_FORM = re.compile(r"^\s*\([A-Z]{2,6}\)")
 
 
+def _doing_en(before: str, after: str) -> bool:
+    """ "China, which has been providing", "with Beijing releasing"."""
+    if before.endswith("with ") and re.match(r"^\s+[a-z]+ing\b", after):
+        return True
+    return bool(_EN_DOING.match(after))
+
+
 def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], _EN_SHORT_FORM.sub("", text[match.end :])
     if _EN_BEFORE.search(before) and not _EN_CITY_PLACE.search(before):
@@ -120,7 +132,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
         return True  # "in Japan's assistance policy", "Japan's Ambassador"
     if _EN_DONORS_BEFORE.search(before) or _EN_PARTNER_BEFORE.search(before):
         return True
-    if _EN_AGENT_BEFORE.search(before):
+    if _EN_AGENT_BEFORE.search(before) or _doing_en(before, after):
         return True
     if (
         _EN_PLACE_BEFORE.search(before)
@@ -148,7 +160,7 @@ def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
     if _ZH_PLACE_BEFORE.search(before):
         return False
-    if _ZH_SUPPORTED_BEFORE.search(before):
+    if _ZH_SUPPORTED_BEFORE.search(before) or gives(before, after):
         return True
     return bool(_ZH_AFTER_PARTY.match(after)) or (
         near_org
@@ -206,15 +218,9 @@ _QUOTED = re.compile(
 )
 
 
-# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP".
-_COUNTRY_ACRONYMS = {
-    "UAE": "United Arab Emirates",
-    "ROK": "Republic of Korea",
-    "DRC": "Democratic Republic of the Congo",
-    "UK": "United Kingdom",
-    "USA": "United States",
-}
-_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(_COUNTRY_ACRONYMS) + r")\b(?![$-])")
+# A country by its acronym where it acts: "ROK is a long-standing partner of UNDP"
+# (the acronyms and the names they stand for: en_references.py, one map for both).
+_COUNTRY_ACRONYM = re.compile(r"\b(?:" + "|".join(COUNTRY_ACRONYMS) + r")\b(?![$-])")
 
 
 def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
@@ -222,7 +228,7 @@ def _country_acronyms(text: str, places: Gazetteer, lang: str) -> list[Match]:
         return []
     out = []
     for found in _COUNTRY_ACRONYM.finditer(text):
-        entries = places.lookup(_COUNTRY_ACRONYMS[found.group()])
+        entries = places.lookup(COUNTRY_ACRONYMS[found.group()])
         if entries:
             out.append(Match(found.start(), found.end(), found.group(), tuple(entries)))
     return out
@@ -286,7 +292,7 @@ def government_spans(
         ):
             end = match.end + (lang == "zh" and text[match.end : match.end + 1] == "国")
             name = text[match.start : end]
-            out.append((match.start, end, _COUNTRY_ACRONYMS.get(name, name)))
+            out.append((match.start, end, COUNTRY_ACRONYMS.get(name, name)))
     out += _listed_before(text, passed, out)
     if lang == "zh":
         # 我国与联合国开发计划署签订了: "our country", in a Chinese publisher's text.

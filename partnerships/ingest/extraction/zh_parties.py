@@ -104,3 +104,22 @@ def zh_party_spans(
         + winning_cities(text, sources)
         + subject_cities(text, sources)
     )
+
+
+# A country giving, told by a noun or an idiom: 中国的捐助, 中国对该署的捐款, 中国在
+# 环境署设立信托基金, 中国在紧急关头慷慨解囊, 中国提出…倡议.
+_GIVING_AFTER = re.compile(
+    r"^(?:的|对[^,，。;；]{1,12}的)(?:捐款|捐助|捐赠|资助|援助|贡献)|"
+    r"^在[^,，。;；]{1,12}(?:设立|捐|出资|慷慨解囊)|^(?:慷慨解囊|提出|坚定)"
+)
+# The country given to, right after the giver's verb (将提供蒙古一系列援助) or between
+# 向 and it (向秘鲁提供).
+_GIVEN_BEFORE = re.compile(r"(?:提供|给予)$")
+_GIVEN_TO_AFTER = re.compile(r"^(?:提供|捐|给予|派遣|转让)")
+
+
+def gives(before: str, after: str) -> bool:
+    """A Chinese country, between `before` and `after`, gives or is given to."""
+    if before.endswith("向") and _GIVEN_TO_AFTER.match(after):
+        return True
+    return bool(_GIVING_AFTER.match(after) or _GIVEN_BEFORE.search(before))

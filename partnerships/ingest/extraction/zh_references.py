@@ -9,7 +9,8 @@
   named before a title and a verb of saying: 开发署驻华代表处主任王东表示), else the
   last one speaking before; with no speaker, nobody.
 - 双方: the two organisations of the last sentence naming two or more (measured and
-  not kept: see docs/ingest.md, "Chinese"; `BOTH_SIDES` turns it on).
+  not kept: see docs/ingest.md, "Chinese"; `BOTH_SIDES` turns it on). The parties
+  of an engagement, not a mention, it is read in `both_sides.py`.
 
 Only names written before the back-reference are referred to; a back-reference
 never refers to another back-reference's words, only to the organisation they name.
