@@ -3,6 +3,12 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from partnerships.core.planner import statistics_of
+
+REMADE = statistics_of(
+    "cooperation_moneyline", "cooperation_participation", "cooperation_place"
+)
+
 
 class Migration(migrations.Migration):
 
@@ -13,6 +19,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        REMADE[0],
         migrations.AlterField(
             model_name='moneyline',
             name='engagement',
@@ -60,4 +67,5 @@ class Migration(migrations.Migration):
             model_name='place',
             index=models.Index(condition=models.Q(('region__isnull', False)), fields=['region'], name='place_region'),
         ),
+        REMADE[1],
     ]

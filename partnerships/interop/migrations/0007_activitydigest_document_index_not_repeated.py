@@ -3,6 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from partnerships.core.planner import statistics_of
+
+REMADE = statistics_of("interop_activitydigest")
+
 
 class Migration(migrations.Migration):
 
@@ -11,9 +15,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        REMADE[0],
         migrations.AlterField(
             model_name='activitydigest',
             name='document',
             field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='sources.sourcedocument'),
         ),
+        REMADE[1],
     ]
