@@ -5,28 +5,8 @@ seed)."""
 from __future__ import annotations
 
 from partnerships.ingest.extraction.speech import running_speech, said_cooperation
-from partnerships.ingest.pipeline import extract
-from partnerships.sources.paragraphs import split_report
-
-
-def _results(gazetteer, text, lang):
-    return extract(split_report(text, lang), gazetteer, lang)
-
-
-def _found(gazetteer, text, lang):
-    """{surface: proposed name} of every organisation, paragraph by paragraph."""
-    return [
-        {m.text: p.resolution.name for p in r.organisations for m in p.mentions}
-        for r in _results(gazetteer, text, lang)
-    ]
-
-
-def _kinds(gazetteer, text, lang):
-    """{(kind, proposed name)} of every engagement, paragraph by paragraph."""
-    return [
-        {(e.kind, p.resolution.name) for e in r.engagements for p, _ in e.participants}
-        for r in _results(gazetteer, text, lang)
-    ]
+from tests.ingest.reading import found as _found
+from tests.ingest.reading import kinds as _kinds
 
 
 def test_a_country_opening_a_sentence_after_the_article_acts(reference_gazetteer):
