@@ -80,12 +80,3 @@ def set_stamps(obj: models.Model, stamps: dict[str, Any]) -> bool:
     for name, value in wanted.items():
         setattr(obj, name, value)
     return True
-
-
-def refresh_statistics() -> None:
-    """Let the query planner see what a bulk load changed (PostgreSQL here may run
-    without autovacuum, and SQLite never gathers statistics by itself)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")

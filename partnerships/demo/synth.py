@@ -37,7 +37,7 @@ from partnerships.cooperation.models import (
     Place,
 )
 from partnerships.core.actor import system_actor
-from partnerships.core.upsert import refresh_statistics
+from partnerships.core.planner import refresh_statistics
 from partnerships.reference.models import Country, Theme
 from partnerships.registry.bulk import organisations_bulk_write
 from partnerships.registry.models import Organisation

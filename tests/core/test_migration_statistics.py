@@ -52,13 +52,7 @@ def _analysed_tables(migration) -> tuple[set[str], set[str]]:
     def of(operation, which: str) -> set[str]:
         if not isinstance(operation, migrations.RunPython):
             return set()
-        code = getattr(operation, which)
-        cells = getattr(code, "__closure__", None) or ()
-        found = set()
-        for cell in cells:
-            if isinstance(cell.cell_contents, tuple):
-                found.update(cell.cell_contents)
-        return found
+        return set(getattr(getattr(operation, which), "tables", ()))
 
     operations = migration.operations
     return of(operations[0], "reverse_code"), of(operations[-1], "code")

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from partnerships.core.upsert import refresh_statistics
+from partnerships.core.planner import refresh_statistics
 from partnerships.reference.loading import load_reference
 from partnerships.sources.curated.dataset import read_dataset
 from partnerships.sources.curated.errors import DatasetError

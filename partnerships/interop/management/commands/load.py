@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from partnerships.core.upsert import refresh_statistics
+from partnerships.core.planner import refresh_statistics
 from partnerships.interop.load import DumpError, DumpLoader
 
 
