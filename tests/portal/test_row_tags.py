@@ -10,7 +10,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from partnerships.portal.templatetags.portal import dates, link
+from partnerships.portal.templatetags.portal import countries_of, dates, link
+from partnerships.reference.models import Country
 
 # The markup the engagement list included for each row before `{% dates %}`.
 DATES_TEMPLATE = (
@@ -65,3 +66,16 @@ def test_dates_are_what_the_template_wrote(
     with translation.override(lang):
         old = Template(DATES_TEMPLATE).render(Context({"e": engagement}))
         assert str(dates(engagement)) == old
+
+
+@pytest.mark.django_db
+def test_countries_are_listed_once_with_no_comma_after_the_last():
+    kenya, china = Country.objects.get(code="KE"), Country.objects.get(code="CN")
+    places = [
+        SimpleNamespace(country_id=c.code, country=c) for c in (china, kenya, kenya)
+    ]
+    engagement = SimpleNamespace(places=SimpleNamespace(all=lambda: places))
+    with translation.override("en"):
+        shown = str(countries_of(engagement))
+    assert shown.count("<a ") == 2
+    assert shown.endswith("</a>") and ", <a " in shown

@@ -188,19 +188,16 @@ def dates(obj: Any) -> str:
 @register.simple_tag
 def countries_of(engagement: Any) -> str:
     """The countries of an engagement's places (prefetched in country order), each
-    once, as links to their pages."""
-    places = list(engagement.places.all())
-    out, last = [], object()
-    for position, place in enumerate(places):
-        if place.country_id == last:
-            continue
-        last = place.country_id
-        out.append(
+    once, as links to their pages, separated by commas (none after the last, even
+    when the last country has several places)."""
+    once = {place.country_id: place for place in engagement.places.all()}
+    return mark_safe(  # noqa: S308 - each part escaped
+        ", ".join(
             format_html(
-                '<a href="{}">{}</a>{}',
-                link("portal:country", place.country_id),
+                '<a href="{}">{}</a>',
+                link("portal:country", code),
                 loc(place.country, "name"),
-                ", " if position < len(places) - 1 else "",
             )
+            for code, place in once.items()
         )
-    return mark_safe("".join(out))  # noqa: S308 - each part escaped
+    )
