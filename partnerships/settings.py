@@ -96,10 +96,16 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept between requests (a minute by default) and checked before
+# each request reuses one: a new PostgreSQL connection costs a server process and
+# its empty catalogue caches, which doubled the planning time of a profile's
+# queries (docs/portal.md, session 11). `DATABASE_CONN_MAX_AGE=0` closes each at
+# the end of its request.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'partnerships.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
