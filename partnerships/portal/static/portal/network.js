@@ -68,7 +68,12 @@
         var cy = cytoscape({
           container: box,
           elements: elements,
-          layout: { name: "cose", animate: false, randomize: false },
+          // Room for each labelled node's label, and pushed apart enough that the
+          // labels of the heaviest nodes do not cover each other.
+          // spread over the box's own width and height.
+          layout: { name: "cose", animate: false, randomize: false, padding: 8,
+            nodeDimensionsIncludeLabels: true, componentSpacing: 40,
+            boundingBox: { x1: 0, y1: 0, w: box.clientWidth, h: box.clientHeight } },
           style: [
             { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 11, color: "#000", "text-wrap": "ellipsis", "text-max-width": 140, "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1, "min-zoomed-font-size": 7 } },
             { selector: "node:active, node.hover", style: { label: "data(name)", "z-index": 10 } },
