@@ -50,8 +50,10 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # 0.627 / 0.410, Chinese 0.790 / 0.582); the earlier 96 documents score
     # 0.926 / 0.797 and 0.924 / 0.751, as before or better. The test part did not
     # move (read once at the end), so its floors stay.
-    ("dev", "en"): (0.904, 0.769),  # 0.914 / 0.779
-    ("dev", "zh"): (0.910, 0.737),  # 0.920 / 0.747
+    # With the tenth batch's development half (10a) in it (docs/ingest.md, "Tenth
+    # batch (session 11)"): lower again because the batch is harder.
+    ("dev", "en"): (0.896, 0.761),
+    ("dev", "zh"): (0.876, 0.699),
 }
 
 

@@ -317,6 +317,17 @@ def _is_cjk(char: str) -> bool:
     return bool(char) and "\u3400" <= char <= "\u9fff"
 
 
+# 中国企业, 中国优势企业, 中国金融机构: a place and a kind of actor, no proper name.
+_KIND_OF_ACTOR = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{0,3}(?:企业|机构)$"
+)
+
+
+def _kind_of_actor(name: str, known: Callable[[str], bool]) -> bool:
+    match = _KIND_OF_ACTOR.match(name)
+    return bool(match) and known(match.group(1)) and not known(name)
+
+
 def zh_acceptable(name: str, proper: bool) -> bool:
     name = name.strip()
     if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
@@ -365,7 +376,9 @@ def chinese_spans(
         start = _joint_prefix(text, start, known)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
-        if zh_acceptable(text[start:end], proper):
+        if zh_acceptable(text[start:end], proper) and not _kind_of_actor(
+            text[start:end], known
+        ):
             spans.append((start, end))
     for start, end in _latin_names(text):
         if not known(text[start:end]) and all(end <= s or e <= start for s, e in spans):

@@ -85,6 +85,10 @@ _PROGRAMME_WORDS = {
     "Project",
     "Declaration",
     "Report",
+    # "the Country Programme Document": a text signed, not a party signing.
+    "Document",
+    "Policy",
+    "Roadmap",
     "Award",
     "Fund",
 }
@@ -193,6 +197,16 @@ def _programme(name: str, before: str) -> bool:
     if words[-1] == "Fund":
         return bool(_FUND_CONTEXT.search(before))  # contributions to the X Fund
     return True
+
+
+# Head words of a text (signed, published, adopted), never of a body: a short form
+# defined for such a name names no organisation later in the document either.
+_TEXT_WORDS = {"Document", "Report", "Declaration", "Policy", "Roadmap", "Strategy"}
+
+
+def names_a_text(name: str) -> bool:
+    words = re.split(r"\s+(?:of|for|on|to)\s+", name, maxsplit=1)[0].split()
+    return bool(words) and words[-1] in _TEXT_WORDS
 
 
 def _lang(text: str) -> str:

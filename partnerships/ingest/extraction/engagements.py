@@ -198,6 +198,9 @@ _OTHER_SENSES = re.compile(
     # Money sought, not given: "mobilizing multi-lateral funding", 筹集资金.
     r"(?:mobili[sz]\w*|rais(?:e|es|ed|ing)|seek\w*|attract\w*)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:funding|funds|financing|resources)|筹集[^，。；]{0,8}?资金|"
+    # The kind of a text signed, not a project told: "the Country Programme
+    # Document", "a project document".
+    r"(?:programme|program|project)\s+documents?\b|"
     # The kind of an agreement, not money given: "a grant agreement".
     r"(?:grant|contribution|financing)(?=\s+agreements?\b)|"
     # An organisation's own members, not a network joined: "the members of its

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from partnerships.ingest.extraction.en_titles import before_person
+
 EN_ORG_WORDS = set(
     "Programme Program Organization Organisation Fund Bank Council Commission "
     "Committee Association Foundation Institute Institution University College School "
@@ -184,7 +186,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         or words[0].isdigit()
     ):
         words = words[1:]
-    words = _trailing_trimmed(_leading_trimmed(words))
+    words = before_person(_trailing_trimmed(_leading_trimmed(words)))
     if len(words) < 2 or not _has_org_word(words) or words[-1] in _EN_NOT_LAST:
         return None
     if _title_inside(words):

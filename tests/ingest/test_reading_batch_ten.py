@@ -1,0 +1,63 @@
+"""Rules of the tenth batch's round (docs/ingest.md, "Tenth batch (session 11)"):
+fewer proposals that are no organisation or no engagement of the paragraph. Each is
+checked on sentences written for the test (no sentence of the corpus or the seed)."""
+
+from __future__ import annotations
+
+from tests.ingest.reading import found as _found
+from tests.ingest.reading import kinds as _kinds
+
+
+def test_a_text_signed_is_no_party_nor_its_short_form_later(reference_gazetteer):
+    text = (
+        "The Country Programme Document (CPD) 2026-2030 was signed by the "
+        "Ministry of Water and UNICEF.\n\n"
+        "UNICEF will support the Ministry of Water under the new CPD.\n\n"
+        "The National Housing Policy was adopted by the Ministry of Water.\n"
+    )
+    signed, later, adopted = _found(reference_gazetteer, text, "en")
+    assert set(signed) == {"Ministry of Water", "UNICEF"}
+    assert "CPD" not in later
+    assert "National Housing Policy" not in adopted
+    # "Programme" in the name of the text is no project told.
+    (kinds, *_) = _kinds(reference_gazetteer, text, "en")
+    assert {kind for kind, _ in kinds} == {"agreement"}
+
+
+def test_a_project_document_signed_is_an_agreement(reference_gazetteer):
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "The government and UNDP signed a project document on water.\n",
+        "en",
+    )
+    assert {kind for kind, _ in kinds} == {"agreement"}
+
+
+def test_an_english_name_ends_before_a_title_and_a_person(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "Finance Division Secretary Maria Lopez and UNICEF signed the plan, and "
+        "the Ministry of Water Deputy Minister Ana Ruiz was present.\n",
+        "en",
+    )
+    assert "Finance Division" in found
+    assert "Ministry of Water" in found
+    assert not any("Lopez" in name or "Ruiz" in name for name in found)
+
+
+def test_a_chinese_place_after_a_place_told_as_a_place_is_one(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer, "儿童基金会与秘鲁卫生部在巴西圣保罗签署了协议。\n", "zh"
+    )
+    assert not any("圣保罗" in name for name in found)
+
+
+def test_a_chinese_kind_of_actor_of_a_country_is_no_organisation(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "工发组织帮助巴西企业参与工业园建设,并与巴西金融机构签署了协议。\n",
+        "zh",
+    )
+    assert set(found) == {"工发组织"}
