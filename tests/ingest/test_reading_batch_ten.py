@@ -61,3 +61,40 @@ def test_a_chinese_kind_of_actor_of_a_country_is_no_organisation(
         "zh",
     )
     assert set(found) == {"工发组织"}
+
+
+def test_a_chinese_platform_named_by_no_proper_name_is_none(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer, "环境署为发展中国家提供了广阔平台和合作机会。\n", "zh"
+    )
+    assert set(found) == {"环境署"}
+
+
+def test_a_latin_name_in_brackets_after_a_chinese_name_is_a_person(
+    reference_gazetteer,
+):
+    (found,) = _found(
+        reference_gazetteer,
+        "儿童基金会驻华代表桑明(Amara Tolle)与希拉·鲁伊斯(Sheila Ruiz-Kent)出席。\n",
+        "zh",
+    )
+    assert set(found) == {"儿童基金会"}
+
+
+def test_a_date_ends_an_english_name(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "The Kenya Urban Forum on Wednesday welcomed UNDP.\n",
+        "en",
+    )
+    assert "Kenya Urban Forum" in found
+
+
+def test_un_before_a_job_title_names_no_organisation(reference_gazetteer):
+    (found,) = _found(
+        reference_gazetteer,
+        "UN Assistant Secretary-General Ana Ruiz and the UN Resident Coordinator "
+        "met UNDP.\n",
+        "en",
+    )
+    assert set(found) == {"UNDP"}

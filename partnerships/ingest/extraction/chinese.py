@@ -241,12 +241,21 @@ def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
 def _latin_names(text: str) -> list[tuple[int, int]]:
     """In Chinese text, a run of Latin words is a name: of an organisation unless
     the place gazetteer knows it."""
+    persons = [m.span(1) for m in _LATIN_PERSON.finditer(text)]
     return [
         (m.start(), m.end())
         for m in _LATIN_RUN.finditer(text)
         if not _PLACE_AFTER.match(text[m.end() :])
         and not re.fullmatch(r"[IVX]+", m.group())  # 人居III: an edition
+        and not any(s <= m.start() and m.end() <= e for s, e in persons)
     ]
+
+
+# 桑爱玲(Amakobe Sande), 希拉·阿加瓦尔汗(Sheila Aggarwal-Khan): a person's name in
+# Latin letters in brackets after the Chinese one, words with no organisation word.
+_LATIN_PERSON = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?:[A-Z][a-z]+[\s-]+)+[A-Z][a-z]+)[）)]"
+)
 
 
 _LATIN_RUN = re.compile(r"[A-Z][A-Za-z]+(?:\s*(?:&\s*)?[A-Za-z][A-Za-z]+)*")
@@ -336,8 +345,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
         return False  # 暨首届: an edition, which jieba may tag a name
     if zh_event_or_publication(name):
         return False  # 2017国际低碳(镇江)大会: an event (zh_kinds.py)
-    if not proper and name.endswith(("政府", "企业", "机构")):
-        return False  # 多级政府, 清洁能源企业: a kind of actor named by no proper name
+    if not proper and name.endswith(("政府", "企业", "机构", "平台")):
+        return False  # 多级政府, 清洁能源企业, 广阔平台: a kind named by no proper name
     return proper or len(name) >= 4
 
 

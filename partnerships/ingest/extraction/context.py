@@ -27,7 +27,7 @@ _UN_FRAME_EN = re.compile(
     r"Sustainable|Millennium|Conference|General|Secretary|Office|Development|"
     r"Human|Children|Environment|Population|High|program|programme|programmes|"
     r"official|officials|reform|staff|partners?|Compound|compound|"
-    r"Under-Secretary-General)\b"
+    r"Under-Secretary-General|Assistant|Deputy|Resident|Special)\b"
 )
 _UN_FRAME_ZH = re.compile(
     r"^(?:系统|机构|实体|各|会员国|可持续发展|千年|大家庭|宪章|总部|日|成员国|会议|"

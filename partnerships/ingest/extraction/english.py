@@ -165,11 +165,18 @@ def acronym_definitions(text: str) -> list[tuple[tuple[int, int], tuple[int, int
     return out
 
 
+# "Mexico City on Wednesday", "… Forum in November": a date ends a name.
+_DATE_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
 def _cut(text: str, start: int, end: int) -> tuple[int, int]:
     """A job title before the name and a place after "in" are no part of it."""
     if title := _EN_TITLE.match(text[start:end]):
         start += title.end()
-    where = re.search(r"\s+in\s+[A-Z]", text[start:end])
+    where = re.search(r"\s+in\s+[A-Z]|\s+(?:on|in|of)\s+" + _DATE_WORD, text[start:end])
     if where:
         end = start + where.start()
     return start, end
