@@ -52,49 +52,39 @@ def test_a_chinese_place_after_a_place_told_as_a_place_is_one(reference_gazettee
     assert not any("圣保罗" in name for name in found)
 
 
+def _names(gazetteer, text, lang):
+    """The names found in a one-paragraph text."""
+    (found,) = _found(gazetteer, text, lang)
+    return set(found)
+
+
 def test_a_chinese_kind_of_actor_of_a_country_is_no_organisation(
     reference_gazetteer,
 ):
-    (found,) = _found(
-        reference_gazetteer,
-        "工发组织帮助巴西企业参与工业园建设,并与巴西金融机构签署了协议。\n",
-        "zh",
-    )
-    assert set(found) == {"工发组织"}
+    text = "工发组织帮助巴西企业参与工业园建设,并与巴西金融机构签署了协议。\n"
+    assert _names(reference_gazetteer, text, "zh") == {"工发组织"}
 
 
 def test_a_chinese_platform_named_by_no_proper_name_is_none(reference_gazetteer):
-    (found,) = _found(
-        reference_gazetteer, "环境署为发展中国家提供了广阔平台和合作机会。\n", "zh"
-    )
-    assert set(found) == {"环境署"}
+    text = "环境署为发展中国家提供了广阔平台和合作机会。\n"
+    assert _names(reference_gazetteer, text, "zh") == {"环境署"}
 
 
 def test_a_latin_name_in_brackets_after_a_chinese_name_is_a_person(
     reference_gazetteer,
 ):
-    (found,) = _found(
-        reference_gazetteer,
-        "儿童基金会驻华代表桑明(Amara Tolle)与希拉·鲁伊斯(Sheila Ruiz-Kent)出席。\n",
-        "zh",
-    )
-    assert set(found) == {"儿童基金会"}
+    text = "儿童基金会驻华代表桑明(Amara Tolle)与希拉·鲁伊斯(Sheila Ruiz-Kent)出席。\n"
+    assert _names(reference_gazetteer, text, "zh") == {"儿童基金会"}
 
 
 def test_a_date_ends_an_english_name(reference_gazetteer):
-    (found,) = _found(
-        reference_gazetteer,
-        "The Kenya Urban Forum on Wednesday welcomed UNDP.\n",
-        "en",
-    )
-    assert "Kenya Urban Forum" in found
+    text = "The Kenya Urban Forum on Wednesday welcomed UNDP.\n"
+    assert "Kenya Urban Forum" in _names(reference_gazetteer, text, "en")
 
 
 def test_un_before_a_job_title_names_no_organisation(reference_gazetteer):
-    (found,) = _found(
-        reference_gazetteer,
+    text = (
         "UN Assistant Secretary-General Ana Ruiz and the UN Resident Coordinator "
-        "met UNDP.\n",
-        "en",
+        "met UNDP.\n"
     )
-    assert set(found) == {"UNDP"}
+    assert _names(reference_gazetteer, text, "en") == {"UNDP"}
