@@ -88,3 +88,23 @@ def test_un_before_a_job_title_names_no_organisation(reference_gazetteer):
         "met UNDP.\n"
     )
     assert _names(reference_gazetteer, text, "en") == {"UNDP"}
+
+
+def _kinds_told(gazetteer, text, lang):
+    """The kinds of the engagements of a one-paragraph text."""
+    (kinds,) = _kinds(gazetteer, text, lang)
+    return {kind for kind, _ in kinds}
+
+
+def test_an_agreement_told_by_what_it_says_is_no_new_agreement(reference_gazetteer):
+    zh = "该备忘录规定,儿童基金会与秘鲁卫生部将共同实施供水项目。\n"
+    assert _kinds_told(reference_gazetteer, zh, "zh") == {"project"}
+    en = "The MoU outlines how UNICEF and the Ministry of Water will run the project.\n"
+    assert "agreement" not in _kinds_told(reference_gazetteer, en, "en")
+
+
+def test_a_text_referred_back_to_or_an_own_network_is_no_kind(reference_gazetteer):
+    text = "该文件旨在加强儿童基金会与秘鲁卫生部之间的合作。\n"
+    assert _kinds_told(reference_gazetteer, text, "zh") == {"project"}
+    text = "儿童基金会利用其全球网络,支持秘鲁卫生部开展工作。\n"
+    assert "network" not in _kinds_told(reference_gazetteer, text, "zh")
