@@ -108,3 +108,19 @@ def test_a_text_referred_back_to_or_an_own_network_is_no_kind(reference_gazettee
     assert _kinds_told(reference_gazetteer, text, "zh") == {"project"}
     text = "儿童基金会利用其全球网络,支持秘鲁卫生部开展工作。\n"
     assert "network" not in _kinds_told(reference_gazetteer, text, "zh")
+
+
+def test_an_organisation_within_an_event_name_is_none(reference_gazetteer):
+    text = "第五届中国—欧盟城市合作洽谈会期间,工发组织与秘鲁卫生部签署了协议。\n"
+    assert "欧盟" not in _names(reference_gazetteer, text, "zh")
+
+
+def test_the_body_a_sentence_sets_up_is_no_party_of_it(reference_gazetteer):
+    text = "环境署将携手秘鲁卫生部建立安第斯环境合作中心,推动技术转移。\n"
+    (kinds,) = _kinds(reference_gazetteer, text, "zh")
+    assert {name for _, name in kinds} == {"环境署", "秘鲁卫生部"}
+    text = (
+        "UNEP and the Ministry of Water agreed to establish the Andes Water Centre.\n"
+    )
+    (kinds,) = _kinds(reference_gazetteer, text, "en")
+    assert {name for _, name in kinds} == {"UNEP", "Ministry of Water"}

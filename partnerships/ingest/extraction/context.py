@@ -70,6 +70,11 @@ _EVENT_WORDS = (
     "Congress",
     "Session",
 )
+# An event's name by its edition: what it names inside is no party.
+_ZH_EVENT_NAME = re.compile(
+    r"第\s*[\d一二三四五六七八九十百]+\s*届[^，。；、“”《》（）()]{2,30}?"
+    r"(?:洽谈会|博览会|交易会|展览会|论坛|峰会|大会|研讨会|会议)"
+)
 _CONFERENCE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*次\s*$")
 _INDEFINITE = re.compile(r"(?:一个|一项|一家|一所|一支|一批|一些)$")
 _PROGRAMME_WORDS = {
@@ -169,6 +174,8 @@ def _frame_or_occasion(text: str, start: int, end: int, keys: set[str]) -> bool:
         return True
     if name.endswith(_EVENT_WORDS) and _EDITION.search(before):
         return True
+    if any(m.start() < start and end < m.end() for m in _ZH_EVENT_NAME.finditer(text)):
+        return True  # 第十五届中国—欧盟投资贸易科技合作洽谈会: within an event's name
     if name.endswith("大会") and _CONFERENCE.search(before):
         return True  # 第二次联合国人居大会: the conference, not the assembly
     # 一个专家工作组: one of a kind; 《移民问题全球契约》: the title of a text.
