@@ -124,3 +124,12 @@ def test_the_body_a_sentence_sets_up_is_no_party_of_it(reference_gazetteer):
     )
     (kinds,) = _kinds(reference_gazetteer, text, "en")
     assert {name for _, name in kinds} == {"UNEP", "Ministry of Water"}
+
+
+def test_where_an_act_took_place_is_no_party_of_it(reference_gazetteer):
+    text = (
+        "UNEP and the Ministry of Water signed the agreement at the Kenya School of "
+        "Government (KSG) in Nairobi.\n"
+    )
+    (kinds,) = _kinds(reference_gazetteer, text, "en")
+    assert {name for _, name in kinds} == {"UNEP", "Ministry of Water"}

@@ -42,7 +42,16 @@ def not_a_party(text: str, start: int, end: int) -> bool:
     and referred back to: 签署了设立该中心的协议)."""
     before = text[max(0, start - 40) : start]
     created = _CREATED_BEFORE.search(before) and not _BACK.match(text[start:end])
-    return news_source(text, start, end) or bool(created)
+    venue = _VENUE_BEFORE.search(text[max(0, start - 120) : start])
+    return news_source(text, start, end) or bool(created or venue)
+
+
+# "held at the United Nations Information Centre", "signed … at the Economic
+# Relations Division (ERD) office": where the act took place, its short form too.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:held|signed|hosted|took place|convened|ceremony|located)\b[^.,;]{0,40}?"
+    r"\bat\s+(?:the\s+)?(?:[A-Z][^().,;]{0,60}\(\s*)?$"
+)
 
 
 _BACK = re.compile(r"(?:该|此|本|这)")
