@@ -133,3 +133,8 @@ def test_where_an_act_took_place_is_no_party_of_it(reference_gazetteer):
     )
     (kinds,) = _kinds(reference_gazetteer, text, "en")
     assert {name for _, name in kinds} == {"UNEP", "Ministry of Water"}
+
+
+def test_a_chinese_body_ends_before_its_deputy_heads_title(reference_gazetteer):
+    text = "秘鲁教育部副部长兼国家委员会主任与教科文组织总干事签署了协议。\n"
+    assert "秘鲁教育部" in _names(reference_gazetteer, text, "zh")

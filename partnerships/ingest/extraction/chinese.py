@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from partnerships.ingest.extraction.segment import Token
 from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
-from partnerships.ingest.extraction.zh_titled import titled_bodies
+from partnerships.ingest.extraction.zh_titled import titled_bodies, without_deputy
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
@@ -372,7 +372,7 @@ def chinese_spans(
         and not known(text[span[0] : span[1]])
     ]
     for start, end, proper in found:
-        end = _verb_organise(text, start, end)
+        end = without_deputy(text, start, _verb_organise(text, start, end))
         if text.startswith("代表", start) and text[start:end].endswith("政府"):
             start += 2  # 代表中国政府: on behalf of the government
         if text.startswith(("代表与", "代表和", "代表及"), start):
