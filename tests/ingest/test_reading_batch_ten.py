@@ -99,6 +99,11 @@ def _kinds_told(gazetteer, text, lang):
 def test_an_agreement_told_by_what_it_says_is_no_new_agreement(reference_gazetteer):
     zh = "该备忘录规定,儿童基金会与秘鲁卫生部将共同实施供水项目。\n"
     assert _kinds_told(reference_gazetteer, zh, "zh") == {"project"}
+    zh = (
+        "在促进企业合作方面,《谅解备忘录》规定:儿童基金会和秘鲁卫生部共同组织"
+        "市场调研,帮助企业寻找机会。\n"
+    )
+    assert _kinds_told(reference_gazetteer, zh, "zh") == {"project"}
     en = "The MoU outlines how UNICEF and the Ministry of Water will run the project.\n"
     assert "agreement" not in _kinds_told(reference_gazetteer, en, "en")
 
@@ -138,3 +143,10 @@ def test_where_an_act_took_place_is_no_party_of_it(reference_gazetteer):
 def test_a_chinese_body_ends_before_its_deputy_heads_title(reference_gazetteer):
     text = "秘鲁教育部副部长兼国家委员会主任与教科文组织总干事签署了协议。\n"
     assert "秘鲁教育部" in _names(reference_gazetteer, text, "zh")
+
+
+def test_a_latin_word_naming_a_programme_in_chinese_is_no_organisation(
+    reference_gazetteer,
+):
+    text = "北京QRTX项目与秘鲁卫生部签署了协议。\n"
+    assert "QRTX" not in _names(reference_gazetteer, text, "zh")

@@ -248,6 +248,7 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         if not _PLACE_AFTER.match(text[m.end() :])
         and not re.fullmatch(r"[IVX]+", m.group())  # 人居III: an edition
         and not any(s <= m.start() and m.end() <= e for s, e in persons)
+        and not re.match(r"(?:项目|计划|方案)", text[m.end() :])  # 北京ITPO项目
     ]
 
 

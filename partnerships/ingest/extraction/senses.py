@@ -51,7 +51,8 @@ _OTHER_SENSES = re.compile(
     # An agreement opening its sentence with what it says is told back ("《备忘录》
     # 规定", "The MoU outlines"); not one told with its parties (A与B之间的备忘录
     # 确定了): what the sentence then tells decides its kind.
-    r"^\s*[《“\"]?[^，。；,□]{0,10}?(?:协议|协定|备忘录)[》”\"]?(?:明确|规定|确定|提出|包括|"
+    r"(?:^|[，,：:；;])\s*[《“\"]?[^，。；,□]{0,10}?(?:协议|协定|备忘录)[》”\"]?"
+    r"(?:明确|规定|确定|提出|包括|"
     r"涵盖)|^\s*(?:the|this|that|today['’]s)\s+(?:new\s+)?(?:agreement|mou|"
     r"memorandum(?: of understanding)?)\s+(?:also\s+)?(?:provides|outlines|spells out|"
     r"calls for|sets out|covers|identifies)\b|"
