@@ -148,5 +148,7 @@ def test_a_chinese_body_ends_before_its_deputy_heads_title(reference_gazetteer):
 def test_a_latin_word_naming_a_programme_in_chinese_is_no_organisation(
     reference_gazetteer,
 ):
-    text = "北京QRTX项目与秘鲁卫生部签署了协议。\n"
-    assert "QRTX" not in _names(reference_gazetteer, text, "zh")
+    text = "北京QRTX项目与秘鲁卫生部签署了协议,儿童基金会将支持北京QRTX项目。\n"
+    names = _names(reference_gazetteer, text, "zh")
+    assert "QRTX" not in names
+    assert not any(name.startswith("北京") for name in names)

@@ -140,5 +140,6 @@ ZH_SIDES = {
 ZH_SIDE = re.compile(f"(?:{'|'.join(ZH_SIDES)})(?![法面式向案针位便])")
 
 
-# 巴西企业, 巴西金融机构: the country's firms or institutions, not the country.
-ZH_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:企业|机构)")
+# 巴西企业, 巴西金融机构: the country's firms or institutions, not the country;
+# 北京ITPO项目: a place starting a name written with Latin letters.
+ZH_KIND_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:企业|机构)|[A-Za-z])")
