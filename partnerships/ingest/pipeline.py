@@ -22,7 +22,7 @@ from partnerships.ingest.extraction.facts import (
 )
 from partnerships.ingest.extraction.mending import mend
 from partnerships.ingest.extraction.mention import Mention
-from partnerships.ingest.extraction.news import news_source
+from partnerships.ingest.extraction.news import not_a_party
 from partnerships.ingest.extraction.occasions import without_occasion
 from partnerships.ingest.extraction.organisations import OrganisationFinder
 from partnerships.ingest.extraction.units import framing_parents
@@ -368,8 +368,8 @@ def _participants(
                 continue  # 在人居署总部闭幕, "at UNITAR Headquarters": a place
             if _ENVOY_OF.search(text[max(0, mention.start - 40) : mention.start]):
                 continue  # "Envoy of the Secretary-General": a person's title
-            if news_source(text, mention.start, mention.end):
-                continue  # 据外交部消息, "according to UNICEF": who told the news
+            if not_a_party(text, mention.start, mention.end):
+                continue  # 据外交部消息, "according to UNICEF", 建立X中心 (news.py)
             if start <= mention.start < end:
                 spans.append((proposal.identity, mention.start, mention.end))
             if start <= mention.start < end and proposal.identity not in found:

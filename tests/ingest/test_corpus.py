@@ -50,8 +50,14 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # 0.627 / 0.410, Chinese 0.790 / 0.582); the earlier 96 documents score
     # 0.926 / 0.797 and 0.924 / 0.751, as before or better. The test part did not
     # move (read once at the end), so its floors stay.
-    ("dev", "en"): (0.904, 0.769),  # 0.914 / 0.779
-    ("dev", "zh"): (0.910, 0.737),  # 0.920 / 0.747
+    # With the tenth batch in it, both halves (docs/ingest.md, "Tenth batch
+    # (session 11)"): lower again because the batch is harder (its first run
+    # English 0.681 / 0.524 and 0.807 / 0.541, Chinese 0.474 / 0.312 and
+    # 0.800 / 0.654, development and held-out halves); the earlier 107 documents
+    # score 0.917 / 0.785 and 0.927 / 0.765, higher than before. The test part did
+    # not move (read once at the end), so its floors stay.
+    ("dev", "en"): (0.895, 0.756),  # 0.905 / 0.766
+    ("dev", "zh"): (0.881, 0.720),  # 0.891 / 0.730
 }
 
 

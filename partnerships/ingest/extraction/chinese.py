@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from partnerships.ingest.extraction.segment import Token
 from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
-from partnerships.ingest.extraction.zh_titled import titled_bodies
+from partnerships.ingest.extraction.zh_titled import titled_bodies, without_deputy
 
 # Organisation words that end a Chinese name, longest first where one ends another.
 ZH_SUFFIXES = (
@@ -241,12 +241,22 @@ def _longest(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
 def _latin_names(text: str) -> list[tuple[int, int]]:
     """In Chinese text, a run of Latin words is a name: of an organisation unless
     the place gazetteer knows it."""
+    persons = [m.span(1) for m in _LATIN_PERSON.finditer(text)]
     return [
         (m.start(), m.end())
         for m in _LATIN_RUN.finditer(text)
         if not _PLACE_AFTER.match(text[m.end() :])
         and not re.fullmatch(r"[IVX]+", m.group())  # 人居III: an edition
+        and not any(s <= m.start() and m.end() <= e for s, e in persons)
+        and not re.match(r"(?:项目|计划|方案)", text[m.end() :])  # 北京ITPO项目
     ]
+
+
+# 桑爱玲(Amakobe Sande), 希拉·阿加瓦尔汗(Sheila Aggarwal-Khan): a person's name in
+# Latin letters in brackets after the Chinese one, words with no organisation word.
+_LATIN_PERSON = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?:[A-Z][a-z]+[\s-]+)+[A-Z][a-z]+)[）)]"
+)
 
 
 _LATIN_RUN = re.compile(r"[A-Z][A-Za-z]+(?:\s*(?:&\s*)?[A-Za-z][A-Za-z]+)*")
@@ -317,6 +327,17 @@ def _is_cjk(char: str) -> bool:
     return bool(char) and "\u3400" <= char <= "\u9fff"
 
 
+# 中国企业, 中国优势企业, 中国金融机构: a place and a kind of actor, no proper name.
+_KIND_OF_ACTOR = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{0,3}(?:企业|机构)$"
+)
+
+
+def _kind_of_actor(name: str, known: Callable[[str], bool]) -> bool:
+    match = _KIND_OF_ACTOR.match(name)
+    return bool(match) and known(match.group(1)) and not known(name)
+
+
 def zh_acceptable(name: str, proper: bool) -> bool:
     name = name.strip()
     if len(name) < 3 or name in ZH_GENERIC or name.startswith(_GENERIC_HEADS):
@@ -325,8 +346,8 @@ def zh_acceptable(name: str, proper: bool) -> bool:
         return False  # 暨首届: an edition, which jieba may tag a name
     if zh_event_or_publication(name):
         return False  # 2017国际低碳(镇江)大会: an event (zh_kinds.py)
-    if not proper and name.endswith(("政府", "企业", "机构")):
-        return False  # 多级政府, 清洁能源企业: a kind of actor named by no proper name
+    if not proper and name.endswith(("政府", "企业", "机构", "平台")):
+        return False  # 多级政府, 清洁能源企业, 广阔平台: a kind named by no proper name
     return proper or len(name) >= 4
 
 
@@ -352,7 +373,7 @@ def chinese_spans(
         and not known(text[span[0] : span[1]])
     ]
     for start, end, proper in found:
-        end = _verb_organise(text, start, end)
+        end = without_deputy(text, start, _verb_organise(text, start, end))
         if text.startswith("代表", start) and text[start:end].endswith("政府"):
             start += 2  # 代表中国政府: on behalf of the government
         if text.startswith(("代表与", "代表和", "代表及"), start):
@@ -365,7 +386,9 @@ def chinese_spans(
         start = _joint_prefix(text, start, known)
         if any(s <= start < e or s < end <= e for s, e in spans):
             continue
-        if zh_acceptable(text[start:end], proper):
+        if zh_acceptable(text[start:end], proper) and not _kind_of_actor(
+            text[start:end], known
+        ):
             spans.append((start, end))
     for start, end in _latin_names(text):
         if not known(text[start:end]) and all(end <= s or e <= start for s, e in spans):

@@ -27,7 +27,7 @@ _UN_FRAME_EN = re.compile(
     r"Sustainable|Millennium|Conference|General|Secretary|Office|Development|"
     r"Human|Children|Environment|Population|High|program|programme|programmes|"
     r"official|officials|reform|staff|partners?|Compound|compound|"
-    r"Under-Secretary-General)\b"
+    r"Under-Secretary-General|Assistant|Deputy|Resident|Special)\b"
 )
 _UN_FRAME_ZH = re.compile(
     r"^(?:系统|机构|实体|各|会员国|可持续发展|千年|大家庭|宪章|总部|日|成员国|会议|"
@@ -70,6 +70,11 @@ _EVENT_WORDS = (
     "Congress",
     "Session",
 )
+# An event's name by its edition: what it names inside is no party.
+_ZH_EVENT_NAME = re.compile(
+    r"第\s*[\d一二三四五六七八九十百]+\s*届[^，。；、“”《》（）()]{2,30}?"
+    r"(?:洽谈会|博览会|交易会|展览会|论坛|峰会|大会|研讨会|会议)"
+)
 _CONFERENCE = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*次\s*$")
 _INDEFINITE = re.compile(r"(?:一个|一项|一家|一所|一支|一批|一些)$")
 _PROGRAMME_WORDS = {
@@ -85,6 +90,10 @@ _PROGRAMME_WORDS = {
     "Project",
     "Declaration",
     "Report",
+    # "the Country Programme Document": a text signed, not a party signing.
+    "Document",
+    "Policy",
+    "Roadmap",
     "Award",
     "Fund",
 }
@@ -165,6 +174,8 @@ def _frame_or_occasion(text: str, start: int, end: int, keys: set[str]) -> bool:
         return True
     if name.endswith(_EVENT_WORDS) and _EDITION.search(before):
         return True
+    if any(m.start() < start and end < m.end() for m in _ZH_EVENT_NAME.finditer(text)):
+        return True  # 第十五届中国—欧盟投资贸易科技合作洽谈会: within an event's name
     if name.endswith("大会") and _CONFERENCE.search(before):
         return True  # 第二次联合国人居大会: the conference, not the assembly
     # 一个专家工作组: one of a kind; 《移民问题全球契约》: the title of a text.
@@ -193,6 +204,16 @@ def _programme(name: str, before: str) -> bool:
     if words[-1] == "Fund":
         return bool(_FUND_CONTEXT.search(before))  # contributions to the X Fund
     return True
+
+
+# Head words of a text (signed, published, adopted), never of a body: a short form
+# defined for such a name names no organisation later in the document either.
+_TEXT_WORDS = {"Document", "Report", "Declaration", "Policy", "Roadmap", "Strategy"}
+
+
+def names_a_text(name: str) -> bool:
+    words = re.split(r"\s+(?:of|for|on|to)\s+", name, maxsplit=1)[0].split()
+    return bool(words) and words[-1] in _TEXT_WORDS
 
 
 def _lang(text: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from partnerships.ingest.extraction.en_titles import before_person
+
 EN_ORG_WORDS = set(
     "Programme Program Organization Organisation Fund Bank Council Commission "
     "Committee Association Foundation Institute Institution University College School "
@@ -163,11 +165,18 @@ def acronym_definitions(text: str) -> list[tuple[tuple[int, int], tuple[int, int
     return out
 
 
+# "Mexico City on Wednesday", "… Forum in November": a date ends a name.
+_DATE_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
 def _cut(text: str, start: int, end: int) -> tuple[int, int]:
     """A job title before the name and a place after "in" are no part of it."""
     if title := _EN_TITLE.match(text[start:end]):
         start += title.end()
-    where = re.search(r"\s+in\s+[A-Z]", text[start:end])
+    where = re.search(r"\s+in\s+[A-Z]|\s+(?:on|in|of)\s+" + _DATE_WORD, text[start:end])
     if where:
         end = start + where.start()
     return start, end
@@ -184,7 +193,7 @@ def en_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         or words[0].isdigit()
     ):
         words = words[1:]
-    words = _trailing_trimmed(_leading_trimmed(words))
+    words = before_person(_trailing_trimmed(_leading_trimmed(words)))
     if len(words) < 2 or not _has_org_word(words) or words[-1] in _EN_NOT_LAST:
         return None
     if _title_inside(words):

@@ -26,6 +26,7 @@ from partnerships.ingest.extraction.context import (
     back_references,
     general_assembly_resolutions,
     head_of,
+    names_a_text,
     not_an_organisation,
 )
 from partnerships.ingest.extraction.en_organisations import EnglishSteps, _ministry_of
@@ -100,6 +101,7 @@ class OrganisationFinder(EnglishSteps):
         mentions.sort(key=lambda m: m.start)
         bracketed = self._brackets(text, mentions)
         mentions = [m for m in bracketed if self._kept(text, m)]
+        self._forget([m for m in bracketed if m not in mentions])
         # A short form of a name that is no organisation is none either.
         mentions = [m for m in mentions if m.alias_of is None or m.alias_of in mentions]
         mentions += self._listed(text, mentions)
@@ -113,6 +115,14 @@ class OrganisationFinder(EnglishSteps):
             mentions += self.zh_units.find(text, mentions, self.gazetteer.lookup)
         self._remember_heads(mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _forget(self, dropped: list[Mention]) -> None:
+        """A short form defined for a name that is no organisation ("the Country
+        Programme Document (CPD)") names none in later paragraphs either."""
+        for mention in filter(lambda m: names_a_text(m.text), dropped):
+            for short in mention.aliases:
+                if self.defined.get(short) == mention.text:
+                    del self.defined[short]
 
     def _sources(self, name: str) -> set[str]:
         return {e.source for e in self.places.lookup(name)}

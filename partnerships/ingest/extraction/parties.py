@@ -22,7 +22,12 @@ from __future__ import annotations
 import re
 
 from partnerships.ingest.extraction.en_references import COUNTRY_ACRONYMS
-from partnerships.ingest.extraction.zh_parties import gives
+from partnerships.ingest.extraction.zh_parties import (
+    ZH_KIND_AFTER,
+    ZH_SIDE,
+    ZH_SIDES,
+    gives,
+)
 from partnerships.ingest.gazetteer import Gazetteer, Match
 
 _EN_BEFORE = re.compile(
@@ -98,18 +103,6 @@ _ZH_AFTER_PARTY = re.compile(
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
 # 支持中国建立…, 帮助中国开展…: the country a party supports is its government.
 _ZH_SUPPORTED_BEFORE = re.compile(r"(?:支持|帮助|协助|援助)$")
-_ZH_SIDES = {
-    "中方": "中国",
-    "美方": "美国",
-    "日方": "日本",
-    "英方": "英国",
-    "法方": "法国",
-    "德方": "德国",
-    "俄方": "俄罗斯",
-    "韩方": "韩国",
-    "蒙方": "蒙古",
-}
-_ZH_SIDE = re.compile(f"(?:{'|'.join(_ZH_SIDES)})(?![法面式向案针位便])")
 
 
 # A short form in brackets after the country's name: "the Republic of Korea (ROK)
@@ -158,7 +151,7 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
 
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
-    if _ZH_PLACE_BEFORE.search(before):
+    if _ZH_PLACE_BEFORE.search(before) or ZH_KIND_AFTER.match(after):
         return False
     if _ZH_SUPPORTED_BEFORE.search(before) or gives(before, after):
         return True
@@ -283,7 +276,13 @@ def government_spans(
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     out: list[tuple[int, int, str]] = []
     passed: list[Match] = []  # places that are no part of a name or title
+    where: set[int] = set()  # ends of places told as places (在南非, 在南非约翰内斯堡)
     for match in places.find(text) + _country_acronyms(text, places, lang):
+        if lang == "zh" and (
+            match.start in where or _ZH_PLACE_BEFORE.search(text[: match.start])
+        ):
+            where.add(match.end)  # a place right after a place is one too
+            continue
         if not _may_act(text, match, quoted + words, organisations, lang):
             continue
         passed.append(match)
@@ -300,8 +299,8 @@ def government_spans(
             after = text[ours.end() :]
             if _ZH_AFTER_PARTY.match(after) or after.startswith(("与", "同")):
                 out.append((ours.start(), ours.end(), "中国"))
-        for side in _ZH_SIDE.finditer(text):
-            out.append((side.start(), side.end(), _ZH_SIDES[side.group()]))
+        for side in ZH_SIDE.finditer(text):
+            out.append((side.start(), side.end(), ZH_SIDES[side.group()]))
     return out
 
 

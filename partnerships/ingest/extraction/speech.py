@@ -2,7 +2,7 @@
 
 Speech in quotation marks tells no act by its verbs ("“Today's signing shows our
 commitment”, said ..." signs nothing), so a quotation within a sentence is taken out
-before cue words are looked for (`engagements.other_senses`). What speech does tell
+before cue words are looked for (`senses.other_senses`). What speech does tell
 is working together said outright ("We are pleased to continue this partnership
 with UNDP", 我们期待与中国政府共同努力): the parties the sentence names cooperate
 (`said_cooperation`). A quotation often runs over several sentences, each holding

@@ -123,3 +123,23 @@ def gives(before: str, after: str) -> bool:
     if before.endswith("向") and _GIVEN_TO_AFTER.match(after):
         return True
     return bool(_GIVING_AFTER.match(after) or _GIVEN_BEFORE.search(before))
+
+
+# 中方, 美方: the side of a country in talks is its government.
+ZH_SIDES = {
+    "中方": "中国",
+    "美方": "美国",
+    "日方": "日本",
+    "英方": "英国",
+    "法方": "法国",
+    "德方": "德国",
+    "俄方": "俄罗斯",
+    "韩方": "韩国",
+    "蒙方": "蒙古",
+}
+ZH_SIDE = re.compile(f"(?:{'|'.join(ZH_SIDES)})(?![法面式向案针位便])")
+
+
+# 巴西企业, 巴西金融机构: the country's firms or institutions, not the country;
+# 北京ITPO项目: a place starting a name written with Latin letters.
+ZH_KIND_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:企业|机构)|[A-Za-z])")

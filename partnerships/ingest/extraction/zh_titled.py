@@ -47,3 +47,14 @@ def titled_bodies(text: str) -> list[tuple[int, int, bool]]:
             if m.end(1) - start >= 2:
                 out.append((start, m.end(1), True))
     return out
+
+
+# 中国教育部副部长: jieba may cut 副部 off 长, leaving it on the body's name.
+_DEPUTY_CUT = re.compile(r"副[部局署厅司处]$")
+
+
+def without_deputy(text: str, start: int, end: int) -> int:
+    """The end of a body's name found with 副部 of 副部长 after it: before 副."""
+    if _DEPUTY_CUT.search(text[start:end]) and text[end : end + 1] == "长":
+        return end - 2
+    return end
