@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -116,12 +117,33 @@ def _kept(name: str, compute: Callable[[], Any]) -> Any:
         value = cache.get(key)
         return compute() if value is None else value
     try:
-        value = compute()
-        cache.set(key, value, _seconds())
+        value = _computed_once(key, compute)
     finally:
         with _locks_guard:
             del _computing[key]
         event.set()
+    return value
+
+
+POLL_SECONDS = 0.02
+
+
+def _computed_once(key: str, compute: Callable[[], Any]) -> Any:
+    """Computed by this process unless another process sharing the cache is already
+    computing it (its claim, `cache.add`, is there): then its result, read as soon
+    as it is kept; computed here only if none comes within `WAIT_SECONDS`."""
+    claim = f"{key}:computing"
+    if not cache.add(claim, 1, WAIT_SECONDS):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            if (value := cache.get(key)) is not None:
+                return value
+    try:
+        value = compute()
+        cache.set(key, value, _seconds())
+    finally:
+        cache.delete(claim)
     return value
 
 

@@ -165,3 +165,36 @@ def test_readers_asking_the_same_page_at_once_wait_for_one_computation():
         thread.join(10)
     assert answers == ["page"] * 4
     assert len(calls) == 1
+
+
+def test_a_page_another_process_is_computing_is_waited_for(monkeypatch):
+    """Server processes sharing a cache: while one computes a page (its claim in the
+    cache), another asked for it reads the result when it is kept instead of
+    computing it a second time; if none comes in time, it computes it itself."""
+    import threading
+
+    from django.core.cache import cache
+
+    from partnerships.portal import figures
+
+    cache.clear()
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return "ours"
+
+    cache.add("k:computing", 1, 30)  # the other process's claim
+    later = threading.Timer(0.1, lambda: cache.set("k", "theirs", 30))
+    later.start()
+    assert figures._computed_once("k", compute) == "theirs"
+    later.join()
+    assert calls == []
+
+    cache.clear()
+    cache.add("k:computing", 1, 30)  # claimed, but nothing ever kept
+    monkeypatch.setattr(figures, "WAIT_SECONDS", 0.1)
+    assert figures._computed_once("k", compute) == "ours"
+    assert calls == [1]
+    assert cache.get("k") == "ours"
+    assert cache.get("k:computing") is None
