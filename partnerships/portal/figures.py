@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,27 +45,11 @@ def _seconds() -> int:
     return LOCAL_SECONDS if backend.endswith("LocMemCache") else PUBLIC_SECONDS
 
 
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
-
-
 def cached_for(actor: Actor, name: str, compute: Callable[[], Any]) -> Any:
-    """The public's figures from the cache; on a miss one thread of the process
-    computes them while the others wait for its result, instead of all at once."""
+    """The public's figures from the cache, computed once on a miss (`_kept`)."""
     if actor.role != PUBLIC:
         return compute()
-    key = f"portal:{name}:{data_version()}"
-    value = cache.get(key)
-    if value is not None:
-        return value
-    with _locks_guard:
-        lock = _locks.setdefault(name, threading.Lock())
-    with lock:
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, _seconds())
-    return value
+    return _kept(name, compute)
 
 
 def cached_public(
@@ -94,44 +77,27 @@ def cached_shared(name: str, compute: Callable[[], Any]) -> Any:
     return _kept(f"shared:{name}", compute)
 
 
-# The keys being computed in this process, each with the event its waiters wait on.
-_computing: dict[str, threading.Event] = {}
 WAIT_SECONDS = 30
 
 
 def _kept(name: str, compute: Callable[[], Any]) -> Any:
-    """From the cache; on a miss one thread computes while the others asking the
-    same key wait for its result: the first requests of a page, asked by several
-    readers at once, would otherwise each compute it and queue for the CPU."""
+    """From the cache; on a miss computed once (`_computed_once`) while the other
+    readers asking for it, in this process or another, wait for its result: the
+    first requests of a page, asked by several readers at once, would otherwise
+    each compute it and queue for the CPU."""
     key = f"portal:{name}:{data_version()}"
     value = cache.get(key)
-    if value is not None:
-        return value
-    with _locks_guard:
-        event = _computing.get(key)
-        first = event is None
-        if first:
-            event = _computing[key] = threading.Event()
-    if not first:
-        event.wait(WAIT_SECONDS)
-        value = cache.get(key)
-        return compute() if value is None else value
-    try:
-        value = _computed_once(key, compute)
-    finally:
-        with _locks_guard:
-            del _computing[key]
-        event.set()
-    return value
+    return _computed_once(key, compute) if value is None else value
 
 
 POLL_SECONDS = 0.02
 
 
 def _computed_once(key: str, compute: Callable[[], Any]) -> Any:
-    """Computed by this process unless another process sharing the cache is already
-    computing it (its claim, `cache.add`, is there): then its result, read as soon
-    as it is kept; computed here only if none comes within `WAIT_SECONDS`."""
+    """Computed here unless another thread, of this process or of another sharing
+    the cache, is already computing it (its claim, `cache.add`, is there): then
+    its result, read as soon as it is kept; computed here only if none comes
+    within `WAIT_SECONDS`."""
     claim = f"{key}:computing"
     if not cache.add(claim, 1, WAIT_SECONDS):
         deadline = time.monotonic() + WAIT_SECONDS
