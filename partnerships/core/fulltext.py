@@ -16,6 +16,7 @@ is done and `fulltext_ids` answers None.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import connection, migrations
@@ -66,11 +67,54 @@ def fulltext_operation(table: str, columns: list[str]) -> migrations.RunPython:
         if schema_editor.connection.vendor != "sqlite":
             return
         fts = fts_table(table)
-        for suffix in ("ai", "ad", "au"):
+        for suffix in _SUFFIXES:
             schema_editor.execute(f'DROP TRIGGER IF EXISTS "{fts}_{suffix}"')
         schema_editor.execute(f'DROP TABLE IF EXISTS "{fts}"')
 
     return migrations.RunPython(forward, backward, elidable=False)
+
+
+_SUFFIXES = ("ai", "ad", "au")
+_INDEX = re.compile(
+    r"CREATE VIRTUAL TABLE \"?(?P<fts>\w+)\"? USING fts5\((?P<cols>.*?),\s*"
+    r"content='(?P<table>\w+)'",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def mend_triggers(using: str = "default") -> list[str]:
+    """Make again the triggers of every full-text index whose triggers are gone,
+    and rebuild that index; the tables mended.
+
+    SQLite drops a table's triggers with it, and Django alters a column on SQLite
+    by making the table anew: a later migration touching an indexed table would
+    otherwise leave its index silently behind every later write. Run after every
+    `migrate` (`core.apps`); a no-op when nothing is missing."""
+    from django.db import connections
+
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        return []
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' "
+            "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        )
+        indexes = [
+            found for (sql,) in cursor.fetchall() if (found := _INDEX.search(sql))
+        ]
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {name for (name,) in cursor.fetchall()}
+        mended = []
+        for index in indexes:
+            fts = index["fts"]
+            if all(f"{fts}_{suffix}" in triggers for suffix in _SUFFIXES):
+                continue
+            columns = [c.strip().strip('"') for c in index["cols"].split(",")]
+            for statement in _create(index["table"], columns):
+                cursor.execute(statement)
+            mended.append(index["table"])
+    return mended
 
 
 def usable(text: str) -> bool:

@@ -4,10 +4,11 @@ insert, change and deletion (their triggers)."""
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from partnerships.cooperation.models import Engagement
-from partnerships.core.fulltext import fulltext_condition, fulltext_ids
+from partnerships.core.fulltext import fulltext_condition, fulltext_ids, mend_triggers
 from partnerships.registry.models import Organisation
 from partnerships.sources.models import Passage
 
@@ -73,3 +74,28 @@ def test_a_renamed_or_deleted_organisation_leaves_the_index(db):
     assert fulltext_ids(table, columns, "wombat", 5) == [org.pk]
     org.delete()
     assert fulltext_ids(table, columns, "wombat", 5) == []
+
+
+def test_migrate_mends_an_index_whose_triggers_a_remade_table_lost(db):
+    """SQLite drops a table's triggers with it, and Django alters a column on
+    SQLite by making the table anew: after any `migrate`, the index's triggers
+    are back and the index holds what was written while they were gone."""
+    table, columns = Organisation._meta.db_table, ["name_en"]
+    with connection.cursor() as cursor:
+        for suffix in ("ai", "ad", "au"):
+            cursor.execute(f'DROP TRIGGER "{table}_fts_{suffix}"')
+    unseen = Organisation.objects.create(
+        key="FTS-GONE", category="ngo", name_en="Tristan Albatross Trust"
+    )
+    assert fulltext_ids(table, columns, "albatross", 5) == []  # the index fell behind
+
+    call_command("migrate", verbosity=0)
+
+    assert fulltext_ids(table, columns, "albatross", 5) == [unseen.pk]
+    later = Organisation.objects.create(
+        key="FTS-LATER", category="ngo", name_en="Gough Albatross Society"
+    )
+    assert sorted(fulltext_ids(table, columns, "albatross", 5)) == sorted(
+        [unseen.pk, later.pk]
+    )
+    assert mend_triggers() == []  # nothing missing: nothing done
