@@ -32,10 +32,12 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # round, read twice, the same both times (docs/ingest.md, "Seventh batch").
     # Engagements 0.333 -> 0.400 after the eighth batch's round, read once at the
     # end (docs/ingest.md, "Eighth batch (session 10)").
-    ("test", "en"): (0.821, 0.390),
-    # Chinese after the sixth round's rules, as read the last time (docs/ingest.md,
-    # "Chinese (sixth round)").
-    ("test", "zh"): (0.775, 0.382),
+    # The eleventh batch (16 documents, 91 paragraphs, never run before) joined the
+    # test part in session 12 (docs/ingest.md, "Eleventh batch"): its first reading
+    # was English 0.731 / 0.371, Chinese 0.787 / 0.462; the 17 earlier documents
+    # stayed 0.825 / 0.400 and 0.785 / 0.392. The part as a whole, 33 documents:
+    ("test", "en"): (0.766, 0.374),  # 0.776 / 0.384
+    ("test", "zh"): (0.776, 0.432),  # 0.786 / 0.442
     # The development part too, so that no later rule undoes what was reached there;
     # with the seventh batch in it (docs/ingest.md, "Seventh batch (session 9)"),
     # lower than before because the batch is harder: the earlier documents score as
