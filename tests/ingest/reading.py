@@ -25,3 +25,9 @@ def kinds(gazetteer, text, lang):
         {(e.kind, p.resolution.name) for e in r.engagements for p, _ in e.participants}
         for r in results(gazetteer, text, lang)
     ]
+
+
+def names(gazetteer, text, lang):
+    """The names found in a one-paragraph text."""
+    (one,) = found(gazetteer, text, lang)
+    return set(one)

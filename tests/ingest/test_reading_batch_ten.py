@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.ingest.reading import found as _found
 from tests.ingest.reading import kinds as _kinds
+from tests.ingest.reading import names as _names
 
 
 def test_a_text_signed_is_no_party_nor_its_short_form_later(reference_gazetteer):
@@ -50,12 +51,6 @@ def test_a_chinese_place_after_a_place_told_as_a_place_is_one(reference_gazettee
         reference_gazetteer, "儿童基金会与秘鲁卫生部在巴西圣保罗签署了协议。\n", "zh"
     )
     assert not any("圣保罗" in name for name in found)
-
-
-def _names(gazetteer, text, lang):
-    """The names found in a one-paragraph text."""
-    (found,) = _found(gazetteer, text, lang)
-    return set(found)
 
 
 def test_a_chinese_kind_of_actor_of_a_country_is_no_organisation(
