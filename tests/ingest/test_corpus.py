@@ -37,7 +37,9 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # was English 0.731 / 0.371, Chinese 0.787 / 0.462; the 17 earlier documents
     # stayed 0.825 / 0.400 and 0.785 / 0.392. The part as a whole, 33 documents:
     ("test", "en"): (0.766, 0.374),  # 0.776 / 0.384
-    ("test", "zh"): (0.776, 0.432),  # 0.786 / 0.442
+    # Chinese 0.786 / 0.442 -> 0.796 / 0.444 after the gates calibrated on first
+    # runs, read once after them (docs/ingest.md, "Calibrated on first runs").
+    ("test", "zh"): (0.786, 0.434),  # 0.796 / 0.444
     # The development part too, so that no later rule undoes what was reached there;
     # with the seventh batch in it (docs/ingest.md, "Seventh batch (session 9)"),
     # lower than before because the batch is harder: the earlier documents score as

@@ -40,13 +40,3 @@ def test_a_new_chinese_name_ending_in_fund_or_enterprise_is_no_organisation(
         "联合国开发计划署将与浙江民营企业合作,推动绿色发展。\n",
         "zh",
     ) == {"联合国开发计划署"}
-
-
-def test_no_network_is_proposed_in_english(reference_gazetteer):
-    (kinds,) = _kinds(
-        reference_gazetteer,
-        "UNEP and the Ministry of Water are members of a network on coastal "
-        "resilience.\n",
-        "en",
-    )
-    assert not {kind for kind, _ in kinds} & {"network"}
