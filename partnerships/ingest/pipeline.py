@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from partnerships.ingest.extraction import engagements as cues
 from partnerships.ingest.extraction import zh_clauses
 from partnerships.ingest.extraction.both_sides import both_sides
-from partnerships.ingest.extraction.calibration import GATED_KINDS, gated_new_name
+from partnerships.ingest.extraction.calibration import ungated
 from partnerships.ingest.extraction.clauses import acts, clauses
 from partnerships.ingest.extraction.facts import (
     FuzzyDate,
@@ -112,19 +112,9 @@ class Extractor:
             proposal = OrgProposal(resolution)
             proposal = orgs.setdefault(proposal.identity, proposal)
             proposal.mentions.append(mention)
-        orgs = {
-            identity: proposal
-            for identity, proposal in orgs.items()
-            if proposal.resolution.key
-            or not gated_new_name(
-                proposal.resolution.name,
-                self.lang,
-                short_form=any(m.method in _SHORT_FORM for m in proposal.mentions),
-            )
-        }
         result = ParagraphResult(
             paragraph=paragraph,
-            organisations=list(orgs.values()),
+            organisations=list(ungated(orgs, self.lang).values()),
             engagements=[],
             places=find_places(text, self.places),
             money=find_money(text),
@@ -148,8 +138,6 @@ class Extractor:
             assign_funders(engagement, text)
         funder_told_before(result.engagements, text)
         _money_with_its_funder(result.engagements)
-        gated = GATED_KINDS.get(self.lang, set())
-        result.engagements = [e for e in result.engagements if e.kind not in gated]
         return result
 
     def _engagements(
@@ -254,9 +242,6 @@ class Extractor:
                     chars[i - start] = "□"
         return "".join(chars)
 
-
-# How a short form defined in the text is found (a name in brackets, its later use).
-_SHORT_FORM = {"bracket", "acronym"}
 
 # A headquarters is a place, unless a person's title follows it (WFP总部高级司长: the
 # headquarters' official, so the organisation's).
