@@ -126,6 +126,9 @@ class _Splitter:
         self.chapter = ("", "")
         self.section = ("", "")
         self.current: Paragraph | None = None
+        # Numbered lines too short to be a paragraph's first line and ending no
+        # sentence: the numbered headings of a web page ("1.负责人", "2. 执行局").
+        self.numbered_headings = 0
 
     def feed(self, number: int, raw: str) -> None:
         line = clean_line(raw)
@@ -189,9 +192,13 @@ class _Splitter:
             if self.layout.paragraphs and int(match.group(1)) <= expected - 1:
                 self.layout.repeated.append(int(match.group(1)))
             return False  # "2018. " or a list item: not the next paragraph
+        text = _MARKER.sub("", match.group(2)).strip()
+        kind = "zh" if _is_chinese(text) else "en"
+        if len(text) < _PARAGRAPH_MIN[kind] and not text.endswith(_BLOCK_END):
+            self.numbered_headings += 1
         self.current = Paragraph(
             number=expected,
-            text=_MARKER.sub("", match.group(2)).strip(),
+            text=text,
             chapter=self.chapter[0],
             chapter_title=self.chapter[1],
             section=self.section[0],
@@ -234,7 +241,9 @@ def split_report(text: str, lang: str) -> Layout:
     for number, raw in enumerate(text.splitlines(), start=1):
         splitter.feed(number, raw)
     layout = splitter.layout
-    if not layout.paragraphs:
+    # None numbered, or most open with a short heading: the numbers are a page's
+    # numbered headings ("1.负责人"), and its paragraphs are its blocks of text.
+    if not layout.paragraphs or 2 * splitter.numbered_headings > len(layout.paragraphs):
         layout = split_blocks(text, lang)
     if not layout.paragraphs:
         layout.problems.append(_("No paragraph of text was found in this document."))
@@ -261,9 +270,19 @@ def _is_paragraph(block: str) -> bool:
         return False  # a cut-off title or a menu path
     if short and _bracket_after_no_sentence(block):
         return False  # a caption: "… Asia and the Pacific (ESCAP)"
+    if short and block.endswith(_QUOTE_CLOSE) and not _sentence_in_quotes(block):
+        return False  # a title ending in a quoted name: 迎来“丰收年”, launches "X"
     if block.endswith(_BLOCK_END):
         return len(block) >= _PARAGRAPH_MIN[kind]
     return len(block) > _HEADING_MAX[kind]
+
+
+_QUOTE_CLOSE = ("”", '"', "»", "’")
+
+
+def _sentence_in_quotes(block: str) -> bool:
+    """Whether the quotation closing a block closes a sentence: “… will.”, 说：“…。”"""
+    return block.rstrip('”"»’ ').endswith((*_SENTENCE_END, "…", "..."))
 
 
 def _bracket_after_no_sentence(block: str) -> bool:
@@ -368,29 +387,3 @@ def split_blocks(text: str, lang: str) -> Layout:
         elif not layout.paragraphs:
             layout.header.append(block)
     return layout
-
-
-def split_blocks_numbered(blocks: list[str]) -> Layout:
-    """The paragraphs of a document whose blocks are whole paragraphs (a Word
-    document's paragraphs, a text's blocks between blank lines), such as a draft put
-    out for comment: numbered paragraphs keep their numbers, whatever the first, and
-    the heading printed before them; a block that is neither heading nor numbered
-    continues the paragraph before it. When no block is numbered, every block is a
-    paragraph, numbered 1, 2 ... by the reader."""
-    blocks = [" ".join(block.split()) for block in blocks if block.strip()]
-    splitter = _Splitter("", extract=True)
-    for number, block in enumerate(blocks, start=1):
-        splitter.feed(number, block)
-    layout = splitter.layout
-    if not layout.paragraphs:
-        layout = Layout(numbered_by_reader=True)
-        for number, block in enumerate(blocks, start=1):
-            layout.paragraphs.append(Paragraph(number, block, line=number))
-    for paragraph in layout.paragraphs:
-        paragraph.text = paragraph.text.replace("\n", " ")
-    return layout
-
-
-def text_blocks(text: str) -> list[str]:
-    """A plain text's blocks: the runs of lines between blank lines."""
-    return [block for block in re.split(r"\n\s*\n", text) if block.strip()]

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from partnerships.sources.paragraphs import split_blocks_numbered, text_blocks
+from partnerships.sources.blocks import split_blocks_numbered, text_blocks
 from partnerships.sources.texts import UnreadableFile, read_text
 
 
