@@ -23,6 +23,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from partnerships.core.scripts import is_han
+
 REFERENCE_DIR = Path(settings.BASE_DIR) / "data" / "reference"
 INGEST_DIR = Path(settings.BASE_DIR) / "data" / "ingest"
 
@@ -66,10 +68,10 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
             if char in _DROPPED:
                 continue
             if char.isspace():
-                if not chars or chars[-1] == " " or _is_cjk(chars[-1]):
+                if not chars or chars[-1] == " " or is_han(chars[-1]):
                     continue
                 char = " "
-            elif _is_cjk(char) and chars and chars[-1] == " ":
+            elif is_han(char) and chars and chars[-1] == " ":
                 chars.pop()
                 offsets.pop()
             chars.append(char)
@@ -82,10 +84,6 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def normalise(name: str) -> str:
     return normalise_with_offsets(name)[0]
-
-
-def _is_cjk(char: str) -> bool:
-    return bool(char) and "\u3400" <= char <= "\u9fff"
 
 
 def _is_word(char: str) -> bool:

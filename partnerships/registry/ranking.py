@@ -18,6 +18,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from partnerships.core.scripts import has_han
+
 EXACT, WORD, CONTAINS, CLOSE = 3, 2, 1, 0
 PREFIX_BONUS = 0.15
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()'’\"]+")
@@ -27,10 +29,6 @@ def normalise(text: str) -> str:
     """Case, width and separators folded: "UN Habitat" is "un-habitat"."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _SEPARATORS.sub(" ", folded).strip()
-
-
-def _has_cjk(text: str) -> bool:
-    return bool(re.search(r"[\u3400-\u9fff]", text))
 
 
 def name_score(query: str, name: str) -> tuple[int, float]:
@@ -46,7 +44,7 @@ def name_score(query: str, name: str) -> tuple[int, float]:
     if query in candidate:
         # Chinese has no spaces: a contained word counts as a word.
         words = candidate.split(" ")
-        in_words = _has_cjk(query) or any(w.startswith(query) for w in words)
+        in_words = has_han(query) or any(w.startswith(query) for w in words)
         tier = WORD if in_words or f" {query}" in candidate else CONTAINS
         return (tier, coverage)
     return (CLOSE, fuzz.ratio(query, candidate) / 100)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from partnerships.sources.paragraphs import Layout, Paragraph, _Splitter
+from partnerships.sources.paragraphs import Layout, Paragraph, Splitter
 
 
 def split_blocks_numbered(blocks: list[str]) -> Layout:
@@ -16,7 +16,7 @@ def split_blocks_numbered(blocks: list[str]) -> Layout:
     continues the paragraph before it. When no block is numbered, every block is a
     paragraph, numbered 1, 2 ... by the reader."""
     blocks = [" ".join(block.split()) for block in blocks if block.strip()]
-    splitter = _Splitter("", extract=True)
+    splitter = Splitter("", extract=True)
     for number, block in enumerate(blocks, start=1):
         splitter.feed(number, block)
     layout = splitter.layout

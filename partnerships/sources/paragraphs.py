@@ -107,6 +107,11 @@ def _is_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+def _script(text: str) -> str:
+    """Which of the limits below apply: "zh" for Chinese text, else "en"."""
+    return "zh" if _is_chinese(text) else "en"
+
+
 # A heading line: short, ending no sentence (a title before a paragraph).
 _HEADING_LINE = 120
 
@@ -115,7 +120,10 @@ def _is_heading_line(line: str) -> bool:
     return 0 < len(line) <= _HEADING_LINE and not line.endswith(_BLOCK_END)
 
 
-class _Splitter:
+class Splitter:
+    """Numbered paragraphs read line by line, with their chapter, section and
+    heading (reports; `blocks.py` feeds it a draft's blocks)."""
+
     def __init__(self, lang: str, *, extract: bool = False) -> None:
         self.lang = lang
         # An extract may start at any paragraph number ("12. ..."); a whole report
@@ -193,8 +201,7 @@ class _Splitter:
                 self.layout.repeated.append(int(match.group(1)))
             return False  # "2018. " or a list item: not the next paragraph
         text = _MARKER.sub("", match.group(2)).strip()
-        kind = "zh" if _is_chinese(text) else "en"
-        if len(text) < _PARAGRAPH_MIN[kind] and not text.endswith(_BLOCK_END):
+        if len(text) < _PARAGRAPH_MIN[_script(text)] and not text.endswith(_BLOCK_END):
             self.numbered_headings += 1
         self.current = Paragraph(
             number=expected,
@@ -237,7 +244,7 @@ class _Splitter:
 def split_report(text: str, lang: str) -> Layout:
     """The layout of a report's plain text (lines as in the file): its numbered
     paragraphs, or, in a text that numbers none, its blocks numbered by the reader."""
-    splitter = _Splitter(lang)
+    splitter = Splitter(lang)
     for number, raw in enumerate(text.splitlines(), start=1):
         splitter.feed(number, raw)
     layout = splitter.layout
@@ -264,7 +271,7 @@ _LINE = {True: 20, False: 40}  # no page wraps lines shorter (Chinese, other)
 
 
 def _is_paragraph(block: str) -> bool:
-    kind = "zh" if _is_chinese(block) else "en"
+    kind = _script(block)
     short = len(block) <= _HEADING_MAX[kind]
     if block.endswith(("...", "…")) and short:
         return False  # a cut-off title or a menu path
@@ -344,7 +351,7 @@ def _runs_on(line: str, following: str, widths: dict[bool, float]) -> bool:
         # A line longer than any heading that ends no sentence, and the sentence
         # going on in lower case on the next: a web page's paragraph broken by a line
         # break ("… offering agricultural training for" | "developing countries").
-        long = len(line) > _HEADING_MAX["zh" if _is_chinese(line) else "en"]
+        long = len(line) > _HEADING_MAX[_script(line)]
         return long and following[:1].islower()
     # The rest of the paragraph, not a heading: half a wrapped line at least, or
     # a word cut at the line end (人居|署认可, "develop-|ment", "tack-|ling").

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from partnerships.core.scripts import has_han
 from partnerships.ingest.extraction.chinese import zh_name_end
 from partnerships.ingest.extraction.english import EN_ORG_WORDS
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*s?")
 # Organisation words that, ending a new Chinese name given without a short form of
@@ -37,7 +37,7 @@ _SHORT_FORM = {"bracket", "acronym"}
 def _head(name: str) -> str | None:
     """The organisation word that heads a name: its last one in Latin letters, the
     one it ends with in Chinese."""
-    if _HAN.search(name):
+    if has_han(name):
         return zh_name_end(name)
     words = [w for w in _LATIN_WORD.findall(name) if w in EN_ORG_WORDS]
     return words[-1] if words else None
@@ -56,7 +56,7 @@ def gated_new_name(name: str, lang: str, *, short_form: bool) -> bool:
         return head in _WEAK_HEADS.get(lang, set())
     return (
         lang == "zh"
-        and not _HAN.search(name)
+        and not has_han(name)
         and all(_ACRONYM.fullmatch(word) for word in name.split())
     )
 

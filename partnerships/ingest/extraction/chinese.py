@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from partnerships.core.scripts import is_han
 from partnerships.ingest.extraction.segment import Token
 from partnerships.ingest.extraction.zh_kinds import zh_event_or_publication
 from partnerships.ingest.extraction.zh_titled import titled_bodies, without_deputy
@@ -221,7 +222,7 @@ def _ministers_of(
             for field_size in range(2, 7):
                 start = match.start() - field_size - size
                 name = text[max(0, start) : end]
-                if start >= 0 and all(map(_is_cjk, name)) and known(name[:size]):
+                if start >= 0 and all(map(is_han, name)) and known(name[:size]):
                     out.append((start, end, True))
                     break
             else:
@@ -305,7 +306,7 @@ def _verb_organise(text: str, start: int, end: int) -> int:
     """中国政府组织有关部门, 由X委员会组织的会议: 组织 is the verb of the body named
     before it."""
     name, after = text[start:end], text[end : end + 1]
-    if name.endswith("组织") and zh_name_end(name[:-2].rstrip()) and _is_cjk(after):
+    if name.endswith("组织") and zh_name_end(name[:-2].rstrip()) and is_han(after):
         by = text[:start].rstrip().endswith("由")  # organised by
         return end - 2 if after != "的" or by else end
     return end
@@ -318,13 +319,9 @@ def _joint_prefix(text: str, start: int, known: Callable[[str], bool]) -> int:
         return start
     for size in (4, 3, 2):
         prefix = text[max(0, start - 1 - size) : start - 1]
-        if len(prefix) == size and all(map(_is_cjk, prefix)) and known(prefix):
+        if len(prefix) == size and all(map(is_han, prefix)) and known(prefix):
             return start - 1 - size
     return start
-
-
-def _is_cjk(char: str) -> bool:
-    return bool(char) and "\u3400" <= char <= "\u9fff"
 
 
 # 中国企业, 中国优势企业, 中国金融机构: a place and a kind of actor, no proper name.

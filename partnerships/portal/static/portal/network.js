@@ -68,9 +68,8 @@
         var cy = cytoscape({
           container: box,
           elements: elements,
-          // Room for each labelled node's label, and pushed apart enough that the
-          // labels of the heaviest nodes do not cover each other.
-          // spread over the box's own width and height.
+          // Spread over the box's own width and height, with room for each node's
+          // label, so that the labels of the heaviest nodes do not cover each other.
           layout: { name: "cose", animate: false, randomize: false, padding: 8,
             nodeDimensionsIncludeLabels: true, componentSpacing: 40,
             boundingBox: { x1: 0, y1: 0, w: box.clientWidth, h: box.clientHeight } },
