@@ -60,8 +60,11 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # 0.800 / 0.654, development and held-out halves); the earlier 107 documents
     # score 0.917 / 0.785 and 0.927 / 0.765, higher than before. The test part did
     # not move (read once at the end), so its floors stay.
-    ("dev", "en"): (0.895, 0.756),  # 0.905 / 0.766
-    ("dev", "zh"): (0.881, 0.720),  # 0.891 / 0.730
+    # With the twelfth batch in it (session 13; docs/ingest.md, "Twelfth batch,
+    # held out"), read first as totals while held out: English 0.786 / 0.500,
+    # Chinese 0.753 / 0.362.
+    ("dev", "en"): (0.885, 0.730),  # 0.895 / 0.740
+    ("dev", "zh"): (0.866, 0.680),  # 0.876 / 0.690
 }
 
 
