@@ -158,10 +158,25 @@ class Gazetteer:
 
 def _acronym_fits(entry: NameEntry, text: str) -> bool:
     """Acronyms match in their own case ("WHO", not "who"); one written in mixed
-    case also in capitals ("UN-HABITAT" for "UN-Habitat")."""
+    case also in capitals ("UN-HABITAT" for "UN-Habitat"); a UN acronym also as
+    newspapers write it ("Unicef")."""
     if entry.kind != "acronym" or text == entry.name:
         return True
+    if _news_style(entry.name, text):
+        return True
     return text.isupper() and not entry.name.isupper() and text == entry.name.upper()
+
+
+def _news_style(acronym: str, text: str) -> bool:
+    """A UN acronym of five letters or more written as a word, as many newspapers
+    write them: "Unicef", "Unesco", "Unhcr" for UNICEF, UNESCO, UNHCR."""
+    return (
+        len(acronym) >= 5
+        and acronym.isalpha()
+        and acronym.isupper()
+        and acronym.startswith("UN")
+        and text == acronym.capitalize()
+    )
 
 
 def _clean(value: str) -> str:

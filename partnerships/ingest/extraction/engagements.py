@@ -56,7 +56,8 @@ _KIND_WORDS = [
         "funding",
         "供资|资助|提供资金|捐助|捐赠|捐款|funded|financed|grant|funding|contribut|"
         "donat|financial assistance|financial support|earmarked|received|"
-        "amounting to|assistance package|aid package|total amount of|receives",
+        "amounting to|assistance package|aid package|total amount of|receives|"
+        "donor to|donors to|largest donor|donor countr",
     ),
     ("project", "项目|方案|推出|project|programme|initiative"),
 ]

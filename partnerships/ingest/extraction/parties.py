@@ -97,9 +97,11 @@ _ZH_AFTER_PARTY = re.compile(
     r"^国?(?:自\d{4}年(?:以来|起)?)?(?:获得|荣获|参与|参加)|"
     r"^等?\s*[\d一二三四五六七八九十]+\s*[个座](?:城市|国家)(?:获得|荣获|获此|参与|参加)|"
     r"^国?(?:政府|将|宣布|承诺|捐|提供|签署|同意|决定|支持|资助|向|已|也|还|又|愿|总统|总理|"
-    r"一直|始终|继续|积极|"
-    r"国王|驻[\u4e00-\u9fff]{1,3}大使|大使|外长|常驻代表)"
+    r"一直|始终|继续|积极|认真|高度重视|代表团|"
+    r"国王|驻[\u4e00-\u9fff]{1,12}?(?:大使|代表)|大使|外长|常驻代表)"
 )
+# 来自中国的援助: the country aid comes from is its government.
+_ZH_FROM_PARTY = re.compile(r"^的(?:援助|捐款|捐赠|资金|资助|支持|贡献)")
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
 # 支持中国建立…, 帮助中国开展…: the country a party supports is its government.
 _ZH_SUPPORTED_BEFORE = re.compile(r"(?:支持|帮助|协助|援助)$")
@@ -145,12 +147,20 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     # The subject of its clause: a sentence or clause starts right before it.
     head = re.sub(r"\b(?:[Tt]he|[Aa]n?)\s*$", "", before).rstrip()
     return not head or head.endswith(
-        (".", ",", ";", ":", "that", "which", "and", "“", '"')
+        (".", ",", ";", ":", "that", "which", "and", "“", '"', "–", "—")
+    )
+
+
+def _aid_from(text: str, match: Match) -> bool:
+    return text[: match.start].endswith("来自") and bool(
+        _ZH_FROM_PARTY.match(text[match.end :])
     )
 
 
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
+    if _aid_from(text, match):
+        return True
     if _ZH_PLACE_BEFORE.search(before) or ZH_KIND_AFTER.match(after):
         return False
     if _ZH_SUPPORTED_BEFORE.search(before) or gives(before, after):
@@ -279,7 +289,11 @@ def government_spans(
     where: set[int] = set()  # ends of places told as places (在南非, 在南非约翰内斯堡)
     for match in places.find(text) + _country_acronyms(text, places, lang):
         if lang == "zh" and (
-            match.start in where or _ZH_PLACE_BEFORE.search(text[: match.start])
+            match.start in where
+            or (
+                _ZH_PLACE_BEFORE.search(text[: match.start])
+                and not _aid_from(text, match)
+            )
         ):
             where.add(match.end)  # a place right after a place is one too
             continue

@@ -21,7 +21,7 @@ _OTHER_SENSES = re.compile(
     r"(?:on the sidelines of|in the margins of|during|at)\s+the\s+[^,.;]*?"
     r"(?:forum|conference|summit|session|assembly|meeting)|"
     r"[^，。；、]{0,30}(?:会议|大会|论坛|峰会)(?:期间|召开之际|之际)|"
-    r"contribut\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
+    r"contribut(?!ors?\b)\w*\s+to\s+(?!the\s+[\w ]{0,30}fund)|"
     # Money sought, not given: "mobilizing multi-lateral funding", 筹集资金.
     r"(?:mobili[sz]\w*|rais(?:e|es|ed|ing)|seek\w*|attract\w*)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:funding|funds|financing|resources)|筹集[^，。；]{0,8}?资金|"
