@@ -107,8 +107,8 @@ class Extractor:
     def paragraph(self, paragraph: Paragraph) -> ParagraphResult:
         text = paragraph.text
         orgs: dict[str, OrgProposal] = {}
-        for mention in self.finder.find(mend(text)):
-            resolution = self.resolver.resolve(mention, self.finder.defined)
+        found = self.finder.find(mend(text))
+        for mention, resolution in self.resolver.resolve_all(found, self.finder, text):
             proposal = OrgProposal(resolution)
             proposal = orgs.setdefault(proposal.identity, proposal)
             proposal.mentions.append(mention)

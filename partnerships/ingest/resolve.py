@@ -10,6 +10,8 @@ method (docs/ingest.md) so that `--accept-above` means the same thing every run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -42,6 +44,14 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._choices: list[str] | None = None
+
+    def resolve_all(
+        self, mentions: list[Mention], finder: Any, text: str
+    ) -> list[tuple[Mention, Resolution]]:
+        """Each mention of `text` with its resolution, in view of the short forms
+        the finder learnt so far (its `defined`)."""
+        pairs = [(m, self.resolve(m, finder.defined)) for m in mentions]
+        return defined_by_known(text, pairs)
 
     def _fuzzy_choices(self) -> list[str]:
         if self._choices is None:
@@ -126,3 +136,22 @@ def same_words(mention: str, known: str) -> bool:
         for word in words
         if len(word) >= 4
     )
+
+
+def defined_by_known(
+    text: str, resolved: list[tuple[Mention, Resolution]]
+) -> list[tuple[Mention, Resolution]]:
+    """A new name given right before a known acronym in brackets is that
+    organisation under another spelling ("the Food and Agriculture Organization
+    (FAO) of the United Nations", "UN Food and Agriculture Organisation (FAO)"):
+    one proposal, not a new organisation beside the known one."""
+    out = list(resolved)
+    for index, ((mention, resolution), (after, known)) in enumerate(pairwise(resolved)):
+        if resolution.key or not known.key or after.method != "gazetteer":
+            continue
+        if (
+            text[mention.end : after.start].strip() == "("
+            and text[after.end : after.end + 1] == ")"
+        ):
+            out[index] = (mention, known)
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.ingest.reading import kinds as _kinds
 from tests.ingest.reading import names as _names
+from tests.ingest.reading import results as _results
 
 
 def test_a_un_acronym_written_as_newspapers_do_is_the_agency(reference_gazetteer):
@@ -87,3 +88,25 @@ def test_aid_from_a_country_is_its_governments(reference_gazetteer):
             reference_gazetteer, "难民署代表说,来自挪威的专家访问了营地。\n", "zh"
         )
     )
+
+
+def test_a_known_agency_spelt_otherwise_before_its_acronym_is_one_proposal(
+    reference_gazetteer,
+):
+    (result,) = _results(
+        reference_gazetteer,
+        "The UN Food & Agriculture Organisation (FAO) opened an office in Lima.\n",
+        "en",
+    )
+    (proposal,) = result.organisations
+    assert proposal.resolution.key == "FAO"
+    assert "UN Food & Agriculture Organisation" in proposal.surfaces
+
+
+def test_a_name_keeps_the_particles_of_a_persons_name(reference_gazetteer):
+    names = _names(
+        reference_gazetteer,
+        "UNICEF signed an agreement with the Maria da Silva Foundation in Maputo.\n",
+        "en",
+    )
+    assert "Maria da Silva Foundation" in names

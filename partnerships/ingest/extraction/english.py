@@ -57,8 +57,10 @@ _LOCAL_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|across|within|near)\s+$")
 _ACRONYM_DEFINED = re.compile(
     r"\b((?=(?:\w*[A-Z]){3})[A-Z][A-Za-z]{2,9})\s*\(([A-Z][^()]{8,200}?)\)"
 )
+# With the particles of personal names in a name: "Eduardo dos Santos Foundation".
 _EN_RUN = re.compile(
-    r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&)\s+)*"
+    r"(?:[A-Z][\w'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|the|on|in|de|to|&|dos|da|das|"
+    r"do|del|della|la|van|von|der|du|des)\s+)*"
     r"(?:[A-Z][\w'’.&-]*))*"
 )
 
