@@ -26,6 +26,7 @@ from partnerships.ingest.extraction.zh_parties import (
     ZH_KIND_AFTER,
     ZH_SIDE,
     ZH_SIDES,
+    aid_from,
     gives,
 )
 from partnerships.ingest.gazetteer import Gazetteer, Match
@@ -100,8 +101,6 @@ _ZH_AFTER_PARTY = re.compile(
     r"一直|始终|继续|积极|认真|高度重视|代表团|"
     r"国王|驻[\u4e00-\u9fff]{1,12}?(?:大使|代表)|大使|外长|常驻代表)"
 )
-# 来自中国的援助: the country aid comes from is its government.
-_ZH_FROM_PARTY = re.compile(r"^的(?:援助|捐款|捐赠|资金|资助|支持|贡献)")
 _ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
 # 支持中国建立…, 帮助中国开展…: the country a party supports is its government.
 _ZH_SUPPORTED_BEFORE = re.compile(r"(?:支持|帮助|协助|援助)$")
@@ -151,15 +150,9 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
     )
 
 
-def _aid_from(text: str, match: Match) -> bool:
-    return text[: match.start].endswith("来自") and bool(
-        _ZH_FROM_PARTY.match(text[match.end :])
-    )
-
-
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
-    if _aid_from(text, match):
+    if aid_from(text, match.start, match.end):
         return True
     if _ZH_PLACE_BEFORE.search(before) or ZH_KIND_AFTER.match(after):
         return False
@@ -288,13 +281,9 @@ def government_spans(
     passed: list[Match] = []  # places that are no part of a name or title
     where: set[int] = set()  # ends of places told as places (在南非, 在南非约翰内斯堡)
     for match in places.find(text) + _country_acronyms(text, places, lang):
-        if lang == "zh" and (
-            match.start in where
-            or (
-                _ZH_PLACE_BEFORE.search(text[: match.start])
-                and not _aid_from(text, match)
-            )
-        ):
+        aid = aid_from(text, match.start, match.end)  # 来自中国的援助
+        told_where = _ZH_PLACE_BEFORE.search(text[: match.start])
+        if lang == "zh" and (match.start in where or told_where and not aid):
             where.add(match.end)  # a place right after a place is one too
             continue
         if not _may_act(text, match, quoted + words, organisations, lang):

@@ -143,3 +143,11 @@ ZH_SIDE = re.compile(f"(?:{'|'.join(ZH_SIDES)})(?![法面式向案针位便])")
 # 巴西企业, 巴西金融机构: the country's firms or institutions, not the country;
 # 北京ITPO项目: a place starting a name written with Latin letters.
 ZH_KIND_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?(?:企业|机构)|[A-Za-z])")
+
+
+# 来自中国的援助: the country aid comes from is its government.
+_FROM_PARTY = re.compile(r"^的(?:援助|捐款|捐赠|资金|资助|支持|贡献)")
+
+
+def aid_from(text: str, start: int, end: int) -> bool:
+    return text[:start].endswith("来自") and bool(_FROM_PARTY.match(text[end:]))
