@@ -2,16 +2,17 @@
 "Agreement between two readers").
 
 Both annotations are `gold.yaml` files in the corpus's format (`corpus.py`), read by
-`corpus.gold_from`; the first is the reference. Each organisation of the second is
-mapped to the first's organisation with the same key or one sharing a name after
-normalisation (`gazetteer.normalise`, as the scorer compares names), preferring one
-the first gold has in the same paragraph. Then, as `evaluation.py` scores the
+`corpus.gold_from` (names normalised by `gazetteer.normalise`, as the scorer compares
+them); the first is the reference. In each paragraph, the second's organisations are
+paired one to one with the first's that have the same key or share a name, the
+surest pairs first (same key, then the longest shared name), so that a generic name
+both list ("We", 秘书处) never matches twice. Then, as `evaluation.py` scores the
 extractor:
 
-- organisations per paragraph: precision = the second's organisations of a paragraph
-  that map to one the first has there / all the second's; recall = the first's
-  organisations so matched / all the first's;
-- engagement triples (paragraph, kind, organisation);
+- organisations per paragraph: precision = the second's organisations paired /
+  all the second's; recall = the first's paired / all the first's;
+- engagement triples (paragraph, kind, organisation), the second's organisations
+  taken as the first's they are paired with (`paragraph_map`);
 - the same without the kind, pairs (paragraph, organisation): who takes part in
   something there, whatever each reader called it.
 
@@ -70,49 +71,89 @@ def candidates(key: str, second: Gold, first: Gold) -> set[str]:
     return {k for k in _keys(first) if k == key or names & first.names.get(k, set())}
 
 
-def mapped(key: str, number: int, second: Gold, first: Gold) -> str:
-    """The first's key for a second's organisation in a paragraph; its own key if
-    none matches."""
-    keys = candidates(key, second, first)
-    preferred = keys & _present(first, number)
-    return min(preferred or keys) if keys else key
+def _ranked(key: str, options: set[str]) -> list[str]:
+    """The same key first, then the others in order."""
+    return sorted(options, key=lambda option: (option != key, option))
 
 
-def _paragraph(
-    number: int, first: Gold, second: Gold
-) -> tuple[int, set[str], list[str]]:
-    """In one paragraph: how many of the second's organisations match one the first
-    has there, which of the first's they match, and the second's that match none."""
+def _strength(key: str, option: str, second: Gold, first: Gold) -> tuple[bool, int]:
+    """How surely two organisations are one: the same key, then the longest name
+    they share ("KOICA Bangladesh Office" rather than "We")."""
+    shared = second.names.get(key, set()) & first.names.get(option, set())
+    return key == option, max((len(name) for name in shared), default=0)
+
+
+def matching(number: int, first: Gold, second: Gold) -> dict[str, str]:
+    """One to one, in a paragraph: the second's organisations named there to the
+    first's named there (same key or a shared name), the surest pairs first, then
+    as many more as can be made; so two of one reader's organisations never both
+    match one of the other's (a generic name both list, "We" or 执行局, does not
+    count twice)."""
     expected = first.mentions.get(number, set())
-    right, credited, unmatched = 0, set(), []
-    for key in sorted(second.mentions.get(number, set())):
-        if matched := candidates(key, second, first) & expected:
-            right += 1
-            credited |= matched
-        else:
-            unmatched.append(key)
-    return right, credited, unmatched
+    options = {
+        key: candidates(key, second, first) & expected
+        for key in sorted(second.mentions.get(number, set()))
+    }
+    pairs = sorted(
+        ((key, option) for key, found in options.items() for option in found),
+        key=lambda pair: (_strength(*pair, second, first), pair),
+        reverse=True,
+    )
+    owner: dict[str, str] = {}  # the first's key -> the second's
+    for key, option in pairs:
+        if option not in owner and key not in owner.values():
+            owner[option] = key
+
+    def claim(key: str, seen: set[str]) -> bool:
+        """Kuhn's augmenting path: take a free option, or one whose owner can move."""
+        for option in _ranked(key, options[key]):
+            if option not in seen:
+                seen.add(option)
+                if option not in owner or claim(owner[option], seen):
+                    owner[option] = key
+                    return True
+        return False
+
+    for key in options:
+        if key not in owner.values():
+            claim(key, set())
+    return {key: option for option, key in owner.items()}
+
+
+def paragraph_map(number: int, first: Gold, second: Gold) -> dict[str, str]:
+    """The first's key for each organisation the second has in a paragraph (named
+    or taking part): its match there; else a candidate the first has there and no
+    other organisation took; else, for one the second does not name there, any
+    candidate in the document; else its own key."""
+    out = matching(number, first, second)
+    taken = set(out.values())
+    present = _present(first, number)
+    for key in sorted(_present(second, number) - set(out)):
+        options = candidates(key, second, first)
+        free = _ranked(key, options & present - taken)
+        if not free and key not in second.mentions.get(number, set()):
+            free = _ranked(key, options)
+        out[key] = free[0] if free else key
+        taken.add(out[key])
+    return out
 
 
 def _numbers(first: Gold, second: Gold) -> list[int]:
-    return sorted(set(first.mentions) | set(second.mentions))
+    numbers = set(first.mentions) | set(second.mentions)
+    numbers |= {n for n, _kind, _org in first.triples | second.triples}
+    return sorted(numbers)
 
 
 def organisations(first: Gold, second: Gold) -> Score:
-    right = found = 0
-    for number in _numbers(first, second):
-        matched, credited, _unmatched = _paragraph(number, first, second)
-        right, found = right + matched, found + len(credited)
+    right = sum(len(matching(n, first, second)) for n in _numbers(first, second))
     predicted = sum(len(v) for v in second.mentions.values())
     expected = sum(len(v) for v in first.mentions.values())
-    return Score(right, predicted, found, expected)
+    return Score(right, predicted, right, expected)
 
 
 def mapped_triples(first: Gold, second: Gold) -> set[tuple[int, str, str]]:
-    return {
-        (number, kind, mapped(org, number, second, first))
-        for number, kind, org in second.triples
-    }
+    maps = {n: paragraph_map(n, first, second) for n in _numbers(first, second)}
+    return {(n, kind, maps[n][org]) for n, kind, org in second.triples}
 
 
 def _set_score(
@@ -189,8 +230,9 @@ def differences(first: Gold, second: Gold) -> Differences:
     """The second's organisations by their own keys, its triples mapped."""
     out = Differences()
     for number in _numbers(first, second):
-        _right, credited, unmatched = _paragraph(number, first, second)
-        missed = sorted(first.mentions.get(number, set()) - credited)
+        pairs_ = matching(number, first, second)
+        missed = sorted(first.mentions.get(number, set()) - set(pairs_.values()))
+        unmatched = sorted(second.mentions.get(number, set()) - set(pairs_))
         if missed or unmatched:
             out.organisations[number] = (missed, unmatched)
     triples = mapped_triples(first, second)

@@ -14,7 +14,7 @@ from partnerships.ingest.agreement import (
     compare,
     compare_folders,
     differences,
-    mapped,
+    paragraph_map,
     read_annotation,
     totals,
 )
@@ -65,9 +65,14 @@ def annotation(data: dict) -> Annotation:
 
 def test_an_organisation_named_otherwise_but_sharing_one_name_is_matched():
     first, second = annotation(FIRST), annotation(SECOND)
-    assert mapped("JAPAN", 1, second.gold, first.gold) == "GOV-JP"
-    assert mapped("UNRWA", 1, second.gold, first.gold) == "UNRWA"  # by its key
-    assert mapped("EMBASSY", 2, second.gold, first.gold) == "EMBASSY"  # no match
+    assert paragraph_map(1, first.gold, second.gold) == {
+        "JAPAN": "GOV-JP",
+        "UNRWA": "UNRWA",  # by its key
+    }
+    assert paragraph_map(2, first.gold, second.gold) == {
+        "JAPAN": "GOV-JP",
+        "EMBASSY": "EMBASSY",  # no match: its own key
+    }
 
 
 def test_organisations_are_counted_per_paragraph():
@@ -108,9 +113,54 @@ def test_a_shared_name_prefers_the_organisation_of_the_paragraph():
             "engagements": [{"kind": "governance", "in": 2, "with": {"EB": "lead"}}],
         }
     )
-    assert mapped("EB", 2, second.gold, first.gold) == "WFP-EB"
+    assert paragraph_map(2, first.gold, second.gold) == {"EB": "WFP-EB"}
     scores = compare(first, second).scores["organisations"]
     assert (scores.right, scores.found) == (1, 1)
+
+
+@pytest.mark.parametrize("agency", ["A-AGENCY", "THE-AGENCY"])  # before, after
+def test_one_organisation_is_matched_once_in_a_paragraph(agency):
+    """Two of the second's organisations sharing a name with one of the first's
+    (an office and its agency, both listing "We"): one match, not two, and the
+    surer one, whichever key comes first."""
+    first = annotation(
+        {
+            "lang": "en",
+            "part": "dev",
+            "organisations": [
+                {
+                    "key": "KOICA-BD",
+                    "names": ["KOICA Bangladesh Office", "We"],
+                    "in": [2],
+                }
+            ],
+            "engagements": [
+                {"kind": "agreement", "in": 2, "with": {"KOICA-BD": "signatory"}}
+            ],
+        }
+    )
+    second = annotation(
+        {
+            "lang": "en",
+            "part": "dev",
+            "organisations": [
+                {"key": agency, "names": ["KOICA", "We"], "in": [2]},
+                {"key": "OFFICE", "names": ["KOICA Bangladesh Office"], "in": [2]},
+            ],
+            "engagements": [
+                {"kind": "agreement", "in": 2, "with": {"OFFICE": "signatory"}}
+            ],
+        }
+    )
+    assert paragraph_map(2, first.gold, second.gold) == {
+        "OFFICE": "KOICA-BD",  # by the longer name, whatever the keys' order
+        agency: agency,
+    }
+    scores = compare(first, second).scores
+    organisations = scores["organisations"]
+    assert (organisations.right, organisations.predicted) == (1, 2)
+    assert organisations.found == 1 and organisations.expected == 1
+    assert scores["engagements"].f1 == 1.0
 
 
 def test_differences_name_what_each_reader_has_alone():
