@@ -11,7 +11,7 @@ PORT ?= 8000
 # tests). Installed once when missing; needs root and apt-get.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils libreoffice-writer-nogui gettext
 
-.PHONY: run test setup system lint clean bench bench-api assets bench-portal backup restore bench-export
+.PHONY: run test setup system lint clean bench bench-api assets bench-portal backup restore bench-export bench-agreement
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -104,6 +104,11 @@ bench-export: $(STAMP)
 # iatikit, measured side by side, is in the `bench` extra: .venv/bin/pip install -e '.[bench]'
 bench-iati: $(STAMP)
 	$(BIN)/python bench/iati_import.py --mb 50 --postgres postgres://postgres@127.0.0.1:5432/postgres
+
+# Two readers' gold for the same documents: data/ingest/agreement against the corpus
+# (docs/ingest.md, "Agreement between two readers").
+bench-agreement: $(STAMP)
+	$(BIN)/python bench/ingest_agreement.py
 
 clean:
 	rm -rf $(VENV) var/partnerships.sqlite3*
