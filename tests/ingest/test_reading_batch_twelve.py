@@ -4,6 +4,7 @@ checked on sentences written for the test (no sentence of the corpus or the seed
 
 from __future__ import annotations
 
+from tests.ingest.reading import found as _found
 from tests.ingest.reading import kinds as _kinds
 from tests.ingest.reading import names as _names
 from tests.ingest.reading import results as _results
@@ -110,3 +111,42 @@ def test_a_name_keeps_the_particles_of_a_persons_name(reference_gazetteer):
         "en",
     )
     assert "Maria da Silva Foundation" in names
+
+
+def test_two_acronyms_joined_by_a_hyphen_are_both_named(reference_gazetteer):
+    text = (
+        "The Nordic Housing Agency (NHA) signed a partnership with UNFPA.\n\n"
+        "The NHA-UNFPA partnership will train midwives in three regions.\n"
+    )
+    _, later = (set(p) for p in _found(reference_gazetteer, text, "en"))
+    assert {"NHA", "UNFPA"} <= later
+
+
+def test_a_countrys_qualified_contribution_is_its_governments(reference_gazetteer):
+    names = _names(
+        reference_gazetteer,
+        "UNHCR thanked Norway’s continued support, as Norway’s overall "
+        "contribution rose in 2024.\n",
+        "en",
+    )
+    assert any("Norway" in name for name in names)
+
+
+def test_a_ministry_named_by_its_ministers_portfolio(reference_gazetteer):
+    names = _names(
+        reference_gazetteer,
+        "The plan was inked by Water and Irrigation Minister Ana Diaz, UNDP "
+        "Administrator Li Wei and Health Minister Tom Obi, before Prime Minister "
+        "Sam Oduya and the Peruvian Deputy Energy Minister.\n",
+        "en",
+    )
+    assert {"Water and Irrigation Minister", "Health Minister", "Energy Minister"} <= (
+        names
+    )
+    assert not any("Prime" in name or "Li Wei" in name for name in names)
+    (kinds,) = _kinds(
+        reference_gazetteer,
+        "The plan was inked by Health Minister Tom Obi and UNDP.\n",
+        "en",
+    )
+    assert {kind for kind, _ in kinds} == {"agreement"}

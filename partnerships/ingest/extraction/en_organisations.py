@@ -13,12 +13,14 @@ from partnerships.ingest.extraction.en_references import (
     offices_of,
     unnamed_governments,
 )
+from partnerships.ingest.extraction.en_titles import portfolio_ministers
 from partnerships.ingest.extraction.english import (
     acronym_definitions,
     en_trim,
     office_in_place,
 )
 from partnerships.ingest.extraction.mention import Mention, _overlaps, last_named
+from partnerships.ingest.extraction.parties import DEMONYMS
 from partnerships.ingest.extraction.speakers import spoken_for
 
 _MINISTER_BEFORE = re.compile(r"\bMinister\s+of\s+$")
@@ -81,6 +83,16 @@ class EnglishSteps:
                 found.append(new)
                 queue.append(new)
         return found
+
+    def _portfolios(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """English: "Finance Minister ...", the ministry of that portfolio."""
+        if self.segmenter is not None:
+            return []
+        found = [
+            Mention(start, end, text[start:end], "pattern")
+            for start, end in portfolio_ministers(text, self._is_place, DEMONYMS)
+        ]
+        return [m for m in found if not _overlaps(m, mentions)]
 
     def _we(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "we", "our": the organisation of the one speaking (speakers.py)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+
 _PERSON_TITLES = set(
     "Secretary Minister Governor Ambassador Mayor Commissioner President Chairman "
     "Chairperson Director Representative".split()
@@ -23,3 +26,39 @@ def before_person(words: list[str]) -> list[str]:
                 i -= 1
             return words[:i]
     return words
+
+
+# "International Cooperation Minister Rania al-Mashat", "the Finance Minister": a
+# ministry named by its minister's portfolio before the title, as news pages write it.
+_PORTFOLIO_MINISTER = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][a-z]+\s+(?:and\s+)?){1,5})Minister\b(?!\s+(?:of|for)\b)"
+)
+_NO_PORTFOLIO = set(
+    "The A An Prime Deputy Vice State Chief First Cabinet Senior Junior Former Then "
+    "Acting Assistant Under Federal Foreign Regional Provincial National Interim "
+    "Minister".split()
+)
+
+
+def portfolio_ministers(
+    text: str, is_place: Callable[[str], bool], demonyms: Iterable[str]
+) -> list[tuple[int, int]]:
+    """(start, end) of "Finance Minister": the portfolio's words and the title,
+    without the modifiers, nationality or country before them ("Chinese Deputy
+    Agriculture Minister" gives "Agriculture Minister"). "Foreign Minister" is left
+    to the rules for countries' officials."""
+    out = []
+    skipped = _NO_PORTFOLIO | set(demonyms)
+    for match in _PORTFOLIO_MINISTER.finditer(text):
+        words = list(re.finditer(r"[A-Z][a-z]+|and", match.group(1)))
+        # "Agriculture and Land Reclamation": one word before "and"; "Qu Dongyu
+        # and Finance Minister": a person's name before it, dropped.
+        while (joint := next((i for i, w in enumerate(words) if w[0] == "and"), 0)) > 1:
+            words = words[joint + 1 :]
+        while words and (
+            words[0][0] in skipped or words[0][0] == "and" or is_place(words[0][0])
+        ):
+            words = words[1:]
+        if words:
+            out.append((match.start(1) + words[0].start(), match.end()))
+    return out

@@ -20,7 +20,8 @@ _KIND_WORDS = [
         "agreement",
         "谅解备忘录|意向书|协定|协议|签署|签订|合作框架|增编|"
         "memorandum of understanding|letter of intent|agreement|signed|mou|"
-        "memorandum|exchange of notes|notes were|agreed to|agreed on|agreed upon|signing",
+        "memorandum|exchange of notes|notes were|agreed to|agreed on|agreed upon|signing|"
+        "inked",
     ),
     (
         "governance",

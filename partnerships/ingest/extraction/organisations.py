@@ -107,6 +107,7 @@ class OrganisationFinder(EnglishSteps):
         mentions += self._listed(text, mentions)
         mentions += self._governments(text, mentions)
         mentions = self._en_parties(text, mentions)
+        mentions += self._portfolios(text, mentions)
         mentions += self._back_references(text, mentions)
         mentions += self._en_references(text, mentions)
         mentions += self._we(text, mentions)
@@ -268,7 +269,13 @@ class OrganisationFinder(EnglishSteps):
         found: list[Mention] = []
         for short in sorted(self.defined, key=len, reverse=True):
             pattern = re.escape(short)
-            if short.isascii():
+            if short.isascii() and short.isupper():
+                # "the KOICA-UNFPA partnership": two acronyms joined by a hyphen.
+                pattern = (
+                    rf"(?:(?<![\w-])|(?<=[A-Z]{{2}}-)){pattern}"
+                    rf"(?:(?![\w-])|(?=-[A-Z]{{2,}}\b))"
+                )
+            elif short.isascii():
                 pattern = rf"(?<![\w-]){pattern}(?![\w-])"
             for match in re.finditer(pattern, text):
                 mention = Mention(match.start(), match.end(), short, "acronym")

@@ -41,8 +41,9 @@ _EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
     r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
 )
-_POSSESSIVE_PARTY = (
-    r"^(?:’s|'s)\s+(?:efforts|contribution|support|funding|commitment|pledge|"
+_POSSESSIVE_PARTY = (  # "Japan's overall contribution", "its steadfast commitment"
+    r"^(?:’s|'s)\s+(?:(?:overall|total|steadfast|generous|continued|continuing|"
+    r"ongoing|new|additional|latest|annual|financial|strong|long-standing)\s+)?(?:efforts|contribution|support|funding|commitment|pledge|"
     r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
     r"Government|government|Prime Minister)\b"
 )
