@@ -62,9 +62,10 @@ FLOORS = {  # (part, language): (organisation F1, engagement F1), reached less 0
     # not move (read once at the end), so its floors stay.
     # With the twelfth batch in it (session 13; docs/ingest.md, "Twelfth batch,
     # held out"), read first as totals while held out: English 0.786 / 0.500,
-    # Chinese 0.753 / 0.362.
-    ("dev", "en"): (0.885, 0.730),  # 0.895 / 0.740
-    ("dev", "zh"): (0.866, 0.680),  # 0.876 / 0.690
+    # Chinese 0.753 / 0.362; then session 13's rules (docs/ingest.md, "Twelfth batch
+    # in the development part"), after which the test part read the same.
+    ("dev", "en"): (0.894, 0.745),  # 0.904 / 0.755
+    ("dev", "zh"): (0.872, 0.679),  # 0.882 / 0.689
 }
 
 
