@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from partnerships.ingest.extraction.mention import Mention
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
+
+if TYPE_CHECKING:
+    from partnerships.ingest.extraction.organisations import OrganisationFinder
 
 FUZZY_THRESHOLD = 90.0
 CONFIDENCE = {
@@ -46,7 +49,7 @@ class Resolver:
         self._choices: list[str] | None = None
 
     def resolve_all(
-        self, mentions: list[Mention], finder: Any, text: str
+        self, mentions: list[Mention], finder: OrganisationFinder, text: str
     ) -> list[tuple[Mention, Resolution]]:
         """Each mention of `text` with its resolution, in view of the short forms
         the finder learnt so far (its `defined`)."""

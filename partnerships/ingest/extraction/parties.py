@@ -28,6 +28,7 @@ from partnerships.ingest.extraction.zh_parties import (
     ZH_SIDES,
     aid_from,
     gives,
+    told_as_place,
 )
 from partnerships.ingest.gazetteer import Gazetteer, Match
 
@@ -41,9 +42,10 @@ _EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|across|throughout|within|around|near|into|over|"
     r"outside|inside)\s+(?:the\s+)?$)|[-–]$"
 )
-_POSSESSIVE_PARTY = (  # "Japan's overall contribution", "its steadfast commitment"
+_POSSESSIVE_PARTY = (  # "Japan's contribution", "Japan's overall contribution"
     r"^(?:’s|'s)\s+(?:(?:overall|total|steadfast|generous|continued|continuing|"
-    r"ongoing|new|additional|latest|annual|financial|strong|long-standing)\s+)?(?:efforts|contribution|support|funding|commitment|pledge|"
+    r"ongoing|new|additional|latest|annual|financial|strong|long-standing)\s+)?"
+    r"(?:efforts|contribution|support|funding|commitment|pledge|"
     r"assistance|aid|donation|grant|Ambassador|Embassy|Minister|President|"
     r"Government|government|Prime Minister)\b"
 )
@@ -102,7 +104,6 @@ _ZH_AFTER_PARTY = re.compile(
     r"一直|始终|继续|积极|认真|高度重视|代表团|"
     r"国王|驻[\u4e00-\u9fff]{1,12}?(?:大使|代表)|大使|外长|常驻代表)"
 )
-_ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
 # 支持中国建立…, 帮助中国开展…: the country a party supports is its government.
 _ZH_SUPPORTED_BEFORE = re.compile(r"(?:支持|帮助|协助|援助)$")
 
@@ -153,11 +154,11 @@ def _acts_en(text: str, match: Match, near_org: bool) -> bool:
 
 def _acts_zh(text: str, match: Match, near_org: bool) -> bool:
     before, after = text[: match.start], text[match.end :]
-    if aid_from(text, match.start, match.end):
-        return True
-    if _ZH_PLACE_BEFORE.search(before) or ZH_KIND_AFTER.match(after):
+    if told_as_place(text, match.start, match.end) or ZH_KIND_AFTER.match(after):
         return False
     if _ZH_SUPPORTED_BEFORE.search(before) or gives(before, after):
+        return True
+    if aid_from(text, match.start, match.end):  # 来自中国的援助
         return True
     return bool(_ZH_AFTER_PARTY.match(after)) or (
         near_org
@@ -282,9 +283,9 @@ def government_spans(
     passed: list[Match] = []  # places that are no part of a name or title
     where: set[int] = set()  # ends of places told as places (在南非, 在南非约翰内斯堡)
     for match in places.find(text) + _country_acronyms(text, places, lang):
-        aid = aid_from(text, match.start, match.end)  # 来自中国的援助
-        told_where = _ZH_PLACE_BEFORE.search(text[: match.start])
-        if lang == "zh" and (match.start in where or told_where and not aid):
+        if lang == "zh" and (
+            match.start in where or told_as_place(text, match.start, match.end)
+        ):
             where.add(match.end)  # a place right after a place is one too
             continue
         if not _may_act(text, match, quoted + words, organisations, lang):

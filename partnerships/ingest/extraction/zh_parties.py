@@ -151,3 +151,11 @@ _FROM_PARTY = re.compile(r"^的(?:援助|捐款|捐赠|资金|资助|支持|贡�
 
 def aid_from(text: str, start: int, end: int) -> bool:
     return text[:start].endswith("来自") and bool(_FROM_PARTY.match(text[end:]))
+
+
+ZH_PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|至|从|位于|来自|前往)$")
+
+
+def told_as_place(text: str, start: int, end: int) -> bool:
+    """在南非, 来自中国的专家: after a place word; not 来自中国的援助."""
+    return bool(ZH_PLACE_BEFORE.search(text[:start])) and not aid_from(text, start, end)
