@@ -9,6 +9,7 @@ method (docs/ingest.md) so that `--accept-above` means the same thing every run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -146,10 +147,13 @@ def defined_by_known(
 ) -> list[tuple[Mention, Resolution]]:
     """A new name given right before a known acronym in brackets is that
     organisation under another spelling ("the Food and Agriculture Organization
-    (FAO) of the United Nations", "UN Food and Agriculture Organisation (FAO)"):
-    one proposal, not a new organisation beside the known one."""
+    (FAO) of the United Nations", "UN Food and Agriculture Organisation (FAO)"), and
+    so is a UN description in apposition after a known name ("UNHCR, the UN Refugee
+    Agency,"): one proposal, not a new organisation beside the known one."""
     out = list(resolved)
     for index, ((mention, resolution), (after, known)) in enumerate(pairwise(resolved)):
+        if _described(text, (mention, resolution), (after, known)):
+            out[index + 1] = (after, resolution)
         if resolution.key or not known.key or after.method != "gazetteer":
             continue
         if (
@@ -158,3 +162,27 @@ def defined_by_known(
         ):
             out[index] = (mention, known)
     return out
+
+
+# "UNHCR, the UN Refugee Agency,", "UNFPA, the United Nations sexual and
+# reproductive health agency,": a known agency described in apposition.
+_DESCRIPTION = re.compile(
+    r"^[a-z\s'’-]*\b(?:agency|fund|programme|organi[sz]ation)\s*[,.]"
+)
+_AGENCY_HEAD = re.compile(r"(?:Agency|Fund|Programme|Organi[sz]ation)$")
+
+
+def _described(
+    text: str, known: tuple[Mention, Resolution], other: tuple[Mention, Resolution]
+) -> bool:
+    (mention, resolution), (after, its) = known, other
+    if not resolution.key or its.key == resolution.key:
+        return False
+    if text[mention.end : after.start] != ", the " or not after.text.startswith(
+        ("UN ", "United Nations")
+    ):
+        return False
+    rest = text[after.end : after.end + 80]
+    if its.key:  # "United Nations" starting a description
+        return bool(_DESCRIPTION.match(rest))
+    return bool(_AGENCY_HEAD.search(after.text)) and rest[:1] in (",", ".")

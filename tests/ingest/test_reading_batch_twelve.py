@@ -150,3 +150,17 @@ def test_a_ministry_named_by_its_ministers_portfolio(reference_gazetteer):
         "en",
     )
     assert {kind for kind, _ in kinds} == {"agreement"}
+
+
+def test_a_un_description_in_apposition_is_the_agency_named_before(
+    reference_gazetteer,
+):
+    described, listed = _results(
+        reference_gazetteer,
+        "UNICEF, the United Nations children's agency, and WFP, the UN Food "
+        "Agency, opened a school.\n\n"
+        "UNICEF, the United Nations Development Programme and WFP met.\n",
+        "en",
+    )
+    assert {p.resolution.key for p in described.organisations} == {"UNICEF", "WFP"}
+    assert {p.resolution.key for p in listed.organisations} == {"UNICEF", "UNDP", "WFP"}
