@@ -25,9 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from partnerships.ingest.corpus import gold_from
+from partnerships.ingest.corpus import gold_from, load_gold
 from partnerships.ingest.evaluation import Gold, GoldError, Score
 
 MEASURES = ("organisations", "engagements", "pairs")
@@ -43,14 +41,9 @@ class Annotation:
 
 def read_annotation(path: Path) -> Annotation:
     """One reader's gold.yaml (a document's folder holds it)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise GoldError(f"{path}: cannot be read: {exc}") from exc
-    if not isinstance(data, dict) or "lang" not in data:
-        raise GoldError(f"{path}: needs lang, part, organisations, engagements.")
+    data = load_gold(path)
     gold, _money = gold_from(data)
-    return Annotation(path.parent.name, str(data["lang"]), str(data.get("part")), gold)
+    return Annotation(path.parent.name, str(data["lang"]), str(data["part"]), gold)
 
 
 def _keys(gold: Gold) -> set[str]:
@@ -191,15 +184,7 @@ def compare(first: Annotation, second: Annotation) -> DocumentAgreement:
 
 
 def summed(scores: Iterable[Score]) -> Score:
-    total = Score(0, 0, 0, 0)
-    for s in scores:
-        total = Score(
-            total.right + s.right,
-            total.predicted + s.predicted,
-            total.found + s.found,
-            total.expected + s.expected,
-        )
-    return total
+    return sum(scores, Score(0, 0, 0, 0))
 
 
 def totals(documents: list[DocumentAgreement]) -> dict[str, dict[str, Score]]:

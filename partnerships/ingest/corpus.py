@@ -42,12 +42,17 @@ class Document:
     money: set[tuple[int, Decimal, str, str]] = field(default_factory=set)
 
 
-def _load(path: Path) -> dict[str, Any]:
+def load_gold(path: Path) -> dict[str, Any]:
+    """A gold.yaml as data, or GoldError saying what is wrong with it."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GoldError(f"{path}: cannot be read: {exc}") from exc
-    if not isinstance(data, dict) or data.get("part") not in PARTS:
+    if (
+        not isinstance(data, dict)
+        or data.get("part") not in PARTS
+        or data.get("lang") is None
+    ):
         raise GoldError(f"{path}: needs lang, part (dev or test), paragraphs.")
     return data
 
@@ -71,7 +76,7 @@ def gold_from(data: dict[str, Any]) -> tuple[Gold, set[tuple[int, Decimal, str, 
 
 
 def read_document(folder: Path) -> Document:
-    data = _load(folder / "gold.yaml")
+    data = load_gold(folder / "gold.yaml")
     gold, money = gold_from(data)
     return Document(
         name=folder.name,

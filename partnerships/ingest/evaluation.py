@@ -92,6 +92,15 @@ class Score:
     found: int  # gold items some proposal matches
     expected: int
 
+    def __add__(self, other: Score) -> Score:
+        """Counts summed (micro-averaging over documents)."""
+        return Score(
+            self.right + other.right,
+            self.predicted + other.predicted,
+            self.found + other.found,
+            self.expected + other.expected,
+        )
+
     @property
     def precision(self) -> float:
         return self.right / self.predicted if self.predicted else 0.0

@@ -15,6 +15,7 @@ the extractor finds in a report it has not seen (docs/ingest.md).
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -167,16 +168,13 @@ def _acronym_fits(entry: NameEntry, text: str) -> bool:
     return text.isupper() and not entry.name.isupper() and text == entry.name.upper()
 
 
+# A UN acronym of five letters or more written as a word, as many newspapers write
+# them: "Unicef", "Unesco", "Unhcr" for UNICEF, UNESCO, UNHCR.
+NEWS_STYLE = re.compile(r"Un[a-z]{3,}")
+
+
 def _news_style(acronym: str, text: str) -> bool:
-    """A UN acronym of five letters or more written as a word, as many newspapers
-    write them: "Unicef", "Unesco", "Unhcr" for UNICEF, UNESCO, UNHCR."""
-    return (
-        len(acronym) >= 5
-        and acronym.isalpha()
-        and acronym.isupper()
-        and acronym.startswith("UN")
-        and text == acronym.capitalize()
-    )
+    return bool(NEWS_STYLE.fullmatch(text)) and text.upper() == acronym
 
 
 def _clean(value: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from partnerships.core.scripts import has_han, is_han
 from partnerships.ingest.extraction.mention import Mention
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry, normalise
 
@@ -115,14 +116,14 @@ def _known(
 
 
 def _new(name: str, *, bracketed: bool) -> Resolution:
-    proper = any(not ("\u3400" <= c <= "\u9fff") and c.isalpha() for c in name)
+    proper = any(not is_han(c) and c.isalpha() for c in name)
     method = "new-proper" if proper or bracketed else "new"
     return Resolution("", name, CONFIDENCE[method], method)
 
 
 def government_name(place: str) -> str:
     """The name a government named by its country or city is proposed under."""
-    if any("\u3400" <= c <= "\u9fff" for c in place):
+    if has_han(place):
         return place if place.endswith("政府") else f"{place}政府"
     if "overnment" in place:
         return place

@@ -33,10 +33,9 @@ def before_person(words: list[str]) -> list[str]:
 _PORTFOLIO_MINISTER = re.compile(
     r"(?<![\w’'-])((?:[A-Z][a-z]+\s+(?:and\s+)?){1,5})Minister\b(?!\s+(?:of|for)\b)"
 )
-_NO_PORTFOLIO = set(
-    "The A An Prime Deputy Vice State Chief First Cabinet Senior Junior Former Then "
-    "Acting Assistant Under Federal Foreign Regional Provincial National Interim "
-    "Minister".split()
+_NO_PORTFOLIO = _TITLE_MODIFIERS | set(
+    "The A An Prime First Cabinet Junior Former Then Under Federal Foreign Regional "
+    "Provincial National Interim Minister".split()
 )
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from partnerships.ingest.extraction.en_titles import before_person
+from partnerships.ingest.gazetteer import NEWS_STYLE
 
 EN_ORG_WORDS = set(
     "Programme Program Organization Organisation Fund Bank Council Commission "
@@ -374,7 +375,7 @@ def office_in_place(
         for size in range(len(words), 0, -1):
             if is_place(" ".join(words[:size])):
                 return office.start(1) + len(" ".join(words[:size]))
-    news_style = re.fullmatch(r"Un[a-z]{3,}", name)  # "Unicef Bangladesh"
+    news_style = NEWS_STYLE.fullmatch(name)  # "Unicef Bangladesh"
     if " " in name or not (news_style or any(c.isupper() for c in name[1:])):
         return None
     match = _PLACE_WORDS.match(text, end)

